@@ -1,0 +1,522 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Finding the interrupt controllers in the ACPI tables.
+ *
+ *   RSDP  "RSD PTR ": handed over by a multiboot2 loader, else found by
+ *         scanning the EBDA's first KiB and the BIOS area 0xe0000-0xfffff
+ *         on 16-byte boundaries; it points at
+ *   XSDT  (64-bit pointers, ACPI 2.0+) or RSDT (32-bit): the list of
+ *         tables; among them
+ *   MADT  (signature "APIC"): the local APIC address, each I/O APIC
+ *         (id, address, first GSI), the ISA interrupt source overrides,
+ *         the CPUs and their NMI wiring.
+ *
+ * Every structure is checked (signature, length, checksum) before it is
+ * believed. If anything is missing or broken, acpi_boot_init() prints one
+ * warning and fails; init_IRQ() then uses the PC defaults (local APIC at
+ * 0xfee00000, one I/O APIC at 0xfec00000, ISA IRQ n on GSI n but the
+ * PIT's IRQ 0 on GSI 2).
+ *
+ * The tables are read where they lie. paging_init() maps RAM and the
+ * e820 ACPI ranges into the direct map, but firmware often keeps the
+ * tables in "reserved" memory (SeaBIOS does), and the BIOS area is not
+ * RAM: those are mapped with ioremap(), once per page range, and kept.
+ * Locking: runs once, at boot, on the boot CPU; nothing is shared.
+ * Linux: arch/x86/kernel/acpi/boot.c (the MADT), drivers/acpi/tables.c,
+ * drivers/acpi/acpica/tbxfroot.c (the RSDP scan), tbutils.c (the root table)
+ */
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <asm/acpi.h>
+#include <asm/apic.h>
+#include <asm/io.h>
+#include <asm/io_apic.h>
+#include <asm/page.h>
+#include <asm/pgtable.h>
+#include <asm/setup.h>
+
+#define EBDA_SEGMENT_PTR	0x40e	/* BIOS data area: EBDA segment (u16) */
+#define EBDA_SCAN_LENGTH	1024
+#define BIOS_AREA_START		0xe0000
+#define BIOS_AREA_END		0x100000
+#define RSDP_ALIGN		16
+/* No real table is this big; a larger length is a corrupted header. */
+#define ACPI_MAX_TABLE_LENGTH	(1U << 20)
+#define ACPI_MAX_MAPS		16
+
+bool acpi_disabled;
+bool acpi_ioapic;
+unsigned int acpi_num_processors;
+u32 acpi_cpu_apicid[NR_CPUS];
+
+/* Why the tables were rejected: the one warning acpi_boot_init() prints. */
+static const char *acpi_failure;
+
+static int __init parse_acpi(char *arg)
+{
+	if (!arg || strcmp(arg, "off"))
+		return -EINVAL;
+	acpi_disabled = true;
+	return 0;
+}
+early_param("acpi", parse_acpi);
+
+/* --- reading physical memory ---------------------------------------- */
+
+static struct {
+	phys_addr_t phys;
+	unsigned long size;
+	void *virt;
+} acpi_maps[ACPI_MAX_MAPS];
+static int nr_acpi_maps;
+
+/* Did paging_init() put every page of [start, end) in the direct map? */
+static bool __init in_direct_map(phys_addr_t start, phys_addr_t end)
+{
+	int level;
+
+	if (end > max_pfn_mapped_end)
+		return false;
+	for (phys_addr_t p = start; p < end; p += PAGE_SIZE)
+		if (!lookup_address((unsigned long)__va(p), &level))
+			return false;
+	return true;
+}
+
+/*
+ * A kernel pointer to [@phys, @phys + @size): the direct map if it covers
+ * the range, else an ioremap() window (reused for later requests inside
+ * it; kept for good, the tables stay where they are). NULL if it cannot
+ * be mapped. Linux: acpi_os_map_memory() in drivers/acpi/osl.c
+ */
+static void *__init acpi_os_map_memory(phys_addr_t phys, unsigned long size)
+{
+	phys_addr_t start = ALIGN_DOWN(phys, PAGE_SIZE);
+	phys_addr_t end = PAGE_ALIGN(phys + size);
+	void *virt;
+
+	if (!size || phys + size < phys)
+		return NULL;
+	if (in_direct_map(start, end))
+		return __va(phys);
+	for (int i = 0; i < nr_acpi_maps; i++)
+		if (start >= acpi_maps[i].phys &&
+		    end <= acpi_maps[i].phys + acpi_maps[i].size)
+			return (u8 *)acpi_maps[i].virt + (phys - acpi_maps[i].phys);
+	if (nr_acpi_maps == ACPI_MAX_MAPS)
+		return NULL;
+	virt = ioremap(start, end - start);
+	if (!virt)
+		return NULL;
+	acpi_maps[nr_acpi_maps].phys = start;
+	acpi_maps[nr_acpi_maps].size = end - start;
+	acpi_maps[nr_acpi_maps].virt = virt;
+	nr_acpi_maps++;
+	return (u8 *)virt + (phys - start);
+}
+
+/* ACPI checksums: all bytes of the structure, checksum included, sum to 0. */
+static u8 __init acpi_checksum(const void *buf, u32 len)
+{
+	const u8 *p = buf;
+	u8 sum = 0;
+
+	while (len--)
+		sum += *p++;
+	return sum;
+}
+
+/* Copy @n characters for printing, '?' for the unprintable (OEM ids are not NUL-terminated). */
+static const char *__init acpi_fix_string(char *dst, const char *src, int n)
+{
+	for (int i = 0; i < n; i++)
+		dst[i] = (src[i] >= 0x20 && src[i] < 0x7f) ? src[i] : '?';
+	dst[n] = '\0';
+	return dst;
+}
+
+/* --- the RSDP --------------------------------------------------------- */
+
+/* Is there a valid RSDP (signature and ACPI 1.0 checksum) at @p? */
+static bool __init rsdp_valid(const struct acpi_table_rsdp *p)
+{
+	return !memcmp(p->signature, ACPI_SIG_RSDP, 8) &&
+	       acpi_checksum(p, ACPI_RSDP_REV0_SIZE) == 0;
+}
+
+static phys_addr_t __init scan_for_rsdp(phys_addr_t start, unsigned long length)
+{
+	const u8 *area = acpi_os_map_memory(start, length);
+
+	if (!area)
+		return 0;
+	for (unsigned long off = 0; off + ACPI_RSDP_REV0_SIZE <= length; off += RSDP_ALIGN)
+		if (rsdp_valid((const struct acpi_table_rsdp *)(area + off)))
+			return start + off;
+	return 0;
+}
+
+/**
+ * acpi_find_root_pointer - where the RSDP is
+ *
+ * Return: its physical address, or 0 if there is none.
+ * Linux: acpi_find_root_pointer() in drivers/acpi/acpica/tbxfroot.c
+ * (the boot loader's copy is Linux's boot_params.acpi_rsdp_addr)
+ */
+static phys_addr_t __init acpi_find_root_pointer(void)
+{
+	const u16 *ebda_seg;
+	phys_addr_t ebda, rsdp;
+
+	/* A multiboot2 loader copies the RSDP into its information. */
+	if (boot_acpi_rsdp)
+		return boot_acpi_rsdp;
+
+	ebda_seg = acpi_os_map_memory(EBDA_SEGMENT_PTR, sizeof(*ebda_seg));
+	if (ebda_seg) {
+		ebda = (phys_addr_t)*ebda_seg << 4;
+		/* A believable EBDA sits in low memory, below the VGA hole. */
+		if (ebda >= 0x400 && ebda < 0xa0000) {
+			rsdp = scan_for_rsdp(ebda, EBDA_SCAN_LENGTH);
+			if (rsdp)
+				return rsdp;
+		}
+	}
+	return scan_for_rsdp(BIOS_AREA_START, BIOS_AREA_END - BIOS_AREA_START);
+}
+
+/* --- tables ----------------------------------------------------------- */
+
+static void __init acpi_print_table(phys_addr_t phys, const struct acpi_table_header *t)
+{
+	char sig[5], oem[7], oem_table[9], asl[5];
+
+	pr_info("ACPI: %s 0x%016llX %06X (v%02u %-6s %-8s %08X %-4s %08X)\n",
+		acpi_fix_string(sig, t->signature, 4), (unsigned long long)phys, t->length,
+		t->revision, acpi_fix_string(oem, t->oem_id, 6),
+		acpi_fix_string(oem_table, t->oem_table_id, 8), t->oem_revision,
+		acpi_fix_string(asl, t->asl_compiler_id, 4), t->asl_compiler_revision);
+}
+
+/* Set acpi_failure to "the SIG table at 0x...: @what". */
+static void __init table_failure(const char *sig, phys_addr_t phys, const char *what)
+{
+	static char buf[96];
+	char s[5];
+
+	snprintf(buf, sizeof(buf), "the %s table at 0x%llx %s",
+		 sig ? acpi_fix_string(s, sig, 4) : "????", (unsigned long long)phys, what);
+	acpi_failure = buf;
+}
+
+/*
+ * Map the table at @phys and check it: a sane length, a good checksum and
+ * (if @sig) the expected signature. NULL, with acpi_failure set, if not.
+ */
+static const struct acpi_table_header *__init acpi_map_table(phys_addr_t phys, const char *sig)
+{
+	const struct acpi_table_header *t;
+	char found[4];
+	u32 length;
+
+	t = acpi_os_map_memory(phys, sizeof(*t));
+	if (!t) {
+		table_failure(sig, phys, "cannot be mapped");
+		return NULL;
+	}
+	length = t->length;
+	memcpy(found, t->signature, 4);
+	if (sig && memcmp(t->signature, sig, 4)) {
+		table_failure(sig, phys, "has the wrong signature");
+		return NULL;
+	}
+	if (length < sizeof(*t) || length > ACPI_MAX_TABLE_LENGTH) {
+		table_failure(found, phys, "has an impossible length");
+		return NULL;
+	}
+	t = acpi_os_map_memory(phys, length);
+	if (!t) {
+		table_failure(found, phys, "cannot be mapped");
+		return NULL;
+	}
+	if (acpi_checksum(t, length)) {
+		table_failure(found, phys, "has a bad checksum");
+		return NULL;
+	}
+	return t;
+}
+
+/* Entry @i of the RSDT (4-byte pointers) or XSDT (8-byte, unaligned). */
+static phys_addr_t __init root_table_entry(const struct acpi_table_header *root,
+					   unsigned int size, unsigned int i)
+{
+	const u8 *p = (const u8 *)root + sizeof(*root) + i * size;
+	u64 addr = 0;
+
+	memcpy(&addr, p, size);
+	return addr;
+}
+
+/* --- the MADT --------------------------------------------------------- */
+
+static const char *const mps_inti_polarity[] = { "dfl", "high", "res", "low" };
+static const char *const mps_inti_trigger[] = { "dfl", "edge", "res", "level" };
+
+/* The size each known entry type needs; 0 for types we skip. */
+static unsigned int __init madt_entry_min_size(u8 type)
+{
+	switch (type) {
+	case ACPI_MADT_TYPE_LOCAL_APIC:		return sizeof(struct acpi_madt_local_apic);
+	case ACPI_MADT_TYPE_IO_APIC:		return sizeof(struct acpi_madt_io_apic);
+	case ACPI_MADT_TYPE_INTERRUPT_OVERRIDE:	return sizeof(struct acpi_madt_interrupt_override);
+	case ACPI_MADT_TYPE_NMI_SOURCE:		return sizeof(struct acpi_madt_nmi_source);
+	case ACPI_MADT_TYPE_LOCAL_APIC_NMI:	return sizeof(struct acpi_madt_local_apic_nmi);
+	case ACPI_MADT_TYPE_LOCAL_APIC_OVERRIDE: return sizeof(struct acpi_madt_local_apic_override);
+	default:				return 0;
+	}
+}
+
+/*
+ * Walk the MADT entries. The first pass (@commit false) only checks that
+ * every entry lies inside the table and is long enough for its type, and
+ * finds the local APIC address; the second registers what it finds. So a
+ * malformed table is refused whole, before anything was registered.
+ */
+static int __init acpi_parse_madt(const struct acpi_table_madt *madt, bool commit)
+{
+	const u8 *p = (const u8 *)(madt + 1);
+	const u8 *end = (const u8 *)madt + madt->header.length;
+	u64 lapic_addr = madt->address;
+	unsigned int nr_ioapic_entries = 0;
+
+	while (p < end) {
+		const struct acpi_subtable_header *h = (const void *)p;
+
+		if (end - p < (long)sizeof(*h) || h->length < sizeof(*h) ||
+		    h->length > end - p || h->length < madt_entry_min_size(h->type)) {
+			acpi_failure = "the MADT has a malformed entry";
+			return -EINVAL;
+		}
+
+		switch (h->type) {
+		case ACPI_MADT_TYPE_LOCAL_APIC: {
+			const struct acpi_madt_local_apic *e = (const void *)h;
+			bool enabled = e->lapic_flags & ACPI_MADT_ENABLED;
+
+			if (!commit)
+				break;
+			pr_info("ACPI: LAPIC (acpi_id[0x%02x] lapic_id[0x%02x] %s)\n",
+				e->processor_id, e->id, enabled ? "enabled" : "disabled");
+			if (!enabled)
+				break;
+			if (acpi_num_processors < NR_CPUS)
+				acpi_cpu_apicid[acpi_num_processors] = e->id;
+			else
+				pr_warn("ACPI: NR_CPUS=%d reached, CPU with APIC id %u ignored\n",
+					NR_CPUS, e->id);
+			acpi_num_processors++;
+			break;
+		}
+		case ACPI_MADT_TYPE_IO_APIC: {
+			const struct acpi_madt_io_apic *e = (const void *)h;
+
+			nr_ioapic_entries++;
+			if (commit)
+				mp_register_ioapic(e->id, e->address, e->global_irq_base);
+			break;
+		}
+		case ACPI_MADT_TYPE_INTERRUPT_OVERRIDE: {
+			const struct acpi_madt_interrupt_override *e = (const void *)h;
+
+			if (!commit)
+				break;
+			pr_info("ACPI: INT_SRC_OVR (bus %u bus_irq %u global_irq %u %s %s)\n",
+				e->bus, e->source_irq, e->global_irq,
+				mps_inti_polarity[e->inti_flags & 3],
+				mps_inti_trigger[(e->inti_flags >> 2) & 3]);
+			if (e->bus != 0)
+				pr_warn("ACPI: override for bus %u (not ISA) ignored\n", e->bus);
+			else
+				mp_override_legacy_irq(e->source_irq, e->inti_flags, e->global_irq);
+			break;
+		}
+		case ACPI_MADT_TYPE_NMI_SOURCE: {
+			const struct acpi_madt_nmi_source *e = (const void *)h;
+
+			if (commit)
+				pr_info("ACPI: NMI_SRC (%s %s global_irq %u) (not used)\n",
+					mps_inti_polarity[e->inti_flags & 3],
+					mps_inti_trigger[(e->inti_flags >> 2) & 3], e->global_irq);
+			break;
+		}
+		case ACPI_MADT_TYPE_LOCAL_APIC_NMI: {
+			const struct acpi_madt_local_apic_nmi *e = (const void *)h;
+
+			if (commit)
+				pr_info("ACPI: LAPIC_NMI (acpi_id[0x%02x] %s %s lint[0x%x])\n",
+					e->processor_id, mps_inti_polarity[e->inti_flags & 3],
+					mps_inti_trigger[(e->inti_flags >> 2) & 3], e->lint);
+			break;
+		}
+		case ACPI_MADT_TYPE_LOCAL_APIC_OVERRIDE: {
+			const struct acpi_madt_local_apic_override *e = (const void *)h;
+
+			/* A 64-bit address that replaces the 32-bit one. */
+			lapic_addr = e->address;
+			break;
+		}
+		default:
+			/* x2APIC entries and the like: nothing Spindle uses. */
+			break;
+		}
+		p += h->length;
+	}
+
+	if (!nr_ioapic_entries) {
+		acpi_failure = "the MADT lists no I/O APIC";
+		return -ENODEV;
+	}
+	if (commit)
+		register_lapic_address(lapic_addr);
+	return 0;
+}
+
+/* Find the MADT through the root table. */
+static const struct acpi_table_madt *__init acpi_find_madt(const struct acpi_table_header *root,
+							   phys_addr_t root_phys, unsigned int entry_size,
+							   phys_addr_t *madt_phys)
+{
+	const struct acpi_table_madt *madt = NULL;
+	unsigned int n = (root->length - sizeof(*root)) / entry_size;
+
+	acpi_print_table(root_phys, root);
+	for (unsigned int i = 0; i < n; i++) {
+		phys_addr_t phys = root_table_entry(root, entry_size, i);
+		const struct acpi_table_header *t;
+
+		if (!phys)
+			continue;
+		t = acpi_map_table(phys, NULL);
+		if (!t) {
+			const char *sig = acpi_os_map_memory(phys, 4);
+
+			/* A bad MADT is fatal (the caller warns); any other bad table is skipped. */
+			if (sig && !memcmp(sig, ACPI_SIG_MADT, 4))
+				return NULL;
+			pr_warn("ACPI: %s: ignored\n", acpi_failure);
+			acpi_failure = NULL;
+			continue;
+		}
+		acpi_print_table(phys, t);
+		if (!madt && !memcmp(t->signature, ACPI_SIG_MADT, 4)) {
+			madt = (const struct acpi_table_madt *)t;
+			*madt_phys = phys;
+		}
+	}
+	return madt;
+}
+
+/* The real work; on failure acpi_failure says why. */
+static int __init __acpi_boot_init(void)
+{
+	const struct acpi_table_rsdp *rsdp;
+	const struct acpi_table_header *root = NULL;
+	const struct acpi_table_madt *madt;
+	phys_addr_t rsdp_phys, root_phys = 0, madt_phys = 0;
+	unsigned int entry_size = 4;
+	char oem[7];
+
+	rsdp_phys = acpi_find_root_pointer();
+	if (!rsdp_phys) {
+		acpi_failure = "no RSDP found";
+		return -ENODEV;
+	}
+	rsdp = acpi_os_map_memory(rsdp_phys, ACPI_RSDP_REV0_SIZE);
+	if (!rsdp || !rsdp_valid(rsdp)) {
+		acpi_failure = "the RSDP is invalid (signature or checksum)";
+		return -EINVAL;
+	}
+	pr_info("ACPI: RSDP 0x%016llX %06X (v%02u %-6s)\n", (unsigned long long)rsdp_phys,
+		rsdp->revision >= 2 ? rsdp->length : ACPI_RSDP_REV0_SIZE, rsdp->revision,
+		acpi_fix_string(oem, rsdp->oem_id, 6));
+
+	/* ACPI 2.0+: prefer the XSDT when its RSDP part and the table are good. */
+	if (rsdp->revision >= 2) {
+		u32 length = rsdp->length;
+
+		/* Check the length before mapping that much. */
+		rsdp = NULL;
+		if (length >= sizeof(*rsdp) && length <= PAGE_SIZE)
+			rsdp = acpi_os_map_memory(rsdp_phys, length);
+		if (rsdp && !acpi_checksum(rsdp, length) && rsdp->xsdt_physical_address) {
+			root_phys = rsdp->xsdt_physical_address;
+			root = acpi_map_table(root_phys, ACPI_SIG_XSDT);
+			entry_size = 8;
+		}
+		if (!root)
+			pr_warn("ACPI: XSDT unusable (%s), using the RSDT\n",
+				acpi_failure ? acpi_failure : "bad extended RSDP");
+		acpi_failure = NULL;
+		rsdp = acpi_os_map_memory(rsdp_phys, ACPI_RSDP_REV0_SIZE);
+	}
+	if (!root) {
+		entry_size = 4;
+		root_phys = rsdp->rsdt_physical_address;
+		root = acpi_map_table(root_phys, ACPI_SIG_RSDT);
+		if (!root)
+			return -EINVAL;
+	}
+
+	madt = acpi_find_madt(root, root_phys, entry_size, &madt_phys);
+	if (!madt) {
+		if (!acpi_failure)
+			acpi_failure = "no MADT (\"APIC\" table) found";
+		return -ENODEV;
+	}
+	if (madt->header.length < sizeof(*madt)) {
+		acpi_failure = "the MADT is too short";
+		return -EINVAL;
+	}
+	if (acpi_parse_madt(madt, false))
+		return -EINVAL;
+
+	pr_info("ACPI: MADT 0x%016llX: local APIC address 0x%08x%s\n",
+		(unsigned long long)madt_phys, madt->address,
+		(madt->flags & ACPI_MADT_PCAT_COMPAT) ? ", dual 8259 PICs present (PCAT_COMPAT)" : "");
+	acpi_parse_madt(madt, true);
+	acpi_ioapic = true;
+	pr_info("ACPI: Using ACPI (MADT) for interrupt controller information: %u CPU(s), %d I/O APIC(s)\n",
+		acpi_num_processors, nr_ioapics);
+	return 0;
+}
+
+/**
+ * acpi_boot_init - find the interrupt controllers in the ACPI tables
+ *
+ * On success the local APIC address is registered (register_lapic_address()),
+ * each I/O APIC (mp_register_ioapic()) and each ISA override
+ * (mp_override_legacy_irq()), and the CPUs are listed in acpi_cpu_apicid[].
+ * On failure (no ACPI, acpi=off, a malformed or badly summed table) one
+ * warning is printed and nothing is registered; the caller falls back to
+ * the PC defaults.
+ * Return: 0, or a negative errno.
+ * Linux: acpi_boot_init() / acpi_process_madt() in arch/x86/kernel/acpi/boot.c
+ */
+int __init acpi_boot_init(void)
+{
+	int ret;
+
+	if (acpi_disabled) {
+		pr_warn("ACPI: disabled by acpi=off; using the default local APIC at 0x%08lx, I/O APIC at 0x%08lx, ISA IRQ n = GSI n (IRQ 0 = GSI 2)\n",
+			APIC_DEFAULT_PHYS_BASE, IO_APIC_DEFAULT_PHYS_BASE);
+		return -ENODEV;
+	}
+	ret = __acpi_boot_init();
+	if (ret) {
+		BUG_ON(!acpi_failure);
+		pr_warn("ACPI: %s; using the default local APIC at 0x%08lx, I/O APIC at 0x%08lx, ISA IRQ n = GSI n (IRQ 0 = GSI 2)\n",
+			acpi_failure, APIC_DEFAULT_PHYS_BASE, IO_APIC_DEFAULT_PHYS_BASE);
+	}
+	return ret;
+}

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-CPU descriptor setup: a GDT with Linux's segment layout and a TSS
+ * whose interrupt stack table gives the double fault (and NMI, machine
+ * check) a known-good stack of their own: a double fault caused by a
+ * kernel stack overflow could not push its frame on the broken stack.
+ * Also the per-CPU areas reached through GS (asm/percpu.h).
+ * Linux: arch/x86/kernel/cpu/common.c (cpu_init, load_percpu_segment),
+ * arch/x86/kernel/setup_percpu.c
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <asm/current.h>
+#include <asm/desc.h>
+#include <asm/msr.h>
+#include <asm/percpu.h>
+
+struct pcpu_hot pcpu_hot_area[NR_CPUS];
+
+struct cpu_entry_area {
+	u64 gdt[GDT_ENTRIES];
+	struct x86_hw_tss tss;
+	char exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STACK_SIZE] __aligned(16);
+};
+
+static struct cpu_entry_area cpu_entry_area[NR_CPUS] __aligned(4096);
+
+/* A 16-byte system descriptor for the TSS (type 9: available 64-bit TSS). */
+static void set_tss_desc(u64 *gdt, struct x86_hw_tss *tss)
+{
+	u64 base = (u64)tss, limit = sizeof(*tss) - 1;
+
+	gdt[GDT_ENTRY_TSS] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+			     (0x89ULL << 40) | (((limit >> 16) & 0xf) << 48) |
+			     (((base >> 24) & 0xff) << 56);
+	gdt[GDT_ENTRY_TSS + 1] = base >> 32;
+}
+
+/**
+ * setup_per_cpu_areas_for - point GS at @cpu's struct pcpu_hot
+ * @cpu: the CPU running this
+ *
+ * The first thing the boot CPU does in C: current, smp_processor_id()
+ * and preempt_count() all read through GS.
+ * Linux: setup_per_cpu_areas() + load_percpu_segment()
+ */
+void setup_per_cpu_areas_for(int cpu)
+{
+	struct pcpu_hot *hot = &pcpu_hot_area[cpu];
+
+	hot->self = hot;
+	hot->cpu_number = cpu;
+	wrmsr(MSR_GS_BASE, (u64)hot);
+}
+
+/**
+ * update_task_stack - the stack the CPU switches to on entry from ring 3
+ * @sp0: top of the next task's kernel stack
+ * Linux: update_task_stack() in arch/x86/include/asm/switch_to.h
+ */
+void update_task_stack(unsigned long sp0)
+{
+	cpu_entry_area[smp_processor_id()].tss.sp0 = sp0;
+}
+
+/**
+ * cpu_init - load this CPU's GDT and TSS
+ *
+ * Reloads every segment register, since the boot GDT of head.S used
+ * other selectors.
+ * Linux: cpu_init() in arch/x86/kernel/cpu/common.c
+ */
+void cpu_init(void)
+{
+	int cpu = smp_processor_id();
+	struct cpu_entry_area *cea = &cpu_entry_area[cpu];
+	struct desc_ptr gdt_descr = { sizeof(cea->gdt) - 1, (u64)cea->gdt };
+	u64 gs_base = rdmsr(MSR_GS_BASE);
+
+	memset(cea->gdt, 0, sizeof(cea->gdt));
+	cea->gdt[GDT_ENTRY_KERNEL32_CS] = 0x00cf9b000000ffffULL;
+	cea->gdt[GDT_ENTRY_KERNEL_CS] = 0x00af9b000000ffffULL;	/* L=1 */
+	cea->gdt[GDT_ENTRY_KERNEL_DS] = 0x00cf93000000ffffULL;
+	cea->gdt[GDT_ENTRY_DEFAULT_USER32_CS] = 0x00cffb000000ffffULL;
+	cea->gdt[GDT_ENTRY_DEFAULT_USER_DS] = 0x00cff3000000ffffULL;
+	cea->gdt[GDT_ENTRY_DEFAULT_USER_CS] = 0x00affb000000ffffULL;
+	set_tss_desc(cea->gdt, &cea->tss);
+
+	/* IST stacks grow down from the end of each one. */
+	for (int i = 0; i < N_EXCEPTION_STACKS; i++)
+		cea->tss.ist[i] = (u64)&cea->exception_stacks[i][EXCEPTION_STACK_SIZE];
+	cea->tss.io_bitmap_base = sizeof(cea->tss);	/* no I/O bitmap */
+
+	__asm__ __volatile__(
+		"lgdt %0\n\t"
+		"movl %1, %%ds\n\t"
+		"movl %1, %%es\n\t"
+		"movl %1, %%ss\n\t"
+		"pushq %2\n\t"
+		"leaq 1f(%%rip), %%rax\n\t"
+		"pushq %%rax\n\t"
+		"lretq\n"		/* reload CS with a far return */
+		"1:"
+		: : "m"(gdt_descr), "r"(__KERNEL_DS), "i"((long)__KERNEL_CS)
+		: "rax", "memory");
+	/* Loading GS (and FS) with a null selector clears its base: restore. */
+	__asm__ __volatile__("movl %0, %%fs; movl %0, %%gs" : : "r"(0));
+	wrmsr(MSR_GS_BASE, gs_base);
+	__asm__ __volatile__("ltr %w0" : : "r"(GDT_ENTRY_TSS * 8));
+}

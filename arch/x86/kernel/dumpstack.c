@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Backtraces by frame pointer. The kernel is built with
+ * -fno-omit-frame-pointer, so every function starts with
+ * "push %rbp; mov %rsp, %rbp": at any moment %rbp points at the caller's
+ * saved %rbp, with the return address right above it. Following the chain
+ * and symbolizing each return address (%pS) gives the call trace. The
+ * chain ends at a zero %rbp (head.S and ret_from_fork set one).
+ * Every frame is checked to be mapped before it is read, so a corrupted
+ * stack cannot fault inside a report.
+ * Linux: arch/x86/kernel/dumpstack.c, arch/x86/kernel/unwind_frame.c
+ */
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sched/debug.h>
+#include <asm/pgtable.h>
+
+#define MAX_FRAMES 32
+
+static bool frame_readable(unsigned long *bp)
+{
+	int level;
+
+	if ((unsigned long)bp < PAGE_OFFSET || ((unsigned long)bp & 7))
+		return false;
+	/* Both words of the frame, which may straddle a page boundary. */
+	return lookup_address((unsigned long)bp, &level) &&
+	       lookup_address((unsigned long)(bp + 1), &level);
+}
+
+/**
+ * show_stack - print the return addresses of the frame chain at @bp
+ * @task: unused (Spindle reads the chain it is given), kept for the API
+ * @bp: a frame pointer; NULL means the caller's own frame
+ * @loglvl: KERN_* level of the lines
+ * Linux: show_stack() / show_trace_log_lvl()
+ */
+void show_stack(struct task_struct *task, unsigned long *bp, const char *loglvl)
+{
+	if (!bp)
+		bp = __builtin_frame_address(0);
+	for (int i = 0; i < MAX_FRAMES && bp && frame_readable(bp); i++) {
+		unsigned long ret = bp[1];
+
+		if (!ret)
+			break;
+		/* A return address points after the call: print the call's. */
+		printk("%s %pS\n", loglvl, (void *)(ret - 1));
+		bp = (unsigned long *)bp[0];
+	}
+}
+
+/**
+ * dump_stack - print current's backtrace from the caller's frame
+ * Linux: dump_stack() in lib/dump_stack.c
+ */
+void dump_stack(void)
+{
+	struct task_struct *tsk = current;
+
+	printk(KERN_DEFAULT "CPU: %d PID: %d Comm: %s\n", smp_processor_id(),
+	       tsk ? tsk->pid : 0, tsk ? tsk->comm : "?");
+	printk(KERN_DEFAULT "Call Trace:\n");
+	show_stack(NULL, __builtin_frame_address(0), KERN_DEFAULT);
+}

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reading what the boot loader handed over: the command line, the memory
+ * map and (multiboot2) the ACPI RSDP, from either protocol's structure.
+ *
+ * This runs before the kernel's own page tables exist, on the boot page
+ * tables of head.S, which map the first GiB of physical memory at
+ * __START_KERNEL_map: boot_ptr() turns a physical address into a pointer
+ * through that mapping. Loaders place their structures low, but we check.
+ * Linux has no counterpart: its boot protocol hands over struct boot_params
+ * (arch/x86/kernel/head64.c copies it just as this file does).
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <asm/multiboot.h>
+#include <asm/page.h>
+#include <asm/setup.h>
+
+#define BOOT_MAP_LIMIT	(1UL << 30)	/* head.S maps the first GiB */
+
+int boot_protocol;
+char boot_command_line[COMMAND_LINE_SIZE];
+char boot_loader_name[64];
+phys_addr_t boot_acpi_rsdp;
+phys_addr_t boot_info_start, boot_info_end;
+
+static const char *boot_error;
+
+/* A pointer to physical @addr..@addr+@len through the boot mapping. */
+static const void *boot_ptr(u64 addr, u64 len)
+{
+	if (addr + len > BOOT_MAP_LIMIT || addr + len < addr) {
+		boot_error = "boot information lies above the first GiB";
+		return NULL;
+	}
+	return (const void *)(addr + __START_KERNEL_map);
+}
+
+static void copy_string(char *dst, size_t size, u64 phys)
+{
+	const char *s = boot_ptr(phys, 1);
+
+	if (s)
+		strscpy(dst, s, size);
+}
+
+static int parse_multiboot1(const struct multiboot_info *mbi)
+{
+	u64 pos, end;
+
+	boot_info_start = (u64)(unsigned long)mbi - __START_KERNEL_map;
+	boot_info_end = boot_info_start + sizeof(*mbi);
+	if (mbi->flags & MULTIBOOT_INFO_CMDLINE) {
+		/* Multiboot 1 loaders put the image's name first: drop it. */
+		char *args;
+
+		copy_string(boot_command_line, sizeof(boot_command_line), mbi->cmdline);
+		args = strchr(boot_command_line, ' ');
+		if (!strchr(boot_command_line, '=') || (args && !memchr(boot_command_line, '=', args - boot_command_line)))
+			memmove(boot_command_line, args ? skip_spaces(args) : "",
+				strlen(args ? skip_spaces(args) : "") + 1);
+	}
+	if (mbi->flags & MULTIBOOT_INFO_BOOT_LOADER_NAME)
+		copy_string(boot_loader_name, sizeof(boot_loader_name), mbi->boot_loader_name);
+	if (!(mbi->flags & MULTIBOOT_INFO_MEM_MAP) || mbi->mmap_length == 0) {
+		boot_error = "the multiboot loader passed no memory map (flag bit 6 clear)";
+		return -EINVAL;
+	}
+	if (!boot_ptr(mbi->mmap_addr, mbi->mmap_length))
+		return -EINVAL;
+	/* Each entry's size field does not count itself. */
+	pos = mbi->mmap_addr;
+	end = pos + mbi->mmap_length;
+	while (pos + sizeof(struct multiboot_mmap_entry) <= end) {
+		const struct multiboot_mmap_entry *e = boot_ptr(pos, sizeof(*e));
+
+		if (e->size < 20) {
+			boot_error = "malformed multiboot memory map entry (size < 20)";
+			return -EINVAL;
+		}
+		e820__range_add(e->addr, e->len, e->type);
+		pos += e->size + sizeof(e->size);
+	}
+	return 0;
+}
+
+static int parse_mb2_mmap(const struct multiboot2_tag_mmap *tag)
+{
+	const u8 *p = (const u8 *)(tag + 1);
+	const u8 *end = (const u8 *)tag + tag->size;
+
+	if (tag->entry_size < sizeof(struct multiboot2_mmap_entry)) {
+		boot_error = "malformed multiboot2 memory map (entry_size too small)";
+		return -EINVAL;
+	}
+	for (; p + tag->entry_size <= end; p += tag->entry_size) {
+		const struct multiboot2_mmap_entry *e = (const void *)p;
+
+		e820__range_add(e->addr, e->len, e->type);
+	}
+	return 0;
+}
+
+static int parse_multiboot2(phys_addr_t info)
+{
+	const struct multiboot2_info *mbi = boot_ptr(info, sizeof(*mbi));
+	const u8 *p, *end;
+	bool have_mmap = false;
+
+	if (!mbi || !boot_ptr(info, mbi->total_size))
+		return -EINVAL;
+	boot_info_start = info;
+	boot_info_end = info + mbi->total_size;
+	p = (const u8 *)(mbi + 1);
+	end = (const u8 *)mbi + mbi->total_size;
+	while (p + sizeof(struct multiboot2_tag) <= end) {
+		const struct multiboot2_tag *tag = (const void *)p;
+
+		if (tag->type == MULTIBOOT2_TAG_END)
+			break;
+		if (tag->size < sizeof(*tag) || p + tag->size > end) {
+			boot_error = "malformed multiboot2 tag list";
+			return -EINVAL;
+		}
+		switch (tag->type) {
+		case MULTIBOOT2_TAG_CMDLINE:
+			strscpy(boot_command_line, ((const struct multiboot2_tag_string *)tag)->string,
+				sizeof(boot_command_line));
+			break;
+		case MULTIBOOT2_TAG_BOOT_LOADER_NAME:
+			strscpy(boot_loader_name, ((const struct multiboot2_tag_string *)tag)->string,
+				sizeof(boot_loader_name));
+			break;
+		case MULTIBOOT2_TAG_MMAP:
+			if (parse_mb2_mmap((const void *)tag))
+				return -EINVAL;
+			have_mmap = true;
+			break;
+		case MULTIBOOT2_TAG_ACPI_OLD:
+		case MULTIBOOT2_TAG_ACPI_NEW:
+			/* The RSDP is copied into the tag: remember where. */
+			boot_acpi_rsdp = info + (p - (const u8 *)mbi) +
+					 offsetof(struct multiboot2_tag_acpi, rsdp);
+			break;
+		}
+		p += ALIGN(tag->size, 8);
+	}
+	if (!have_mmap) {
+		boot_error = "the multiboot2 loader passed no memory map tag";
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * parse_multiboot - copy out the command line and memory map
+ * @magic: %eax at entry (head.S already checked it is one of the two)
+ * @info: %ebx at entry: physical address of the loader's structure
+ *
+ * On failure, prints one line saying what was wrong.
+ * Return: 0, or -EINVAL for a missing or malformed memory map.
+ */
+int parse_multiboot(u32 magic, phys_addr_t info)
+{
+	int ret;
+
+	if (magic == MULTIBOOT2_BOOTLOADER_MAGIC) {
+		boot_protocol = 2;
+		ret = parse_multiboot2(info);
+	} else {
+		const struct multiboot_info *mbi = boot_ptr(info, sizeof(*mbi));
+
+		boot_protocol = 1;
+		ret = mbi ? parse_multiboot1(mbi) : -EINVAL;
+	}
+	if (!ret && e820_table.nr_entries == 0) {
+		boot_error = "the memory map is empty";
+		ret = -EINVAL;
+	}
+	if (ret)
+		pr_emerg("Spindle: cannot boot: %s\n", boot_error ? boot_error : "bad boot information");
+	return ret;
+}

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The IDT and what happens on each vector: the 32 CPU exceptions get a
+ * report (what, error code, CR2 for page faults, registers, a symbolized
+ * backtrace) and, when the kernel itself faulted, a panic; device vectors
+ * go to the handler registered with set_vector_handler(), inside
+ * irq_enter()/irq_exit(), which is also where a pending reschedule turns
+ * into preemption.
+ * Linux: arch/x86/kernel/traps.c, idt.c, irq.c, arch/x86/mm/fault.c
+ */
+#include <linux/hardirq.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/sched/debug.h>
+#include <linux/vmalloc.h>
+#include <asm/desc.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
+
+extern const char irq_entries_start[];
+
+static struct gate_struct idt_table[NR_VECTORS] __aligned(4096);
+static vector_handler_t vector_handlers[NR_VECTORS];
+static const char *vector_names[NR_VECTORS];
+unsigned long vector_counts[NR_VECTORS];
+struct exception_fixup *exception_fixup;
+static int die_counter;
+
+static const char *const exception_names[32] = {
+	[0] = "divide error",		[1] = "debug",
+	[2] = "nmi",			[3] = "int3",
+	[4] = "overflow",		[5] = "bounds",
+	[6] = "invalid opcode",		[7] = "device not available",
+	[8] = "double fault",		[9] = "coprocessor segment overrun",
+	[10] = "invalid TSS",		[11] = "segment not present",
+	[12] = "stack segment",		[13] = "general protection fault",
+	[14] = "page fault",		[15] = "spurious interrupt bug",
+	[16] = "coprocessor error",	[17] = "alignment check",
+	[18] = "machine check",		[19] = "SIMD exception",
+	[20] = "virtualization exception", [21] = "control protection",
+	[22] = "reserved (22)",		[23] = "reserved (23)",
+	[24] = "reserved (24)",		[25] = "reserved (25)",
+	[26] = "reserved (26)",		[27] = "reserved (27)",
+	[28] = "hypervisor injection",	[29] = "VMM communication",
+	[30] = "security exception",	[31] = "reserved (31)",
+};
+
+static void set_gate(int vector, unsigned long addr, int ist)
+{
+	struct gate_struct *g = &idt_table[vector];
+
+	g->offset_low = addr & 0xffff;
+	g->segment = __KERNEL_CS;
+	/* present, DPL 0, type 0xE: interrupt gate (IF cleared on entry) */
+	g->bits = (ist & 7) | (0xe << 8) | (1 << 15);
+	g->offset_middle = (addr >> 16) & 0xffff;
+	g->offset_high = addr >> 32;
+	g->reserved = 0;
+}
+
+/** load_idt_this_cpu - load the IDT into this CPU. Linux: load_idt() */
+void load_idt_this_cpu(void)
+{
+	struct desc_ptr idt_descr = { sizeof(idt_table) - 1, (u64)idt_table };
+
+	__asm__ __volatile__("lidt %0" : : "m"(idt_descr));
+}
+
+/**
+ * trap_init - fill the IDT with the entry stubs and load it
+ *
+ * The double fault, NMI and machine check run on IST stacks (cpu_init()
+ * set them up), every other vector on the current stack.
+ * Linux: trap_init() + idt_setup_traps() in arch/x86/kernel/idt.c
+ */
+void trap_init(void)
+{
+	for (int v = 0; v < NR_VECTORS; v++) {
+		int ist = 0;
+
+		if (v == X86_TRAP_DF)
+			ist = IST_INDEX_DF + 1;
+		else if (v == X86_TRAP_NMI)
+			ist = IST_INDEX_NMI + 1;
+		else if (v == X86_TRAP_MC)
+			ist = IST_INDEX_MCE + 1;
+		set_gate(v, (unsigned long)irq_entries_start + v * 16, ist);
+	}
+	load_idt_this_cpu();
+}
+
+/**
+ * set_vector_handler - route a device vector to @handler
+ * @vector: FIRST_EXTERNAL_VECTOR..255
+ * @handler: called with interrupts off, in hardirq context
+ * @name: shown in reports
+ * Linux: request_irq() / sysvec tables, much simplified
+ */
+void set_vector_handler(int vector, vector_handler_t handler, const char *name)
+{
+	BUG_ON(vector < FIRST_EXTERNAL_VECTOR || vector >= NR_VECTORS);
+	vector_names[vector] = name;
+	WRITE_ONCE(vector_handlers[vector], handler);
+}
+
+/**
+ * show_regs - print the registers of @regs and a backtrace from them
+ * @regs: saved registers
+ * Linux: show_regs() / __show_regs() in arch/x86/kernel/process_64.c
+ */
+void show_regs(struct pt_regs *regs)
+{
+	struct task_struct *tsk = current;
+
+	pr_emerg("CPU: %d PID: %d Comm: %s\n", smp_processor_id(),
+		 tsk ? tsk->pid : 0, tsk ? tsk->comm : "?");
+	pr_emerg("RIP: %04lx:%pS\n", regs->cs, (void *)regs->ip);
+	pr_emerg("RSP: %04lx:%016lx EFLAGS: %08lx\n", regs->ss, regs->sp, regs->flags);
+	pr_emerg("RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->ax, regs->bx, regs->cx);
+	pr_emerg("RDX: %016lx RSI: %016lx RDI: %016lx\n", regs->dx, regs->si, regs->di);
+	pr_emerg("RBP: %016lx R08: %016lx R09: %016lx\n", regs->bp, regs->r8, regs->r9);
+	pr_emerg("R10: %016lx R11: %016lx R12: %016lx\n", regs->r10, regs->r11, regs->r12);
+	pr_emerg("R13: %016lx R14: %016lx R15: %016lx\n", regs->r13, regs->r14, regs->r15);
+	pr_emerg("CR2: %016lx CR3: %016lx CR0: %016lx CR4: %016lx\n",
+		 read_cr2(), read_cr3(), read_cr0(), read_cr4());
+	pr_emerg("Call Trace:\n");
+	pr_emerg(" <TASK>\n");
+	pr_emerg(" %pS\n", (void *)regs->ip);
+	show_stack(NULL, (unsigned long *)regs->bp, KERN_EMERG);
+	pr_emerg(" </TASK>\n");
+}
+
+/* Is @addr the guard page under a kernel stack? Sets the stack range. */
+static bool stack_guard_hit(unsigned long addr, unsigned long *lo, unsigned long *hi)
+{
+	struct vm_struct *area;
+
+	if (addr >= (unsigned long)init_stack_guard &&
+	    addr < (unsigned long)init_stack_guard + PAGE_SIZE) {
+		*lo = (unsigned long)init_stack;
+		*hi = (unsigned long)init_stack_top;
+		return true;
+	}
+	if (vmalloc_guard_hit(addr, &area)) {
+		*lo = (unsigned long)area->addr;
+		*hi = *lo + get_vm_area_size(area);
+		return true;
+	}
+	return false;
+}
+
+/* A test expects this fault: record it and resume at the fixup target. */
+static bool fixup_exception(struct pt_regs *regs, unsigned long cr2)
+{
+	struct exception_fixup *f = READ_ONCE(exception_fixup);
+
+	if (!f || regs->ip < f->start || regs->ip >= f->end)
+		return false;
+	f->hits++;
+	f->last_vector = regs->vector;
+	f->last_error_code = regs->orig_ax;
+	f->last_cr2 = cr2;
+	regs->ip = f->target;
+	return true;
+}
+
+/* The end of a kernel fault: registers, backtrace, panic. */
+static __noreturn void die(const char *str, struct pt_regs *regs, unsigned long err)
+{
+	static int die_nest;
+
+	printk_flush();
+	if (die_nest++) {
+		/* Faulted while reporting a fault: report no more, stop. */
+		pr_emerg("Oops: %s at %pS while reporting an earlier oops\n", str,
+			 (void *)regs->ip);
+		panic("Fatal exception in exception report");
+	}
+	pr_emerg("Oops: %s: %04lx [#%d]\n", str, err & 0xffff, ++die_counter);
+	show_regs(regs);
+	panic("Fatal exception");
+}
+
+static void page_fault_oops(struct pt_regs *regs, unsigned long address)
+{
+	unsigned long err = regs->orig_ax;
+	unsigned long lo, hi;
+
+	if (stack_guard_hit(address, &lo, &hi)) {
+		pr_emerg("BUG: stack guard page was hit at %px (stack is %px..%px)\n",
+			 (void *)address, (void *)lo, (void *)(hi - 1));
+		die("kernel stack overflow (page fault)", regs, err);
+	}
+	if (address < PAGE_SIZE)
+		pr_emerg("BUG: kernel NULL pointer dereference, address: %016lx\n", address);
+	else
+		pr_emerg("BUG: unable to handle page fault for address: %016lx\n", address);
+	pr_emerg("#PF: supervisor %s access in %s mode\n",
+		 (err & X86_PF_INSTR) ? "instruction fetch" :
+		 (err & X86_PF_WRITE) ? "write" : "read",
+		 (err & X86_PF_USER) ? "user" : "kernel");
+	pr_emerg("#PF: error_code(0x%04lx) - %s\n", err,
+		 !(err & X86_PF_PROT) ? "not-present page" :
+		 (err & X86_PF_RSVD) ? "reserved bit violation" :
+		 (err & X86_PF_INSTR) ? "NX violation (executing non-executable memory)" :
+		 "permissions violation");
+	die("page fault", regs, err);
+}
+
+static void do_exception(struct pt_regs *regs)
+{
+	unsigned long vector = regs->vector;
+	unsigned long cr2 = vector == X86_TRAP_PF ? read_cr2() : 0;
+
+	if (vector == X86_TRAP_NMI) {
+		pr_emerg("NMI received on CPU %d at %pS\n", smp_processor_id(), (void *)regs->ip);
+		return;
+	}
+	if (vector == X86_TRAP_BP || vector == X86_TRAP_DB) {
+		/* Only reached without a debugger attached: report and go on. */
+		pr_warn("%s at %pS\n", exception_names[vector], (void *)regs->ip);
+		return;
+	}
+	if (vector != X86_TRAP_DF && fixup_exception(regs, cr2))
+		return;
+	if (vector == X86_TRAP_PF)
+		page_fault_oops(regs, cr2);
+	if (vector == X86_TRAP_DF) {
+		unsigned long lo, hi;
+
+		/* On overflow the #PF could not push its frame: CR2 tells. */
+		cr2 = read_cr2();
+		if (stack_guard_hit(cr2, &lo, &hi)) {
+			pr_emerg("BUG: stack guard page was hit at %px (stack is %px..%px)\n",
+				 (void *)cr2, (void *)lo, (void *)(hi - 1));
+			die("kernel stack overflow (double-fault)", regs, regs->orig_ax);
+		}
+	}
+	die(exception_names[vector], regs,
+	    regs->orig_ax == (unsigned long)-1 ? 0 : regs->orig_ax);
+}
+
+/**
+ * do_IRQ_or_exception - the C side of every IDT vector
+ * @regs: registers saved by entry_64.S, with the vector number
+ *
+ * Linux splits this into one C entry per vector (DEFINE_IDTENTRY); one
+ * dispatcher is easier to follow and to step through.
+ */
+void do_IRQ_or_exception(struct pt_regs *regs)
+{
+	unsigned long vector = regs->vector;
+	vector_handler_t handler;
+
+	vector_counts[vector]++;
+	if (vector < FIRST_EXTERNAL_VECTOR) {
+		do_exception(regs);
+		return;
+	}
+	irq_enter();
+	handler = READ_ONCE(vector_handlers[vector]);
+	if (handler)
+		handler(regs);
+	else
+		pr_warn("irq: no handler for vector %#lx\n", vector);
+	irq_exit(regs);
+}

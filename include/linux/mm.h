@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Pages and page frames: converting between a struct page, its pfn, its
+ * physical address and its direct-map address; the page flag helpers; and
+ * the page allocator's setup and statistics.
+ *
+ * mem_map[pfn] is the struct page of frame pfn, for every pfn below
+ * max_pfn (holes included: their pages stay PG_reserved). Every frame is
+ * mapped in the direct map at PAGE_OFFSET + phys, so page_address() is
+ * arithmetic. Locking: see <linux/mm_types.h>.
+ * Linux: include/linux/mm.h, include/linux/page-flags.h,
+ * arch/x86/include/asm/page.h (virt_to_page, virt_addr_valid)
+ */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <linux/gfp.h>
+#include <linux/list.h>
+#include <linux/mm_types.h>
+#include <linux/types.h>
+#include <asm/page.h>
+
+extern struct page *mem_map;	/* struct page of every pfn < max_pfn */
+extern unsigned long max_pfn;	/* one past the highest pfn of RAM */
+extern bool page_alloc_ready;	/* mem_init() has run: alloc_pages() works */
+extern int bad_page_count;	/* "BUG: Bad page state" reports since boot */
+
+/*
+ * Page flag helpers. Only the non-atomic forms exist: every flag is
+ * changed under the lock that guards the page's current owner.
+ */
+#define PAGEFLAG(uname, lname)						\
+static inline bool Page##uname(const struct page *page)		\
+{									\
+	return (page->flags >> PG_##lname) & 1;				\
+}									\
+static inline void __SetPage##uname(struct page *page)			\
+{									\
+	page->flags |= 1UL << PG_##lname;				\
+}									\
+static inline void __ClearPage##uname(struct page *page)		\
+{									\
+	page->flags &= ~(1UL << PG_##lname);				\
+}
+
+PAGEFLAG(Reserved, reserved)
+PAGEFLAG(Buddy, buddy)
+PAGEFLAG(Head, head)
+PAGEFLAG(Tail, tail)
+PAGEFLAG(Slab, slab)
+PAGEFLAG(LargeKmalloc, large_kmalloc)
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return (unsigned long)(page - mem_map);
+}
+
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return mem_map + pfn;
+}
+
+/* Does frame @pfn have a struct page? */
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn < max_pfn;
+}
+
+static inline phys_addr_t page_to_phys(const struct page *page)
+{
+	return PFN_PHYS(page_to_pfn(page));
+}
+
+/* The direct-map address of @page's frame. */
+static inline void *page_address(const struct page *page)
+{
+	return __va(page_to_phys(page));
+}
+
+/* Is @addr a direct-map address of RAM that has a struct page? */
+static inline bool virt_addr_valid(const void *addr)
+{
+	unsigned long a = (unsigned long)addr;
+
+	return a >= PAGE_OFFSET && pfn_valid(PFN_DOWN(a - PAGE_OFFSET));
+}
+
+/* The struct page of a direct-map address (check virt_addr_valid() first). */
+static inline struct page *virt_to_page(const void *addr)
+{
+	return pfn_to_page(PFN_DOWN(__pa(addr)));
+}
+
+/* The first page of the __GFP_COMP block holding @page (or @page itself). */
+static inline struct page *compound_head(struct page *page)
+{
+	return PageTail(page) ? page->first_page : page;
+}
+
+/* The order of a block, given its head page. */
+static inline unsigned int compound_order(const struct page *page)
+{
+	return PageHead(page) ? page->order : 0;
+}
+
+static inline int page_ref_count(const struct page *page)
+{
+	return page->_refcount;
+}
+
+/* Smallest order whose block holds @size bytes. */
+static inline unsigned int get_order(unsigned long size)
+{
+	unsigned int order = 0;
+
+	size = (size - 1) >> PAGE_SHIFT;
+	while (size) {
+		order++;
+		size >>= 1;
+	}
+	return order;
+}
+
+/* mm/page_alloc.c */
+void mem_init(void);
+void free_pages_range_early(unsigned long start_pfn, unsigned long end_pfn);
+unsigned long nr_free_pages(void);
+unsigned long totalram_pages(void);
+unsigned long nr_free_pages_order(unsigned int order);
+void show_mem(void);
+
+#endif /* _LINUX_MM_H */

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Command-line parsing entry points (kernel/params.c).
+ * Linux: include/linux/moduleparam.h, init.h
+ */
+#ifndef _LINUX_PARAMS_H
+#define _LINUX_PARAMS_H
+
+#define COMMAND_LINE_BUF 2048
+
+void parse_early_param(const char *cmdline);
+void parse_late_param(const char *cmdline);
+
+#endif /* _LINUX_PARAMS_H */

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The preemption counter. While it is non-zero the scheduler will not take
+ * the CPU away from the running task: spinlocks raise it, and so does
+ * interrupt entry (HARDIRQ_OFFSET). When preempt_enable() brings it back
+ * to zero and a reschedule is pending, the task is preempted right there.
+ * Linux: include/linux/preempt.h, arch/x86/include/asm/preempt.h
+ */
+#ifndef _LINUX_PREEMPT_H
+#define _LINUX_PREEMPT_H
+
+#include <linux/compiler.h>
+#include <linux/thread_info.h>
+#include <asm/percpu.h>
+
+#define PREEMPT_OFFSET	1
+#define HARDIRQ_SHIFT	16
+#define HARDIRQ_OFFSET	(1 << HARDIRQ_SHIFT)
+#define PREEMPT_MASK	0x000000ff
+#define HARDIRQ_MASK	0x0fff0000
+
+static __always_inline int preempt_count(void)
+{
+	return this_cpu_read_4(preempt_count);
+}
+
+static __always_inline void preempt_count_add(int val)
+{
+	this_cpu_add_4(preempt_count, val);
+}
+
+static __always_inline void preempt_count_sub(int val)
+{
+	this_cpu_add_4(preempt_count, -val);
+}
+
+#define in_hardirq()	(preempt_count() & HARDIRQ_MASK)
+#define in_interrupt()	in_hardirq()
+#define in_task()	(!in_interrupt())
+
+/* Preemption is off (a lock held, in an interrupt) or interrupts are off. */
+#define preemptible()	(preempt_count() == 0 && !irqs_disabled())
+
+/* Defined by the scheduler (kernel/sched/core.c). */
+void preempt_schedule(void);
+
+/* A reschedule is pending and nothing forbids taking it right now. */
+static __always_inline bool should_resched(void)
+{
+	return unlikely(preempt_count() == 0 && test_thread_flag(TIF_NEED_RESCHED));
+}
+
+#define preempt_disable() do { preempt_count_add(1); barrier(); } while (0)
+
+#define preempt_enable_no_resched() do { barrier(); preempt_count_sub(1); } while (0)
+
+#define preempt_enable() do {						\
+	barrier();							\
+	preempt_count_sub(1);						\
+	if (should_resched())						\
+		preempt_schedule();					\
+} while (0)
+
+#endif /* _LINUX_PREEMPT_H */

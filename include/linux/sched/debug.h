@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Stack dumps for reports.
+ * Linux: include/linux/sched/debug.h
+ */
+#ifndef _LINUX_SCHED_DEBUG_H
+#define _LINUX_SCHED_DEBUG_H
+
+struct task_struct;
+struct pt_regs;
+
+/* Print current's backtrace at KERN_DEFAULT level. */
+void dump_stack(void);
+/* Print the backtrace starting at frame pointer @bp (of @task, or current). */
+/* Print a ps-like table of every task (kernel/ps.c). */
+void show_tasks(void);
+/* Print the backtrace starting at frame pointer @bp (of @task, or current). */
+void show_stack(struct task_struct *task, unsigned long *bp, const char *loglvl);
+
+#endif /* _LINUX_SCHED_DEBUG_H */

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Creating and ending tasks: struct kernel_clone_args and the entry
+ * points of kernel/fork.c and kernel/exit.c.
+ * Linux: include/linux/sched/task.h, include/uapi/linux/sched.h (CLONE_*)
+ */
+#ifndef _LINUX_SCHED_TASK_H
+#define _LINUX_SCHED_TASK_H
+
+#include <linux/sched.h>
+
+/* clone() flags, Linux's values. The low byte is the exit signal. */
+#define CSIGNAL			0x000000ff
+#define CLONE_VM		0x00000100	/* share the address space */
+#define CLONE_FS		0x00000200	/* share cwd/umask (fs_struct) */
+#define CLONE_FILES		0x00000400	/* share the file table */
+#define CLONE_SIGHAND		0x00000800	/* share signal dispositions */
+#define CLONE_PTRACE		0x00002000
+#define CLONE_VFORK		0x00004000	/* parent sleeps until child exits */
+#define CLONE_PARENT		0x00008000	/* sibling, not child, of the caller */
+#define CLONE_THREAD		0x00010000	/* same thread group */
+#define CLONE_UNTRACED		0x00800000	/* no ptrace, ever */
+
+struct kernel_clone_args {
+	u64 flags;
+	int exit_signal;		/* sent to the parent at exit */
+	int (*fn)(void *);		/* kernel threads: run this */
+	void *fn_arg;
+	const char *name;		/* the new task's comm */
+	u32 kthread:1;			/* PF_KTHREAD, with a struct kthread */
+	u32 io_thread:1;
+	u32 user_worker:1;
+	u32 no_files:1;
+	int node;			/* NUMA node of the allocations (unused) */
+};
+
+extern spinlock_t tasklist_lock;
+extern int nr_threads;
+
+pid_t kernel_clone(struct kernel_clone_args *args);
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
+pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags);
+struct task_struct *copy_process(struct pid *pid, int trace, int node,
+				 struct kernel_clone_args *args);
+void fork_init(void);
+/* Tasks (task_structs) currently allocated, for leak tests. */
+unsigned long nr_task_structs(void);
+
+__noreturn void do_exit(long code);
+void release_task(struct task_struct *p);
+/* Wait for a child (@pid, or -1 for any) to exit and reap it. */
+pid_t kernel_wait(pid_t pid, int *stat);
+
+void __cleanup_sighand(struct sighand_struct *sighand);
+void put_signal_struct(struct signal_struct *sig);
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
+
+#endif /* _LINUX_SCHED_TASK_H */

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The slab allocator: caches of equal-sized objects carved out of page
+ * blocks (kmem_cache_*), and kmalloc() on top of a set of such caches,
+ * one per size class. Blocks bigger than the largest class come straight
+ * from the page allocator.
+ * Every function may be called with interrupts off or from an interrupt
+ * handler; none sleeps. Each cache has its own lock (see mm/slab.c).
+ * Linux: include/linux/slab.h
+ */
+#ifndef _LINUX_SLAB_H
+#define _LINUX_SLAB_H
+
+#include <linux/compiler.h>
+#include <linux/gfp.h>
+#include <linux/types.h>
+
+typedef unsigned int slab_flags_t;
+
+/* kmem_cache_create() flags (Linux's values). */
+#define SLAB_HWCACHE_ALIGN	0x00002000U	/* align objects on cache lines */
+#define SLAB_PANIC		0x00040000U	/* panic if the cache cannot be made */
+
+/* The largest object a kmalloc cache serves; above it: whole pages. */
+#define KMALLOC_MAX_CACHE_SIZE	8192
+#define KMALLOC_MIN_SIZE	8
+
+/*
+ * kmalloc(0) returns this: not NULL (it did not fail) but faults when
+ * dereferenced. kfree() accepts it.
+ */
+#define ZERO_SIZE_PTR		((void *)16)
+#define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
+
+struct kmem_cache;
+
+/* A snapshot of a cache's counters (kmem_cache_get_stats()). */
+struct slab_stats {
+	const char *name;
+	unsigned int object_size;	/* what the creator asked for */
+	unsigned int size;		/* bytes per object slot, with metadata */
+	unsigned int align;
+	unsigned int objects_per_slab;
+	unsigned int pages_per_slab;
+	unsigned long active_objs;	/* allocated now */
+	unsigned long num_objs;		/* slots in all slabs */
+	unsigned long num_slabs;
+	unsigned long free_slabs;	/* slabs with nothing allocated */
+	unsigned long allocs;		/* successful allocations since creation */
+	unsigned long frees;
+};
+
+/* Reports of misuse (poison, double free, bad pointer) since boot. */
+extern int slab_bug_count;
+
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, slab_flags_t flags,
+				     void (*ctor)(void *));
+void kmem_cache_destroy(struct kmem_cache *s);
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
+void kmem_cache_free(struct kmem_cache *s, void *objp);
+int kmem_cache_shrink(struct kmem_cache *s);
+unsigned int kmem_cache_size(struct kmem_cache *s);
+
+static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
+{
+	return kmem_cache_alloc(s, flags | __GFP_ZERO);
+}
+
+void *kmalloc(size_t size, gfp_t flags);
+void kfree(const void *objp);
+size_t ksize(const void *objp);
+
+static inline void *kzalloc(size_t size, gfp_t flags)
+{
+	return kmalloc(size, flags | __GFP_ZERO);
+}
+
+/* kmalloc_array - @n elements of @size bytes; NULL if n * size overflows. */
+static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
+{
+	size_t bytes;
+
+	if (__builtin_mul_overflow(n, size, &bytes))
+		return NULL;
+	return kmalloc(bytes, flags);
+}
+
+static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
+{
+	return kmalloc_array(n, size, flags | __GFP_ZERO);
+}
+
+char *kstrdup(const char *s, gfp_t gfp);
+char *kstrndup(const char *s, size_t max, gfp_t gfp);
+void *kmemdup(const void *src, size_t len, gfp_t gfp);
+
+void kmem_cache_init(void);
+bool slab_is_available(void);
+void kmem_cache_get_stats(struct kmem_cache *s, struct slab_stats *st);
+struct kmem_cache *kmalloc_cache_for(size_t size);
+void slab_show_all(void);
+unsigned long slab_total_active_objs(void);
+
+#endif /* _LINUX_SLAB_H */

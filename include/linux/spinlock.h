@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Spinlocks. Holding one disables preemption (so the holder is never
+ * switched out while another task spins for it), and the _irq/_irqsave
+ * forms also disable interrupts, for data an interrupt handler touches.
+ *
+ * raw_spinlock_t is the lock itself; spinlock_t wraps it, as in Linux
+ * (where PREEMPT_RT turns spinlock_t into a sleeping lock; Spindle keeps
+ * the type distinction so code reads the same).
+ *
+ * With CONFIG_DEBUG_SPINLOCK (on by default), each lock records its owner
+ * and the lock operations catch recursion, unlock by a non-owner, and
+ * unlocking a free lock ("BUG: spinlock ..." with a backtrace).
+ * Linux: include/linux/spinlock.h, spinlock_types.h, kernel/locking/spinlock_debug.c
+ */
+#ifndef _LINUX_SPINLOCK_H
+#define _LINUX_SPINLOCK_H
+
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <asm/spinlock.h>
+
+#ifndef CONFIG_DEBUG_SPINLOCK
+#define CONFIG_DEBUG_SPINLOCK 1
+#endif
+
+#define SPINLOCK_MAGIC	0xdead4eadU
+
+typedef struct raw_spinlock {
+	arch_spinlock_t raw_lock;
+#if CONFIG_DEBUG_SPINLOCK
+	unsigned int magic;
+	int owner_cpu;
+	void *owner;		/* the task holding it, or SPINLOCK_OWNER_INIT */
+	const char *name;
+#endif
+} raw_spinlock_t;
+
+typedef struct spinlock {
+	struct raw_spinlock rlock;
+} spinlock_t;
+
+#define SPINLOCK_OWNER_INIT	((void *)-1L)
+
+#if CONFIG_DEBUG_SPINLOCK
+#define __RAW_SPIN_LOCK_UNLOCKED(lockname) {				\
+	.raw_lock = __ARCH_SPIN_LOCK_UNLOCKED, .magic = SPINLOCK_MAGIC,	\
+	.owner_cpu = -1, .owner = SPINLOCK_OWNER_INIT, .name = #lockname }
+#else
+#define __RAW_SPIN_LOCK_UNLOCKED(lockname) { .raw_lock = __ARCH_SPIN_LOCK_UNLOCKED }
+#endif
+
+#define __SPIN_LOCK_UNLOCKED(lockname) { .rlock = __RAW_SPIN_LOCK_UNLOCKED(lockname) }
+
+#define DEFINE_RAW_SPINLOCK(x)	raw_spinlock_t x = __RAW_SPIN_LOCK_UNLOCKED(x)
+#define DEFINE_SPINLOCK(x)	spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
+
+void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name);
+#define raw_spin_lock_init(lock)	__raw_spin_lock_init(lock, #lock)
+#define spin_lock_init(lock)		__raw_spin_lock_init(&(lock)->rlock, #lock)
+
+/* The out-of-line operations (kernel/locking/spinlock.c). */
+void _raw_spin_lock(raw_spinlock_t *lock);
+int _raw_spin_trylock(raw_spinlock_t *lock);
+void _raw_spin_unlock(raw_spinlock_t *lock);
+void _raw_spin_lock_irq(raw_spinlock_t *lock);
+void _raw_spin_unlock_irq(raw_spinlock_t *lock);
+unsigned long _raw_spin_lock_irqsave(raw_spinlock_t *lock);
+void _raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags);
+/* Like the above without touching preempt_count (scheduler internals). */
+void do_raw_spin_lock(raw_spinlock_t *lock);
+void do_raw_spin_unlock(raw_spinlock_t *lock);
+
+#define raw_spin_lock(lock)		_raw_spin_lock(lock)
+#define raw_spin_trylock(lock)		_raw_spin_trylock(lock)
+#define raw_spin_unlock(lock)		_raw_spin_unlock(lock)
+#define raw_spin_lock_irq(lock)		_raw_spin_lock_irq(lock)
+#define raw_spin_unlock_irq(lock)	_raw_spin_unlock_irq(lock)
+#define raw_spin_lock_irqsave(lock, flags) \
+	do { (flags) = _raw_spin_lock_irqsave(lock); } while (0)
+#define raw_spin_unlock_irqrestore(lock, flags) _raw_spin_unlock_irqrestore(lock, flags)
+#define raw_spin_is_locked(lock)	arch_spin_is_locked(&(lock)->raw_lock)
+
+static __always_inline void spin_lock(spinlock_t *lock)
+{
+	raw_spin_lock(&lock->rlock);
+}
+
+static __always_inline int spin_trylock(spinlock_t *lock)
+{
+	return raw_spin_trylock(&lock->rlock);
+}
+
+static __always_inline void spin_unlock(spinlock_t *lock)
+{
+	raw_spin_unlock(&lock->rlock);
+}
+
+static __always_inline void spin_lock_irq(spinlock_t *lock)
+{
+	raw_spin_lock_irq(&lock->rlock);
+}
+
+static __always_inline void spin_unlock_irq(spinlock_t *lock)
+{
+	raw_spin_unlock_irq(&lock->rlock);
+}
+
+#define spin_lock_irqsave(lock, flags) raw_spin_lock_irqsave(&(lock)->rlock, flags)
+
+static __always_inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
+{
+	raw_spin_unlock_irqrestore(&lock->rlock, flags);
+}
+
+static __always_inline int spin_is_locked(spinlock_t *lock)
+{
+	return raw_spin_is_locked(&lock->rlock);
+}
+
+/*
+ * Lock-debugging reports. A report prints "BUG: <what>" with the lock, the
+ * owner and a backtrace, then panics: a broken locking rule must stop the
+ * machine. Tests that provoke one on purpose set debug_locks_nonfatal;
+ * then the report is counted in debug_locks_reports and the faulty
+ * operation is skipped instead.
+ */
+extern int debug_locks_reports;
+extern bool debug_locks_nonfatal;
+
+#endif /* _LINUX_SPINLOCK_H */

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Kernel timers: run a function in interrupt context once jiffies reaches
+ * @expires. Used by schedule_timeout() (and so msleep(), the timeouts of
+ * completions and wait queues) and by delayed kthread work.
+ * Linux: include/linux/timer.h
+ */
+#ifndef _LINUX_TIMER_H
+#define _LINUX_TIMER_H
+
+#include <linux/list.h>
+#include <linux/types.h>
+
+struct timer_list {
+	struct list_head entry;		/* in the pending list, by expiry */
+	unsigned long expires;		/* in jiffies */
+	void (*function)(struct timer_list *t);
+	u32 flags;
+};
+
+#define from_timer(var, callback_timer, timer_fieldname) \
+	container_of(callback_timer, __typeof__(*var), timer_fieldname)
+
+void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags);
+void add_timer(struct timer_list *timer);
+int mod_timer(struct timer_list *timer, unsigned long expires);
+int del_timer(struct timer_list *timer);
+int del_timer_sync(struct timer_list *timer);
+int timer_pending(const struct timer_list *timer);
+
+/* Called from the timer tick: run the expired timers. */
+void run_local_timers(void);
+
+void msleep(unsigned int msecs);
+unsigned long msleep_interruptible(unsigned int msecs);
+
+#endif /* _LINUX_TIMER_H */

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Virtually contiguous kernel memory in [VMALLOC_START, VMALLOC_END):
+ * vmalloc() maps separately allocated pages next to each other, ioremap()
+ * maps device memory uncached. Each area starts with one unmapped guard
+ * page *below* its usable part, so a kernel stack (which grows down) that
+ * overflows faults on the guard page instead of corrupting its neighbour:
+ *
+ *     area->addr - PAGE_SIZE    area->addr              + size - PAGE_SIZE
+ *     | guard (never mapped)   | usable, mapped ...      |
+ *
+ * Locking: the list of areas is protected by vmap_area_lock (mm/vmalloc.c).
+ * Linux: include/linux/vmalloc.h (Linux puts its guard page above)
+ */
+#ifndef _LINUX_VMALLOC_H
+#define _LINUX_VMALLOC_H
+
+#include <linux/gfp.h>
+#include <linux/list.h>
+#include <linux/types.h>
+#include <asm/page.h>
+
+/* vm_struct.flags */
+#define VM_IOREMAP	0x00000001	/* ioremap(): device memory, no pages */
+#define VM_ALLOC	0x00000002	/* vmalloc(): pages[] are ours */
+
+struct page;
+
+struct vm_struct {
+	struct list_head list;		/* in vmap_area_list, sorted by address */
+	void *addr;			/* first usable byte (above the guard) */
+	unsigned long size;		/* bytes, including the guard page */
+	unsigned long flags;		/* VM_* */
+	struct page **pages;		/* VM_ALLOC: the nr_pages mapped pages */
+	unsigned int nr_pages;
+	phys_addr_t phys_addr;		/* VM_IOREMAP: what is mapped */
+	const void *caller;		/* who made it, for reports */
+};
+
+/* Usable bytes of @area, without its guard page. Linux: same name */
+static inline unsigned long get_vm_area_size(const struct vm_struct *area)
+{
+	return area->size - PAGE_SIZE;
+}
+
+static inline bool is_vmalloc_addr(const void *x)
+{
+	unsigned long addr = (unsigned long)x;
+
+	return addr >= VMALLOC_START && addr < VMALLOC_END;
+}
+
+void *vmalloc(unsigned long size);
+void *vzalloc(unsigned long size);
+void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp,
+		     int node, const void *caller);
+void vfree(const void *addr);
+struct page *vmalloc_to_page(const void *addr);
+unsigned long vmalloc_nr_pages(void);
+
+struct vm_struct *get_vm_area(unsigned long size, unsigned long flags);
+struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
+				     const void *caller);
+struct vm_struct *find_vm_area(const void *addr);
+struct vm_struct *remove_vm_area(const void *addr);
+void free_vm_area(struct vm_struct *area);
+bool vmalloc_guard_hit(unsigned long addr, struct vm_struct **area);
+
+/* arch/x86/mm/ioremap.c (Linux declares it in asm/io.h, beside ioremap()) */
+void iounmap(volatile void *addr);
+
+#endif /* _LINUX_VMALLOC_H */

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * start_kernel(): the generic boot sequence, in Linux's order. The boot
+ * CPU runs it as pid 0 on the boot stack; rest_init() then creates pid 1
+ * (kernel_init) and pid 2 (kthreadd), and pid 0 becomes the idle task.
+ * Linux: init/main.c
+ */
+#include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/mm.h>
+#include <linux/params.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/sched/clock.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/start_kernel.h>
+#include <generated/compile.h>
+#include <asm/processor.h>
+#include <asm/qemu.h>
+#include <asm/setup.h>
+#include <asm/time.h>
+
+const char linux_banner[] =
+	"Spindle version " SPINDLE_VERSION " (" SPINDLE_COMPILE_BY ") ("
+	SPINDLE_COMPILER ") #" SPINDLE_BUILD "\n";
+
+enum system_states system_state = SYSTEM_BOOTING;
+static char *command_line;
+static DECLARE_COMPLETION(kthreadd_done);
+extern struct task_struct *child_reaper;
+
+
+/* Milliseconds since reset: boot timing figures in the log. */
+static unsigned long uptime_ms(void)
+{
+	return (unsigned long)(local_clock() / 1000000);
+}
+
+static void __init mm_init(void)
+{
+	mem_init();
+	kmem_cache_init();
+}
+
+/*
+ * pid 1. In Linux it would exec /sbin/init; Spindle has no user space,
+ * so it runs the in-kernel tests or the boot demo, then reaps orphans.
+ * Linux: kernel_init()
+ */
+static int kernel_init(void *unused)
+{
+	/* kthreadd must exist before anyone creates a kthread. */
+	wait_for_completion(&kthreadd_done);
+	set_task_comm(current, "init");	/* Linux's pid 1 gets its name from exec */
+	child_reaper = current;
+	system_state = SYSTEM_RUNNING;
+
+	lkdtm_run();
+	if (kunit_enabled()) {
+		int failed = kunit_run_all_tests();
+
+		qemu_exit(failed ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
+	}
+	boot_demo();
+	pr_info("Spindle: boot finished in %lu ms\n", uptime_ms());
+	for (;;) {
+		/* An init reaps whatever is orphaned to it. */
+		if (kernel_wait(-1, NULL) == -ECHILD)
+			schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+	}
+}
+
+/*
+ * Create pid 1 and pid 2, then become the idle task. pid 1 is created
+ * first so it gets number 1, but it waits until kthreadd exists.
+ * Linux: rest_init()
+ */
+static __noreturn void rest_init(void)
+{
+	pid_t pid;
+
+	pid = user_mode_thread(kernel_init, NULL, CLONE_FS);
+	BUG_ON(pid != 1);
+	pid = kernel_thread(kthreadd, NULL, NULL, CLONE_FS | CLONE_FILES);
+	BUG_ON(pid != 2);
+	kthreadd_task = find_task_by_pid(pid);
+	system_state = SYSTEM_SCHEDULING;
+	complete(&kthreadd_done);
+	/* The boot task is now the idle task: let the others run. */
+	schedule_preempt_disabled();
+	cpu_startup_entry();
+}
+
+/**
+ * start_kernel - bring the kernel up
+ *
+ * Never returns: the boot CPU ends in its idle loop.
+ * Linux: start_kernel() in init/main.c
+ */
+void __init start_kernel(void)
+{
+	pr_notice("%s", linux_banner);
+	setup_arch(&command_line);
+	pr_notice("Kernel command line: %s\n", command_line);
+	parse_early_param(command_line);
+	mm_init();
+	parse_late_param(command_line);
+	sched_init();
+	fork_init();
+	pid_idr_init();
+	init_IRQ();
+	time_init();
+	pr_info("start_kernel: reached at %lu ms after reset\n",
+		(unsigned long)(boot_tsc_at_entry / tsc_khz));
+	local_irq_enable();
+	preempt_disable();
+	rest_init();
+}

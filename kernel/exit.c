@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Ending tasks: do_exit() releases what the task holds (address space,
+ * files, fs context, signal state), hands its children to init, and
+ * either becomes a zombie for its parent to reap with kernel_wait(), or,
+ * when the parent ignores SIGCHLD (kthreadd does, so every kthread is
+ * "autoreaped") or there is no exit signal, reaps itself. Then it
+ * schedules away for the last time; finish_task_switch() drops the
+ * scheduler's reference on the far side of the switch, when the stack
+ * is no longer in use.
+ * Locking: tasklist_lock for the family links and exit_state.
+ * Linux: kernel/exit.c
+ */
+#include <linux/completion.h>
+#include <linux/fdtable.h>
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/wait.h>
+#include <trace/events/sched.h>
+
+/* Parents sleep here in kernel_wait(); exits wake them. */
+static DECLARE_WAIT_QUEUE_HEAD(child_exit_wait);
+/* pid 1, which adopts orphans (Linux: the namespace's child_reaper). */
+struct task_struct *child_reaper;
+
+/**
+ * release_task - the final unlinking of a dead task
+ * @p: a task with exit_state set
+ *
+ * Off the task list and its parent's children, pid freed, and the
+ * reaper's reference dropped.
+ * Linux: release_task()
+ */
+void release_task(struct task_struct *p)
+{
+	struct pid *pid;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_del_init(&p->tasks);
+	list_del_init(&p->sibling);
+	nr_threads--;
+	pid = p->thread_pid;
+	p->thread_pid = NULL;
+	p->exit_state = EXIT_DEAD;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	free_pid(pid);
+	put_task_struct(p);
+}
+
+/* Does @parent ignore SIGCHLD? Then its children reap themselves. */
+static bool parent_ignores_sigchld(struct task_struct *parent)
+{
+	return !parent->sighand || parent->sighand->action[SIGCHLD - 1] == SIG_IGN;
+}
+
+/*
+ * Orphans go to init; tell the parent, or decide to self-reap.
+ * Returns true if the task must reap itself. Linux: exit_notify()
+ */
+static bool exit_notify(struct task_struct *tsk)
+{
+	struct task_struct *child, *n;
+	bool autoreap;
+
+	spin_lock_irq(&tasklist_lock);
+	list_for_each_entry_safe(child, n, &tsk->children, sibling) {
+		struct task_struct *reaper = child_reaper && child_reaper != tsk ?
+					     child_reaper : &init_task;
+
+		child->real_parent = child->parent = reaper;
+		list_move_tail(&child->sibling, &reaper->children);
+	}
+	autoreap = tsk->exit_signal < 0 || parent_ignores_sigchld(tsk->real_parent);
+	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
+	spin_unlock_irq(&tasklist_lock);
+	if (!autoreap)
+		wake_up_all(&child_exit_wait);
+	return autoreap;
+}
+
+/* Wake a vfork() parent, or kthread_stop(), waiting for us. */
+static void complete_vfork_done(struct task_struct *tsk)
+{
+	struct completion *vfork;
+
+	task_lock(tsk);
+	vfork = tsk->vfork_done;
+	tsk->vfork_done = NULL;
+	task_unlock(tsk);
+	if (vfork)
+		complete(vfork);
+}
+
+static void exit_signals(struct task_struct *tsk)
+{
+	struct sighand_struct *sighand = tsk->sighand;
+	struct signal_struct *sig = tsk->signal;
+
+	task_lock(tsk);
+	tsk->sighand = NULL;
+	tsk->signal = NULL;
+	task_unlock(tsk);
+	if (sighand)
+		__cleanup_sighand(sighand);
+	if (sig)
+		put_signal_struct(sig);
+}
+
+/**
+ * do_exit - end the current task
+ * @code: its exit code (a kthread's: what threadfn returned)
+ *
+ * Never returns.
+ * Linux: do_exit()
+ */
+void do_exit(long code)
+{
+	struct task_struct *tsk = current;
+	bool autoreap;
+
+	if (unlikely(in_interrupt()))
+		panic("Aiee, killing interrupt handler!");
+	if (unlikely(tsk == child_reaper))
+		panic("Attempted to kill init! exitcode=0x%08lx", code);
+	if (unlikely(is_idle_task(tsk)))
+		panic("Attempted to kill the idle task!");
+	WARN(preempt_count(), "do_exit: %s/%d exiting with preempt_count %d",
+	     tsk->comm, tsk->pid, preempt_count());
+
+	tsk->flags |= PF_EXITING;
+	tsk->exit_code = code;
+	trace_sched_process_exit(tsk);
+	if (tsk->mm) {
+		mmput(tsk->mm);
+		tsk->mm = tsk->active_mm = NULL;
+	}
+	complete_vfork_done(tsk);
+	exit_files(tsk);
+	exit_fs(tsk);
+	autoreap = exit_notify(tsk);
+	exit_signals(tsk);
+	if (autoreap)
+		release_task(tsk);	/* our usage stays held by the scheduler */
+	do_task_dead();
+}
+
+/* A zombie child of current matching @pid (-1: any), or NULL. */
+static struct task_struct *find_zombie(pid_t pid, bool *have_child)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &current->children, sibling) {
+		if (pid != -1 && p->pid != pid)
+			continue;
+		*have_child = true;
+		if (p->exit_state == EXIT_ZOMBIE)
+			return p;
+	}
+	return NULL;
+}
+
+/**
+ * kernel_wait - wait for a child to exit, and reap it
+ * @pid: the child, or -1 for any
+ * @stat: its exit code, if not NULL
+ *
+ * Return: the reaped child's pid, -ECHILD if there is no such child,
+ * -ERESTARTSYS if a signal interrupted the wait.
+ * Linux: kernel_wait() / do_wait() / wait_task_zombie()
+ */
+pid_t kernel_wait(pid_t pid, int *stat)
+{
+	DEFINE_WAIT(wait);
+	pid_t ret;
+
+	for (;;) {
+		struct task_struct *p;
+		bool have_child = false;
+
+		prepare_to_wait(&child_exit_wait, &wait, TASK_INTERRUPTIBLE);
+		spin_lock_irq(&tasklist_lock);
+		p = find_zombie(pid, &have_child);
+		spin_unlock_irq(&tasklist_lock);
+		if (p) {
+			finish_wait(&child_exit_wait, &wait);
+			if (stat)
+				*stat = p->exit_code;
+			ret = p->pid;
+			release_task(p);
+			return ret;
+		}
+		if (!have_child) {
+			ret = -ECHILD;
+			break;
+		}
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&child_exit_wait, &wait);
+	return ret;
+}

@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Making new tasks: kernel_clone() -> copy_process() -> wake_up_new_task().
+ *
+ * copy_process() builds the child step by step in Linux's order,
+ *	dup_task_struct, sched_fork, copy_files, copy_fs, copy_sighand,
+ *	copy_signal, copy_mm, copy_thread, alloc_pid,
+ * and if a step fails it unwinds exactly the steps done so far, through
+ * the bad_fork_* labels in reverse order, so a failed fork leaves nothing
+ * behind (the fork tests check every step with fault injection).
+ * Only after every step succeeded is the child linked into the task list
+ * and its parent's children: until then nobody else can see it.
+ *
+ * Locking: tasklist_lock guards the task list and parent/child links.
+ * A task_struct is freed when its usage count drops to zero: one
+ * reference belongs to whoever reaps it (release_task()), one to the
+ * scheduler until its last switch (finish_task_switch()).
+ * Linux: kernel/fork.c
+ */
+#include <linux/fdtable.h>
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/sched/clock.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+#include <trace/events/sched.h>
+#include <asm/pgtable.h>
+
+DEFINE_SPINLOCK(tasklist_lock);
+int nr_threads = 1;	/* the idle task */
+
+static struct kmem_cache *task_struct_cachep;
+static struct kmem_cache *sighand_cachep;
+static struct kmem_cache *signal_cachep;
+static struct kmem_cache *mm_cachep;
+static atomic_long_t task_structs_allocated;
+
+static struct sighand_struct init_sighand = {
+	.count = ATOMIC_INIT(1),
+	.siglock = __SPIN_LOCK_UNLOCKED(init_sighand.siglock),
+};
+static struct signal_struct init_signals = {
+	.sigcnt = ATOMIC_INIT(1),
+	.nr_threads = 1,
+};
+
+/**
+ * fork_init - caches for task structures; the idle task's shared state
+ * Linux: fork_init() + proc_caches_init()
+ */
+void fork_init(void)
+{
+	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct),
+					       64, 0, NULL);
+	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct),
+					   0, 0, NULL);
+	signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct),
+					  0, 0, NULL);
+	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0, 0, NULL);
+	BUG_ON(!task_struct_cachep || !sighand_cachep || !signal_cachep || !mm_cachep);
+	init_task.files = &init_files;
+	init_task.fs = &init_fs;
+	init_task.sighand = &init_sighand;
+	init_task.signal = &init_signals;
+}
+
+/** nr_task_structs - task_structs allocated now (for leak tests) */
+unsigned long nr_task_structs(void)
+{
+	return atomic_long_read(&task_structs_allocated);
+}
+
+/* A kernel stack with an unmapped guard page below it. */
+static void *alloc_thread_stack_node(int node)
+{
+	return vmalloc(THREAD_SIZE);
+}
+
+static void free_task(struct task_struct *tsk)
+{
+	if (tsk->stack)
+		vfree(tsk->stack);
+	free_kthread_struct(tsk);
+	kmem_cache_free(task_struct_cachep, tsk);
+	atomic_long_dec(&task_structs_allocated);
+}
+
+/**
+ * __put_task_struct - free a task whose last reference went
+ * @tsk: a dead, reaped task
+ * Linux: __put_task_struct()
+ */
+void __put_task_struct(struct task_struct *tsk)
+{
+	WARN_ON(!tsk->exit_state);
+	WARN_ON(tsk == current);
+	free_task(tsk);
+}
+
+/*
+ * The child starts as a byte copy of the parent; then everything that
+ * must not be shared is reset. Linux: dup_task_struct()
+ */
+static struct task_struct *dup_task_struct(struct task_struct *orig, int node)
+{
+	struct task_struct *tsk = kmem_cache_alloc(task_struct_cachep, GFP_KERNEL);
+	void *stack;
+
+	if (!tsk)
+		return NULL;
+	stack = alloc_thread_stack_node(node);
+	if (!stack) {
+		kmem_cache_free(task_struct_cachep, tsk);
+		return NULL;
+	}
+	memcpy(tsk, orig, sizeof(*tsk));
+	atomic_long_inc(&task_structs_allocated);
+	tsk->stack = stack;
+	tsk->thread_info.flags = 0;
+	/* One reference for the reaper, one for the scheduler's last switch. */
+	atomic_set(&tsk->usage, 2);
+	tsk->worker_private = NULL;
+	spin_lock_init(&tsk->alloc_lock);
+	return tsk;
+}
+
+static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct sighand_struct *sig;
+
+	if (clone_flags & CLONE_SIGHAND) {
+		atomic_inc(&current->sighand->count);
+		return 0;
+	}
+	sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+	if (!sig)
+		return -ENOMEM;
+	atomic_set(&sig->count, 1);
+	spin_lock_init(&sig->siglock);
+	spin_lock_irq(&current->sighand->siglock);
+	memcpy(sig->action, current->sighand->action, sizeof(sig->action));
+	spin_unlock_irq(&current->sighand->siglock);
+	tsk->sighand = sig;
+	return 0;
+}
+
+void __cleanup_sighand(struct sighand_struct *sighand)
+{
+	if (atomic_dec_and_test(&sighand->count)) {
+		BUG_ON(sighand == &init_sighand);
+		kmem_cache_free(sighand_cachep, sighand);
+	}
+}
+
+static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct signal_struct *sig;
+
+	if (clone_flags & CLONE_THREAD) {
+		atomic_inc(&current->signal->sigcnt);
+		return 0;
+	}
+	sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
+	if (!sig)
+		return -ENOMEM;
+	atomic_set(&sig->sigcnt, 1);
+	sig->nr_threads = 1;
+	tsk->signal = sig;
+	return 0;
+}
+
+void put_signal_struct(struct signal_struct *sig)
+{
+	if (atomic_dec_and_test(&sig->sigcnt)) {
+		BUG_ON(sig == &init_signals);
+		kmem_cache_free(signal_cachep, sig);
+	}
+}
+
+/** mm_alloc - a new address space with one user. Linux: mm_alloc() */
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	atomic_set(&mm->mm_users, 1);
+	mm->pgd = init_top_pgt;
+	return mm;
+}
+
+/** mmput - drop a user of @mm; the last one frees it. Linux: mmput() */
+void mmput(struct mm_struct *mm)
+{
+	if (atomic_dec_and_test(&mm->mm_users))
+		kmem_cache_free(mm_cachep, mm);
+}
+
+/*
+ * Kernel threads have no mm. Otherwise share it (CLONE_VM) or duplicate
+ * it: with no user memory yet, a duplicate is a fresh mm on the same
+ * kernel page tables. Linux: copy_mm() / dup_mm()
+ */
+static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct mm_struct *oldmm = current->mm;
+
+	tsk->mm = NULL;
+	tsk->active_mm = NULL;
+	if (!oldmm || (tsk->flags & PF_KTHREAD))
+		return 0;
+	if (clone_flags & CLONE_VM) {
+		mmget(oldmm);
+		tsk->mm = oldmm;
+	} else {
+		tsk->mm = mm_alloc();
+		if (!tsk->mm)
+			return -ENOMEM;
+	}
+	tsk->active_mm = tsk->mm;
+	return 0;
+}
+
+/**
+ * copy_process - create a copy of current, not yet running
+ * @pid: unused (Linux: a preallocated pid for the idle task)
+ * @trace: unused (ptrace event)
+ * @node: NUMA node for the allocations (Spindle has one)
+ * @args: what to create
+ *
+ * Return: the new task in TASK_NEW, or an ERR_PTR: -EINVAL for flags
+ * that contradict each other, -ENOMEM when an allocation fails, -EAGAIN
+ * when no pid is left.
+ * Linux: copy_process()
+ */
+struct task_struct *copy_process(struct pid *pid, int trace, int node,
+				 struct kernel_clone_args *args)
+{
+	unsigned long clone_flags = args->flags;
+	struct task_struct *p;
+	int retval;
+
+	/* Threads share signal handlers, which need a shared address space. */
+	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
+		return ERR_PTR(-EINVAL);
+	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+		return ERR_PTR(-EINVAL);
+
+	retval = -ENOMEM;
+	p = dup_task_struct(current, node);
+	if (!p)
+		goto fork_out;
+	p->flags &= ~(PF_KTHREAD | PF_IDLE | PF_EXITING | PF_NO_SETAFFINITY);
+	p->flags |= PF_FORKNOEXEC;
+	p->vfork_done = NULL;	/* before set_kthread_struct(), which sets it */
+	if (args->kthread) {
+		p->flags |= PF_KTHREAD;
+		if (!set_kthread_struct(p))
+			goto bad_fork_free;
+	}
+	if (args->name)
+		strscpy(p->comm, args->name, sizeof(p->comm));
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->wake_entry);
+	p->pending.signal = 0;
+	p->exit_state = 0;
+	p->exit_code = 0;
+	p->thread_pid = NULL;
+	p->pid = -1;
+	p->start_time = local_clock();
+
+	/* Perform scheduler related setup. Assign this task to a CPU. */
+	retval = sched_fork(clone_flags, p);
+	if (retval)
+		goto bad_fork_free;
+	retval = copy_files(clone_flags, p, args->no_files);
+	if (retval)
+		goto bad_fork_cleanup_sched;
+	retval = copy_fs(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_files;
+	retval = copy_sighand(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_fs;
+	retval = copy_signal(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_sighand;
+	retval = copy_mm(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_signal;
+	retval = copy_thread(p, args);
+	if (retval)
+		goto bad_fork_cleanup_mm;
+	pid = alloc_pid();
+	if (IS_ERR(pid)) {
+		retval = PTR_ERR(pid);
+		goto bad_fork_cleanup_thread;
+	}
+	attach_pid(p, pid);
+	p->tgid = (clone_flags & CLONE_THREAD) ? current->tgid : p->pid;
+	p->group_leader = (clone_flags & CLONE_THREAD) ? current->group_leader : p;
+	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : args->exit_signal;
+
+	/* Now the child becomes visible: parent, siblings, task list. */
+	spin_lock_irq(&tasklist_lock);
+	if (clone_flags & (CLONE_PARENT | CLONE_THREAD))
+		p->real_parent = current->real_parent;
+	else
+		p->real_parent = current;
+	p->parent = p->real_parent;
+	list_add_tail(&p->sibling, &p->real_parent->children);
+	list_add_tail(&p->tasks, &init_task.tasks);
+	nr_threads++;
+	spin_unlock_irq(&tasklist_lock);
+	return p;
+
+bad_fork_cleanup_thread:
+	/* copy_thread() only wrote the new stack: nothing to undo. */
+bad_fork_cleanup_mm:
+	if (p->mm)
+		mmput(p->mm);
+bad_fork_cleanup_signal:
+	if (!(clone_flags & CLONE_THREAD))
+		put_signal_struct(p->signal);
+	else
+		atomic_dec(&p->signal->sigcnt);
+bad_fork_cleanup_sighand:
+	__cleanup_sighand(p->sighand);
+bad_fork_cleanup_fs:
+	exit_fs(p);
+bad_fork_cleanup_files:
+	exit_files(p);
+bad_fork_cleanup_sched:
+	/* sched_fork() only initialised fields of p: nothing to undo. */
+bad_fork_free:
+	p->exit_state = EXIT_DEAD;
+	free_task(p);
+fork_out:
+	return ERR_PTR(retval);
+}
+
+/**
+ * kernel_clone - create a task and start it
+ * @args: what to create (flags, exit signal, function for kernel threads)
+ *
+ * Return: the child's pid, or a negative errno.
+ * Linux: kernel_clone() (formerly _do_fork())
+ */
+pid_t kernel_clone(struct kernel_clone_args *args)
+{
+	struct completion vfork;
+	struct task_struct *p;
+	pid_t nr;
+
+	if (args->kthread)
+		kthread_create_step(KT_KERNEL_CLONE);
+	p = copy_process(NULL, 0, args->node, args);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	if (args->kthread)
+		kthread_create_step(KT_COPY_PROCESS);
+	/*
+	 * Trace and read the pid before waking the child: once it runs it
+	 * may exit and be freed at any moment.
+	 */
+	trace_sched_process_fork(current, p);
+	nr = p->pid;
+	if (args->flags & CLONE_VFORK) {
+		p->vfork_done = &vfork;
+		init_completion(&vfork);
+		get_task_struct(p);
+	}
+	if (args->kthread)
+		kthread_create_step(KT_WAKE_UP_NEW_TASK);
+	wake_up_new_task(p);
+	if (args->flags & CLONE_VFORK) {
+		wait_for_completion(&vfork);
+		put_task_struct(p);
+	}
+	return nr;
+}
+
+/**
+ * kernel_thread - start a kernel thread running @fn(@arg)
+ * @fn: the function; its return value is the exit code
+ * @arg: its argument
+ * @name: the thread's comm
+ * @flags: CLONE_* flags and the exit signal in the low byte
+ * Return: the pid or a negative errno.
+ * Linux: kernel_thread()
+ */
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags)
+{
+	struct kernel_clone_args args = {
+		.flags = ((flags | CLONE_VM | CLONE_UNTRACED) & ~CSIGNAL),
+		.exit_signal = (flags & CSIGNAL),
+		.fn = fn,
+		.fn_arg = arg,
+		.name = name,
+		.kthread = 1,
+	};
+
+	return kernel_clone(&args);
+}
+
+/**
+ * user_mode_thread - start a task that will become a user process
+ * @fn: what it runs in the kernel first (pid 1 runs kernel_init())
+ * @arg: its argument
+ * @flags: CLONE_* flags and the exit signal
+ *
+ * Unlike kernel_thread() the task is not PF_KTHREAD. Spindle has no user
+ * mode yet, so it stays in the kernel: this is the kernel side only.
+ * Return: the pid or a negative errno.
+ * Linux: user_mode_thread()
+ */
+pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags)
+{
+	struct kernel_clone_args args = {
+		.flags = ((flags | CLONE_VM | CLONE_UNTRACED) & ~CSIGNAL),
+		.exit_signal = (flags & CSIGNAL),
+		.fn = fn,
+		.fn_arg = arg,
+	};
+
+	return kernel_clone(&args);
+}
+
+/**
+ * __set_task_comm - set @tsk's name, truncated to TASK_COMM_LEN - 1
+ * Linux: __set_task_comm() in fs/exec.c
+ */
+void __set_task_comm(struct task_struct *tsk, const char *buf)
+{
+	task_lock(tsk);
+	strscpy(tsk->comm, buf, sizeof(tsk->comm));
+	task_unlock(tsk);
+}
+
+/**
+ * __get_task_comm - copy @tsk's name into @buf
+ * Linux: __get_task_comm() in fs/exec.c
+ */
+char *__get_task_comm(char *buf, size_t buf_size, struct task_struct *tsk)
+{
+	task_lock(tsk);
+	strscpy(buf, tsk->comm, buf_size);
+	task_unlock(tsk);
+	return buf;
+}

@@ -1,0 +1,1087 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Kernel threads.
+ *
+ * Every kthread is created by one thread, kthreadd (pid 2), so that each
+ * starts from the same clean context (kthreadd's: no signals, all CPUs,
+ * default policy) whoever asked for it. The request travels like this
+ * (docs/creation-path.md numbers the steps, and kthread_create_step()
+ * records them):
+ *
+ *   creator                        kthreadd                  new thread
+ *   kthread_create_on_node()
+ *   __kthread_create_on_node():
+ *     kmalloc a copy of the request,
+ *     queue it on kthread_create_list,
+ *     wake kthreadd, wait (killable)
+ *                                  kthreadd(): dequeue
+ *                                  create_kthread():
+ *                                    kernel_clone()
+ *                                    -> copy_process()
+ *                                    -> wake_up_new_task()
+ *                                                            ret_from_fork
+ *                                                            kthread():
+ *                                                              complete(done)
+ *                                                              schedule()
+ *   woken: return the task
+ *
+ * Who frees the request? Normally the creator, after its wait. But the
+ * creator's wait is killable, and a killed creator must not wait any
+ * longer. Then exactly one of two parties must clean up, decided by
+ * whoever swaps create->done to NULL first (xchg is atomic): if the
+ * creator wins, it returns -EINTR and leaves the request to the other
+ * side, which will find done == NULL and free it; if the other side
+ * (kthread(), or kthreadd after a failed clone) won, it is about to
+ * complete(), and the creator waits for that, uninterruptibly.
+ *
+ * Locking: kthread_create_lock guards kthread_create_list. A struct
+ * kthread belongs to its task (allocated in copy_process(), freed with
+ * the task_struct); its flags are atomic bits; worker->lock guards a
+ * worker's lists.
+ * Linux: kernel/kthread.c
+ */
+#include <linux/bitops.h>
+#include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/init.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/trace.h>
+#include <trace/events/sched.h>
+
+static DEFINE_SPINLOCK(kthread_create_lock);
+static LIST_HEAD(kthread_create_list);
+struct task_struct *kthreadd_task;
+
+struct kthread_create_info {
+	/* Information passed to kthread() from kthreadd. */
+	char *full_name;
+	int (*threadfn)(void *data);
+	void *data;
+	int node;
+	u32 kthread_worker:1;	/* create a kthread_worker around it */
+
+	/* Result passed back to the creator from kthreadd or kthread(). */
+	struct task_struct *result;
+	struct completion *done;	/* NULL once someone gave up on it */
+
+	struct list_head list;
+};
+
+enum KTHREAD_BITS {
+	KTHREAD_IS_PER_CPU = 0,
+	KTHREAD_SHOULD_STOP,
+	KTHREAD_SHOULD_PARK,
+};
+
+struct kthread {
+	unsigned long flags;		/* KTHREAD_* bits */
+	unsigned int cpu;		/* for kthread_create_on_cpu() threads */
+	int result;			/* threadfn's return, for kthread_stop() */
+	int (*threadfn)(void *);
+	void *data;
+	struct completion parked;	/* completed each time it parks */
+	struct completion exited;	/* completed by do_exit() (vfork_done) */
+	char *full_name;		/* the untruncated name, or NULL */
+};
+
+/* ---- step recording ---- */
+
+static bool kthread_trace;
+struct kthread_step_log *kthread_step_log;
+void (*kthread_after_take_done_hook)(struct task_struct *self);
+
+static const char *const kthread_step_names[KT_NR_STEPS] = {
+	[KT_CREATE_ON_NODE] = "kthread_create_on_node: fill kthread_create_info",
+	[KT_CREATE_QUEUED] = "__kthread_create_on_node: queued on kthread_create_list, wake_up_process(kthreadd)",
+	[KT_CREATE_WAIT] = "__kthread_create_on_node: wait_for_completion_killable(&done)",
+	[KT_KTHREADD_DEQUEUE] = "kthreadd: took the request off kthread_create_list",
+	[KT_CREATE_KTHREAD] = "create_kthread: fill kernel_clone_args",
+	[KT_KERNEL_CLONE] = "kernel_clone",
+	[KT_COPY_PROCESS] = "copy_process: new task built",
+	[KT_WAKE_UP_NEW_TASK] = "wake_up_new_task",
+	[KT_KTHREAD_START] = "kthread: started (ret_from_fork)",
+	[KT_KTHREAD_COMPLETE] = "kthread: complete(done)",
+	[KT_KTHREAD_SLEEP] = "kthread: schedule() until woken or stopped",
+	[KT_CREATE_RETURN] = "__kthread_create_on_node: woken, returns the task",
+	[KT_THREADFN] = "kthread: woken, runs threadfn",
+	[KT_CREATOR_GAVE_UP] = "done was NULL: the creator gave up, free the request",
+	[KT_CREATOR_KILLED] = "__kthread_create_on_node: creator killed while waiting",
+};
+
+/** kthread_step_name - the description of creation step @step */
+const char *kthread_step_name(int step)
+{
+	return step > 0 && step < KT_NR_STEPS ? kthread_step_names[step] : "?";
+}
+
+/**
+ * kthread_create_step - record that @step of the creation path happens now
+ * @step: enum kthread_step
+ *
+ * Prints it (kthread_trace=1), traces it (event kthread_create_step) and
+ * logs it for a test that set kthread_step_log.
+ */
+void kthread_create_step(int step)
+{
+	struct kthread_step_log *log = READ_ONCE(kthread_step_log);
+
+	if (unlikely(kthread_trace))
+		pr_info("kthread: step %2d %-16s %s\n", step, current->comm,
+			kthread_step_name(step));
+	TRACE_EVENT_CALL(kthread_create_step, "step=%d %s", step, kthread_step_name(step));
+	if (log) {
+		unsigned long flags;
+
+		local_irq_save(flags);
+		if (log->n < (int)ARRAY_SIZE(log->rec))
+			log->rec[log->n++] = (struct kthread_step_record){ step, current->pid };
+		local_irq_restore(flags);
+	}
+}
+
+static int __init kthread_trace_setup(char *str)
+{
+	return kstrtobool(str, &kthread_trace);
+}
+early_param("kthread_trace", kthread_trace_setup);
+
+/* ---- struct kthread ---- */
+
+static inline struct kthread *to_kthread(struct task_struct *k)
+{
+	WARN_ON(!(k->flags & PF_KTHREAD));
+	return k->worker_private;
+}
+
+/* NULL for tasks that are not kthreads (or not yet). Linux: __to_kthread() */
+static inline struct kthread *__to_kthread(struct task_struct *p)
+{
+	return (p->flags & PF_KTHREAD) ? p->worker_private : NULL;
+}
+
+/**
+ * set_kthread_struct - give a new kthread its struct kthread
+ * @p: the task copy_process() is building
+ * Return: false when out of memory.
+ * Linux: set_kthread_struct()
+ */
+bool set_kthread_struct(struct task_struct *p)
+{
+	struct kthread *kthread;
+
+	if (WARN_ON_ONCE(p->worker_private))
+		return false;
+	kthread = kzalloc(sizeof(*kthread), GFP_KERNEL);
+	if (!kthread)
+		return false;
+	init_completion(&kthread->exited);
+	init_completion(&kthread->parked);
+	/* do_exit() completes vfork_done: that is what kthread_stop() waits for. */
+	p->vfork_done = &kthread->exited;
+	p->worker_private = kthread;
+	return true;
+}
+
+/**
+ * free_kthread_struct - free @k's struct kthread (with the task)
+ * Linux: free_kthread_struct()
+ */
+void free_kthread_struct(struct task_struct *k)
+{
+	struct kthread *kthread = k->worker_private;
+
+	if (!kthread)
+		return;
+	k->worker_private = NULL;
+	kfree(kthread->full_name);
+	kfree(kthread);
+}
+
+/**
+ * kthread_should_stop - has kthread_stop() been called on this thread?
+ *
+ * A thread's loop checks this and returns when true; the return value
+ * goes to kthread_stop().
+ * Linux: kthread_should_stop()
+ */
+bool kthread_should_stop(void)
+{
+	return test_bit(KTHREAD_SHOULD_STOP, &to_kthread(current)->flags);
+}
+
+/**
+ * kthread_should_park - has kthread_park() been called on this thread?
+ * Linux: kthread_should_park()
+ */
+bool kthread_should_park(void)
+{
+	return test_bit(KTHREAD_SHOULD_PARK, &to_kthread(current)->flags);
+}
+
+/** kthread_should_stop_or_park - either of the two. Linux: same name */
+bool kthread_should_stop_or_park(void)
+{
+	struct kthread *kthread = __to_kthread(current);
+
+	return kthread && (test_bit(KTHREAD_SHOULD_STOP, &kthread->flags) ||
+			   test_bit(KTHREAD_SHOULD_PARK, &kthread->flags));
+}
+
+/**
+ * kthread_data - the @data a kthread was created with
+ * @k: a kthread
+ * Linux: kthread_data()
+ */
+void *kthread_data(struct task_struct *k)
+{
+	return to_kthread(k)->data;
+}
+
+/**
+ * kthread_func - the threadfn of @k, or NULL if @k is not a kthread
+ * Linux: kthread_func()
+ */
+void *kthread_func(struct task_struct *k)
+{
+	struct kthread *kthread = __to_kthread(k);
+
+	return kthread ? (void *)kthread->threadfn : NULL;
+}
+
+/**
+ * kthread_is_per_cpu - was @k made by kthread_create_on_cpu()?
+ * Linux: kthread_is_per_cpu()
+ */
+bool kthread_is_per_cpu(struct task_struct *k)
+{
+	struct kthread *kthread = __to_kthread(k);
+
+	return kthread && test_bit(KTHREAD_IS_PER_CPU, &kthread->flags);
+}
+
+/**
+ * get_kthread_comm - @tsk's name: the full one if it was truncated in comm
+ * @buf: where to write it
+ * @buf_size: its size
+ * @tsk: a task
+ * Linux: get_kthread_comm()
+ */
+void get_kthread_comm(char *buf, size_t buf_size, struct task_struct *tsk)
+{
+	struct kthread *kthread = __to_kthread(tsk);
+
+	if (!kthread || !kthread->full_name) {
+		__get_task_comm(buf, buf_size, tsk);
+		return;
+	}
+	strscpy(buf, kthread->full_name, buf_size);
+}
+
+/**
+ * kthread_exit - end the current kthread with @result for kthread_stop()
+ * Linux: kthread_exit()
+ */
+void kthread_exit(long result)
+{
+	struct kthread *kthread = to_kthread(current);
+
+	kthread->result = result;
+	do_exit(0);
+}
+
+/**
+ * kthread_complete_and_exit - complete @comp, then kthread_exit(@code)
+ *
+ * For threads whose creator waits on @comp and may then unload the code:
+ * the completion and the exit happen without returning to it.
+ * Linux: kthread_complete_and_exit()
+ */
+void kthread_complete_and_exit(struct completion *comp, long code)
+{
+	if (comp)
+		complete(comp);
+	kthread_exit(code);
+}
+
+/* Sleep in TASK_PARKED for as long as the park bit is set. */
+static void __kthread_parkme(struct kthread *self)
+{
+	for (;;) {
+		/*
+		 * TASK_PARKED is a state only kthread_unpark() wakes (it
+		 * uses wake_up_state(TASK_PARKED)): a stray wake_up_process()
+		 * cannot unpark us.
+		 */
+		set_current_state(TASK_PARKED);
+		if (!test_bit(KTHREAD_SHOULD_PARK, &self->flags))
+			break;
+		/* Tell kthread_park() and sleep, without being preempted between. */
+		preempt_disable();
+		complete(&self->parked);
+		schedule_preempt_disabled();
+		preempt_enable();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+/**
+ * kthread_parkme - park here if kthread_park() asked
+ * Linux: kthread_parkme()
+ */
+void kthread_parkme(void)
+{
+	__kthread_parkme(to_kthread(current));
+}
+
+/*
+ * The first function of every kthread, run from ret_from_fork.
+ * Linux: kthread()
+ */
+static int kthread(void *_create)
+{
+	static const struct sched_param param = { .sched_priority = 0 };
+	/* Copy what we need: the creator may free @create once we complete. */
+	struct kthread_create_info *create = _create;
+	int (*threadfn)(void *data) = create->threadfn;
+	void *data = create->data;
+	struct kthread *self = to_kthread(current);
+	struct completion *done;
+	int ret;
+
+	kthread_create_step(KT_KTHREAD_START);
+	/* Take the creator's completion; NULL means the creator gave up. */
+	done = xchg(&create->done, NULL);
+	if (!done) {
+		kthread_create_step(KT_CREATOR_GAVE_UP);
+		kfree(create->full_name);
+		kfree(create);
+		kthread_exit(-EINTR);
+	}
+	if (kthread_after_take_done_hook)
+		kthread_after_take_done_hook(current);
+
+	self->full_name = create->full_name;	/* ours now */
+	self->threadfn = threadfn;
+	self->data = data;
+
+	/* We inherited kthreadd's policy and CPUs: back to the defaults. */
+	sched_setscheduler_nocheck(current, SCHED_NORMAL, &param);
+	set_cpus_allowed_ptr(current, cpu_all_mask);
+
+	/* Tell the creator we exist; sleep until woken or stopped. */
+	__set_current_state(TASK_UNINTERRUPTIBLE);
+	create->result = current;
+	/* No preemption between complete() and schedule(): see Linux's comment. */
+	preempt_disable();
+	kthread_create_step(KT_KTHREAD_COMPLETE);
+	complete(done);
+	kthread_create_step(KT_KTHREAD_SLEEP);
+	schedule_preempt_disabled();
+	preempt_enable();
+
+	ret = -EINTR;
+	if (!test_bit(KTHREAD_SHOULD_STOP, &self->flags)) {
+		__kthread_parkme(self);
+		kthread_create_step(KT_THREADFN);
+		ret = threadfn(data);
+	}
+	kthread_exit(ret);
+}
+
+/* Give the request back to the creator, or free it if the creator left. */
+static void kthread_hand_back(struct kthread_create_info *create, struct task_struct *result)
+{
+	struct completion *done = xchg(&create->done, NULL);
+
+	if (!done) {
+		kthread_create_step(KT_CREATOR_GAVE_UP);
+		kfree(create->full_name);
+		kfree(create);
+		return;
+	}
+	create->result = result;
+	complete(done);
+}
+
+/* kthreadd's half: clone a thread that starts in kthread(). Linux: create_kthread() */
+static void create_kthread(struct kthread_create_info *create)
+{
+	struct kernel_clone_args args = {
+		.flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_UNTRACED,
+		.exit_signal = SIGCHLD,
+		.fn = kthread,
+		.fn_arg = create,
+		.name = create->full_name,
+		.kthread = 1,
+		.node = create->node,
+	};
+	int pid;
+
+	kthread_create_step(KT_CREATE_KTHREAD);
+	/* We want our own signal handler (we take no signals by default). */
+	pid = kernel_clone(&args);
+	if (pid < 0)
+		kthread_hand_back(create, ERR_PTR(pid));
+}
+
+/*
+ * The creator's half, shared by threads and workers.
+ * Linux: __kthread_create_on_node() (after the 2026 struct refactor)
+ */
+static __printf(2, 0) struct task_struct *
+__kthread_create_on_node(const struct kthread_create_info *info, const char namefmt[],
+			 va_list args)
+{
+	DECLARE_COMPLETION_ONSTACK(done);
+	struct kthread_worker *worker = NULL;
+	struct kthread_create_info *create;
+	struct task_struct *task;
+
+	create = kmalloc(sizeof(*create), GFP_KERNEL);
+	if (!create)
+		return ERR_PTR(-ENOMEM);
+	*create = *info;
+	if (create->kthread_worker) {
+		worker = kzalloc(sizeof(*worker), GFP_KERNEL);
+		if (!worker) {
+			kfree(create);
+			return ERR_PTR(-ENOMEM);
+		}
+		kthread_init_worker(worker);
+		create->threadfn = kthread_worker_fn;
+		create->data = worker;
+	}
+	create->done = &done;
+	create->full_name = kvasprintf(GFP_KERNEL, namefmt, args);
+	if (!create->full_name) {
+		task = ERR_PTR(-ENOMEM);
+		goto free_create;
+	}
+
+	spin_lock(&kthread_create_lock);
+	list_add_tail(&create->list, &kthread_create_list);
+	spin_unlock(&kthread_create_lock);
+	kthread_create_step(KT_CREATE_QUEUED);
+	wake_up_process(kthreadd_task);
+
+	/*
+	 * Killable: the creator may be chosen by the OOM killer (or a test)
+	 * while kthreadd is busy allocating for it.
+	 */
+	kthread_create_step(KT_CREATE_WAIT);
+	if (unlikely(wait_for_completion_killable(&done))) {
+		kthread_create_step(KT_CREATOR_KILLED);
+		/*
+		 * Killed before anyone completed us. If we take done first,
+		 * the request is no longer ours: kthreadd or the new thread
+		 * will find done == NULL and free it. The worker is still
+		 * ours: the thread it was meant for never runs threadfn.
+		 */
+		if (xchg(&create->done, NULL)) {
+			kfree(worker);
+			return ERR_PTR(-EINTR);
+		}
+		/* They took it first and are about to complete(): wait for it. */
+		wait_for_completion(&done);
+	}
+	task = create->result;
+	kthread_create_step(KT_CREATE_RETURN);
+free_create:
+	if (IS_ERR(task))
+		kfree(worker);
+	kfree(create);
+	return task;
+}
+
+/**
+ * kthread_create_on_node - create a kthread
+ * @threadfn: the function to run until kthread_should_stop()
+ * @data: its argument
+ * @node: NUMA node for the task's memory (NUMA_NO_NODE: any)
+ * @namefmt: printf-style name of the thread
+ *
+ * The new thread has SCHED_NORMAL policy, may run on every CPU, and
+ * sleeps until woken with wake_up_process() (see kthread_run()). When it
+ * runs, threadfn(data) either returns on kthread_should_stop() (its value
+ * then goes to kthread_stop()) or ends with kthread_exit().
+ *
+ * Return: the task, ERR_PTR(-ENOMEM), or ERR_PTR(-EINTR) if the caller
+ * was killed while waiting.
+ * Linux: kthread_create_on_node()
+ */
+struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *data, int node,
+					   const char namefmt[], ...)
+{
+	struct kthread_create_info info = {
+		.threadfn = threadfn,
+		.data = data,
+		.node = node,
+	};
+	struct task_struct *task;
+	va_list args;
+
+	kthread_create_step(KT_CREATE_ON_NODE);
+	va_start(args, namefmt);
+	task = __kthread_create_on_node(&info, namefmt, args);
+	va_end(args);
+	return task;
+}
+
+/* Bind a just-created (sleeping) thread. Linux: __kthread_bind_mask() */
+static void __kthread_bind_mask(struct task_struct *p, const struct cpumask *mask,
+				unsigned int state)
+{
+	/* It must be asleep in kthread(), not running, for this to be safe. */
+	if (!wait_task_inactive(p, state)) {
+		WARN(1, "kthread_bind: %s/%d is not sleeping", p->comm, p->pid);
+		return;
+	}
+	do_set_cpus_allowed(p, mask);
+	p->flags |= PF_NO_SETAFFINITY;
+}
+
+/**
+ * kthread_bind_mask - restrict a just-created thread to @mask
+ * @p: a thread from kthread_create(), not yet woken
+ * @mask: the CPUs
+ * Linux: kthread_bind_mask()
+ */
+void kthread_bind_mask(struct task_struct *p, const struct cpumask *mask)
+{
+	__kthread_bind_mask(p, mask, TASK_UNINTERRUPTIBLE);
+}
+
+/**
+ * kthread_bind - bind a just-created thread to @cpu
+ * @p: a thread from kthread_create(), not yet woken
+ * @cpu: a possible CPU (it need not be online)
+ *
+ * The thread's affinity is then fixed: set_cpus_allowed_ptr() refuses to
+ * change it (PF_NO_SETAFFINITY).
+ * Linux: kthread_bind()
+ */
+void kthread_bind(struct task_struct *p, unsigned int cpu)
+{
+	__kthread_bind_mask(p, cpumask_of(cpu), TASK_UNINTERRUPTIBLE);
+}
+
+/**
+ * kthread_create_on_cpu - create a thread bound to @cpu
+ * @threadfn: its function
+ * @data: its argument
+ * @cpu: the CPU
+ * @namefmt: its name, which may contain one %u for the CPU number
+ * Return: the task or an ERR_PTR.
+ * Linux: kthread_create_on_cpu()
+ */
+struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *data,
+					  unsigned int cpu, const char *namefmt)
+{
+	struct task_struct *p;
+
+	if (!cpu_possible(cpu))
+		return ERR_PTR(-EINVAL);
+	p = kthread_create_on_node(threadfn, data, NUMA_NO_NODE, namefmt, cpu);
+	if (IS_ERR(p))
+		return p;
+	kthread_bind(p, cpu);
+	to_kthread(p)->cpu = cpu;
+	set_bit(KTHREAD_IS_PER_CPU, &to_kthread(p)->flags);
+	return p;
+}
+
+/**
+ * kthread_unpark - let a parked thread run again
+ * @k: a thread parked with kthread_park()
+ *
+ * A per-CPU thread is re-bound first: its CPU may have gone and come back.
+ * Linux: kthread_unpark()
+ */
+void kthread_unpark(struct task_struct *k)
+{
+	struct kthread *kthread = to_kthread(k);
+
+	if (!test_bit(KTHREAD_SHOULD_PARK, &kthread->flags))
+		return;
+	if (test_bit(KTHREAD_IS_PER_CPU, &kthread->flags))
+		__kthread_bind_mask(k, cpumask_of(kthread->cpu), TASK_PARKED);
+	clear_bit(KTHREAD_SHOULD_PARK, &kthread->flags);
+	/* Only TASK_PARKED: a thread not yet parked is not disturbed. */
+	wake_up_state(k, TASK_PARKED);
+}
+
+/**
+ * kthread_park - make a thread stop at its next kthread_parkme()
+ * @k: the thread
+ *
+ * Waits until it is parked (asleep in TASK_PARKED), unless @k is the
+ * caller. The thread must call kthread_parkme() when
+ * kthread_should_park() is true (a thread not yet woken parks before
+ * running threadfn).
+ * Return: 0, -ENOSYS if @k is exiting, -EBUSY if it is already parked.
+ * Linux: kthread_park()
+ */
+int kthread_park(struct task_struct *k)
+{
+	struct kthread *kthread = to_kthread(k);
+
+	if (WARN_ON(k->flags & PF_EXITING))
+		return -ENOSYS;
+	if (test_bit(KTHREAD_SHOULD_PARK, &kthread->flags))
+		return -EBUSY;
+	set_bit(KTHREAD_SHOULD_PARK, &kthread->flags);
+	if (k != current) {
+		wake_up_process(k);
+		/* complete(&parked) is right before its schedule(): then it sleeps. */
+		wait_for_completion(&kthread->parked);
+		WARN_ON_ONCE(!wait_task_inactive(k, TASK_PARKED));
+	}
+	return 0;
+}
+
+/**
+ * kthread_stop - ask a thread to exit and wait for it
+ * @k: a thread from kthread_create()
+ *
+ * Sets kthread_should_stop() for @k, unparks and wakes it, and waits for
+ * it to exit. May be called instead of waking a new thread: it then exits
+ * without running threadfn. The caller must make sure @k still exists
+ * (a thread that may exit by itself needs get_task_struct() first, and
+ * kthread_stop_put() then).
+ * Return: what threadfn returned, or -EINTR if it never ran.
+ * Linux: kthread_stop()
+ */
+int kthread_stop(struct task_struct *k)
+{
+	struct kthread *kthread;
+	int ret;
+
+	trace_sched_kthread_stop(k);
+	get_task_struct(k);
+	kthread = to_kthread(k);
+	set_bit(KTHREAD_SHOULD_STOP, &kthread->flags);
+	kthread_unpark(k);
+	wake_up_process(k);
+	wait_for_completion(&kthread->exited);
+	ret = kthread->result;
+	put_task_struct(k);
+	trace_sched_kthread_stop_ret(ret);
+	return ret;
+}
+
+/**
+ * kthread_stop_put - kthread_stop() and drop the caller's reference
+ * Linux: kthread_stop_put()
+ */
+int kthread_stop_put(struct task_struct *k)
+{
+	int ret = kthread_stop(k);
+
+	put_task_struct(k);
+	return ret;
+}
+
+/**
+ * kthreadd - the thread that creates all other kthreads (pid 2)
+ * @unused: nothing
+ *
+ * Sleeps until kthread_create_list has requests, then serves them one at
+ * a time, dropping the lock while it clones.
+ * Linux: kthreadd()
+ */
+int kthreadd(void *unused)
+{
+	struct task_struct *tsk = current;
+
+	/* A clean context for our children to inherit. */
+	set_task_comm(tsk, "kthreadd");
+	ignore_signals(tsk);
+	set_cpus_allowed_ptr(tsk, cpu_all_mask);
+	current->flags |= PF_NOFREEZE;
+
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (list_empty(&kthread_create_list))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+
+		spin_lock(&kthread_create_lock);
+		while (!list_empty(&kthread_create_list)) {
+			struct kthread_create_info *create;
+
+			create = list_first_entry(&kthread_create_list,
+						  struct kthread_create_info, list);
+			list_del_init(&create->list);
+			spin_unlock(&kthread_create_lock);
+
+			kthread_create_step(KT_KTHREADD_DEQUEUE);
+			create_kthread(create);
+
+			spin_lock(&kthread_create_lock);
+		}
+		spin_unlock(&kthread_create_lock);
+	}
+	return 0;
+}
+
+/* ---- kthread workers ---- */
+
+/**
+ * kthread_init_worker - initialise a worker (before its thread starts)
+ * Linux: kthread_init_worker()
+ */
+void kthread_init_worker(struct kthread_worker *worker)
+{
+	memset(worker, 0, sizeof(*worker));
+	raw_spin_lock_init(&worker->lock);
+	INIT_LIST_HEAD(&worker->work_list);
+	INIT_LIST_HEAD(&worker->delayed_work_list);
+}
+
+/** kthread_init_work - initialise @work to run @fn. Linux: same name */
+void kthread_init_work(struct kthread_work *work, kthread_work_func_t fn)
+{
+	memset(work, 0, sizeof(*work));
+	INIT_LIST_HEAD(&work->node);
+	work->func = fn;
+}
+
+static void kthread_delayed_work_timer_fn(struct timer_list *t);
+
+/** kthread_init_delayed_work - initialise @dwork. Linux: same name */
+void kthread_init_delayed_work(struct kthread_delayed_work *dwork, kthread_work_func_t fn)
+{
+	kthread_init_work(&dwork->work, fn);
+	timer_setup(&dwork->timer, kthread_delayed_work_timer_fn, 0);
+}
+
+/**
+ * kthread_worker_fn - the thread function of a worker
+ * @worker_ptr: the struct kthread_worker
+ *
+ * Runs queued works one at a time, in queueing order, until stopped.
+ * Linux: kthread_worker_fn()
+ */
+int kthread_worker_fn(void *worker_ptr)
+{
+	struct kthread_worker *worker = worker_ptr;
+	struct kthread_work *work;
+
+	WARN_ON(worker->task && worker->task != current);
+	worker->task = current;
+repeat:
+	set_current_state(TASK_INTERRUPTIBLE);	/* pairs with kthread_stop()'s wakeup */
+	if (kthread_should_stop()) {
+		__set_current_state(TASK_RUNNING);
+		raw_spin_lock_irq(&worker->lock);
+		worker->task = NULL;
+		raw_spin_unlock_irq(&worker->lock);
+		return 0;
+	}
+	work = NULL;
+	raw_spin_lock_irq(&worker->lock);
+	if (!list_empty(&worker->work_list)) {
+		work = list_first_entry(&worker->work_list, struct kthread_work, node);
+		list_del_init(&work->node);
+	}
+	worker->current_work = work;
+	raw_spin_unlock_irq(&worker->lock);
+
+	if (work) {
+		__set_current_state(TASK_RUNNING);
+		work->func(work);
+	} else {
+		schedule();
+	}
+	cond_resched();
+	goto repeat;
+}
+
+/* Queue @work at @pos and wake the worker if idle. Lock held. */
+static void kthread_insert_work(struct kthread_worker *worker, struct kthread_work *work,
+				struct list_head *pos)
+{
+	list_add_tail(&work->node, pos);
+	work->worker = worker;
+	if (!worker->current_work && likely(worker->task))
+		wake_up_process(worker->task);
+}
+
+static bool queuing_blocked(struct kthread_work *work)
+{
+	return !list_empty(&work->node) || work->canceling;
+}
+
+/**
+ * kthread_queue_work - queue @work on @worker
+ * Return: true if queued, false if it was already pending (or canceling).
+ * Linux: kthread_queue_work()
+ */
+bool kthread_queue_work(struct kthread_worker *worker, struct kthread_work *work)
+{
+	unsigned long flags;
+	bool ret = false;
+
+	raw_spin_lock_irqsave(&worker->lock, flags);
+	if (!queuing_blocked(work)) {
+		kthread_insert_work(worker, work, &worker->work_list);
+		ret = true;
+	}
+	raw_spin_unlock_irqrestore(&worker->lock, flags);
+	return ret;
+}
+
+/* Timer callback: the delay is over, queue the work for real. */
+static void kthread_delayed_work_timer_fn(struct timer_list *t)
+{
+	struct kthread_delayed_work *dwork = from_timer(dwork, t, timer);
+	struct kthread_work *work = &dwork->work;
+	struct kthread_worker *worker = work->worker;
+	unsigned long flags;
+
+	if (WARN_ON_ONCE(!worker))
+		return;
+	raw_spin_lock_irqsave(&worker->lock, flags);
+	list_del_init(&work->node);	/* off delayed_work_list */
+	if (!work->canceling)
+		kthread_insert_work(worker, work, &worker->work_list);
+	raw_spin_unlock_irqrestore(&worker->lock, flags);
+}
+
+static void __kthread_queue_delayed_work(struct kthread_worker *worker,
+					 struct kthread_delayed_work *dwork, unsigned long delay)
+{
+	struct kthread_work *work = &dwork->work;
+
+	if (!delay) {
+		kthread_insert_work(worker, work, &worker->work_list);
+		return;
+	}
+	work->worker = worker;
+	list_add(&work->node, &worker->delayed_work_list);
+	mod_timer(&dwork->timer, jiffies + delay);
+}
+
+/**
+ * kthread_queue_delayed_work - queue @dwork after @delay jiffies
+ * Return: true if queued, false if it was already pending.
+ * Linux: kthread_queue_delayed_work()
+ */
+bool kthread_queue_delayed_work(struct kthread_worker *worker,
+				struct kthread_delayed_work *dwork, unsigned long delay)
+{
+	unsigned long flags;
+	bool ret = false;
+
+	raw_spin_lock_irqsave(&worker->lock, flags);
+	if (!queuing_blocked(&dwork->work)) {
+		__kthread_queue_delayed_work(worker, dwork, delay);
+		ret = true;
+	}
+	raw_spin_unlock_irqrestore(&worker->lock, flags);
+	return ret;
+}
+
+struct kthread_flush_work {
+	struct kthread_work work;
+	struct completion done;
+};
+
+static void kthread_flush_work_fn(struct kthread_work *work)
+{
+	struct kthread_flush_work *fwork = container_of(work, struct kthread_flush_work, work);
+
+	complete(&fwork->done);
+}
+
+/**
+ * kthread_flush_work - wait until @work, if queued or running, has run
+ * Linux: kthread_flush_work()
+ */
+void kthread_flush_work(struct kthread_work *work)
+{
+	struct kthread_flush_work fwork;
+	struct kthread_worker *worker = work->worker;
+	bool noop = false;
+
+	if (!worker)
+		return;
+	kthread_init_work(&fwork.work, kthread_flush_work_fn);
+	init_completion(&fwork.done);
+	raw_spin_lock_irq(&worker->lock);
+	if (!list_empty(&work->node))
+		/* Queued: run our flush right after it. */
+		kthread_insert_work(worker, &fwork.work, work->node.next);
+	else if (worker->current_work == work)
+		/* Running: run our flush next. */
+		kthread_insert_work(worker, &fwork.work, worker->work_list.next);
+	else
+		noop = true;
+	raw_spin_unlock_irq(&worker->lock);
+	if (!noop)
+		wait_for_completion(&fwork.done);
+}
+
+/**
+ * kthread_flush_worker - wait until every work queued now has run
+ * Linux: kthread_flush_worker()
+ */
+void kthread_flush_worker(struct kthread_worker *worker)
+{
+	struct kthread_flush_work fwork;
+
+	kthread_init_work(&fwork.work, kthread_flush_work_fn);
+	init_completion(&fwork.done);
+	kthread_queue_work(worker, &fwork.work);
+	wait_for_completion(&fwork.done);
+}
+
+/* Take @work off its lists (and its timer). Lock held. True if it was pending. */
+static bool __kthread_cancel_work(struct kthread_work *work, bool is_dwork,
+				  unsigned long *flags)
+{
+	if (is_dwork) {
+		struct kthread_delayed_work *dwork =
+			container_of(work, struct kthread_delayed_work, work);
+		struct kthread_worker *worker = work->worker;
+
+		/* The timer callback takes the lock: drop it while we wait. */
+		work->canceling++;
+		raw_spin_unlock_irqrestore(&worker->lock, *flags);
+		del_timer_sync(&dwork->timer);
+		raw_spin_lock_irqsave(&worker->lock, *flags);
+		work->canceling--;
+	}
+	if (!list_empty(&work->node)) {
+		list_del_init(&work->node);
+		return true;
+	}
+	return false;
+}
+
+static bool __kthread_cancel_work_sync(struct kthread_work *work, bool is_dwork)
+{
+	struct kthread_worker *worker = work->worker;
+	unsigned long flags;
+	bool ret;
+
+	if (!worker)
+		return false;
+	raw_spin_lock_irqsave(&worker->lock, flags);
+	ret = __kthread_cancel_work(work, is_dwork, &flags);
+	if (worker->current_work == work) {
+		/* Running now: block re-queueing and wait for it to finish. */
+		work->canceling++;
+		raw_spin_unlock_irqrestore(&worker->lock, flags);
+		kthread_flush_work(work);
+		raw_spin_lock_irqsave(&worker->lock, flags);
+		work->canceling--;
+	}
+	raw_spin_unlock_irqrestore(&worker->lock, flags);
+	return ret;
+}
+
+/**
+ * kthread_cancel_work_sync - unqueue @work and wait if it is running
+ * Return: true if it was pending (it will not run now).
+ * Linux: kthread_cancel_work_sync()
+ */
+bool kthread_cancel_work_sync(struct kthread_work *work)
+{
+	return __kthread_cancel_work_sync(work, false);
+}
+
+/**
+ * kthread_cancel_delayed_work_sync - the same for delayed work (and its timer)
+ * Linux: kthread_cancel_delayed_work_sync()
+ */
+bool kthread_cancel_delayed_work_sync(struct kthread_delayed_work *dwork)
+{
+	return __kthread_cancel_work_sync(&dwork->work, true);
+}
+
+/**
+ * kthread_mod_delayed_work - (re)queue @dwork to run after @delay
+ * Return: true if it was pending before (and has been moved).
+ * Linux: kthread_mod_delayed_work()
+ */
+bool kthread_mod_delayed_work(struct kthread_worker *worker,
+			      struct kthread_delayed_work *dwork, unsigned long delay)
+{
+	struct kthread_work *work = &dwork->work;
+	unsigned long flags;
+	bool ret;
+
+	raw_spin_lock_irqsave(&worker->lock, flags);
+	if (work->canceling) {
+		raw_spin_unlock_irqrestore(&worker->lock, flags);
+		return false;
+	}
+	ret = work->worker ? __kthread_cancel_work(work, true, &flags) : false;
+	__kthread_queue_delayed_work(worker, dwork, delay);
+	raw_spin_unlock_irqrestore(&worker->lock, flags);
+	return ret;
+}
+
+/**
+ * kthread_create_worker_on_node - create a worker and its thread
+ * @flags: worker flags
+ * @node: NUMA node (unused)
+ * @namefmt: the thread's name
+ *
+ * Goes through the same __kthread_create_on_node() as any kthread, with
+ * kthread_worker set (the 2026 refactor). The thread is not woken: use
+ * kthread_run_worker(), or wake_up_process(worker->task).
+ * Return: the worker, or an ERR_PTR.
+ * Linux: kthread_create_worker_on_node()
+ */
+struct kthread_worker *kthread_create_worker_on_node(unsigned int flags, int node,
+						     const char namefmt[], ...)
+{
+	struct kthread_create_info info = {
+		.node = node,
+		.kthread_worker = 1,
+	};
+	struct kthread_worker *worker;
+	struct task_struct *task;
+	va_list args;
+
+	kthread_create_step(KT_CREATE_ON_NODE);
+	va_start(args, namefmt);
+	task = __kthread_create_on_node(&info, namefmt, args);
+	va_end(args);
+	if (IS_ERR(task))
+		return ERR_CAST(task);
+	worker = kthread_data(task);
+	worker->flags = flags;
+	worker->task = task;
+	return worker;
+}
+
+/**
+ * kthread_destroy_worker - flush, stop the thread, free the worker
+ * @worker: from kthread_create_worker()
+ * Linux: kthread_destroy_worker()
+ */
+void kthread_destroy_worker(struct kthread_worker *worker)
+{
+	struct task_struct *task = worker->task;
+
+	if (WARN_ON(!task))
+		return;
+	/* A worker never woken must run to serve the flush below. */
+	wake_up_process(task);
+	kthread_flush_worker(worker);
+	kthread_stop(task);
+	WARN_ON(!list_empty(&worker->delayed_work_list));
+	WARN_ON(!list_empty(&worker->work_list));
+	kfree(worker);
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A sleeping mutex with direct hand-off: mutex_unlock() gives the lock to
+ * the first waiter and wakes it, so waiters get the lock in arrival order
+ * and a newcomer cannot barge past them. wait_lock (a raw spinlock,
+ * interrupts off) guards @owner and the wait list.
+ * Linux: kernel/locking/mutex.c (which spins optimistically first and
+ * hands off only to starving waiters; Spindle always hands off)
+ */
+#include <linux/kernel.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/sched/debug.h>
+#include <linux/sched/signal.h>
+
+struct mutex_waiter {
+	struct list_head list;
+	struct task_struct *task;
+	bool granted;		/* set by the unlocker: the mutex is ours */
+};
+
+/** __mutex_init - initialise a mutex at run time. Linux: same name */
+void __mutex_init(struct mutex *lock, const char *name)
+{
+	lock->owner = NULL;
+	raw_spin_lock_init(&lock->wait_lock);
+	INIT_LIST_HEAD(&lock->wait_list);
+	lock->name = name;
+}
+
+/* Sleep in @state until granted; -EINTR if a signal @state allows comes first. */
+static int __mutex_lock(struct mutex *lock, unsigned int state)
+{
+	struct mutex_waiter waiter = { .task = current };
+	unsigned long flags;
+
+	might_sleep();
+	raw_spin_lock_irqsave(&lock->wait_lock, flags);
+	if (WARN(lock->owner == current, "mutex %s: recursive lock by %s/%d", lock->name,
+		 current->comm, current->pid)) {
+		raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
+		return -EDEADLK;
+	}
+	if (!lock->owner) {
+		lock->owner = current;
+		raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
+		return 0;
+	}
+	list_add_tail(&waiter.list, &lock->wait_list);
+	for (;;) {
+		set_current_state(state);
+		if (waiter.granted)
+			break;
+		if (signal_pending_state(state, current)) {
+			list_del(&waiter.list);
+			__set_current_state(TASK_RUNNING);
+			raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
+			return -EINTR;
+		}
+		raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
+		schedule();
+		raw_spin_lock_irqsave(&lock->wait_lock, flags);
+	}
+	__set_current_state(TASK_RUNNING);
+	raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
+	return 0;
+}
+
+/** mutex_lock - take @lock, sleeping as long as needed. Linux: same */
+void mutex_lock(struct mutex *lock)
+{
+	__mutex_lock(lock, TASK_UNINTERRUPTIBLE);
+}
+
+/**
+ * mutex_lock_interruptible - take @lock unless a signal comes first
+ * Return: 0, or -EINTR.
+ * Linux: same name
+ */
+int mutex_lock_interruptible(struct mutex *lock)
+{
+	return __mutex_lock(lock, TASK_INTERRUPTIBLE);
+}
+
+/**
+ * mutex_lock_killable - take @lock unless SIGKILL comes first
+ * Return: 0, or -EINTR.
+ * Linux: same name
+ */
+int mutex_lock_killable(struct mutex *lock)
+{
+	return __mutex_lock(lock, TASK_KILLABLE);
+}
+
+/**
+ * mutex_trylock - take @lock only if it is free
+ * Return: 1 if taken, 0 if not.
+ * Linux: same name
+ */
+int mutex_trylock(struct mutex *lock)
+{
+	unsigned long flags;
+	int ret = 0;
+
+	raw_spin_lock_irqsave(&lock->wait_lock, flags);
+	if (!lock->owner) {
+		lock->owner = current;
+		ret = 1;
+	}
+	raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
+	return ret;
+}
+
+/**
+ * mutex_unlock - release @lock, handing it to the first waiter
+ * Linux: same name
+ */
+void mutex_unlock(struct mutex *lock)
+{
+	struct mutex_waiter *waiter;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&lock->wait_lock, flags);
+	if (WARN(lock->owner != current, "mutex %s: unlocked by %s/%d, not its owner", lock->name,
+		 current->comm, current->pid)) {
+		raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
+		return;
+	}
+	waiter = list_first_entry_or_null(&lock->wait_list, struct mutex_waiter, list);
+	if (waiter) {
+		list_del(&waiter->list);
+		lock->owner = waiter->task;
+		waiter->granted = true;
+		wake_up_process(waiter->task);
+	} else {
+		lock->owner = NULL;
+	}
+	raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
+}

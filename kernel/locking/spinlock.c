@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The spinlock operations: preemption and interrupt handling around the
+ * arch ticket lock, plus the debug checks of CONFIG_DEBUG_SPINLOCK.
+ * Linux: kernel/locking/spinlock.c, kernel/locking/spinlock_debug.c
+ */
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sched/debug.h>
+#include <linux/spinlock.h>
+
+int debug_locks_reports;
+bool debug_locks_nonfatal;
+
+/**
+ * __raw_spin_lock_init - initialise a lock at run time
+ * @lock: the lock
+ * @name: its name, shown in debug reports
+ * Linux: __raw_spin_lock_init() in kernel/locking/spinlock_debug.c
+ */
+void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name)
+{
+	*lock = (raw_spinlock_t)__RAW_SPIN_LOCK_UNLOCKED(x);
+#if CONFIG_DEBUG_SPINLOCK
+	lock->name = name;
+#endif
+}
+
+#if CONFIG_DEBUG_SPINLOCK
+/*
+ * Report a broken rule. Returns (instead of panicking) only when a test
+ * asked for it with debug_locks_nonfatal; the caller then skips the
+ * operation, which would deadlock or corrupt the lock.
+ */
+static void spin_bug(raw_spinlock_t *lock, const char *msg)
+{
+	struct task_struct *owner = lock->owner != SPINLOCK_OWNER_INIT ? lock->owner : NULL;
+
+	debug_locks_reports++;
+	pr_emerg("BUG: spinlock %s on CPU#%d, %s/%d\n", msg, smp_processor_id(),
+		 current->comm, current->pid);
+	pr_emerg(" lock: %s, .magic: %08x, .owner: %s/%d, .owner_cpu: %d\n",
+		 lock->name, lock->magic, owner ? owner->comm : "<none>",
+		 owner ? owner->pid : -1, lock->owner_cpu);
+	dump_stack();
+	if (!debug_locks_nonfatal)
+		panic("spinlock debug: %s", msg);
+}
+
+/* Checks before taking @lock; false if taking it must be skipped. */
+static bool debug_spin_lock_before(raw_spinlock_t *lock)
+{
+	if (lock->magic != SPINLOCK_MAGIC) {
+		spin_bug(lock, "bad magic");
+		return false;
+	}
+	if (lock->owner == current) {
+		spin_bug(lock, "recursion");
+		return false;
+	}
+	return true;
+}
+
+static void debug_spin_lock_after(raw_spinlock_t *lock)
+{
+	lock->owner_cpu = smp_processor_id();
+	lock->owner = current;
+}
+
+/* Checks before releasing @lock; false if the release must be skipped. */
+static bool debug_spin_unlock(raw_spinlock_t *lock)
+{
+	if (lock->magic != SPINLOCK_MAGIC) {
+		spin_bug(lock, "bad magic");
+		return false;
+	}
+	if (!arch_spin_is_locked(&lock->raw_lock)) {
+		spin_bug(lock, "already unlocked");
+		return false;
+	}
+	if (lock->owner != current) {
+		spin_bug(lock, "wrong owner");
+		return false;
+	}
+	lock->owner = SPINLOCK_OWNER_INIT;
+	lock->owner_cpu = -1;
+	return true;
+}
+#else
+static inline bool debug_spin_lock_before(raw_spinlock_t *lock) { return true; }
+static inline void debug_spin_lock_after(raw_spinlock_t *lock) { }
+static inline bool debug_spin_unlock(raw_spinlock_t *lock) { return true; }
+#endif
+
+/**
+ * do_raw_spin_lock - take @lock, with the debug checks, preemption untouched
+ * @lock: the lock
+ *
+ * For callers that manage preempt_count themselves (the scheduler, which
+ * hands the run-queue lock across a context switch).
+ * Linux: do_raw_spin_lock() in kernel/locking/spinlock_debug.c
+ */
+void do_raw_spin_lock(raw_spinlock_t *lock)
+{
+	if (!debug_spin_lock_before(lock))
+		return;
+	arch_spin_lock(&lock->raw_lock);
+	debug_spin_lock_after(lock);
+}
+
+/**
+ * do_raw_spin_unlock - release @lock, with the debug checks
+ * @lock: the lock
+ * Linux: do_raw_spin_unlock() in kernel/locking/spinlock_debug.c
+ */
+void do_raw_spin_unlock(raw_spinlock_t *lock)
+{
+	if (!debug_spin_unlock(lock))
+		return;
+	arch_spin_unlock(&lock->raw_lock);
+}
+
+/**
+ * _raw_spin_lock - disable preemption, then take @lock
+ * @lock: the lock
+ * Linux: _raw_spin_lock() in kernel/locking/spinlock.c
+ */
+void _raw_spin_lock(raw_spinlock_t *lock)
+{
+	preempt_disable();
+	do_raw_spin_lock(lock);
+}
+
+/**
+ * _raw_spin_trylock - take @lock if it is free, without waiting
+ * @lock: the lock
+ *
+ * Return: 1 if taken (preemption is then disabled), 0 if not.
+ * Linux: _raw_spin_trylock() in kernel/locking/spinlock.c
+ */
+int _raw_spin_trylock(raw_spinlock_t *lock)
+{
+	preempt_disable();
+	if (arch_spin_trylock(&lock->raw_lock)) {
+		debug_spin_lock_after(lock);
+		return 1;
+	}
+	preempt_enable();
+	return 0;
+}
+
+/**
+ * _raw_spin_unlock - release @lock, then allow preemption again
+ * @lock: the lock
+ * Linux: _raw_spin_unlock() in kernel/locking/spinlock.c
+ */
+void _raw_spin_unlock(raw_spinlock_t *lock)
+{
+	do_raw_spin_unlock(lock);
+	preempt_enable();
+}
+
+/**
+ * _raw_spin_lock_irq - disable interrupts and preemption, take @lock
+ * @lock: the lock
+ *
+ * Only where interrupts are known to be on: the unlock turns them on.
+ * Linux: _raw_spin_lock_irq() in kernel/locking/spinlock.c
+ */
+void _raw_spin_lock_irq(raw_spinlock_t *lock)
+{
+	local_irq_disable();
+	preempt_disable();
+	do_raw_spin_lock(lock);
+}
+
+/**
+ * _raw_spin_unlock_irq - release @lock, enable interrupts and preemption
+ * @lock: the lock
+ * Linux: _raw_spin_unlock_irq() in kernel/locking/spinlock.c
+ */
+void _raw_spin_unlock_irq(raw_spinlock_t *lock)
+{
+	do_raw_spin_unlock(lock);
+	local_irq_enable();
+	preempt_enable();
+}
+
+/**
+ * _raw_spin_lock_irqsave - save the interrupt state, disable, take @lock
+ * @lock: the lock
+ *
+ * Return: the saved flags, for _raw_spin_unlock_irqrestore().
+ * Linux: _raw_spin_lock_irqsave() in kernel/locking/spinlock.c
+ */
+unsigned long _raw_spin_lock_irqsave(raw_spinlock_t *lock)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	preempt_disable();
+	do_raw_spin_lock(lock);
+	return flags;
+}
+
+/**
+ * _raw_spin_unlock_irqrestore - release @lock, restore the interrupt state
+ * @lock: the lock
+ * @flags: what _raw_spin_lock_irqsave() returned
+ * Linux: _raw_spin_unlock_irqrestore() in kernel/locking/spinlock.c
+ */
+void _raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags)
+{
+	do_raw_spin_unlock(lock);
+	local_irq_restore(flags);
+	preempt_enable();
+}

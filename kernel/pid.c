@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * PID allocation: a bitmap of numbers in use and a hash table from
+ * number to struct pid. pidmap_lock guards both (interrupts off: a
+ * lookup may come from anywhere).
+ * Linux: kernel/pid.c (which uses an IDR and pid namespaces)
+ */
+#include <linux/err.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+
+#define PID_HASH_SIZE	256
+
+int pid_max = PID_MAX_DEFAULT;
+static unsigned long pid_bitmap[PID_MAX_DEFAULT / (8 * sizeof(long))];
+static struct list_head pid_hash[PID_HASH_SIZE];
+static int last_pid = -1;
+static unsigned int pids_in_use;
+static DEFINE_RAW_SPINLOCK(pidmap_lock);
+static struct kmem_cache *pid_cachep;
+
+static bool pid_test(int nr)
+{
+	return pid_bitmap[nr / 64] & (1UL << (nr % 64));
+}
+
+static void pid_set(int nr, bool on)
+{
+	if (on)
+		pid_bitmap[nr / 64] |= 1UL << (nr % 64);
+	else
+		pid_bitmap[nr / 64] &= ~(1UL << (nr % 64));
+}
+
+/** pid_idr_init - set up the pid allocator (after the slab allocator). */
+void __init pid_idr_init(void)
+{
+	for (int i = 0; i < PID_HASH_SIZE; i++)
+		INIT_LIST_HEAD(&pid_hash[i]);
+	pid_set(0, true);	/* the idle task's, never handed out */
+	pid_cachep = kmem_cache_create("pid", sizeof(struct pid), 0, 0, NULL);
+	BUG_ON(!pid_cachep);
+}
+
+/* The next free number after last_pid, wrapping to RESERVED_PIDS. */
+static int next_free_nr(void)
+{
+	int nr = last_pid + 1;
+
+	for (int tries = 0; tries < pid_max; tries++, nr++) {
+		if (nr >= pid_max)
+			nr = RESERVED_PIDS;
+		if (!pid_test(nr))
+			return nr;
+	}
+	return -1;
+}
+
+/**
+ * alloc_pid - a new struct pid with an unused number
+ *
+ * Return: the pid, ERR_PTR(-ENOMEM) if the allocation failed or
+ * ERR_PTR(-EAGAIN) if every number is in use.
+ * Linux: alloc_pid()
+ */
+struct pid *alloc_pid(void)
+{
+	struct pid *pid = kmem_cache_alloc(pid_cachep, GFP_KERNEL);
+	unsigned long flags;
+	int nr;
+
+	if (!pid)
+		return ERR_PTR(-ENOMEM);
+	raw_spin_lock_irqsave(&pidmap_lock, flags);
+	nr = next_free_nr();
+	if (nr < 0) {
+		raw_spin_unlock_irqrestore(&pidmap_lock, flags);
+		kmem_cache_free(pid_cachep, pid);
+		return ERR_PTR(-EAGAIN);
+	}
+	pid_set(nr, true);
+	last_pid = nr;
+	pids_in_use++;
+	pid->nr = nr;
+	pid->task = NULL;
+	list_add(&pid->hash_node, &pid_hash[nr % PID_HASH_SIZE]);
+	raw_spin_unlock_irqrestore(&pidmap_lock, flags);
+	return pid;
+}
+
+/**
+ * attach_pid - make @pid name @task
+ * Linux: attach_pid()
+ */
+void attach_pid(struct task_struct *task, struct pid *pid)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&pidmap_lock, flags);
+	pid->task = task;
+	task->pid = pid->nr;
+	task->thread_pid = pid;
+	raw_spin_unlock_irqrestore(&pidmap_lock, flags);
+}
+
+/**
+ * free_pid - release @pid and its number
+ * Linux: free_pid()
+ */
+void free_pid(struct pid *pid)
+{
+	unsigned long flags;
+
+	if (!pid)
+		return;
+	raw_spin_lock_irqsave(&pidmap_lock, flags);
+	list_del(&pid->hash_node);
+	pid_set(pid->nr, false);
+	pids_in_use--;
+	raw_spin_unlock_irqrestore(&pidmap_lock, flags);
+	kmem_cache_free(pid_cachep, pid);
+}
+
+/**
+ * find_task_by_pid - the task with pid @nr, or NULL
+ * @nr: the number (0 is the idle task of CPU 0)
+ * Linux: find_task_by_vpid()
+ */
+struct task_struct *find_task_by_pid(pid_t nr)
+{
+	struct task_struct *task = NULL;
+	unsigned long flags;
+	struct pid *pid;
+
+	if (nr == 0)
+		return &init_task;
+	if (nr < 0 || nr >= pid_max)
+		return NULL;
+	raw_spin_lock_irqsave(&pidmap_lock, flags);
+	list_for_each_entry(pid, &pid_hash[nr % PID_HASH_SIZE], hash_node) {
+		if (pid->nr == nr) {
+			task = pid->task;
+			break;
+		}
+	}
+	raw_spin_unlock_irqrestore(&pidmap_lock, flags);
+	return task;
+}
+
+/**
+ * get_pid_task_by_nr - find_task_by_pid() plus a reference
+ * Linux: find_get_task_by_vpid()
+ */
+struct task_struct *get_pid_task_by_nr(pid_t nr)
+{
+	struct task_struct *task;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	task = find_task_by_pid(nr);
+	if (task)
+		get_task_struct(task);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return task;
+}
+
+/** nr_pids_in_use - how many pids are allocated (for leak tests). */
+unsigned int nr_pids_in_use(void)
+{
+	return pids_in_use;
+}

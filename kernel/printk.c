@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * printk(): format a message, keep it in the log ring buffer (log_buf),
+ * and show it on the consoles if its level is below console_loglevel.
+ *
+ * log_buf holds records, each a struct printk_log header followed by the
+ * text (no newline), padded to 8 bytes. When the next record does not fit
+ * before the end of the buffer, a header with len == 0 marks the wrap and
+ * writing goes on at offset 0; the oldest records are dropped to make room.
+ * log_first_idx/log_first_seq name the oldest record kept, log_next_idx/
+ * log_next_seq where the next goes. tools/gdb/spindle.py walks the same
+ * structure, so GDB can print the log of a stopped or crashed kernel.
+ *
+ * A message without a trailing newline is held in a line buffer and
+ * completed by the next printk() (pr_cont()), as Linux does.
+ *
+ * Locking: logbuf_lock, taken with interrupts off, guards log_buf, the
+ * indexes, the line buffer and console output, so lines from an interrupt
+ * handler never land inside another line.
+ * Linux: kernel/printk/printk.c (the pre-5.10 log_buf design, before the
+ * lockless ring buffer)
+ */
+#include <linux/console.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/sched/clock.h>
+#include <linux/spinlock.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+
+#define LOG_BUF_SHIFT	17			/* 128 KiB */
+#define LOG_BUF_LEN	(1U << LOG_BUF_SHIFT)
+#define LOG_LINE_MAX	1024
+
+/* One record's header in log_buf; the text follows it. */
+struct printk_log {
+	u64 ts_nsec;		/* local_clock() when the line was finished */
+	u16 len;		/* header + text + padding; 0 marks a wrap */
+	u16 text_len;
+	u8 level;
+	u8 pad[3];
+};
+
+static char __log_buf[LOG_BUF_LEN] __aligned(8);
+/* GDB reads these by name. */
+char *log_buf = __log_buf;
+u32 log_buf_len = LOG_BUF_LEN;
+u32 log_first_idx, log_next_idx;
+u64 log_first_seq, log_next_seq;
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+
+static LIST_HEAD(console_list);
+static DEFINE_RAW_SPINLOCK(logbuf_lock);
+
+/* The line being built by printk()s without a newline. */
+static char cont_buf[LOG_LINE_MAX];
+static unsigned int cont_len;
+static int cont_level = -1;
+
+static struct printk_log *log_at(u32 idx)
+{
+	return (struct printk_log *)(log_buf + idx);
+}
+
+/* Drop the oldest record; a wrap marker after it sends us back to 0. */
+static void log_drop_first(void)
+{
+	log_first_idx += log_at(log_first_idx)->len;
+	log_first_seq++;
+	if (log_first_seq < log_next_seq && log_at(log_first_idx)->len == 0)
+		log_first_idx = 0;
+}
+
+/*
+ * Is there room for @size bytes plus a following header (a possible wrap
+ * marker)? The free space is either after the newest record up to the end
+ * and before the oldest (wrapping there is allowed), or the gap between.
+ */
+static bool log_has_space(u32 size)
+{
+	u32 free;
+
+	if (log_next_seq == log_first_seq || log_next_idx > log_first_idx) {
+		free = log_buf_len - log_next_idx;
+		if (log_first_idx > free)
+			free = log_first_idx;
+	} else {
+		free = log_first_idx - log_next_idx;
+	}
+	return free >= size + sizeof(struct printk_log);
+}
+
+static void log_store(int level, u64 ts, const char *text, u16 text_len)
+{
+	u32 size = ALIGN(sizeof(struct printk_log) + text_len, 8);
+	struct printk_log *msg;
+
+	while (log_first_seq < log_next_seq && !log_has_space(size))
+		log_drop_first();
+	if (log_next_seq == log_first_seq)
+		log_first_idx = log_next_idx = 0;
+	if (log_next_idx + size + sizeof(struct printk_log) > log_buf_len) {
+		/* No room before the end: leave a marker and go on at 0. */
+		log_at(log_next_idx)->len = 0;
+		log_next_idx = 0;
+	}
+	msg = log_at(log_next_idx);
+	msg->ts_nsec = ts;
+	msg->len = size;
+	msg->text_len = text_len;
+	msg->level = level;
+	memcpy(msg + 1, text, text_len);
+	log_next_idx += size;
+	log_next_seq++;
+}
+
+static void console_emit(const char *s, unsigned int len)
+{
+	struct console *con;
+
+	list_for_each_entry(con, &console_list, node)
+		con->write(con, s, len);
+}
+
+/* Print "[    1.234567] text\n" on the consoles if the level allows it. */
+static void console_emit_line(int level, u64 ts, const char *text, unsigned int len)
+{
+	char prefix[32];
+	unsigned long rem_nsec = ts % 1000000000;
+	int n;
+
+	if (level >= console_loglevel)
+		return;
+	n = scnprintf(prefix, sizeof(prefix), "[%5lu.%06lu] ",
+		      (unsigned long)(ts / 1000000000), rem_nsec / 1000);
+	console_emit(prefix, n);
+	console_emit(text, len);
+	console_emit("\n", 1);
+}
+
+/* Finish the held line: store it and show it. Called with logbuf_lock. */
+static void cont_flush(void)
+{
+	u64 ts;
+
+	if (cont_level < 0)
+		return;
+	ts = local_clock();
+	log_store(cont_level, ts, cont_buf, cont_len);
+	console_emit_line(cont_level, ts, cont_buf, cont_len);
+	cont_len = 0;
+	cont_level = -1;
+}
+
+/**
+ * vprintk - printk() with a va_list
+ * @fmt: format, optionally starting with a KERN_* level
+ * @args: its arguments
+ *
+ * Return: the number of characters of text stored.
+ * Linux: vprintk() in kernel/printk/printk.c
+ */
+int vprintk(const char *fmt, va_list args)
+{
+	static char textbuf[LOG_LINE_MAX];
+	unsigned long flags;
+	int level = -1;
+	bool cont = false;
+	char *text;
+	int len;
+
+	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	len = vscnprintf(textbuf, sizeof(textbuf), fmt, args);
+	text = textbuf;
+	/* Strip the level prefixes. */
+	while (len >= 2 && text[0] == KERN_SOH_ASCII) {
+		if (text[1] >= '0' && text[1] <= '7')
+			level = text[1] - '0';
+		else if (text[1] == 'c')
+			cont = true;
+		text += 2;
+		len -= 2;
+	}
+	/* A new level (or no continuation) ends a line still being built. */
+	if (cont_level >= 0 && (!cont || level >= 0))
+		cont_flush();
+	if (cont_level < 0)
+		cont_level = level >= 0 ? level : MESSAGE_LOGLEVEL_DEFAULT;
+
+	/* Split into lines; the last piece waits for its newline. */
+	for (int i = 0; i < len; i++) {
+		if (text[i] == '\n') {
+			cont_flush();
+			if (i + 1 < len)
+				cont_level = level >= 0 ? level : MESSAGE_LOGLEVEL_DEFAULT;
+			continue;
+		}
+		if (cont_len < sizeof(cont_buf))
+			cont_buf[cont_len++] = text[i];
+	}
+	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+	return len;
+}
+
+/**
+ * printk - print a kernel message
+ * @fmt: format, optionally starting with a KERN_* level
+ *
+ * Return: the number of characters of text stored.
+ * Linux: printk() in kernel/printk/printk.c
+ */
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int r;
+
+	va_start(args, fmt);
+	r = vprintk(fmt, args);
+	va_end(args);
+	return r;
+}
+
+/**
+ * printk_flush - finish a line held for lack of a newline
+ *
+ * panic() calls this so a half-printed line is never lost.
+ */
+void printk_flush(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	cont_flush();
+	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+/**
+ * register_console - add a console; later printk() lines go to it too
+ * @con: the console
+ * Linux: register_console() in kernel/printk/printk.c
+ */
+void register_console(struct console *con)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	list_add_tail(&con->node, &console_list);
+	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+/* loglevel=N: show messages of level < N on the console. */
+static int __init loglevel_setup(char *str)
+{
+	int level;
+
+	if (kstrtoint(str, 0, &level) || level < 0 || level > 15)
+		return -EINVAL;
+	console_loglevel = level;
+	return 0;
+}
+early_param("loglevel", loglevel_setup);

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A ps-like listing of every task, for the boot demo, the shell and
+ * tests: PID, PPID, STATE, FLAGS, COMM. Kernel threads are shown in
+ * brackets, as ps(1) shows them, with their full name when it was too
+ * long for comm.
+ * Linux: fs/proc/array.c (the /proc/PID/stat fields ps reads),
+ * sched_show_task() in kernel/sched/core.c
+ */
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/sched/debug.h>
+#include <linux/sched/task.h>
+#include <trace/events/sched.h>
+
+/**
+ * task_state_name - one word for a task state, as ps shows it
+ * @state: a __state value
+ * Linux: task_state_array[] in fs/proc/array.c
+ */
+const char *task_state_name(unsigned int state)
+{
+	if (state == TASK_RUNNING)
+		return "R";
+	if (state & TASK_PARKED)
+		return "P";
+	if (state & TASK_DEAD)
+		return "X";
+	if (state & TASK_NEW)
+		return "N";
+	if ((state & TASK_KILLABLE) == TASK_KILLABLE)
+		return "D+K";
+	if (state & TASK_UNINTERRUPTIBLE)
+		return "D";
+	if (state & TASK_INTERRUPTIBLE)
+		return "S";
+	return "?";
+}
+
+static void show_one(struct task_struct *p)
+{
+	char name[64], comm[72];
+	const char *state = p->exit_state == EXIT_ZOMBIE ? "Z" : task_state_name(p->__state);
+
+	get_kthread_comm(name, sizeof(name), p);
+	if (p->flags & PF_KTHREAD)
+		snprintf(comm, sizeof(comm), "[%s]", name);
+	else
+		snprintf(comm, sizeof(comm), "%s", name);
+	pr_info("%5d %5d %-5s %08x %s\n", p->pid, p->real_parent ? p->real_parent->pid : 0,
+		state, p->flags, comm);
+}
+
+/**
+ * show_tasks - print the task table, pid 0 first
+ */
+void show_tasks(void)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	pr_info("  PID  PPID STATE FLAGS    COMM\n");
+	spin_lock_irqsave(&tasklist_lock, flags);
+	show_one(&init_task);
+	for_each_process(p)
+		show_one(p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}

@@ -1,0 +1,751 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The core scheduler: schedule(), wakeups, preemption, and the policy and
+ * affinity setters. The per-class decisions live in rt.c, fair.c, idle.c.
+ *
+ * The sleep/wake protocol (see set_current_state() in <linux/sched.h>):
+ * a task marks itself sleeping, re-checks its condition, and calls
+ * schedule(), which takes it off the run queue unless a wakeup already
+ * made it TASK_RUNNING again. try_to_wake_up() sets TASK_RUNNING and puts
+ * it back. Both run under the task's rq->lock, so no wakeup is lost.
+ *
+ * preempt_count is per CPU. Every task switches with the same count
+ * (schedule's own preempt_disable + rq->lock), and each task's count is
+ * saved across its switch, so a bug in one task (scheduling while atomic)
+ * cannot leak preemption state into the next.
+ * Linux: kernel/sched/core.c
+ */
+#include <linux/hardirq.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/sched/debug.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/string.h>
+#include <asm/desc.h>
+#include <asm/switch_to.h>
+#include <trace/events/sched.h>
+#include "sched.h"
+
+struct rq runqueues[NR_CPUS];
+const struct cpumask __cpu_all_mask = { { (NR_CPUS == 64) ? ~0UL : (1UL << NR_CPUS) - 1 } };
+struct cpumask __cpu_online_mask;
+static struct cpumask cpu_bit_masks[NR_CPUS];
+
+/* "BUG: scheduling while atomic" reports since boot (tests read it). */
+int sched_atomic_bug_count;
+
+/* The count each task switches with: schedule()'s and rq->lock's. */
+#define SWITCH_PREEMPT_COUNT	2
+
+/** cpumask_of - the mask holding only @cpu. Linux: cpumask_of() */
+const struct cpumask *cpumask_of(int cpu)
+{
+	return &cpu_bit_masks[cpu];
+}
+
+/**
+ * task_rq_lock - lock the run queue @p is on
+ * @p: the task
+ * @flags: saved interrupt state
+ *
+ * @p may move to another CPU until its rq is locked: re-check after.
+ * Linux: task_rq_lock()
+ */
+struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags)
+{
+	struct rq *rq;
+
+	for (;;) {
+		rq = task_rq(p);
+		raw_spin_lock_irqsave(&rq->lock, *flags);
+		if (rq == task_rq(p))
+			return rq;
+		raw_spin_unlock_irqrestore(&rq->lock, *flags);
+	}
+}
+
+/** task_rq_unlock - undo task_rq_lock(). Linux: task_rq_unlock() */
+void task_rq_unlock(struct rq *rq, unsigned long flags)
+{
+	raw_spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+/**
+ * resched_curr - ask rq->curr to call schedule() soon
+ * @rq: the run queue (locked)
+ *
+ * Sets TIF_NEED_RESCHED; the next preempt_enable(), interrupt exit or
+ * cond_resched() acts on it. (On SMP a remote CPU would get an IPI.)
+ * Linux: resched_curr()
+ */
+void resched_curr(struct rq *rq)
+{
+	set_tsk_need_resched(rq->curr);
+}
+
+void add_nr_running(struct rq *rq, unsigned int n)
+{
+	rq->nr_running += n;
+}
+
+void sub_nr_running(struct rq *rq, unsigned int n)
+{
+	rq->nr_running -= n;
+}
+
+static void enqueue_task(struct rq *rq, struct task_struct *p, int flags)
+{
+	update_rq_clock(rq);
+	p->sched_class->enqueue_task(rq, p, flags);
+}
+
+static void dequeue_task(struct rq *rq, struct task_struct *p, int flags)
+{
+	update_rq_clock(rq);
+	p->sched_class->dequeue_task(rq, p, flags);
+}
+
+/* Put @p on @rq: it becomes runnable there. Linux: activate_task() */
+static void activate_task(struct rq *rq, struct task_struct *p, int flags)
+{
+	enqueue_task(rq, p, flags);
+	WRITE_ONCE(p->on_rq, TASK_ON_RQ_QUEUED);
+}
+
+/* Take @p off @rq. Linux: deactivate_task() */
+static void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
+{
+	WRITE_ONCE(p->on_rq, 0);
+	dequeue_task(rq, p, flags);
+}
+
+/* Does @p belong to a higher class than rq->curr, or win within it? */
+static void wakeup_preempt(struct rq *rq, struct task_struct *p, int flags)
+{
+	const struct sched_class *cur = rq->curr->sched_class;
+
+	if (p->sched_class == cur) {
+		cur->wakeup_preempt(rq, p, flags);
+		return;
+	}
+	/* Classes are ordered rt > fair > idle. */
+	if (cur == &idle_sched_class ||
+	    (cur == &fair_sched_class && p->sched_class == &rt_sched_class))
+		resched_curr(rq);
+}
+
+/* The prio the task's policy and nice/rt_priority give it. */
+static int normal_prio(struct task_struct *p)
+{
+	if (task_has_rt_policy(p))
+		return MAX_RT_PRIO - 1 - p->rt_priority;
+	return p->static_prio;
+}
+
+static const struct sched_class *class_for(struct task_struct *p)
+{
+	if (is_idle_task(p))
+		return &idle_sched_class;
+	return task_has_rt_policy(p) ? &rt_sched_class : &fair_sched_class;
+}
+
+/**
+ * try_to_wake_up - wake @p if its state matches @state
+ * @p: the task
+ * @state: the states that may be woken (e.g. TASK_NORMAL)
+ * @wake_flags: WF_* hints
+ *
+ * Return: 1 if @p was woken (its state was in @state), 0 if not.
+ * Pairs with set_current_state(): the barrier after taking the lock
+ * orders the caller's condition store before the read of p->__state.
+ * Linux: try_to_wake_up()
+ */
+int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
+{
+	unsigned long flags;
+	struct rq *rq;
+	int success = 0;
+
+	rq = task_rq_lock(p, &flags);
+	smp_mb__after_spinlock();
+	if (!(READ_ONCE(p->__state) & state))
+		goto out;
+	trace_sched_wakeup(p);
+	success = 1;
+	if (p->on_rq) {
+		/*
+		 * Still queued: it has not finished going to sleep (or was
+		 * preempted on the way). Making it RUNNING is enough.
+		 */
+		WRITE_ONCE(p->__state, TASK_RUNNING);
+		goto out;
+	}
+	activate_task(rq, p, ENQUEUE_WAKEUP);
+	WRITE_ONCE(p->__state, TASK_RUNNING);
+	wakeup_preempt(rq, p, wake_flags);
+out:
+	task_rq_unlock(rq, flags);
+	return success;
+}
+
+/**
+ * wake_up_process - wake a task from any sleep but stopped/traced
+ * @p: the task
+ *
+ * Return: 1 if it was sleeping and is now runnable, 0 if it was running.
+ * Linux: wake_up_process()
+ */
+int wake_up_process(struct task_struct *p)
+{
+	return try_to_wake_up(p, TASK_NORMAL, 0);
+}
+
+/**
+ * wake_up_state - wake @p only from the sleeping states in @state
+ * @p: the task
+ * @state: e.g. TASK_INTERRUPTIBLE, TASK_PARKED
+ * Return: 1 if woken.
+ * Linux: wake_up_state()
+ */
+int wake_up_state(struct task_struct *p, unsigned int state)
+{
+	return try_to_wake_up(p, state, 0);
+}
+
+/**
+ * sched_fork - scheduler setup of a task copy_process() is creating
+ * @clone_flags: CLONE_* flags (unused)
+ * @p: the new task, not yet visible to anyone
+ *
+ * @p starts in TASK_NEW on the parent's CPU, inherits the parent's
+ * policy but not a boosted priority, and gets its initial place in its
+ * class. It is not runnable until wake_up_new_task().
+ * Return: 0.
+ * Linux: sched_fork()
+ */
+int sched_fork(unsigned long clone_flags, struct task_struct *p)
+{
+	p->__state = TASK_NEW;
+	p->on_rq = 0;
+	p->on_cpu = 0;
+	p->prio = current->normal_prio;
+	memset(&p->se, 0, sizeof(p->se));
+	RB_CLEAR_NODE(&p->se.run_node);
+	INIT_LIST_HEAD(&p->rt.run_list);
+	p->rt.on_rq = 0;
+	p->nvcsw = p->nivcsw = 0;
+	p->flags &= ~PF_IDLE;
+	if (is_idle_task(current)) {
+		/* Children of the idle task (init, kthreadd) are normal tasks. */
+		p->policy = SCHED_NORMAL;
+		p->static_prio = DEFAULT_PRIO;
+	}
+	p->normal_prio = normal_prio(p);
+	p->prio = p->normal_prio;
+	p->sched_class = class_for(p);
+	set_load_weight(p);
+	p->cpu = smp_processor_id();
+	p->thread.saved_preempt_count = SWITCH_PREEMPT_COUNT;
+	if (p->sched_class->task_fork)
+		p->sched_class->task_fork(p);
+	return 0;
+}
+
+/**
+ * wake_up_new_task - make a new task runnable for the first time
+ * @p: the task copy_process() returned
+ *
+ * It may preempt its parent right away if its class says so.
+ * Linux: wake_up_new_task()
+ */
+void wake_up_new_task(struct task_struct *p)
+{
+	unsigned long flags;
+	struct rq *rq;
+
+	rq = task_rq_lock(p, &flags);
+	WRITE_ONCE(p->__state, TASK_RUNNING);
+	activate_task(rq, p, ENQUEUE_NEW);
+	trace_sched_wakeup_new(p);
+	wakeup_preempt(rq, p, WF_FORK);
+	task_rq_unlock(rq, flags);
+}
+
+/*
+ * The C half of the switch, on next's stack: per-CPU state for next.
+ * Returns prev, which becomes "last" in switch_to().
+ * Linux: __switch_to() in arch/x86/kernel/process_64.c
+ */
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
+{
+	this_cpu_write_8(current_task, next);
+	this_cpu_write_8(top_of_stack, (unsigned long)next->stack + THREAD_SIZE);
+	update_task_stack((unsigned long)next->stack + THREAD_SIZE);
+	return prev;
+}
+
+/*
+ * After the switch, on the new task: prev is off the CPU now, so it may
+ * be freed if it was dead; drop the rq lock and turn interrupts back on.
+ * Linux: finish_task_switch()
+ */
+static struct rq *finish_task_switch(struct task_struct *prev)
+{
+	struct rq *rq = this_rq();
+	unsigned int prev_state = READ_ONCE(prev->__state);
+
+	/* Only now may another CPU run prev (see try_to_wake_up()). */
+	smp_store_release(&prev->on_cpu, 0);
+	do_raw_spin_unlock(&rq->lock);
+	local_irq_enable();
+	if (unlikely(prev_state == TASK_DEAD)) {
+		/* The scheduler's reference: the stack can go now we are off it. */
+		put_task_struct(prev);
+	}
+	return rq;
+}
+
+/* Switch from @prev to @next. Called with rq->lock held, irqs off. */
+static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
+{
+	WRITE_ONCE(next->on_cpu, 1);
+	rq->curr = next;
+	rq->nr_switches++;
+	trace_sched_switch(prev, next);
+#if CONFIG_DEBUG_SPINLOCK
+	/* The lock is released by next (finish_task_switch): hand it over. */
+	rq->lock.owner = next;
+#endif
+	prev->thread.saved_preempt_count = preempt_count();
+	this_cpu_write_4(preempt_count, next->thread.saved_preempt_count);
+	switch_to(prev, next, prev);
+	/* We are next now, and "prev" is whoever ran before us. */
+	finish_task_switch(prev);
+}
+
+static void schedule_debug(struct task_struct *prev, bool preempt)
+{
+	/* schedule() itself holds one count; anything more is a bug. */
+	if (unlikely(preempt_count() != PREEMPT_OFFSET)) {
+		sched_atomic_bug_count++;
+		printk_flush();
+		pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm, prev->pid,
+		       preempt_count());
+		dump_stack();
+	}
+}
+
+static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *prev)
+{
+	struct task_struct *p;
+
+	prev->sched_class->put_prev_task(rq, prev);
+	p = rt_sched_class.pick_next_task(rq);
+	if (!p)
+		p = fair_sched_class.pick_next_task(rq);
+	if (!p)
+		p = idle_sched_class.pick_next_task(rq);
+	return p;
+}
+
+/*
+ * The heart of it. @preempt: involuntary (from an interrupt or
+ * preempt_enable()); a preempted task stays queued whatever its state.
+ * Linux: __schedule()
+ */
+static void __schedule(bool preempt)
+{
+	struct task_struct *prev = current, *next;
+	struct rq *rq = this_rq();
+	unsigned int prev_state;
+
+	if (!preempt && !is_idle_task(prev))
+		schedule_debug(prev, preempt);
+	local_irq_disable();
+	do_raw_spin_lock(&rq->lock);
+	preempt_count_add(1);	/* what raw_spin_lock() would have added */
+	smp_mb__after_spinlock();
+	update_rq_clock(rq);
+
+	prev_state = READ_ONCE(prev->__state);
+	if (!preempt && prev_state != TASK_RUNNING) {
+		if (signal_pending_state(prev_state, prev)) {
+			/* A signal it can be woken by is already here. */
+			WRITE_ONCE(prev->__state, TASK_RUNNING);
+		} else {
+			deactivate_task(rq, prev, DEQUEUE_SLEEP);
+		}
+	}
+	next = pick_next_task(rq, prev);
+	clear_tsk_need_resched(prev);
+	if (likely(prev != next)) {
+		if (preempt || prev->__state == TASK_RUNNING)
+			prev->nivcsw++;
+		else
+			prev->nvcsw++;
+		context_switch(rq, prev, next);
+	} else {
+		do_raw_spin_unlock(&rq->lock);
+		local_irq_enable();
+	}
+	preempt_count_sub(1);	/* the lock's count, released above */
+}
+
+/**
+ * schedule - give up the CPU
+ *
+ * If current set a sleeping state it sleeps until woken; otherwise it
+ * stays runnable and the best task runs (possibly current again).
+ * Linux: schedule()
+ */
+void schedule(void)
+{
+	do {
+		preempt_disable();
+		__schedule(false);
+		preempt_enable_no_resched();
+	} while (need_resched());
+}
+
+/**
+ * schedule_preempt_disabled - schedule() from a preempt-disabled section
+ * Linux: schedule_preempt_disabled()
+ */
+void schedule_preempt_disabled(void)
+{
+	preempt_enable_no_resched();
+	schedule();
+	preempt_disable();
+}
+
+/**
+ * preempt_schedule - preempt_enable() found a reschedule pending
+ * Linux: preempt_schedule()
+ */
+void preempt_schedule(void)
+{
+	if (!preemptible())
+		return;
+	do {
+		preempt_disable();
+		__schedule(true);
+		preempt_enable_no_resched();
+	} while (need_resched());
+}
+
+/**
+ * preempt_schedule_irq - preempt the task an interrupt interrupted
+ *
+ * Called from irq_exit() with interrupts off; they are on while the
+ * other tasks run.
+ * Linux: preempt_schedule_irq()
+ */
+void preempt_schedule_irq(void);
+void preempt_schedule_irq(void)
+{
+	do {
+		preempt_disable();
+		local_irq_enable();
+		__schedule(true);
+		local_irq_disable();
+		preempt_enable_no_resched();
+	} while (need_resched());
+}
+
+/**
+ * schedule_tail - the first thing a new task does (from ret_from_fork)
+ * @prev: the task that ran before it
+ * Linux: schedule_tail()
+ */
+void schedule_tail(struct task_struct *prev)
+{
+	finish_task_switch(prev);
+	/* Drop the lock's and schedule()'s counts: the task starts preemptible. */
+	preempt_count_sub(1);
+	preempt_enable();
+}
+
+/**
+ * do_task_dead - the last schedule() of an exiting task
+ *
+ * TASK_DEAD tells finish_task_switch() to drop the scheduler's reference
+ * once we are off this stack for good.
+ * Linux: do_task_dead()
+ */
+void do_task_dead(void)
+{
+	set_current_state(TASK_DEAD);
+	preempt_disable();	/* what schedule() would hold; we never come back */
+	__schedule(false);
+	BUG();
+}
+
+/**
+ * scheduler_tick - the periodic tick, for the running task's class
+ * Linux: scheduler_tick()
+ */
+void scheduler_tick(void)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *curr;
+
+	raw_spin_lock(&rq->lock);
+	update_rq_clock(rq);
+	curr = rq->curr;
+	curr->sched_class->task_tick(rq, curr);
+	raw_spin_unlock(&rq->lock);
+}
+
+/**
+ * yield - let other runnable tasks of the same class go first
+ * Linux: yield() / do_sched_yield()
+ */
+void yield(void)
+{
+	struct rq *rq;
+
+	local_irq_disable();
+	rq = this_rq();
+	raw_spin_lock(&rq->lock);
+	current->sched_class->yield_task(rq);
+	raw_spin_unlock(&rq->lock);
+	local_irq_enable();
+	schedule();
+}
+
+/**
+ * __cond_resched - schedule if a reschedule is pending (a preemption point
+ * in long loops)
+ * Return: 1 if it scheduled.
+ * Linux: __cond_resched()
+ */
+int __cond_resched(void)
+{
+	if (should_resched() && !irqs_disabled()) {
+		preempt_schedule();
+		return 1;
+	}
+	return 0;
+}
+
+/* Change @p's scheduling parameters, requeueing it in its new class. */
+static void __setscheduler(struct task_struct *p, int policy, int rt_priority, int nice)
+{
+	unsigned long flags;
+	struct rq *rq = task_rq_lock(p, &flags);
+	bool queued = p->on_rq == TASK_ON_RQ_QUEUED, running = rq->curr == p;
+	const struct sched_class *prev_class = p->sched_class;
+	int oldprio = p->prio;
+
+	if (queued)
+		dequeue_task(rq, p, 0);
+	if (running)
+		prev_class->put_prev_task(rq, p);
+	p->policy = policy;
+	p->rt_priority = rt_priority;
+	p->static_prio = NICE_TO_PRIO(nice);
+	p->normal_prio = normal_prio(p);
+	p->prio = p->normal_prio;
+	p->sched_class = class_for(p);
+	set_load_weight(p);
+	if (queued)
+		enqueue_task(rq, p, 0);
+	if (running)
+		p->sched_class->set_next_task(rq, p);
+	if (queued && !running)
+		wakeup_preempt(rq, p, 0);
+	if (running && (p->sched_class != prev_class || p->prio > oldprio))
+		resched_curr(rq);	/* it may no longer be the best */
+	task_rq_unlock(rq, flags);
+}
+
+/**
+ * sched_setscheduler_nocheck - set policy and RT priority, no permission checks
+ * @p: the task
+ * @policy: SCHED_NORMAL, SCHED_FIFO or SCHED_RR
+ * @param: sched_priority 1..99 for FIFO/RR, 0 for NORMAL
+ *
+ * Return: 0, or -EINVAL for a bad policy or priority.
+ * Linux: sched_setscheduler_nocheck()
+ */
+int sched_setscheduler_nocheck(struct task_struct *p, int policy,
+			       const struct sched_param *param)
+{
+	if (policy != SCHED_NORMAL && !rt_policy(policy))
+		return -EINVAL;
+	if (rt_policy(policy) != (param->sched_priority != 0) ||
+	    param->sched_priority < 0 || param->sched_priority > MAX_RT_PRIO - 1)
+		return -EINVAL;
+	if (is_idle_task(p))
+		return -EINVAL;
+	__setscheduler(p, policy, param->sched_priority, PRIO_TO_NICE(p->static_prio));
+	return 0;
+}
+
+/**
+ * set_user_nice - set the nice value of a SCHED_NORMAL task
+ * @p: the task
+ * @nice: -20 (most CPU) .. 19 (least); clamped
+ * Linux: set_user_nice()
+ */
+void set_user_nice(struct task_struct *p, long nice)
+{
+	if (is_idle_task(p))
+		return;
+	nice = clamp(nice, (long)MIN_NICE, (long)MAX_NICE);
+	__setscheduler(p, p->policy, p->rt_priority, nice);
+}
+
+/** task_nice - @p's nice value. Linux: task_nice() */
+int task_nice(const struct task_struct *p)
+{
+	return PRIO_TO_NICE(p->static_prio);
+}
+
+/**
+ * do_set_cpus_allowed - set @p's CPU mask, no checks
+ * @p: the task
+ * @new_mask: the CPUs it may run on
+ * Linux: do_set_cpus_allowed()
+ */
+void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask)
+{
+	unsigned long flags;
+	struct rq *rq = task_rq_lock(p, &flags);
+
+	cpumask_copy(&p->cpus_mask, new_mask);
+	p->nr_cpus_allowed = cpumask_weight(new_mask);
+	task_rq_unlock(rq, flags);
+}
+
+/**
+ * set_cpus_allowed_ptr - change the CPUs @p may run on
+ * @p: the task
+ * @new_mask: a mask containing at least one online CPU
+ *
+ * On one CPU there is nothing to migrate; with more, a task whose CPU
+ * left its mask would be moved here.
+ * Return: 0, or -EINVAL for a mask with no online CPU or a task whose
+ * affinity is fixed (PF_NO_SETAFFINITY, a bound kthread).
+ * Linux: set_cpus_allowed_ptr()
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
+{
+	if (!cpumask_intersects(new_mask, cpu_online_mask))
+		return -EINVAL;
+	if ((p->flags & PF_NO_SETAFFINITY) && !cpumask_equal(&p->cpus_mask, new_mask))
+		return -EINVAL;
+	do_set_cpus_allowed(p, new_mask);
+	return 0;
+}
+
+/**
+ * wait_task_inactive - wait until @p is off the CPU in state @match_state
+ * @p: the task
+ * @match_state: the state expected (0: any)
+ *
+ * Return: non-zero once @p is not running and, if asked, in
+ * @match_state; 0 if its state differs (it was woken meanwhile).
+ * Linux: wait_task_inactive()
+ */
+unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state)
+{
+	for (;;) {
+		unsigned long flags, ncsw;
+		struct rq *rq = task_rq_lock(p, &flags);
+		bool running = rq->curr == p || p->on_cpu;
+		unsigned int state = READ_ONCE(p->__state);
+
+		ncsw = p->nvcsw | (1UL << (sizeof(long) * 8 - 1));
+		task_rq_unlock(rq, flags);
+		if (match_state && !(state & match_state))
+			return 0;
+		if (!running)
+			return ncsw;
+		/* It is on a CPU right now (another one, or we were preempted). */
+		schedule_timeout_uninterruptible(1);
+	}
+}
+
+/**
+ * init_idle - make @idle the idle task of @cpu
+ * @idle: the task (init_task for the boot CPU)
+ * @cpu: the CPU
+ * Linux: init_idle()
+ */
+void init_idle(struct task_struct *idle, int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	idle->__state = TASK_RUNNING;
+	idle->flags |= PF_IDLE | PF_KTHREAD | PF_NOFREEZE;
+	idle->sched_class = &idle_sched_class;
+	idle->policy = SCHED_IDLE;
+	idle->cpu = cpu;
+	idle->on_cpu = 1;
+	cpumask_copy(&idle->cpus_mask, cpumask_of(cpu));
+	idle->nr_cpus_allowed = 1;
+	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
+	rq->idle = idle;
+	rq->curr = idle;
+}
+
+/**
+ * sched_init - set up every CPU's run queue; current becomes CPU 0's idle
+ * Linux: sched_init()
+ */
+void sched_init(void)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct rq *rq = cpu_rq(cpu);
+
+		raw_spin_lock_init(&rq->lock);
+		rq->cpu = cpu;
+		init_cfs_rq(&rq->cfs);
+		init_rt_rq(&rq->rt);
+		cpumask_set_cpu(cpu, &cpu_bit_masks[cpu]);
+	}
+	cpumask_set_cpu(0, &__cpu_online_mask);
+	init_idle(current, smp_processor_id());
+	current->thread.saved_preempt_count = 0;
+}
+
+/**
+ * schedule_idle - the idle loop's schedule(): no sleep, no atomic check
+ * Linux: schedule_idle()
+ */
+void schedule_idle(void)
+{
+	do {
+		__schedule(false);
+	} while (need_resched());
+}
+
+int might_sleep_bug_count;
+
+/**
+ * __might_sleep - complain if the caller may sleep here but must not
+ * @file: the caller's file
+ * @line: its line
+ *
+ * Sleeping with preemption or interrupts disabled would stall the CPU
+ * (or deadlock on the lock held): report it with a backtrace, as Linux's
+ * CONFIG_DEBUG_ATOMIC_SLEEP does.
+ * Linux: __might_sleep() / __might_resched()
+ */
+void __might_sleep(const char *file, int line)
+{
+	if (system_state < SYSTEM_SCHEDULING)
+		return;
+	if (preempt_count() == 0 && !irqs_disabled())
+		return;
+	might_sleep_bug_count++;
+	pr_err("BUG: sleeping function called from invalid context at %s:%d\n", file, line);
+	pr_err("in_atomic(): %d, irqs_disabled(): %d, pid: %d, name: %s\n",
+	       preempt_count() != 0, irqs_disabled(), current->pid, current->comm);
+	dump_stack();
+}

@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The fair class (SCHED_NORMAL): CFS, the Completely Fair Scheduler.
+ *
+ * Every task accumulates virtual runtime: real CPU time scaled by
+ * NICE_0_LOAD / weight, so a heavier (lower nice) task's clock runs
+ * slower. The task with the smallest vruntime runs next; over time every
+ * task's share of the CPU is weight / total weight. Nice levels are about
+ * 10% CPU apart because each weight is 1.25 times the next.
+ *
+ * Why CFS and not EEVDF (Linux's fair class since 6.6): both rest on the
+ * same weighted vruntime, which is what this lab is about; EEVDF changes
+ * only the pick rule (earliest virtual deadline among eligible tasks) to
+ * bound latency better. CFS's rule, "smallest vruntime first", is one
+ * line a student can check in GDB; EEVDF's needs lag and eligibility.
+ *
+ * The running task is not in the tree (as in Linux): put_prev_task() puts
+ * it back, set_next_task() takes the next one out.
+ * Locking: everything under rq->lock.
+ * Linux: kernel/sched/fair.c (CFS as of v6.5)
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include "sched.h"
+
+/* Target period in which every runnable task runs once, and its floor. */
+unsigned int sysctl_sched_latency = 6000000;		/* 6 ms */
+unsigned int sysctl_sched_min_granularity = 750000;	/* 0.75 ms */
+/* A waking task preempts only if it is this much (weighted) behind. */
+unsigned int sysctl_sched_wakeup_granularity = 1000000;	/* 1 ms */
+
+/*
+ * Weight per nice level, -20..19: 1024 at nice 0, each step a factor of
+ * about 1.25 (Linux's table, whose values are that rule, rounded).
+ */
+const int sched_prio_to_weight[40] = {
+	88761, 71755, 56483, 46273, 36291,
+	29154, 23254, 18705, 14949, 11916,
+	9548, 7620, 6100, 4904, 3906,
+	3121, 2501, 1991, 1586, 1277,
+	1024, 820, 655, 526, 423,
+	335, 272, 215, 172, 137,
+	110, 87, 70, 56, 45,
+	36, 29, 23, 18, 15,
+};
+
+static inline struct task_struct *task_of(struct sched_entity *se)
+{
+	return container_of(se, struct task_struct, se);
+}
+
+/** set_load_weight - @p's weight from its nice value. Linux: same name */
+void set_load_weight(struct task_struct *p)
+{
+	int idx = p->static_prio - MAX_RT_PRIO;
+
+	p->se.weight = sched_prio_to_weight[clamp(idx, 0, 39)];
+}
+
+void init_cfs_rq(struct cfs_rq *cfs_rq)
+{
+	cfs_rq->tasks_timeline = RB_ROOT_CACHED;
+	cfs_rq->min_vruntime = 0;
+}
+
+/* delta real ns -> delta virtual ns for @se. Linux: calc_delta_fair() */
+static u64 calc_delta_fair(u64 delta, struct sched_entity *se)
+{
+	if (se->weight == NICE_0_LOAD)
+		return delta;
+	return delta * NICE_0_LOAD / se->weight;
+}
+
+static bool entity_before(struct rb_node *a, const struct rb_node *b)
+{
+	const struct sched_entity *sa = rb_entry(a, struct sched_entity, run_node);
+	const struct sched_entity *sb = rb_entry(b, struct sched_entity, run_node);
+
+	return (s64)(sa->vruntime - sb->vruntime) < 0;
+}
+
+/* min_vruntime follows the smallest vruntime, but never goes back. */
+static void update_min_vruntime(struct cfs_rq *cfs_rq)
+{
+	struct rb_node *left = rb_first_cached(&cfs_rq->tasks_timeline);
+	u64 v = cfs_rq->min_vruntime;
+	bool have = false;
+
+	if (cfs_rq->curr) {
+		v = cfs_rq->curr->vruntime;
+		have = true;
+	}
+	if (left) {
+		u64 lv = rb_entry(left, struct sched_entity, run_node)->vruntime;
+
+		v = have && (s64)(v - lv) < 0 ? v : lv;
+	}
+	if ((s64)(v - cfs_rq->min_vruntime) > 0)
+		cfs_rq->min_vruntime = v;
+}
+
+/* Charge the running task for the time since it was last charged. */
+static void update_curr_fair(struct rq *rq)
+{
+	struct cfs_rq *cfs_rq = &rq->cfs;
+	struct sched_entity *curr = cfs_rq->curr;
+	s64 delta;
+
+	if (!curr)
+		return;
+	delta = rq->clock - curr->exec_start;
+	if (delta <= 0)
+		return;
+	curr->exec_start = rq->clock;
+	curr->sum_exec_runtime += delta;
+	curr->vruntime += calc_delta_fair(delta, curr);
+	update_min_vruntime(cfs_rq);
+}
+
+/*
+ * The real time @se should get per period: its weight's share of a
+ * period that grows with the number of tasks so slices stay above the
+ * minimum granularity. Linux: sched_slice()
+ */
+static u64 sched_slice(struct cfs_rq *cfs_rq, struct sched_entity *se)
+{
+	u64 period = sysctl_sched_latency;
+	unsigned long load = cfs_rq->load;
+
+	if (cfs_rq->nr_running > sysctl_sched_latency / sysctl_sched_min_granularity)
+		period = (u64)cfs_rq->nr_running * sysctl_sched_min_granularity;
+	if (!se->on_rq)
+		load += se->weight;
+	return load ? period * se->weight / load : period;
+}
+
+/*
+ * Where a task enters the timeline. A new task starts one slice after
+ * min_vruntime (it must not starve the others by starting at 0); a waking
+ * sleeper gets at most half a latency of credit, so sleeping cannot bank
+ * CPU time. Linux: place_entity() (CFS version)
+ */
+static void place_entity(struct cfs_rq *cfs_rq, struct sched_entity *se, bool initial)
+{
+	u64 vruntime = cfs_rq->min_vruntime;
+
+	if (initial)
+		vruntime += calc_delta_fair(sched_slice(cfs_rq, se), se);
+	else
+		vruntime -= sysctl_sched_latency / 2;
+	if (initial || (s64)(vruntime - se->vruntime) > 0)
+		se->vruntime = vruntime;
+}
+
+static void __enqueue_entity(struct cfs_rq *cfs_rq, struct sched_entity *se)
+{
+	rb_add_cached(&se->run_node, &cfs_rq->tasks_timeline, entity_before);
+}
+
+static void __dequeue_entity(struct cfs_rq *cfs_rq, struct sched_entity *se)
+{
+	rb_erase_cached(&se->run_node, &cfs_rq->tasks_timeline);
+	RB_CLEAR_NODE(&se->run_node);
+}
+
+static void enqueue_task_fair(struct rq *rq, struct task_struct *p, int flags)
+{
+	struct cfs_rq *cfs_rq = &rq->cfs;
+	struct sched_entity *se = &p->se;
+
+	update_curr_fair(rq);
+	if (flags & ENQUEUE_WAKEUP)
+		place_entity(cfs_rq, se, false);
+	if (cfs_rq->curr != se)
+		__enqueue_entity(cfs_rq, se);
+	se->on_rq = 1;
+	cfs_rq->load += se->weight;
+	cfs_rq->nr_running++;
+	add_nr_running(rq, 1);
+}
+
+static void dequeue_task_fair(struct rq *rq, struct task_struct *p, int flags)
+{
+	struct cfs_rq *cfs_rq = &rq->cfs;
+	struct sched_entity *se = &p->se;
+
+	update_curr_fair(rq);
+	if (cfs_rq->skip == se)
+		cfs_rq->skip = NULL;
+	if (cfs_rq->curr != se)
+		__dequeue_entity(cfs_rq, se);
+	se->on_rq = 0;
+	cfs_rq->load -= se->weight;
+	cfs_rq->nr_running--;
+	sub_nr_running(rq, 1);
+	update_min_vruntime(cfs_rq);
+}
+
+static void set_next_task_fair(struct rq *rq, struct task_struct *p)
+{
+	struct cfs_rq *cfs_rq = &rq->cfs;
+	struct sched_entity *se = &p->se;
+
+	if (se->on_rq && !RB_EMPTY_NODE(&se->run_node))
+		__dequeue_entity(cfs_rq, se);
+	se->exec_start = rq->clock;
+	se->prev_sum_exec_runtime = se->sum_exec_runtime;
+	cfs_rq->curr = se;
+}
+
+static struct task_struct *pick_next_task_fair(struct rq *rq)
+{
+	struct cfs_rq *cfs_rq = &rq->cfs;
+	struct rb_node *left = rb_first_cached(&cfs_rq->tasks_timeline);
+	struct sched_entity *se;
+
+	if (!left)
+		return NULL;
+	se = rb_entry(left, struct sched_entity, run_node);
+	/* yield(): skip the yielder once if anyone else is waiting. */
+	if (se == cfs_rq->skip) {
+		struct rb_node *second = rb_next(left);
+
+		if (second)
+			se = rb_entry(second, struct sched_entity, run_node);
+		cfs_rq->skip = NULL;
+	}
+	set_next_task_fair(rq, task_of(se));
+	return task_of(se);
+}
+
+static void put_prev_task_fair(struct rq *rq, struct task_struct *p)
+{
+	struct cfs_rq *cfs_rq = &rq->cfs;
+	struct sched_entity *se = &p->se;
+
+	if (cfs_rq->curr != se)
+		return;
+	update_curr_fair(rq);
+	cfs_rq->curr = NULL;
+	if (se->on_rq)
+		__enqueue_entity(cfs_rq, se);
+}
+
+static void yield_task_fair(struct rq *rq)
+{
+	if (rq->cfs.nr_running > 1)
+		rq->cfs.skip = &rq->curr->se;
+}
+
+/*
+ * Tick: preempt the running task once it had its slice, or when the
+ * leftmost waiting task is more than a slice of vruntime behind it.
+ * Linux: check_preempt_tick() (CFS)
+ */
+static void task_tick_fair(struct rq *rq, struct task_struct *curr)
+{
+	struct cfs_rq *cfs_rq = &rq->cfs;
+	struct sched_entity *se = &curr->se;
+	struct rb_node *left;
+	u64 ideal, ran;
+
+	update_curr_fair(rq);
+	if (cfs_rq->nr_running < 2)
+		return;
+	ideal = sched_slice(cfs_rq, se);
+	ran = se->sum_exec_runtime - se->prev_sum_exec_runtime;
+	if (ran > ideal) {
+		resched_curr(rq);
+		return;
+	}
+	left = rb_first_cached(&cfs_rq->tasks_timeline);
+	if (left && ran >= sysctl_sched_min_granularity &&
+	    (s64)(se->vruntime - rb_entry(left, struct sched_entity, run_node)->vruntime) > (s64)ideal)
+		resched_curr(rq);
+}
+
+/*
+ * A woken fair task preempts the running fair task if it is more than
+ * the wakeup granularity (in the waker's virtual time) behind it.
+ * Linux: check_preempt_wakeup() (CFS)
+ */
+static void wakeup_preempt_fair(struct rq *rq, struct task_struct *p, int flags)
+{
+	struct sched_entity *curr = &rq->curr->se, *se = &p->se;
+	s64 vdiff;
+
+	update_curr_fair(rq);
+	vdiff = curr->vruntime - se->vruntime;
+	if (vdiff > (s64)calc_delta_fair(sysctl_sched_wakeup_granularity, se))
+		resched_curr(rq);
+}
+
+/* A new task: start behind everyone already queued (see place_entity). */
+static void task_fork_fair(struct task_struct *p)
+{
+	struct rq *rq = this_rq();
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&rq->lock, flags);
+	update_rq_clock(rq);
+	update_curr_fair(rq);
+	place_entity(&rq->cfs, &p->se, true);
+	raw_spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+const struct sched_class fair_sched_class = {
+	.name = "fair",
+	.enqueue_task = enqueue_task_fair,
+	.dequeue_task = dequeue_task_fair,
+	.yield_task = yield_task_fair,
+	.wakeup_preempt = wakeup_preempt_fair,
+	.pick_next_task = pick_next_task_fair,
+	.put_prev_task = put_prev_task_fair,
+	.set_next_task = set_next_task_fair,
+	.task_tick = task_tick_fair,
+	.task_fork = task_fork_fair,
+	.update_curr = update_curr_fair,
+};

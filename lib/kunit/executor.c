@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Choosing and running the suites linked into the kernel. Each
+ * kunit_test_suite() leaves a pointer in the .kunit_test_suites section
+ * (linker.ld gathers them between __kunit_suites_start and _end).
+ *
+ * Boot parameters:
+ *   kunit.run=1               run every suite
+ *   kunit.filter_glob=GLOB    run suites whose name matches GLOB; with
+ *                             "suite.case" globs, only matching cases
+ * After the last suite the machine is ended through isa-debug-exit with
+ * the pass or the failure code (asm/qemu.h), so the host runner never
+ * waits for a timeout on a finished run.
+ * Linux: lib/kunit/executor.c
+ */
+#include <kunit/test.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+
+extern struct kunit_suite *const __kunit_suites_start[], *const __kunit_suites_end[];
+
+static char filter_glob[128];
+static bool run_all;
+int spindle_test_mode;
+
+static int __init kunit_filter_setup(char *str)
+{
+	strscpy(filter_glob, str, sizeof(filter_glob));
+	spindle_test_mode = 1;
+	return 0;
+}
+early_param("kunit.filter_glob", kunit_filter_setup);
+
+static int __init kunit_run_setup(char *str)
+{
+	bool on;
+
+	if (kstrtobool(str, &on))
+		return -EINVAL;
+	run_all = on;
+	spindle_test_mode = on;
+	return 0;
+}
+early_param("kunit.run", kunit_run_setup);
+
+/**
+ * glob_match - shell-style match of @name against @pattern ('*', '?')
+ * @pattern: the glob
+ * @name: the string
+ * Linux: glob_match() in lib/glob.c
+ */
+bool glob_match(const char *pattern, const char *name)
+{
+	const char *back_pat = NULL, *back_str = NULL;
+
+	for (;;) {
+		char c = *name++, d = *pattern++;
+
+		if (d == '*') {
+			if (!*pattern)
+				return true;
+			back_pat = pattern;
+			back_str = --name;	/* '*' may match nothing */
+			continue;
+		}
+		if (c && (d == '?' || d == c))
+			continue;
+		if (!c && !d)
+			return true;
+		if (!back_pat || !*back_str)
+			return false;
+		/* Let the last '*' eat one more character and retry. */
+		pattern = back_pat;
+		name = ++back_str;
+	}
+}
+
+/** kunit_enabled - did the command line ask for tests? */
+bool kunit_enabled(void)
+{
+	return run_all || filter_glob[0];
+}
+
+/* Split "suite.case" globs; @case_glob is NULL when there is no dot. */
+static bool suite_selected(struct kunit_suite *suite, const char **case_glob)
+{
+	static char suite_part[128];
+	const char *dot;
+
+	*case_glob = NULL;
+	if (!filter_glob[0])
+		return true;
+	dot = strchr(filter_glob, '.');
+	if (!dot)
+		return glob_match(filter_glob, suite->name);
+	strscpy(suite_part, filter_glob, min((size_t)(dot - filter_glob + 1), sizeof(suite_part)));
+	*case_glob = dot + 1;
+	return glob_match(suite_part, suite->name);
+}
+
+/**
+ * kunit_run_all_tests - run the selected suites and print KTAP
+ *
+ * Return: the number of failed cases.
+ * Linux: kunit_run_all_tests() in lib/kunit/executor.c
+ */
+int kunit_run_all_tests(void)
+{
+	int n = 0, nr = 0, passed = 0, failed = 0, skipped = 0;
+	struct kunit_suite *const *s;
+	const char *case_glob;
+
+	for (s = __kunit_suites_start; s < __kunit_suites_end; s++)
+		if (suite_selected(*s, &case_glob))
+			n++;
+	pr_info("KTAP version 1\n");
+	pr_info("1..%d\n", n);
+	for (s = __kunit_suites_start; s < __kunit_suites_end; s++)
+		if (suite_selected(*s, &case_glob))
+			kunit_run_suite(*s, ++nr, case_glob, &passed, &failed, &skipped);
+	pr_info("# Totals: pass:%d fail:%d skip:%d total:%d\n", passed, failed, skipped,
+		passed + failed + skipped);
+	return failed;
+}

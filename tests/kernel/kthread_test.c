@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of kernel/kthread.c: the creation path step by step, stopping,
+ * parking, binding, names, data, and every error path: allocation
+ * failure on each side, and the creator killed while it waits (both
+ * outcomes of the xchg(&create->done, NULL) race).
+ */
+#include <kunit/test.h>
+#include <linux/kthread.h>
+#include <linux/sched/signal.h>
+#include <linux/string.h>
+#include "test_util.h"
+
+struct fn_state {
+	int ran;
+	int loops;
+	int ret;
+};
+
+static int return_value_fn(void *data)
+{
+	struct fn_state *st = data;
+
+	WRITE_ONCE(st->ran, 1);
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(1);
+	return st->ret;
+}
+
+static int exit_at_once_fn(void *data)
+{
+	struct fn_state *st = data;
+
+	WRITE_ONCE(st->ran, 1);
+	return st->ret;
+}
+
+static void kthread_create_sleeps_until_woken(struct kunit *test)
+{
+	struct fn_state st = { .ret = 42 };
+	struct task_struct *t = kthread_create(return_value_fn, &st, "kt_sleeper");
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	KUNIT_EXPECT_TRUE(test, t->flags & PF_KTHREAD);
+	KUNIT_EXPECT_EQ(test, task_state(t), TASK_UNINTERRUPTIBLE);
+	msleep(20);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(st.ran), 0);
+	wake_up_process(t);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(st.ran), 1000));
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 42);
+}
+
+static void kthread_stop_before_wake_returns_eintr(struct kunit *test)
+{
+	struct fn_state st = { .ret = 7 };
+	struct mem_snapshot base;
+	struct task_struct *t;
+
+	mem_snapshot_take(&base);
+	t = kthread_create(exit_at_once_fn, &st, "kt_never_run");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), -EINTR);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(st.ran), 0);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+static int count_until_stop_fn(void *data)
+{
+	struct fn_state *st = data;
+
+	while (!kthread_should_stop()) {
+		WRITE_ONCE(st->loops, st->loops + 1);
+		schedule_timeout_interruptible(1);
+	}
+	return 1000 + (st->loops > 0);
+}
+
+static void kthread_should_stop_ends_loop(struct kunit *test)
+{
+	struct fn_state st = {};
+	struct task_struct *t = kthread_run(count_until_stop_fn, &st, "kt_loop");
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(st.loops) >= 3, 2000));
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 1001);
+}
+
+/* The creation path, as recorded by kthread_create_step(), in order. */
+static void kthread_creation_steps_in_order(struct kunit *test)
+{
+	static const int expected[] = {
+		KT_CREATE_ON_NODE, KT_CREATE_QUEUED, KT_CREATE_WAIT,
+		KT_KTHREADD_DEQUEUE, KT_CREATE_KTHREAD, KT_KERNEL_CLONE,
+		KT_COPY_PROCESS, KT_WAKE_UP_NEW_TASK,
+		KT_KTHREAD_START, KT_KTHREAD_COMPLETE, KT_KTHREAD_SLEEP,
+		KT_CREATE_RETURN,
+	};
+	static struct kthread_step_log log;
+	struct fn_state st = {};
+	struct task_struct *t;
+	pid_t me = current->pid;
+
+	memset(&log, 0, sizeof(log));
+	WRITE_ONCE(kthread_step_log, &log);
+	t = kthread_create(exit_at_once_fn, &st, "kt_steps");
+	WRITE_ONCE(kthread_step_log, NULL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	KUNIT_ASSERT_EQ(test, log.n, (int)ARRAY_SIZE(expected));
+	for (int i = 0; i < log.n; i++) {
+		pid_t who;
+
+		KUNIT_EXPECT_EQ(test, log.rec[i].step, expected[i]);
+		if (expected[i] <= KT_CREATE_WAIT || expected[i] == KT_CREATE_RETURN)
+			who = me;
+		else if (expected[i] <= KT_WAKE_UP_NEW_TASK)
+			who = kthreadd_task->pid;
+		else
+			who = t->pid;
+		KUNIT_EXPECT_EQ(test, log.rec[i].pid, who);
+	}
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), -EINTR);
+}
+
+static void kthread_parent_is_kthreadd(struct kunit *test)
+{
+	struct fn_state st = {};
+	struct task_struct *t = kthread_create(exit_at_once_fn, &st, "kt_child");
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	KUNIT_EXPECT_EQ(test, kthreadd_task->pid, 2);
+	KUNIT_EXPECT_STREQ(test, kthreadd_task->comm, "kthreadd");
+	KUNIT_EXPECT_PTR_EQ(test, t->real_parent, kthreadd_task);
+	KUNIT_EXPECT_EQ(test, t->policy, SCHED_NORMAL);
+	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpu_all_mask));
+	kthread_stop(t);
+}
+
+static void kthread_names_truncate_and_full_name(struct kunit *test)
+{
+	static const char *const names[] = {
+		"abcdefghijklmno",	/* 15: fits comm exactly */
+		"abcdefghijklmnop",	/* 16: one too many */
+		"a_sixty_four_character_kthread_name_to_check_full_name_is_kept_!",
+	};
+	struct fn_state st = {};
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(names); i++) {
+		struct task_struct *t = kthread_create(exit_at_once_fn, &st, "%s", names[i]);
+		char comm[TASK_COMM_LEN], full[80];
+
+		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+		get_task_comm(comm, t);
+		KUNIT_EXPECT_EQ(test, strlen(comm), min(strlen(names[i]), (size_t)TASK_COMM_LEN - 1));
+		KUNIT_EXPECT_EQ(test, strncmp(comm, names[i], TASK_COMM_LEN - 1), 0);
+		get_kthread_comm(full, sizeof(full), t);
+		KUNIT_EXPECT_STREQ(test, full, names[i]);
+		kthread_stop(t);
+	}
+	KUNIT_EXPECT_EQ(test, strlen(names[2]), 64);
+}
+
+static void kthread_name_format(struct kunit *test)
+{
+	struct fn_state st = {};
+	struct task_struct *t = kthread_create(exit_at_once_fn, &st, "kt_fmt/%d:%s", 3, "x");
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	KUNIT_EXPECT_STREQ(test, t->comm, "kt_fmt/3:x");
+	kthread_stop(t);
+}
+
+static void kthread_data_and_func(struct kunit *test)
+{
+	struct fn_state st = {};
+	struct task_struct *t = kthread_create(exit_at_once_fn, &st, "kt_data");
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	KUNIT_EXPECT_PTR_EQ(test, kthread_data(t), &st);
+	KUNIT_EXPECT_PTR_EQ(test, kthread_func(t), (void *)exit_at_once_fn);
+	/* The test runs in pid 1, which is not a kthread. */
+	KUNIT_EXPECT_FALSE(test, current->flags & PF_KTHREAD);
+	KUNIT_EXPECT_PTR_EQ(test, kthread_func(current), NULL);
+	kthread_stop(t);
+}
+
+static int park_loop_fn(void *data)
+{
+	struct fn_state *st = data;
+
+	while (!kthread_should_stop()) {
+		if (kthread_should_park())
+			kthread_parkme();
+		WRITE_ONCE(st->loops, st->loops + 1);
+		schedule_timeout_interruptible(1);
+	}
+	return 5;
+}
+
+static void kthread_park_and_unpark(struct kunit *test)
+{
+	struct fn_state st = {};
+	struct task_struct *t = kthread_run(park_loop_fn, &st, "kt_park");
+	int frozen;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(st.loops) >= 2, 2000));
+	KUNIT_EXPECT_EQ(test, kthread_park(t), 0);
+	KUNIT_EXPECT_EQ(test, task_state(t), TASK_PARKED);
+	KUNIT_EXPECT_EQ(test, kthread_park(t), -EBUSY);
+	/* A stray wakeup does not unpark it. */
+	wake_up_process(t);
+	frozen = READ_ONCE(st.loops);
+	msleep(50);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(st.loops), frozen);
+	KUNIT_EXPECT_EQ(test, task_state(t), TASK_PARKED);
+	kthread_unpark(t);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(st.loops) > frozen + 2, 2000));
+	/* Stopping a parked thread unparks it first. */
+	KUNIT_EXPECT_EQ(test, kthread_park(t), 0);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 5);
+}
+
+static void kthread_bind_fixes_affinity(struct kunit *test)
+{
+	struct fn_state st = { .ret = 3 };
+	struct task_struct *t = kthread_create(exit_at_once_fn, &st, "kt_bound");
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	kthread_bind(t, 0);
+	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpumask_of(0)));
+	KUNIT_EXPECT_TRUE(test, t->flags & PF_NO_SETAFFINITY);
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t, cpu_all_mask), -EINVAL);
+	wake_up_process(t);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(st.ran), 1000));
+	KUNIT_EXPECT_EQ(test, task_cpu(t), 0);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 3);
+}
+
+static void kthread_create_on_cpu_names_and_binds(struct kunit *test)
+{
+	struct fn_state st = {};
+	struct task_struct *t = kthread_create_on_cpu(exit_at_once_fn, &st, 0, "kt_percpu/%u");
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	KUNIT_EXPECT_STREQ(test, t->comm, "kt_percpu/0");
+	KUNIT_EXPECT_TRUE(test, kthread_is_per_cpu(t));
+	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpumask_of(0)));
+	KUNIT_EXPECT_PTR_EQ(test, kthread_create_on_cpu(exit_at_once_fn, &st, NR_CPUS, "x"),
+			    ERR_PTR(-EINVAL));
+	kthread_stop(t);
+}
+
+/* kmalloc of the request fails: -ENOMEM, nothing queued, nothing leaked. */
+static void kthread_create_enomem_creator_side(struct kunit *test)
+{
+	struct fn_state st = {};
+	struct mem_snapshot base;
+	struct task_struct *t;
+
+	for (unsigned long nth = 1; nth <= 2; nth++) {	/* the request, then full_name */
+		mem_snapshot_take(&base);
+		KUNIT_ASSERT_TRUE(test, fail_nth_alloc_in(&failslab, "__kthread_create_on_node", nth));
+		t = kthread_create(exit_at_once_fn, &st, "kt_enomem");
+		fault_attr_disarm(&failslab);
+		KUNIT_EXPECT_PTR_EQ(test, t, ERR_PTR(-ENOMEM));
+		KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+	}
+}
+
+/* kernel_clone() fails in kthreadd: the error comes back through done. */
+static void kthread_create_enomem_clone_side(struct kunit *test)
+{
+	struct fn_state st = {};
+	struct mem_snapshot base;
+	struct task_struct *t;
+
+	mem_snapshot_take(&base);
+	KUNIT_ASSERT_TRUE(test, fail_nth_alloc_in(&failslab, "copy_process", 1));
+	t = kthread_create(exit_at_once_fn, &st, "kt_clone_fail");
+	fault_attr_disarm(&failslab);
+	KUNIT_EXPECT_PTR_EQ(test, t, ERR_PTR(-ENOMEM));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(st.ran), 0);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+struct creator_ctx {
+	struct completion done;
+	struct task_struct *result;
+	bool kill_self_first;
+	struct fn_state st;
+};
+
+/* A creator that can be killed: kthreads ignore signals unless allowed. */
+static int creator_fn(void *data)
+{
+	struct creator_ctx *ctx = data;
+
+	allow_signal(SIGKILL);
+	if (ctx->kill_self_first) {
+		/* FIFO: kthreadd, woken by our request, cannot run before we wait. */
+		static const struct sched_param fifo = { .sched_priority = 1 };
+
+		sched_setscheduler_nocheck(current, SCHED_FIFO, &fifo);
+		send_sig(SIGKILL, current, 1);
+	}
+	ctx->result = kthread_create(exit_at_once_fn, &ctx->st, "kt_orphan");
+	complete(&ctx->done);
+	while (!kthread_should_stop())
+		schedule_timeout_uninterruptible(1);
+	return 0;
+}
+
+/*
+ * The creator is killed before anyone takes the request: it wins the
+ * xchg, returns -EINTR, and the new thread (still created by kthreadd)
+ * finds done == NULL, frees the request and exits.
+ */
+static void kthread_creator_killed_wins_xchg(struct kunit *test)
+{
+	static struct kthread_step_log log;
+	struct creator_ctx ctx = { .kill_self_first = true };
+	struct mem_snapshot base;
+	struct task_struct *creator;
+	bool child_gave_up = false;
+
+	init_completion(&ctx.done);
+	creator = kthread_create(creator_fn, &ctx, "kt_creator");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, creator);
+	mem_snapshot_take(&base);
+	memset(&log, 0, sizeof(log));
+	WRITE_ONCE(kthread_step_log, &log);
+	wake_up_process(creator);
+	wait_for_completion(&ctx.done);
+	KUNIT_EXPECT_PTR_EQ(test, ctx.result, ERR_PTR(-EINTR));
+	/* The orphaned request is still served: a thread is created and exits. */
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+	WRITE_ONCE(kthread_step_log, NULL);
+	for (int i = 0; i < log.n; i++) {
+		if (log.rec[i].step == KT_CREATOR_GAVE_UP && log.rec[i].pid != creator->pid)
+			child_gave_up = true;
+		KUNIT_EXPECT_NE(test, log.rec[i].step, KT_THREADFN);
+	}
+	KUNIT_EXPECT_TRUE(test, child_gave_up);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(ctx.st.ran), 0);
+	kthread_stop(creator);
+}
+
+static struct task_struct *race_creator;
+
+static void kill_creator_hook(struct task_struct *self)
+{
+	/* We (the new thread) already own done: now the creator is killed. */
+	send_sig(SIGKILL, race_creator, 1);
+}
+
+/*
+ * The creator is killed after the new thread took done: it loses the
+ * xchg, waits uninterruptibly for complete(), and gets its thread.
+ */
+static void kthread_creator_killed_loses_xchg(struct kunit *test)
+{
+	struct creator_ctx ctx = { .kill_self_first = false };
+	struct mem_snapshot base;
+	struct task_struct *creator;
+
+	init_completion(&ctx.done);
+	creator = kthread_create(creator_fn, &ctx, "kt_creator2");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, creator);
+	mem_snapshot_take(&base);
+	race_creator = creator;
+	WRITE_ONCE(kthread_after_take_done_hook, kill_creator_hook);
+	wake_up_process(creator);
+	wait_for_completion(&ctx.done);
+	WRITE_ONCE(kthread_after_take_done_hook, NULL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx.result);
+	KUNIT_EXPECT_TRUE(test, fatal_signal_pending(creator) || creator->exit_state);
+	KUNIT_EXPECT_STREQ(test, ctx.result->comm, "kt_orphan");
+	KUNIT_EXPECT_EQ(test, kthread_stop(ctx.result), -EINTR);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+	kthread_stop(creator);
+}
+
+static void kthread_complete_and_exit_fn_test(struct kunit *test);
+
+static struct kunit_case kthread_cases[] = {
+	KUNIT_CASE(kthread_create_sleeps_until_woken),
+	KUNIT_CASE(kthread_stop_before_wake_returns_eintr),
+	KUNIT_CASE(kthread_should_stop_ends_loop),
+	KUNIT_CASE(kthread_creation_steps_in_order),
+	KUNIT_CASE(kthread_parent_is_kthreadd),
+	KUNIT_CASE(kthread_names_truncate_and_full_name),
+	KUNIT_CASE(kthread_name_format),
+	KUNIT_CASE(kthread_data_and_func),
+	KUNIT_CASE(kthread_park_and_unpark),
+	KUNIT_CASE(kthread_bind_fixes_affinity),
+	KUNIT_CASE(kthread_create_on_cpu_names_and_binds),
+	KUNIT_CASE(kthread_create_enomem_creator_side),
+	KUNIT_CASE(kthread_create_enomem_clone_side),
+	KUNIT_CASE(kthread_creator_killed_wins_xchg),
+	KUNIT_CASE(kthread_creator_killed_loses_xchg),
+	KUNIT_CASE(kthread_complete_and_exit_fn_test),
+	{}
+};
+
+static struct kunit_suite kthread_suite = {
+	.name = "kthread",
+	.test_cases = kthread_cases,
+};
+kunit_test_suite(kthread_suite);
+
+static int complete_and_exit_fn(void *data)
+{
+	kthread_complete_and_exit(data, 77);
+}
+
+static void kthread_complete_and_exit_fn_test(struct kunit *test)
+{
+	DECLARE_COMPLETION_ONSTACK(done);
+	struct task_struct *t = kthread_run(complete_and_exit_fn, &done, "kt_cae");
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	get_task_struct(t);
+	wait_for_completion(&done);
+	/* It exits by itself: kthread_stop() on it still returns its code. */
+	KUNIT_EXPECT_EQ(test, kthread_stop_put(t), 77);
+}

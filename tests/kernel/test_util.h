@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers shared by the in-kernel test suites: memory snapshots to prove
+ * nothing leaked, waiting for a condition with a timeout, and aiming
+ * fault injection at one function.
+ */
+#ifndef _TESTS_KERNEL_TEST_UTIL_H
+#define _TESTS_KERNEL_TEST_UTIL_H
+
+#include <kunit/test.h>
+#include <linux/fault-inject.h>
+#include <linux/jiffies.h>
+#include <linux/kallsyms.h>
+#include <linux/pid.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/timer.h>
+#include <linux/vmalloc.h>
+
+/* Everything a task creation allocates, counted. */
+struct mem_snapshot {
+	unsigned long slab_objs;	/* live objects in all slab caches */
+	unsigned long vmalloc_pages;	/* kernel stacks live here */
+	unsigned long tasks;		/* task_structs */
+	unsigned int pids;
+};
+
+static inline void mem_snapshot_take(struct mem_snapshot *s)
+{
+	s->slab_objs = slab_total_active_objs();
+	s->vmalloc_pages = vmalloc_nr_pages();
+	s->tasks = nr_task_structs();
+	s->pids = nr_pids_in_use();
+}
+
+static inline bool mem_snapshot_equal(const struct mem_snapshot *a,
+				      const struct mem_snapshot *b)
+{
+	return a->slab_objs == b->slab_objs && a->vmalloc_pages == b->vmalloc_pages &&
+	       a->tasks == b->tasks && a->pids == b->pids;
+}
+
+/*
+ * Exited kthreads are freed on the far side of their last context switch:
+ * give the system up to @ms to settle back to @base.
+ */
+static inline bool mem_settles_to(const struct mem_snapshot *base, unsigned int ms)
+{
+	struct mem_snapshot now;
+	unsigned long end = jiffies + msecs_to_jiffies(ms);
+
+	for (;;) {
+		mem_snapshot_take(&now);
+		if (mem_snapshot_equal(base, &now))
+			return true;
+		if (time_after(jiffies, end))
+			return false;
+		msleep(1);
+	}
+}
+
+#define KUNIT_EXPECT_MEM_BACK_TO(test, base) do {			\
+	struct mem_snapshot __now;					\
+	bool __ok = mem_settles_to(base, 2000);				\
+	mem_snapshot_take(&__now);					\
+	if (!__ok)							\
+		KUNIT_FAIL(test, "memory not back to baseline: slab objs %lu -> %lu, " \
+			   "vmalloc pages %lu -> %lu, tasks %lu -> %lu, pids %u -> %u", \
+			   (base)->slab_objs, __now.slab_objs,		\
+			   (base)->vmalloc_pages, __now.vmalloc_pages,	\
+			   (base)->tasks, __now.tasks, (base)->pids, __now.pids); \
+} while (0)
+
+/* Wait up to @ms for @cond; true if it became true. */
+#define wait_until(cond, ms) ({						\
+	unsigned long __end = jiffies + msecs_to_jiffies(ms);		\
+	bool __r;							\
+	for (;;) {							\
+		if ((__r = (cond)))					\
+			break;						\
+		if (time_after(jiffies, __end))				\
+			break;						\
+		msleep(1);						\
+	}								\
+	__r; })
+
+/*
+ * Make the @nth allocation (counting from 1) made from inside @func (on
+ * the call chain) fail, once.
+ */
+static inline bool fail_nth_alloc_in(struct fault_attr *attr, const char *func, unsigned long nth)
+{
+	unsigned long addr = kallsyms_lookup_name(func), size, off;
+
+	if (!addr || !kallsyms_lookup_size_offset(addr, &size, &off))
+		return false;
+	fault_attr_arm_range(attr, addr, addr + size, 1);
+	attr->nth = nth;
+	return true;
+}
+
+#endif /* _TESTS_KERNEL_TEST_UTIL_H */

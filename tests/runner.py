@@ -1,0 +1,596 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""The host side of `make test` and `make bench`.
+
+`make test` runs, and counts as tests:
+  - every host unit-test binary build/host/test_* (KTAP on stdout, one suite),
+  - the in-kernel KUnit suites: one QEMU boot with kunit.run=1 whose serial
+    log is parsed as KTAP, then parsed again by Linux's kunit.py to check
+    that both parsers agree (test "ktap_matches_kunit_py"),
+  - the boots of the BOOTS table below: the GRUB ISO, expected faults
+    (lkdtm=NAME), a bad boot parameter, too little memory, and a scripted
+    GDB session.
+Up to --jobs QEMUs run at once. One line is printed per test as it ends,
+and the last line is "N passed, N failed[, N skipped]". Serial logs are
+kept in build/test-logs/<boot>.log.
+
+`make bench` boots once with -icount (deterministic instruction counts) and
+bench=1 and prints the kernel's "BENCH name value unit" lines.
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import shlex
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+ELF = Path("build/spindle.elf")
+ISO = Path("build/spindle.iso")
+HOST_DIR = Path("build/host")
+LOG_DIR = Path("build/test-logs")
+KUNIT_PY = Path("build/kunit-tool/linux-source-6.1/tools/testing/kunit/kunit.py")
+GDB_SCRIPT = Path("tools/gdb/boot-check.gdb")
+
+QEMU_FLAGS = ["-machine", "q35", "-cpu", "qemu64,+nx", "-smp", "1",
+              "-display", "none", "-no-reboot", "-monitor", "none",
+              "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+EXIT_PASS, EXIT_FAIL = 33, 35       # isa-debug-exit: (code << 1) | 1
+KUNIT_CMDLINE = "kunit.run=1 loglevel=7"
+
+# lkdtm=NAME boots: the fault each one provokes must end in an oops saying
+# all of these (plain strings are substrings, compiled ones are regexes),
+# and in exit status 35 (panic in test mode).
+LKDTM = [
+    ("EXCEPTION", ["BUG: kernel NULL pointer dereference",
+                   re.compile(r"Call Trace:.*lkdtm_", re.S)]),
+    ("WRITE_RO", ["#PF: error_code(0x0003) - permissions violation"]),
+    ("EXEC_DATA", ["NX violation"]),
+    ("EXHAUST_STACK", ["kernel stack overflow", "stack guard page was hit"]),
+    ("BUG", ["kernel BUG at"]),
+    ("DIVIDE_ERROR", ["Oops: divide error"]),
+]
+
+
+# --- results -----------------------------------------------------------
+
+class Results:
+    """Counts tests and prints one line for each as it ends (thread-safe)."""
+
+    def __init__(self):
+        self.passed = self.failed = self.skipped = 0
+        self.lock = threading.Lock()
+
+    def ok(self, name):
+        with self.lock:
+            self.passed += 1
+            print(f"ok   {name}", flush=True)
+
+    def skip(self, name, why):
+        with self.lock:
+            self.skipped += 1
+            print(f"skip {name}: {why}", flush=True)
+
+    def fail(self, name, why, details=(), log=None, count=1):
+        with self.lock:
+            self.failed += count
+            print(f"FAIL {name}: {why}", flush=True)
+            for line in details:
+                print(f"       {line}", flush=True)
+            if log:
+                print(f"       log: {log}", flush=True)
+
+    def summary(self):
+        line = f"{self.passed} passed, {self.failed} failed"
+        if self.skipped:
+            line += f", {self.skipped} skipped"
+        return line
+
+
+# --- KTAP --------------------------------------------------------------
+
+KTAP_START = re.compile(r"^\s*KTAP version (\d+)$")
+KTAP_ANYWHERE = re.compile(r"KTAP version (\d+)$")     # after a prefix
+SUBTEST = re.compile(r"^\s*# Subtest: (.*)$")
+PLAN = re.compile(r"^\s*1\.\.(\d+)")
+RESULT = re.compile(r"^\s*(ok|not ok) (\d+) (?:- )?([^#]*?)\s*(?:# (.*))?$")
+
+
+class KtapTest:
+    """One test of a KTAP tree: a suite (has subtests) or a case."""
+
+    def __init__(self, name=""):
+        self.name = name
+        self.status = "crash"           # ok, fail, skip or crash
+        self.reason = ""                # the SKIP reason
+        self.parent = False             # had a KTAP or "# Subtest" header
+        self.subtests = []
+        self.log = []                   # diagnostic lines before its result
+        self.missing_result = False     # a suite whose result line never came
+        self.missing = False            # a subtest the plan promised, never seen
+
+
+class Lines:
+    def __init__(self, lines):
+        self.lines, self.i = lines, 0
+
+    def peek(self):
+        return self.lines[self.i] if self.i < len(self.lines) else None
+
+    def pop(self):
+        self.i += 1
+        return self.lines[self.i - 1]
+
+
+def ktap_lines(text):
+    """The KTAP part of a log, with the printk timestamp prefix removed.
+
+    As kunit.py does: the prefix is whatever precedes "KTAP version" on the
+    first KTAP line, and that many characters are cut from every line after.
+    """
+    lines = [line.rstrip() for line in text.splitlines()]
+    for i, line in enumerate(lines):
+        if KTAP_ANYWHERE.search(line):
+            prefix = len(line.split("KTAP version")[0])
+            return [l[prefix:] for l in lines[i:]]
+    return None
+
+
+def _diagnostics(lines):
+    out = []
+    while lines.peek() is not None and not any(
+            r.match(lines.peek()) for r in (RESULT, SUBTEST, KTAP_START)):
+        out.append(lines.pop())
+    return out
+
+
+def _parse_test(lines, log, top):
+    """Parse one test (recursively), the way kunit_parser.parse_test() does."""
+    test = KtapTest()
+    test.log = log + _diagnostics(lines)
+    plan = None
+    if KTAP_START.match(lines.peek() or ""):
+        lines.pop()
+        test.parent = True
+    test.parent |= top
+    if not top and SUBTEST.match(lines.peek() or ""):
+        test.name = SUBTEST.match(lines.pop()).group(1)
+        test.parent = True
+    if test.parent and PLAN.match(lines.peek() or ""):
+        plan = int(PLAN.match(lines.pop()).group(1))
+    while test.parent and (plan is None or len(test.subtests) < plan):
+        sub_log = _diagnostics(lines)
+        line = lines.peek()
+        own_result = (not top and line is not None and RESULT.match(line)
+                      and RESULT.match(line).group(3) == test.name)
+        if line is None or own_result:
+            if plan is None:
+                test.log += sub_log
+                break
+            # The plan promised more: the kernel crashed or hung here.
+            number = len(test.subtests) + 1
+            missing = KtapTest(f"suite #{number}" if top else f"#{number}")
+            missing.log, missing.missing = sub_log, True
+            test.subtests.append(missing)
+            continue
+        test.subtests.append(_parse_test(lines, sub_log, False))
+    if top:
+        test.status = "ok"
+        return test
+    test.log += _diagnostics(lines)
+    m = RESULT.match(lines.peek() or "")
+    if m and (not test.name or m.group(3) == test.name):
+        lines.pop()
+        test.name = m.group(3)
+        directive = m.group(4) or ""
+        if directive.startswith("SKIP"):
+            test.status, test.reason = "skip", directive[4:].strip()
+        else:
+            test.status = "ok" if m.group(1) == "ok" else "fail"
+    else:
+        test.missing_result = True
+    return test
+
+
+def parse_ktap(text):
+    """Parse a log holding KTAP; None if it has none."""
+    lines = ktap_lines(text)
+    if lines is None:
+        return None
+    return _parse_test(Lines(lines), [], True)
+
+
+def ktap_cases(test, prefix=""):
+    """Yield (full name, test) for every leaf case, as kunit.py counts them."""
+    name = f"{prefix}.{test.name}" if prefix and test.name else prefix or test.name
+    if test.subtests:
+        for sub in test.subtests:
+            yield from ktap_cases(sub, name)
+    elif not (test.parent and test.status in ("ok", "crash")):
+        yield name, test        # a suite that ran no case counts as nothing
+
+
+def report_ktap(results, root, log_path):
+    """Report every case of a parsed KTAP tree; return the failure count."""
+    failed, unseen = 0, []
+    for name, case in list(ktap_cases(root)) + [(None, None)]:
+        if unseen and not (case and case.missing and not case.log):
+            # Cases after the first one that never came: one line for all.
+            results.fail(f"{unseen[0]} to {unseen[-1]}", "no results either",
+                         log=log_path, count=len(unseen))
+            unseen = []
+        if case is None:
+            break
+        if case.status == "ok":
+            results.ok(name)
+        elif case.status == "skip":
+            results.skip(name, case.reason or "skipped")
+        elif case.missing and not case.log and failed:
+            unseen.append(name)
+        else:
+            why = "failed" if case.status == "fail" else \
+                "no result: the kernel crashed or hung before it (log below)"
+            log = textwrap.dedent("\n".join(case.log)).strip("\n").splitlines()
+            results.fail(name, why, log[-40:], log_path)
+        failed += case.status in ("fail", "crash")
+    return failed
+
+
+def ktap_totals(root):
+    totals = {"passed": 0, "failed": 0, "skipped": 0}
+    for _, case in ktap_cases(root):
+        key = {"ok": "passed", "skip": "skipped"}.get(case.status, "failed")
+        totals[key] += 1
+    return totals
+
+
+def incomplete_suites(test, prefix=""):
+    name = f"{prefix}.{test.name}" if prefix and test.name else prefix or test.name
+    # A suite cut short already shows as missing cases: no need to say it twice.
+    if test.missing_result and test.parent and not any(s.missing for s in test.subtests):
+        yield name
+    for sub in test.subtests:
+        yield from incomplete_suites(sub, name)
+
+
+# --- running things ----------------------------------------------------
+
+PANIC_END = "---[ end Kernel panic"
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+PANIC_GRACE = 3     # seconds a panicked kernel gets to exit before we kill it
+
+
+class Boot:
+    """What one QEMU run left: its exit status (None if killed) and log.
+
+    how: "exited", "done" (the caller's condition was met), "timeout", or
+    "halted" (the kernel panicked and stopped without exiting QEMU).
+    """
+
+    def __init__(self, status, how, log, stderr, log_path, timeout):
+        self.status, self.how, self.log, self.stderr = status, how, log, stderr
+        self.log_path, self.timeout = log_path, timeout
+
+    def describe(self):
+        return {"exited": f"QEMU exit status {self.status}",
+                "done": "stopped once the log said enough",
+                "timeout": f"timed out after {self.timeout}s (QEMU killed)",
+                "halted": "the kernel panicked and halted instead of exiting"}[self.how]
+
+    def tail(self, n=15):
+        """The end of the log, without GRUB's terminal escapes and blank lines."""
+        log = ANSI_ESCAPE.sub("", self.log).splitlines()
+        lines = [l for l in log if l.strip()][-n:] or ["(the serial log is empty)"]
+        return lines + self.stderr.splitlines()[-5:]
+
+
+def qemu_boot(args, name, append=None, mem="128M", cdrom=False, extra=(),
+              done=None, timeout=None):
+    """Boot QEMU headless with the serial port in build/test-logs/NAME.log.
+
+    Waits until QEMU exits, done(log text) is true, the kernel has
+    panicked and halted, or the timeout ends; QEMU is killed but in the
+    first case.
+    """
+    log_path = LOG_DIR / f"{name}.log"
+    log_path.unlink(missing_ok=True)
+    media = ["-cdrom", str(ISO)] if cdrom else ["-kernel", str(ELF)]
+    if append is not None:
+        media += ["-append", append]
+    cmd = (args.qemu + QEMU_FLAGS + ["-m", mem, "-serial", f"file:{log_path}"]
+           + media + list(extra))
+    timeout = timeout or args.timeout
+    with args.qemu_slots, open(LOG_DIR / f"{name}.stderr", "w+") as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                                stdout=err, stderr=subprocess.STDOUT)
+        how, panicked = None, None
+        while how is None:
+            time.sleep(0.1)
+            now, log = time.monotonic(), read_log(log_path)
+            if proc.poll() is not None:
+                how = "exited"
+            elif done and done(log):
+                how = "done"
+            elif now - start > timeout:
+                how = "timeout"
+            elif PANIC_END in log:
+                panicked = panicked or now
+                if now - panicked > PANIC_GRACE:
+                    how = "halted"
+        if how != "exited":
+            proc.kill()
+            proc.wait()
+        err.seek(0)
+        stderr = err.read()
+    os.unlink(err.name)
+    status = proc.returncode if how == "exited" else None
+    return Boot(status, how, read_log(log_path), stderr, log_path, timeout)
+
+
+def read_log(path):
+    try:
+        return path.read_text(errors="backslashreplace")
+    except FileNotFoundError:
+        return ""
+
+
+def missing_expectations(log, expected):
+    return [e.pattern if isinstance(e, re.Pattern) else e for e in expected
+            if not (e.search(log) if isinstance(e, re.Pattern) else e in log)]
+
+
+def run_host_tests(args, results):
+    """Each build/host/test_* binary prints KTAP for one suite."""
+    bins = sorted(p for p in HOST_DIR.glob("test_*")
+                  if p.is_file() and os.access(p, os.X_OK))
+    env = dict(os.environ, UBSAN_OPTIONS="print_stacktrace=1")
+    for binary in bins:
+        name = f"host/{binary.name}"
+        log_path = LOG_DIR / f"host-{binary.name}.log"
+        try:
+            proc = subprocess.run([str(binary)], stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  env=env, timeout=args.timeout, text=True,
+                                  errors="backslashreplace")
+            out, status = proc.stdout, proc.returncode
+        except subprocess.TimeoutExpired as e:
+            out, status = (e.stdout or b"").decode(errors="replace"), None
+        log_path.write_text(out)
+        root = parse_ktap(out)
+        if root is None:
+            results.fail(name, "printed no KTAP", out.splitlines()[-15:], log_path)
+            continue
+        failed = report_ktap(results, root, log_path)
+        if status is None:
+            results.fail(name, f"timed out after {args.timeout}s", [], log_path)
+        elif status != (1 if failed else 0):
+            results.fail(name, f"exit status {status} with {failed} failed cases",
+                         out.splitlines()[-15:], log_path)
+
+
+def check_kunit_boot(results, name, boot, failed_cases, root, linked):
+    """The boot itself is a test: it ended as its cases say, and completely."""
+    want = EXIT_FAIL if failed_cases else EXIT_PASS
+    problems = []
+    if boot.how != "exited" or boot.status != want:
+        problems.append(f"{boot.describe()}, expected exit status {want}")
+    problems += [f"suite {s} printed no result line" for s in incomplete_suites(root)]
+    if linked is not None and linked != len(root.subtests):
+        problems.append(f"{len(root.subtests)} suites in the KTAP output, but "
+                        f"the ELF links {linked} (__kunit_suite_ptr_* symbols)")
+    if problems:
+        results.fail(name, "; ".join(problems), boot.tail(), boot.log_path)
+    else:
+        results.ok(f"{name} ({len(root.subtests)} suites, exit status {boot.status})")
+
+
+def linked_suite_count():
+    try:
+        out = subprocess.run([os.environ.get("NM", "nm"), str(ELF)], text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
+    except OSError:
+        return None
+    return len(re.findall(r" __kunit_suite_ptr_\w+$", out, re.M)) or None
+
+
+def run_kunit(args, results):
+    """The in-kernel suites in one boot, then kunit.py's opinion of it."""
+    name = "kunit_all"
+    cmdline = KUNIT_CMDLINE
+    if args.filter:
+        cmdline = f"kunit.filter_glob={args.filter} loglevel=7"
+    boot = qemu_boot(args, name, cmdline)
+    root = parse_ktap(boot.log)
+    if root is None:
+        results.fail(name, "no KTAP output", boot.tail(), boot.log_path)
+        return
+    failed = report_ktap(results, root, boot.log_path)
+    linked = None if args.filter else linked_suite_count()
+    check_kunit_boot(results, name, boot, failed, root, linked)
+    compare_with_kunit_py(results, root, boot.log_path)
+
+
+def compare_with_kunit_py(results, root, log_path):
+    name = "ktap_matches_kunit_py"
+    if not KUNIT_PY.is_file():
+        results.skip(name, f"{KUNIT_PY} not found (tools/install-deps.sh extracts it)")
+        return
+    proc = subprocess.run([sys.executable, str(KUNIT_PY), "parse",
+                           str(log_path.resolve())],  # kunit.py chdirs,
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True)
+    m = re.search(r"Testing complete\. Ran (\d+) tests:?(.*)", proc.stdout)
+    if not m:
+        results.fail(name, "kunit.py printed no summary", proc.stdout.splitlines()[-10:])
+        return
+    counts = {k: int(v) for k, v in re.findall(r"(\w+): (\d+)", m.group(2))}
+    theirs = {"passed": counts.get("passed", 0), "skipped": counts.get("skipped", 0),
+              "failed": counts.get("failed", 0) + counts.get("crashed", 0)}
+    ours = ktap_totals(root)
+    if ours == theirs:
+        results.ok(name)
+    else:
+        results.fail(name, f"runner counted {ours}, kunit.py {theirs}",
+                     [m.group(0)], log_path)
+
+
+def run_expect(args, results, name, append=None, mem="128M", expect=(),
+               status=None, timeout=None):
+    """A boot whose log must contain `expect`; `status` None: kill when seen."""
+    done = None if status is not None else \
+        (lambda log: not missing_expectations(log, expect))
+    boot = qemu_boot(args, name, append, mem=mem, done=done, timeout=timeout)
+    missing = missing_expectations(boot.log, expect)
+    if missing:
+        results.fail(name, f"{boot.describe()}; the log lacks "
+                     + ", ".join(map(repr, missing)), boot.tail(), boot.log_path)
+    elif status is not None and boot.status != status:
+        results.fail(name, f"{boot.describe()}, expected exit status {status}",
+                     boot.tail(), boot.log_path)
+    else:
+        results.ok(name)
+
+
+def run_grub_iso(args, results):
+    """Boot the rescue ISO through GRUB (multiboot2) to 'boot finished'."""
+    if not ISO.is_file():
+        results.fail("boot_grub_iso", f"{ISO} missing (make {ISO})")
+        return
+    expect = ["Spindle: boot finished", re.compile(r"^.*multiboot2.*$", re.M)]
+    boot = qemu_boot(args, "boot_grub_iso", cdrom=True,
+                     done=lambda log: not missing_expectations(log, expect)
+                     or "Failed to boot both default and fallback" in log)
+    missing = missing_expectations(boot.log, expect)
+    if missing:
+        hint = [] if boot.log else [
+            "GRUB prints its errors on the VGA screen only, unless boot/grub.cfg",
+            "has 'serial' and 'terminal_output serial console'"]
+        results.fail("boot_grub_iso", f"{boot.describe()}; the log lacks "
+                     + ", ".join(map(repr, missing)), boot.tail() + hint, boot.log_path)
+    else:
+        results.ok("boot_grub_iso")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_gdb(args, results):
+    """QEMU waits for GDB; GDB must stop in start_kernel via a hardware bp."""
+    name = "gdb_boot"
+    port = free_port()
+    gdb_out = []
+
+    def attach(_log):
+        try:
+            proc = subprocess.run(
+                args.gdb + ["-batch", "-nx", "-ex", f"set $spindle_port = {port}",
+                            "-x", str(GDB_SCRIPT)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT, text=True, timeout=args.timeout)
+            gdb_out.append(proc.stdout)
+        except subprocess.TimeoutExpired as e:
+            gdb_out.append((e.stdout or b"").decode(errors="replace") + "\n(gdb timed out)")
+        return True                     # GDB is done: kill QEMU
+
+    boot = qemu_boot(args, name, "", extra=["-S", "-gdb", f"tcp:127.0.0.1:{port}"],
+                     done=attach)
+    out = "".join(gdb_out)
+    checks = [re.compile(r"Breakpoint 1, .*start_kernel"), re.compile(r"#0 .*start_kernel"),
+              re.compile(r"#\d+ .*x86_64_start_kernel"), re.compile(r"rip\s+0x")]
+    missing = missing_expectations(out, checks)
+    if missing:
+        results.fail(name, "GDB output lacks " + ", ".join(map(repr, missing)),
+                     out.splitlines()[-20:] + boot.stderr.splitlines()[-5:], boot.log_path)
+    else:
+        results.ok(name)
+
+
+def boots():
+    """The table of QEMU boots `make test` runs: (name, function, kwargs)."""
+    table = [
+        ("kunit_all", run_kunit, {}),
+        ("boot_grub_iso", run_grub_iso, {}),
+        ("gdb_boot", run_gdb, {}),
+        ("bad_boot_param", run_expect, dict(
+            append="nosuchparam=1 kunit.filter_glob=nomatch", status=EXIT_PASS,
+            expect=['Unknown kernel command line parameter "nosuchparam=1"'])),
+        ("too_little_memory", run_expect, dict(
+            mem="8M", append="", expect=["Spindle needs at least"], timeout=30)),
+    ]
+    for fault, expect in LKDTM:
+        name = f"lkdtm_{fault}"
+        table.append((name, run_expect, dict(append=f"lkdtm={fault}",
+                                              expect=expect, status=EXIT_FAIL)))
+    return table
+
+
+def run_tests(args):
+    results = Results()
+    if not args.only or "host" in args.only:
+        run_host_tests(args, results)
+    selected = [b for b in boots() if not args.only or b[0] in args.only]
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        futures = {}
+        for name, func, kwargs in selected:
+            if func is run_expect:
+                kwargs = dict(kwargs, name=name)
+            futures[pool.submit(func, args, results, **kwargs)] = name
+        for future in concurrent.futures.as_completed(futures):
+            try:
+                future.result()
+            except Exception as e:      # a runner bug must not hide the rest
+                results.fail(futures[future], f"runner error: {e!r}")
+    print(results.summary(), flush=True)
+    return 1 if results.failed or not (results.passed or results.skipped) else 0
+
+
+def run_bench(args):
+    boot = qemu_boot(args, "bench", "bench=1", extra=["-icount", "shift=0,sleep=off"])
+    benches = re.findall(r"BENCH (\S+) (\S+) (\S+)", boot.log)
+    for bench in benches:
+        print(" ".join(bench), flush=True)
+    if boot.status != EXIT_PASS:
+        print(f"bench boot failed: {boot.describe()}; log: {boot.log_path}",
+              file=sys.stderr)
+        for line in boot.tail():
+            print(f"       {line}", file=sys.stderr)
+        return 1
+    if not benches:
+        print("no benchmarks reported")
+        return 1
+    return 0
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--timeout", type=int, default=120, help="seconds per boot")
+    p.add_argument("--qemu", default="qemu-system-x86_64", help="QEMU command")
+    p.add_argument("--gdb", default="gdb", help="GDB command")
+    p.add_argument("--jobs", type=int, default=2, help="QEMUs at once")
+    p.add_argument("--bench", action="store_true", help="run the benchmarks")
+    p.add_argument("--filter", help="kunit.filter_glob for the KUnit boot")
+    p.add_argument("--only", help="comma-separated boots to run ('host' for "
+                   "the host tests), e.g. --only kunit_all,lkdtm_BUG")
+    args = p.parse_args()
+    args.qemu, args.gdb = shlex.split(args.qemu), shlex.split(args.gdb)
+    args.only = set(args.only.split(",")) if args.only else None
+    args.qemu_slots = threading.BoundedSemaphore(max(1, args.jobs))
+    os.chdir(Path(__file__).resolve().parent.parent)
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    if not ELF.is_file():
+        print(f"{ELF} missing: run make first", file=sys.stderr)
+        return 1
+    return run_bench(args) if args.bench else run_tests(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
