@@ -150,6 +150,37 @@ void do_exit(long code)
 	do_task_dead();
 }
 
+/**
+ * wait_for_dead_tasks - wait until every exiting task is gone for good
+ * @timeout_ms: give up after this long
+ *
+ * A task is freed on the far side of its last context switch, a little
+ * after do_exit() has completed anything others wait on. Leak checks
+ * (the tests) wait here so a dying task is not counted as a leak.
+ * Return: true if none was left.
+ */
+bool wait_for_dead_tasks(unsigned int timeout_ms)
+{
+	for (unsigned int waited = 0;; waited++) {
+		struct task_struct *p;
+		bool exiting = false;
+
+		spin_lock_irq(&tasklist_lock);
+		for_each_process(p)
+			if ((p->flags & PF_EXITING) && p->exit_state != EXIT_ZOMBIE)
+				exiting = true;
+		/* Released but not yet freed tasks: allocated beyond the linked ones. */
+		if (nr_task_structs() != (unsigned long)(nr_threads - 1))
+			exiting = true;
+		spin_unlock_irq(&tasklist_lock);
+		if (!exiting)
+			return true;
+		if (waited >= timeout_ms)
+			return false;
+		schedule_timeout_uninterruptible(1);
+	}
+}
+
 /* A zombie child of current matching @pid (-1: any), or NULL. */
 static struct task_struct *find_zombie(pid_t pid, bool *have_child)
 {

@@ -495,8 +495,11 @@ __kthread_create_on_node(const struct kthread_create_info *info, const char name
 	task = create->result;
 	kthread_create_step(KT_CREATE_RETURN);
 free_create:
-	if (IS_ERR(task))
+	if (IS_ERR(task)) {
+		/* No thread took the name (clone failed, or it was never made). */
+		kfree(create->full_name);
 		kfree(worker);
+	}
 	kfree(create);
 	return task;
 }

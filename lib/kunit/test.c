@@ -17,6 +17,7 @@
 #include <kunit/test.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
+#include <linux/sched/task.h>
 #include <linux/string.h>
 
 static struct kunit *kunit_current;
@@ -143,6 +144,8 @@ enum kunit_status kunit_run_suite(struct kunit_suite *suite, int nr, const char 
 		if (filter && !glob_match(filter, tc->name))
 			continue;
 		i++;
+		/* Let tasks of the previous case finish dying: no cross-talk. */
+		wait_for_dead_tasks(1000);
 		kunit_run_case_catch(&test, suite, tc);
 		tc->status = test.status;
 		if (test.status == KUNIT_SKIPPED) {

@@ -230,10 +230,12 @@ static void kthread_bind_fixes_affinity(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpumask_of(0)));
 	KUNIT_EXPECT_TRUE(test, t->flags & PF_NO_SETAFFINITY);
 	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t, cpu_all_mask), -EINVAL);
+	/* It exits by itself once woken: hold it for kthread_stop(). */
+	get_task_struct(t);
 	wake_up_process(t);
 	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(st.ran), 1000));
 	KUNIT_EXPECT_EQ(test, task_cpu(t), 0);
-	KUNIT_EXPECT_EQ(test, kthread_stop(t), 3);
+	KUNIT_EXPECT_EQ(test, kthread_stop_put(t), 3);
 }
 
 static void kthread_create_on_cpu_names_and_binds(struct kunit *test)
@@ -336,7 +338,9 @@ static void kthread_creator_killed_wins_xchg(struct kunit *test)
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 	WRITE_ONCE(kthread_step_log, NULL);
 	for (int i = 0; i < log.n; i++) {
-		if (log.rec[i].step == KT_CREATOR_GAVE_UP && log.rec[i].pid != creator->pid)
+		if (log.rec[i].pid == creator->pid)
+			continue;	/* the creator's own start */
+		if (log.rec[i].step == KT_CREATOR_GAVE_UP)
 			child_gave_up = true;
 		KUNIT_EXPECT_NE(test, log.rec[i].step, KT_THREADFN);
 	}

@@ -27,6 +27,7 @@ struct mem_snapshot {
 
 static inline void mem_snapshot_take(struct mem_snapshot *s)
 {
+	wait_for_dead_tasks(1000);
 	s->slab_objs = slab_total_active_objs();
 	s->vmalloc_pages = vmalloc_nr_pages();
 	s->tasks = nr_task_structs();

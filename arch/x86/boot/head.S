@@ -49,6 +49,22 @@ mb2_header:
 	.long	0				/* architecture: i386 (32-bit protected mode) */
 	.long	mb2_header_end - mb2_header
 	.long	0x100000000 - (MULTIBOOT2_HEADER_MAGIC + (mb2_header_end - mb2_header))
+	/*
+	 * GRUB would otherwise load the ELF by its (64-bit, high) segment
+	 * addresses and refuse the entry point: give it the same physical
+	 * layout as the multiboot 1 a.out kludge below, and the entry.
+	 */
+	.balign 8				/* tag: address */
+	.short	2, 0
+	.long	24
+	.long	PHYS(mb2_header)		/* header_addr */
+	.long	PHYS(_text)			/* load_addr */
+	.long	PHYS(_edata)			/* load_end_addr */
+	.long	PHYS(_end)			/* bss_end_addr */
+	.balign 8				/* tag: entry address */
+	.short	3, 0
+	.long	12
+	.long	PHYS(_start)
 	.balign 8				/* tag: end */
 	.short	0, 0
 	.long	8
