@@ -37,18 +37,24 @@ static void signal_wake_up(struct task_struct *t, bool fatal)
  */
 int send_sig(int sig, struct task_struct *p, int priv)
 {
+	struct sighand_struct *sighand;
 	unsigned long flags;
 
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
-	if (!p->sighand)
-		return 0;	/* already past exit_signals(): too late */
-	spin_lock_irqsave(&p->sighand->siglock, flags);
-	if (p->sighand->action[sig - 1] != SIG_IGN) {
-		p->pending.signal |= sigmask(sig);
-		signal_wake_up(p, sig == SIGKILL);
+	/* task_lock keeps ->sighand from being freed under us (exit_signals()). */
+	task_lock(p);
+	sighand = p->sighand;
+	if (sighand) {
+		spin_lock_irqsave(&sighand->siglock, flags);
+		if (sighand->action[sig - 1] != SIG_IGN) {
+			p->pending.signal |= sigmask(sig);
+			signal_wake_up(p, sig == SIGKILL);
+		}
+		spin_unlock_irqrestore(&sighand->siglock, flags);
 	}
-	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	/* No sighand: the task is past exit_signals(), too late to signal. */
+	task_unlock(p);
 	return 0;
 }
 

@@ -52,6 +52,7 @@ static long wait_for_common(struct completion *x, long timeout, int state)
 {
 	DEFINE_WAIT_FUNC(wait, default_wake_function);
 
+	might_sleep();
 	spin_lock_irq(&x->wait.lock);
 	if (!x->done) {
 		wait.flags |= WQ_FLAG_EXCLUSIVE;
