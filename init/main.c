@@ -6,6 +6,7 @@
  * Linux: init/main.c
  */
 #include <kunit/test.h>
+#include <linux/bench.h>
 #include <linux/completion.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -16,6 +17,7 @@
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/sched/task.h>
+#include <linux/shell.h>
 #include <linux/slab.h>
 #include <linux/start_kernel.h>
 #include <generated/compile.h>
@@ -60,6 +62,8 @@ static int kernel_init(void *unused)
 	system_state = SYSTEM_RUNNING;
 
 	lkdtm_run();
+	if (bench_enabled())
+		qemu_exit(bench_run_all() ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
 	if (kunit_enabled()) {
 		int failed = kunit_run_all_tests();
 
@@ -67,6 +71,7 @@ static int kernel_init(void *unused)
 	}
 	boot_demo();
 	pr_info("Spindle: boot finished in %lu ms\n", uptime_ms());
+	shell_init();
 	for (;;) {
 		/* An init reaps whatever is orphaned to it. */
 		if (kernel_wait(-1, NULL) == -ECHILD)

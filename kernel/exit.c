@@ -143,8 +143,12 @@ void do_exit(long code)
 	complete_vfork_done(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
-	autoreap = exit_notify(tsk);
+	/*
+	 * Last of what we hold: once exit_notify() makes us a zombie the
+	 * parent may reap us at once, and must find everything released.
+	 */
 	exit_signals(tsk);
+	autoreap = exit_notify(tsk);
 	if (autoreap)
 		release_task(tsk);	/* our usage stays held by the scheduler */
 	do_task_dead();

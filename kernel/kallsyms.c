@@ -105,7 +105,8 @@ static int __sprint_symbol(char *buffer, unsigned long address, bool add_offset)
 		return scnprintf(buffer, KSYM_SYMBOL_LEN, "0x%lx", address);
 	if (!add_offset)
 		return scnprintf(buffer, KSYM_SYMBOL_LEN, "%s", name);
-	return scnprintf(buffer, KSYM_SYMBOL_LEN, "%s+%#lx/%#lx", name, offset, size);
+	/* Not %#lx: like C's, our %#x prints 0 as "0", and Linux shows "+0x0/". */
+	return scnprintf(buffer, KSYM_SYMBOL_LEN, "%s+0x%lx/0x%lx", name, offset, size);
 }
 
 /**

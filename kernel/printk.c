@@ -250,6 +250,86 @@ void register_console(struct console *con)
 	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
 }
 
+/**
+ * unregister_console - stop sending printk() lines to @con
+ * @con: a console added with register_console()
+ * Return: 0, or -ENODEV if @con was not registered.
+ * Linux: unregister_console() in kernel/printk/printk.c
+ */
+int unregister_console(struct console *con)
+{
+	struct console *c;
+	unsigned long flags;
+	int ret = -ENODEV;
+
+	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	list_for_each_entry(c, &console_list, node) {
+		if (c == con) {
+			list_del_init(&con->node);
+			ret = 0;
+			break;
+		}
+	}
+	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+	return ret;
+}
+
+/**
+ * log_buf_seq_range - the sequence numbers log_buf holds now
+ * @first: set to the oldest record's
+ * @next: set to the one the next record will get (newest + 1)
+ */
+void log_buf_seq_range(u64 *first, u64 *next)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	*first = log_first_seq;
+	*next = log_next_seq;
+	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+/**
+ * log_buf_read - copy the text of record @seq out of log_buf
+ * @seq: a sequence number in [log_first_seq, log_next_seq)
+ * @buf: where the text goes, NUL-terminated (truncated to fit)
+ * @size: bytes at @buf
+ * @level: set to the record's level, if not NULL
+ *
+ * Walks the records from the oldest, following wrap markers, as a reader
+ * of the log (GDB's, or Linux's syslog) does.
+ * Return: the record's full text length, or -ENOENT if @seq is no longer
+ * (or not yet) in the buffer.
+ * Linux: the reading side of kernel/printk/printk.c (syslog_print())
+ */
+int log_buf_read(u64 seq, char *buf, size_t size, int *level)
+{
+	unsigned long flags;
+	u32 idx;
+	int ret = -ENOENT;
+
+	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	if (seq >= log_first_seq && seq < log_next_seq) {
+		idx = log_first_idx;
+		for (u64 s = log_first_seq; s < seq; s++) {
+			idx += log_at(idx)->len;
+			if (log_at(idx)->len == 0)
+				idx = 0;	/* the wrap marker */
+		}
+		ret = log_at(idx)->text_len;
+		if (level)
+			*level = log_at(idx)->level;
+		if (size) {
+			size_t n = min_t(size_t, ret, size - 1);
+
+			memcpy(buf, log_at(idx) + 1, n);
+			buf[n] = '\0';
+		}
+	}
+	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+	return ret;
+}
+
 /* loglevel=N: show messages of level < N on the console. */
 static int __init loglevel_setup(char *str)
 {

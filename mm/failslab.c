@@ -37,17 +37,26 @@ static bool frame_mapped(unsigned long fp)
 	       lookup_address(fp, &level) && lookup_address(fp + sizeof(long), &level);
 }
 
-/* Is some return address on the current call chain in [start, end)? */
-static bool stack_in_range(unsigned long start, unsigned long end)
+/*
+ * Is some return address on the current call chain in [start, end)? If
+ * so, site[0] is it and site[1] the return address of the frame below
+ * (inside the function called from there), or 0.
+ */
+static bool stack_in_range(unsigned long start, unsigned long end, unsigned long site[2])
 {
 	unsigned long fp = (unsigned long)__builtin_frame_address(0);
+	unsigned long below = 0;
 
 	for (int depth = 0; depth < FAULT_STACK_DEPTH && frame_mapped(fp); depth++) {
 		unsigned long *frame = (unsigned long *)fp;
 		unsigned long ret = frame[1], next = frame[0];
 
-		if (ret >= start && ret < end)
+		if (ret >= start && ret < end) {
+			site[0] = ret;
+			site[1] = below;
 			return true;
+		}
+		below = ret;
 		/* Callers' frames are higher up the same stack, never far. */
 		if (next <= fp || next - fp >= THREAD_SIZE)
 			break;
@@ -76,6 +85,7 @@ static void fail_dump(struct fault_attr *attr)
  */
 bool should_fail(struct fault_attr *attr, size_t size)
 {
+	unsigned long site[2] = { 0, 0 };
 	unsigned long flags;
 	bool fail = false;
 
@@ -83,7 +93,7 @@ bool should_fail(struct fault_attr *attr, size_t size)
 		return false;
 	/* Walk outside the lock: it only reads our own stack. */
 	if (READ_ONCE(attr->require_end) &&
-	    !stack_in_range(READ_ONCE(attr->require_start), READ_ONCE(attr->require_end)))
+	    !stack_in_range(READ_ONCE(attr->require_start), READ_ONCE(attr->require_end), site))
 		return false;
 
 	spin_lock_irqsave(&attr->lock, flags);
@@ -95,6 +105,8 @@ bool should_fail(struct fault_attr *attr, size_t size)
 			fail = attr->interval <= 1 || attr->count % attr->interval == 0;
 		if (fail) {
 			attr->failures++;
+			attr->fail_site = site[0];
+			attr->fail_site_callee = site[1];
 			if (attr->times > 0)
 				attr->times--;
 		}
@@ -115,6 +127,8 @@ static void fault_attr_reset(struct fault_attr *attr)
 	attr->require_end = 0;
 	attr->count = 0;
 	attr->failures = 0;
+	attr->fail_site = 0;
+	attr->fail_site_callee = 0;
 }
 
 /**

@@ -30,6 +30,8 @@ import threading
 import time
 from pathlib import Path
 
+import gdb_tests
+
 ELF = Path("build/spindle.elf")
 ISO = Path("build/spindle.iso")
 HOST_DIR = Path("build/host")
@@ -503,6 +505,7 @@ def boots():
     table = [
         ("kunit_all", run_kunit, {}),
         ("gdb_boot", run_gdb, {}),
+        ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py
         # GRUB's command line is fixed in boot/grub.cfg: boot to the end and
         # check the kernel was handed a multiboot2 memory map.
         ("boot_grub_iso", run_expect, dict(

@@ -4,7 +4,10 @@
 # `make gdb`: QEMU halted at reset (-S) with its gdbstub on GDBPORT, and
 # GDB attached and stopped at start_kernel(). The kernel's serial output
 # goes to build/gdb-serial.log (`tail -f` it in another terminal).
-# Quitting GDB ends QEMU.
+# Quitting GDB ends QEMU. tools/gdb/spindle.py (spindle-ps, spindle-dmesg,
+# spindle-rq, spindle-trace, spindle-kthread-path; see docs/gdb.md) is
+# sourced explicitly: GDB's auto-load safe-path would refuse a script
+# found next to the ELF.
 #
 # usage: tools/gdb.sh ELF GDBPORT "QEMU_CMD_WITH_COMMON_FLAGS" "CMDLINE"
 set -euo pipefail
@@ -54,5 +57,6 @@ echo "gdb.sh: kernel serial output: $serial; quit GDB to stop QEMU"
 	-ex "file $elf" \
 	-ex "target remote :$port" \
 	-ex "source $here/gdb/spindle.gdb" \
+	-ex "source $here/gdb/spindle.py" \
 	-ex 'hbreak start_kernel' \
 	-ex 'continue'

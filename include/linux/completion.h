@@ -20,9 +20,14 @@ struct completion {
 	{ 0, __WAIT_QUEUE_HEAD_INITIALIZER((work).wait) }
 
 #define DECLARE_COMPLETION(work) struct completion work = COMPLETION_INITIALIZER(work)
-/* On the stack: initialised at run time (Linux does so for lockdep). */
+/*
+ * On the stack. The queue head points at itself, so the completion must
+ * be initialised in place: a copy of one initialised elsewhere would
+ * still point at the original. (An initialiser may take the address of
+ * the variable it initialises.)
+ */
 #define DECLARE_COMPLETION_ONSTACK(work) \
-	struct completion work = ({ struct completion __c; init_completion(&__c); __c; })
+	struct completion work = COMPLETION_INITIALIZER(work)
 
 static inline void init_completion(struct completion *x)
 {

@@ -17,5 +17,6 @@ struct console {
 };
 
 void register_console(struct console *con);
+int unregister_console(struct console *con);
 
 #endif /* _LINUX_CONSOLE_H */

@@ -11,7 +11,8 @@
  * as long as failures remain (times, -1 for no limit).
  * The caller filter: with require_end != 0, only calls with a return
  * address in [require_start, require_end) somewhere on the frame-pointer
- * chain count, i.e. calls made (directly or not) from that function.
+ * chain count, i.e. calls made (directly or not) from that function; the
+ * site of the last failure is kept (fail_site) for a test to report.
  *
  * failslab is consulted by kmalloc()/kmem_cache_alloc(), fail_page_alloc
  * by alloc_pages(). Nothing is printed unless verbose is set.
@@ -35,6 +36,13 @@ struct fault_attr {
 	bool verbose;			/* print each injected failure */
 	unsigned long count;		/* counted calls since arming */
 	unsigned long failures;		/* failures injected since arming */
+	/*
+	 * Where the last injected failure came from, with a caller filter:
+	 * the return address found in [require_start, require_end) and the
+	 * one just below it (in the function called from there), 0 if none.
+	 */
+	unsigned long fail_site;
+	unsigned long fail_site_callee;
 	spinlock_t lock;
 };
 

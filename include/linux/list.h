@@ -155,8 +155,12 @@ static inline size_t list_count_nodes(const struct list_head *head)
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
 #define list_first_entry(ptr, type, member) list_entry((ptr)->next, type, member)
 #define list_last_entry(ptr, type, member) list_entry((ptr)->prev, type, member)
-#define list_first_entry_or_null(ptr, type, member) \
-	(list_empty(ptr) ? NULL : list_first_entry(ptr, type, member))
+/* Reads ->next once: a concurrent emptying cannot turn the head into an entry. */
+#define list_first_entry_or_null(ptr, type, member) ({			\
+	struct list_head *__head = (ptr);				\
+	struct list_head *__first = READ_ONCE(__head->next);		\
+	__first != __head ? list_entry(__first, type, member) : NULL;	\
+})
 #define list_next_entry(pos, member) \
 	list_entry((pos)->member.next, __typeof__(*(pos)), member)
 #define list_entry_is_head(pos, head, member) (&(pos)->member == (head))

@@ -42,6 +42,9 @@ __printf(1, 2) int printk(const char *fmt, ...);
 __printf(1, 0) int vprintk(const char *fmt, va_list args);
 /* Push out a line printk() is still holding because it had no newline. */
 void printk_flush(void);
+/* Reading log_buf back: the range of sequence numbers it holds, and one record. */
+void log_buf_seq_range(u64 *first, u64 *next);
+int log_buf_read(u64 seq, char *buf, size_t size, int *level);
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt

@@ -10,15 +10,14 @@
  *                             "suite.case" globs, only matching cases
  * After the last suite the machine is ended through isa-debug-exit with
  * the pass or the failure code (asm/qemu.h), so the host runner never
- * waits for a timeout on a finished run.
+ * waits for a timeout on a finished run. The shell's "test" command runs
+ * suites on a live system through kunit_run_filter(), which does not.
  * Linux: lib/kunit/executor.c
  */
 #include <kunit/test.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
-
-extern struct kunit_suite *const __kunit_suites_start[], *const __kunit_suites_end[];
 
 static char filter_glob[128];
 static bool run_all;
@@ -82,44 +81,71 @@ bool kunit_enabled(void)
 	return run_all || filter_glob[0];
 }
 
-/* Split "suite.case" globs; @case_glob is NULL when there is no dot. */
-static bool suite_selected(struct kunit_suite *suite, const char **case_glob)
+/* Does @suite match @glob? @case_glob gets the part after a dot, or NULL. */
+static bool suite_selected(struct kunit_suite *suite, const char *glob, const char **case_glob)
 {
 	static char suite_part[128];
 	const char *dot;
 
 	*case_glob = NULL;
-	if (!filter_glob[0])
+	if (!glob || !glob[0])
 		return true;
-	dot = strchr(filter_glob, '.');
+	dot = strchr(glob, '.');
 	if (!dot)
-		return glob_match(filter_glob, suite->name);
-	strscpy(suite_part, filter_glob, min((size_t)(dot - filter_glob + 1), sizeof(suite_part)));
+		return glob_match(glob, suite->name);
+	strscpy(suite_part, glob, min((size_t)(dot - glob + 1), sizeof(suite_part)));
 	*case_glob = dot + 1;
 	return glob_match(suite_part, suite->name);
 }
 
 /**
- * kunit_run_all_tests - run the selected suites and print KTAP
+ * kunit_count_suites - how many linked suites @glob selects
+ * @glob: "suite" or "suite.case" ('*' and '?' allowed), or NULL/"" for all
+ */
+int kunit_count_suites(const char *glob)
+{
+	struct kunit_suite *const *s;
+	const char *case_glob;
+	int n = 0;
+
+	for (s = __kunit_suites_start; s < __kunit_suites_end; s++)
+		if (suite_selected(*s, glob, &case_glob))
+			n++;
+	return n;
+}
+
+/**
+ * kunit_run_filter - run the suites @glob selects and print KTAP
+ * @glob: as for kunit_count_suites()
+ *
+ * Prints a whole KTAP document (with "1..0" when nothing matches) and
+ * returns; unlike a boot with kunit.run=1 the machine goes on, so the
+ * shell's "test" command can run suites on a live system.
+ * Return: the number of failed cases.
+ */
+int kunit_run_filter(const char *glob)
+{
+	int nr = 0, passed = 0, failed = 0, skipped = 0;
+	struct kunit_suite *const *s;
+	const char *case_glob;
+
+	pr_info("KTAP version 1\n");
+	pr_info("1..%d\n", kunit_count_suites(glob));
+	for (s = __kunit_suites_start; s < __kunit_suites_end; s++)
+		if (suite_selected(*s, glob, &case_glob))
+			kunit_run_suite(*s, ++nr, case_glob, &passed, &failed, &skipped);
+	pr_info("# Totals: pass:%d fail:%d skip:%d total:%d\n", passed, failed, skipped,
+		passed + failed + skipped);
+	return failed;
+}
+
+/**
+ * kunit_run_all_tests - run the suites the command line selected
  *
  * Return: the number of failed cases.
  * Linux: kunit_run_all_tests() in lib/kunit/executor.c
  */
 int kunit_run_all_tests(void)
 {
-	int n = 0, nr = 0, passed = 0, failed = 0, skipped = 0;
-	struct kunit_suite *const *s;
-	const char *case_glob;
-
-	for (s = __kunit_suites_start; s < __kunit_suites_end; s++)
-		if (suite_selected(*s, &case_glob))
-			n++;
-	pr_info("KTAP version 1\n");
-	pr_info("1..%d\n", n);
-	for (s = __kunit_suites_start; s < __kunit_suites_end; s++)
-		if (suite_selected(*s, &case_glob))
-			kunit_run_suite(*s, ++nr, case_glob, &passed, &failed, &skipped);
-	pr_info("# Totals: pass:%d fail:%d skip:%d total:%d\n", passed, failed, skipped,
-		passed + failed + skipped);
-	return failed;
+	return kunit_run_filter(filter_glob);
 }

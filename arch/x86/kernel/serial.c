@@ -3,7 +3,8 @@
  * A polled driver for the 16550 UART on COM1 (I/O ports 0x3f8..0x3ff),
  * 115200 baud, 8 data bits, no parity, 1 stop bit. Polled, not interrupt
  * driven, so printk() works from the first instruction of C to a panic
- * with interrupts off.
+ * with interrupts off. Input may be interrupt driven: kernel/tty.c turns
+ * on the receive interrupt (serial8250_enable_rx_irq()) for the shell.
  * Linux: drivers/tty/serial/8250/8250_early.c
  */
 #include <linux/console.h>
@@ -25,6 +26,10 @@
 #define UART_LCR_8N1	0x03
 #define UART_LSR_DR	0x01	/* a received byte is waiting */
 #define UART_LSR_THRE	0x20	/* room to transmit */
+#define UART_IER_RDI	0x01	/* interrupt when a received byte is waiting */
+#define UART_MCR_DTR	0x01
+#define UART_MCR_RTS	0x02
+#define UART_MCR_OUT2	0x08	/* on PCs, connects the UART's IRQ to the board */
 
 #define BASE_BAUD	115200
 
@@ -44,7 +49,23 @@ void serial8250_init(void)
 	outb(divisor >> 8, COM1_BASE + UART_DLM);
 	outb(UART_LCR_8N1, COM1_BASE + UART_LCR);
 	outb(0x07, COM1_BASE + UART_FCR);	/* enable and clear FIFOs */
-	outb(0x03, COM1_BASE + UART_MCR);	/* DTR | RTS */
+	outb(UART_MCR_DTR | UART_MCR_RTS, COM1_BASE + UART_MCR);
+}
+
+/**
+ * serial8250_enable_rx_irq - interrupt on every received byte
+ *
+ * Sets the receive-data interrupt in IER and OUT2 in MCR (a PC board
+ * only passes the UART's interrupt to ISA IRQ 4 while OUT2 is set).
+ * Output stays polled: no transmit interrupt is enabled. The caller
+ * routes IRQ 4 and drains the bytes with serial8250_getc() in its
+ * handler: the line stays raised while a byte is waiting.
+ * Linux: serial8250_do_startup() in drivers/tty/serial/8250/8250_port.c
+ */
+void serial8250_enable_rx_irq(void)
+{
+	outb(UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2, COM1_BASE + UART_MCR);
+	outb(UART_IER_RDI, COM1_BASE + UART_IER);
 }
 
 /**

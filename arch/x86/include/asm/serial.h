@@ -14,6 +14,8 @@ void serial8250_init(void);
 void serial8250_putc(char c);
 /* The next received byte, or -1 if none is waiting. */
 int serial8250_getc(void);
+/* Interrupt (ISA IRQ 4) when a byte arrives; output stays polled. */
+void serial8250_enable_rx_irq(void);
 /* Program COM1 and register it as printk()'s console. */
 void serial_console_init(void);
 

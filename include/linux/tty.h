@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The serial console as a terminal: bytes typed on COM1 arrive by
+ * interrupt into a small buffer that a reader sleeps on, and text goes
+ * out with "\n" turned into "\r\n". The tty is raw: no echo, no line
+ * editing (the shell does both, as a user-space readline would).
+ * Linux: include/linux/tty.h, drivers/tty/n_tty.c (much reduced)
+ */
+#ifndef _LINUX_TTY_H
+#define _LINUX_TTY_H
+
+#include <linux/compiler.h>
+#include <linux/types.h>
+
+int tty_init(void);
+int tty_read_char(void);
+void tty_write(const char *buf, size_t len);
+void tty_puts(const char *s);
+__printf(1, 2) void tty_printf(const char *fmt, ...);
+
+/* Bytes received, and bytes dropped because the buffer was full. */
+extern unsigned long tty_rx_count, tty_rx_dropped;
+
+#endif /* _LINUX_TTY_H */

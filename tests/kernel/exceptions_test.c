@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite "exceptions": CPU exceptions raised on purpose in the
+ * kernel and survived, through the exception_fixup hook of
+ * arch/x86/kernel/traps.c. Each faulting instruction sits in a tiny
+ * assembly probe between two local labels; the test points the hook at
+ * [fault, resume) and the handler records the vector, error code and CR2
+ * and resumes right after the instruction. Checked: #PF (not-present
+ * read, write to rodata, the guard page below a stack), #UD, #DE, #GP,
+ * int3 (reported, then execution goes on); and the symbol side the
+ * reports rely on: %pS and kallsyms.
+ * Linux: lib/test_lockup.c and lkdtm provoke faults there; the recovery
+ * mechanism here is a one-entry version of Linux's exception tables
+ * (arch/x86/mm/extable.c, _ASM_EXTABLE)
+ */
+#include <kunit/test.h>
+#include <linux/kallsyms.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sprintf.h>
+#include <linux/start_kernel.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+#include <asm/pgtable.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
+
+/* What a probe returns when its faulting instruction was skipped. */
+#define PROBE_SKIPPED	0x5e771eUL
+
+/*
+ * EXC_PROBE(name, setup, insn) defines
+ *	unsigned long name(unsigned long arg);	(arg in %rdi)
+ * which loads PROBE_SKIPPED into %rax, runs @setup, then @insn between
+ * the labels .Lname_fault and .Lname_resume, and returns %rax; and
+ *	const unsigned long name_range[2] = { .Lname_fault, .Lname_resume };
+ * in rodata, for the fixup.
+ */
+#define EXC_PROBE(name, setup, insn)					\
+	asm(".pushsection .text\n"					\
+	    "	.balign 16\n"						\
+	    "	.globl " #name "\n"					\
+	    "	.type " #name ", @function\n"				\
+	    #name ":\n"							\
+	    "	movq $0x5e771e, %rax\n"					\
+	    "	" setup "\n"						\
+	    ".L" #name "_fault:\n"					\
+	    "	" insn "\n"						\
+	    ".L" #name "_resume:\n"					\
+	    "	ret\n"							\
+	    "	.size " #name ", . - " #name "\n"			\
+	    ".popsection\n"						\
+	    ".pushsection .rodata\n"					\
+	    "	.balign 8\n"						\
+	    "	.globl " #name "_range\n"				\
+	    #name "_range:\n"						\
+	    "	.quad .L" #name "_fault, .L" #name "_resume\n"		\
+	    ".popsection\n");						\
+	unsigned long name(unsigned long arg);				\
+	extern const unsigned long name##_range[2]
+
+/* Load from the address in arg. */
+EXC_PROBE(exc_probe_read, "", "movq (%rdi), %rax");
+/* Store to the address in arg. */
+EXC_PROBE(exc_probe_write, "", "movl $1, (%rdi)");
+/* An invalid opcode. */
+EXC_PROBE(exc_probe_ud2, "", "ud2");
+/* Divide %rdx:%rax by arg. */
+EXC_PROBE(exc_probe_div, "xorl %edx, %edx", "divq %rdi");
+
+static const unsigned long rodata_word = 0x1234;
+
+struct probe_result {
+	unsigned long ret;		/* what the probe returned */
+	unsigned long hits;		/* faults fixed up */
+	unsigned long vector, error_code, cr2;
+	unsigned long count;		/* how much vector_counts[] grew */
+};
+
+/* Run @probe(@arg) with the fixup aimed at its instruction. */
+static void run_probe(unsigned long (*probe)(unsigned long), const unsigned long range[2],
+		      unsigned long arg, unsigned long vector, struct probe_result *r)
+{
+	static struct exception_fixup fixup;
+	unsigned long before = READ_ONCE(vector_counts[vector]);
+
+	memset(&fixup, 0, sizeof(fixup));
+	fixup.start = range[0];
+	fixup.end = range[1];
+	fixup.target = range[1];	/* resume after the instruction */
+	WRITE_ONCE(exception_fixup, &fixup);
+	barrier();
+	r->ret = probe(arg);
+	barrier();
+	WRITE_ONCE(exception_fixup, NULL);
+	r->hits = fixup.hits;
+	r->vector = fixup.last_vector;
+	r->error_code = fixup.last_error_code;
+	r->cr2 = fixup.last_cr2;
+	r->count = READ_ONCE(vector_counts[vector]) - before;
+}
+
+static void exceptions_test_probe_without_fault(struct kunit *test)
+{
+	unsigned long word = 0xabcdef;
+	struct probe_result r;
+
+	/* A mapped address: the load happens, nothing is fixed up. */
+	run_probe(exc_probe_read, exc_probe_read_range, (unsigned long)&word, X86_TRAP_PF, &r);
+	KUNIT_EXPECT_EQ(test, r.ret, 0xabcdef);
+	KUNIT_EXPECT_EQ(test, r.hits, 0);
+	KUNIT_EXPECT_EQ(test, r.count, 0);
+	run_probe(exc_probe_div, exc_probe_div_range, 2, X86_TRAP_DE, &r);
+	KUNIT_EXPECT_EQ(test, r.ret, PROBE_SKIPPED / 2);
+	KUNIT_EXPECT_EQ(test, r.hits, 0);
+	/* The range lies inside the probe, after the sentinel's load. */
+	KUNIT_EXPECT_GT(test, exc_probe_read_range[0], (unsigned long)exc_probe_read);
+	KUNIT_EXPECT_GT(test, exc_probe_read_range[1], exc_probe_read_range[0]);
+	KUNIT_EXPECT_LT(test, exc_probe_read_range[1], (unsigned long)exc_probe_read + 16);
+}
+
+static void exceptions_test_pf_not_present_read(struct kunit *test)
+{
+	unsigned long *area = vmalloc(PAGE_SIZE);
+	unsigned long addr;
+	struct probe_result r;
+
+	KUNIT_ASSERT_NOT_NULL(test, area);
+	/* The guard page below every vmalloc area is never mapped. */
+	addr = (unsigned long)area - PAGE_SIZE + 0x18;
+	run_probe(exc_probe_read, exc_probe_read_range, addr, X86_TRAP_PF, &r);
+	vfree(area);
+	KUNIT_EXPECT_EQ(test, r.ret, PROBE_SKIPPED);
+	KUNIT_EXPECT_EQ(test, r.hits, 1);
+	KUNIT_EXPECT_EQ(test, r.count, 1);
+	KUNIT_EXPECT_EQ(test, r.vector, X86_TRAP_PF);
+	KUNIT_EXPECT_EQ(test, r.cr2, addr);
+	/* Supervisor read of a page not present: no bit set. */
+	KUNIT_EXPECT_EQ(test, r.error_code, 0);
+}
+
+static void exceptions_test_pf_write_rodata(struct kunit *test)
+{
+	unsigned long addr = (unsigned long)&rodata_word;
+	struct probe_result r;
+
+	KUNIT_ASSERT_TRUE(test, addr >= (unsigned long)_etext && addr < (unsigned long)_erodata);
+	run_probe(exc_probe_write, exc_probe_write_range, addr, X86_TRAP_PF, &r);
+	KUNIT_EXPECT_EQ(test, r.hits, 1);
+	KUNIT_EXPECT_EQ(test, r.vector, X86_TRAP_PF);
+	KUNIT_EXPECT_EQ(test, r.cr2, addr);
+	/* Present, write, supervisor. */
+	KUNIT_EXPECT_EQ(test, r.error_code, X86_PF_PROT | X86_PF_WRITE);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(*(volatile const unsigned long *)&rodata_word), 0x1234);
+}
+
+/* The pages below the boot stack and below our own (vmalloc'ed) stack. */
+static void exceptions_test_stack_guards_unmapped(struct kunit *test)
+{
+	unsigned long guard = (unsigned long)current->stack - PAGE_SIZE;
+	struct vm_struct *area = NULL;
+	struct probe_result r;
+	int level;
+
+	KUNIT_EXPECT_NULL(test, lookup_address((unsigned long)init_stack_guard, &level));
+	KUNIT_EXPECT_NULL(test, lookup_address((unsigned long)init_stack_guard + PAGE_SIZE - 1,
+					       &level));
+	KUNIT_EXPECT_NOT_NULL(test, lookup_address((unsigned long)init_stack, &level));
+	KUNIT_EXPECT_PTR_EQ(test, init_stack_guard + PAGE_SIZE, init_stack);
+
+	KUNIT_ASSERT_TRUE(test, is_vmalloc_addr(current->stack));
+	KUNIT_EXPECT_NULL(test, lookup_address(guard, &level));
+	KUNIT_EXPECT_NOT_NULL(test, lookup_address((unsigned long)current->stack, &level));
+	KUNIT_EXPECT_TRUE(test, vmalloc_guard_hit(guard + 8, &area));
+	KUNIT_EXPECT_PTR_EQ(test, area ? area->addr : NULL, current->stack);
+	/* And touching it really faults. */
+	run_probe(exc_probe_read, exc_probe_read_range, guard + PAGE_SIZE - 8, X86_TRAP_PF, &r);
+	KUNIT_EXPECT_EQ(test, r.hits, 1);
+	KUNIT_EXPECT_EQ(test, r.cr2, guard + PAGE_SIZE - 8);
+	KUNIT_EXPECT_EQ(test, r.error_code, 0);
+}
+
+static void exceptions_test_invalid_opcode(struct kunit *test)
+{
+	struct probe_result r;
+
+	run_probe(exc_probe_ud2, exc_probe_ud2_range, 0, X86_TRAP_UD, &r);
+	KUNIT_EXPECT_EQ(test, r.ret, PROBE_SKIPPED);
+	KUNIT_EXPECT_EQ(test, r.hits, 1);
+	KUNIT_EXPECT_EQ(test, r.count, 1);
+	KUNIT_EXPECT_EQ(test, r.vector, X86_TRAP_UD);
+	/* #UD pushes no error code: the entry stub's -1 stands in. */
+	KUNIT_EXPECT_EQ(test, r.error_code, (unsigned long)-1);
+}
+
+static void exceptions_test_divide_error(struct kunit *test)
+{
+	struct probe_result r;
+
+	run_probe(exc_probe_div, exc_probe_div_range, 0, X86_TRAP_DE, &r);
+	KUNIT_EXPECT_EQ(test, r.ret, PROBE_SKIPPED);
+	KUNIT_EXPECT_EQ(test, r.hits, 1);
+	KUNIT_EXPECT_EQ(test, r.count, 1);
+	KUNIT_EXPECT_EQ(test, r.vector, X86_TRAP_DE);
+	KUNIT_EXPECT_EQ(test, r.error_code, (unsigned long)-1);
+}
+
+static void exceptions_test_general_protection(struct kunit *test)
+{
+	const unsigned long noncanonical = 0x8000000000000000UL;
+	struct probe_result r;
+
+	run_probe(exc_probe_read, exc_probe_read_range, noncanonical, X86_TRAP_GP, &r);
+	KUNIT_EXPECT_EQ(test, r.ret, PROBE_SKIPPED);
+	KUNIT_EXPECT_EQ(test, r.hits, 1);
+	KUNIT_EXPECT_EQ(test, r.count, 1);
+	KUNIT_EXPECT_EQ(test, r.vector, X86_TRAP_GP);
+	KUNIT_EXPECT_EQ(test, r.error_code, 0);
+	/* Not a page fault: CR2 is not reported. */
+	KUNIT_EXPECT_EQ(test, r.cr2, 0);
+	/* The list poison values are non-canonical for this reason. */
+	run_probe(exc_probe_read, exc_probe_read_range, (unsigned long)LIST_POISON1,
+		  X86_TRAP_GP, &r);
+	KUNIT_EXPECT_EQ(test, r.hits, 1);
+	KUNIT_EXPECT_EQ(test, r.vector, X86_TRAP_GP);
+}
+
+static noinline void exceptions_test_int3(struct kunit *test)
+{
+	unsigned long before = READ_ONCE(vector_counts[X86_TRAP_BP]);
+	char msg[128];
+	u64 first, next;
+	int level = -1;
+	volatile int after = 0;
+
+	/* A breakpoint with no debugger: reported, and we go on. */
+	asm volatile("int3" ::: "memory");
+	after = 1;
+	KUNIT_EXPECT_EQ(test, after, 1);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(vector_counts[X86_TRAP_BP]) - before, 1);
+	/* The report names this function. */
+	log_buf_seq_range(&first, &next);
+	KUNIT_ASSERT_GT(test, log_buf_read(next - 1, msg, sizeof(msg), &level), 0);
+	KUNIT_EXPECT_EQ(test, strncmp(msg, "int3 at exceptions_test_int3+0x", 31), 0);
+	KUNIT_EXPECT_EQ(test, level, LOGLEVEL_WARNING);
+}
+
+static noinline int exceptions_test_symbol_target(int x)
+{
+	return x * 3 + 1;
+}
+
+static void exceptions_test_symbols(struct kunit *test)
+{
+	unsigned long addr = (unsigned long)exceptions_test_symbol_target;
+	unsigned long size = 0, offset = 1;
+	char buf[KSYM_SYMBOL_LEN], want[KSYM_SYMBOL_LEN];
+
+	KUNIT_ASSERT_TRUE(test, kallsyms_lookup_size_offset(addr, &size, &offset));
+	KUNIT_EXPECT_EQ(test, offset, 0);
+	KUNIT_EXPECT_GT(test, size, 0);
+	KUNIT_EXPECT_EQ(test, kallsyms_lookup_name("exceptions_test_symbol_target"), addr);
+
+	snprintf(buf, sizeof(buf), "%pS", (void *)addr);
+	snprintf(want, sizeof(want), "exceptions_test_symbol_target+0x0/0x%lx", size);
+	KUNIT_EXPECT_STREQ(test, buf, want);
+	snprintf(buf, sizeof(buf), "%pS", (void *)(addr + 1));
+	snprintf(want, sizeof(want), "exceptions_test_symbol_target+0x1/0x%lx", size);
+	KUNIT_EXPECT_STREQ(test, buf, want);
+	snprintf(buf, sizeof(buf), "%ps", (void *)(addr + 1));
+	KUNIT_EXPECT_STREQ(test, buf, "exceptions_test_symbol_target");
+	/* Past the end: the next symbol, never this one with a big offset. */
+	snprintf(buf, sizeof(buf), "%pS", (void *)(addr + size));
+	KUNIT_EXPECT_EQ(test, strncmp(buf, "exceptions_test_symbol_target+", 30) == 0, 0);
+	/* Not code: the raw address. */
+	snprintf(buf, sizeof(buf), "%pS", (void *)&rodata_word);
+	snprintf(want, sizeof(want), "0x%lx", (unsigned long)&rodata_word);
+	KUNIT_EXPECT_STREQ(test, buf, want);
+
+	addr = kallsyms_lookup_name("start_kernel");
+	KUNIT_ASSERT_NE(test, addr, 0);
+	KUNIT_EXPECT_EQ(test, addr, (unsigned long)start_kernel);
+	sprint_symbol(buf, addr);
+	KUNIT_EXPECT_EQ(test, strncmp(buf, "start_kernel+0x0/", 17), 0);
+	KUNIT_EXPECT_EQ(test, kallsyms_lookup_name("no_such_symbol_anywhere"), 0);
+	/* The probes are symbols too: their labels resolve inside them. */
+	addr = exc_probe_ud2_range[0];
+	snprintf(buf, sizeof(buf), "%pS", (void *)addr);
+	snprintf(want, sizeof(want), "exc_probe_ud2+0x%lx/",
+		 addr - (unsigned long)exc_probe_ud2);
+	KUNIT_EXPECT_EQ(test, strncmp(buf, want, strlen(want)), 0);
+	KUNIT_EXPECT_EQ(test, exceptions_test_symbol_target(2), 7);
+}
+
+static struct kunit_case exceptions_cases[] = {
+	KUNIT_CASE(exceptions_test_probe_without_fault),
+	KUNIT_CASE(exceptions_test_pf_not_present_read),
+	KUNIT_CASE(exceptions_test_pf_write_rodata),
+	KUNIT_CASE(exceptions_test_stack_guards_unmapped),
+	KUNIT_CASE(exceptions_test_invalid_opcode),
+	KUNIT_CASE(exceptions_test_divide_error),
+	KUNIT_CASE(exceptions_test_general_protection),
+	KUNIT_CASE(exceptions_test_int3),
+	KUNIT_CASE(exceptions_test_symbols),
+	{}
+};
+
+static struct kunit_suite exceptions_suite = {
+	.name = "exceptions",
+	.test_cases = exceptions_cases,
+};
+kunit_test_suite(exceptions_suite);

@@ -1,0 +1,720 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite "fork": kernel_clone() and copy_process() seen from the
+ * parent. The tests run in pid 1, so the children made here with
+ * kernel_thread() are pid 1's own: they stay zombies until kernel_wait()
+ * reaps them. Covered: the family links, pid numbers, zombies and their
+ * exit codes, what CLONE_FILES, CLONE_FS and CLONE_VFORK change, the
+ * flag combinations copy_process() refuses, references that keep a
+ * reaped task_struct alive, and an allocation failure injected at every
+ * step of copy_process(), each of which must unwind to nothing.
+ * Linux: kernel/fork.c, kernel/exit.c (no KUnit suite; LTP's fork and
+ * clone tests and the fail-nth selftest cover the same ground)
+ */
+#include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/fdtable.h>
+#include <linux/kthread.h>
+#include <linux/mm.h>
+#include <linux/sched/clock.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/string.h>
+#include "test_util.h"
+
+/* What a child reads and writes; the parent owns it (on its stack). */
+struct child_state {
+	struct completion started;	/* the child runs */
+	struct completion go;		/* the child may exit now */
+	int ran;
+	int exit_code;
+	/* files and fs tests */
+	struct file *file;		/* the child installs this reference */
+	int fd;				/* where it landed in the child's table */
+	struct files_struct *files;	/* the child's table, as it saw it */
+	struct fs_struct *fs;		/* the child's fs_struct */
+	int set_umask;			/* nonzero: the child sets this umask */
+	/* CLONE_VFORK */
+	unsigned int sleep_ms;
+	int done;
+};
+
+static void child_state_init(struct child_state *st)
+{
+	memset(st, 0, sizeof(*st));
+	init_completion(&st->started);
+	init_completion(&st->go);
+	st->fd = -1;
+}
+
+/* Say we run, wait for the parent's go, exit with st->exit_code. */
+static int wait_then_exit_fn(void *data)
+{
+	struct child_state *st = data;
+
+	WRITE_ONCE(st->ran, 1);
+	complete(&st->started);
+	wait_for_completion(&st->go);
+	return st->exit_code;
+}
+
+/* Install st->file in whatever table we have, then as above. */
+static int install_file_fn(void *data)
+{
+	struct child_state *st = data;
+
+	st->files = current->files;
+	st->fd = fd_install_new(st->file);
+	return wait_then_exit_fn(data);
+}
+
+/* Set our umask (in the fs_struct we have), then as above. */
+static int set_umask_fn(void *data)
+{
+	struct child_state *st = data;
+
+	st->fs = current->fs;
+	spin_lock(&current->fs->lock);
+	current->fs->umask = st->set_umask;
+	spin_unlock(&current->fs->lock);
+	return wait_then_exit_fn(data);
+}
+
+/* Sleep, then mark the work done and exit: the CLONE_VFORK child. */
+static int sleep_then_exit_fn(void *data)
+{
+	struct child_state *st = data;
+
+	WRITE_ONCE(st->ran, 1);
+	msleep(st->sleep_ms);
+	WRITE_ONCE(st->done, 1);
+	return st->exit_code;
+}
+
+/* A child of pid 1 that exits with SIGCHLD: it waits to be reaped. */
+static pid_t spawn(int (*fn)(void *), struct child_state *st, const char *name,
+		   unsigned long clone_flags)
+{
+	return kernel_thread(fn, st, name, clone_flags | SIGCHLD);
+}
+
+/* Is @p on current's children list? */
+static bool is_my_child(struct task_struct *p)
+{
+	struct task_struct *c;
+	bool found = false;
+
+	spin_lock_irq(&tasklist_lock);
+	list_for_each_entry(c, &current->children, sibling)
+		if (c == p)
+			found = true;
+	spin_unlock_irq(&tasklist_lock);
+	return found;
+}
+
+static bool have_children(void)
+{
+	bool ret;
+
+	spin_lock_irq(&tasklist_lock);
+	ret = !list_empty(&current->children);
+	spin_unlock_irq(&tasklist_lock);
+	return ret;
+}
+
+static void fork_test_family_links(struct kunit *test)
+{
+	struct child_state st[2];
+	struct task_struct *t[2];
+	pid_t pid[2];
+	int status;
+
+	for (int i = 0; i < 2; i++) {
+		child_state_init(&st[i]);
+		st[i].exit_code = 10 + i;
+		pid[i] = spawn(wait_then_exit_fn, &st[i], i ? "fork_second" : "fork_first", 0);
+		KUNIT_ASSERT_GT(test, pid[i], 0);
+		wait_for_completion(&st[i].started);
+		/* Only we can reap it, and we have not: the pointer stays good. */
+		t[i] = find_task_by_pid(pid[i]);
+		KUNIT_ASSERT_NOT_NULL(test, t[i]);
+	}
+	for (int i = 0; i < 2; i++) {
+		KUNIT_EXPECT_EQ(test, t[i]->pid, pid[i]);
+		KUNIT_EXPECT_EQ(test, t[i]->tgid, pid[i]);
+		KUNIT_EXPECT_PTR_EQ(test, t[i]->group_leader, t[i]);
+		KUNIT_EXPECT_PTR_EQ(test, t[i]->real_parent, current);
+		KUNIT_EXPECT_PTR_EQ(test, t[i]->parent, current);
+		KUNIT_EXPECT_EQ(test, t[i]->exit_signal, SIGCHLD);
+		KUNIT_EXPECT_TRUE(test, t[i]->flags & PF_KTHREAD);
+		KUNIT_EXPECT_TRUE(test, list_empty(&t[i]->children));
+		KUNIT_EXPECT_TRUE(test, is_my_child(t[i]));
+	}
+	KUNIT_EXPECT_STREQ(test, t[0]->comm, "fork_first");
+	KUNIT_EXPECT_STREQ(test, t[1]->comm, "fork_second");
+	/* Siblings, in creation order (list_add_tail). */
+	spin_lock_irq(&tasklist_lock);
+	KUNIT_EXPECT_PTR_EQ(test, t[0]->sibling.next, &t[1]->sibling);
+	KUNIT_EXPECT_PTR_EQ(test, t[1]->sibling.prev, &t[0]->sibling);
+	spin_unlock_irq(&tasklist_lock);
+
+	for (int i = 0; i < 2; i++) {
+		complete(&st[i].go);
+		KUNIT_EXPECT_EQ(test, kernel_wait(pid[i], &status), pid[i]);
+		KUNIT_EXPECT_EQ(test, status, 10 + i);
+	}
+	KUNIT_EXPECT_FALSE(test, have_children());
+}
+
+static int exit_at_once_fn(void *data)
+{
+	struct child_state *st = data;
+
+	WRITE_ONCE(st->ran, 1);
+	return st->exit_code;
+}
+
+/* A zombie keeps its pid; reaping frees it. Numbers go up, not back. */
+static void fork_test_pids_increase_and_are_freed(struct kunit *test)
+{
+	enum { N = 5 };
+	struct child_state st[N];
+	unsigned int base = nr_pids_in_use();
+	pid_t pid[N], later;
+
+	for (int i = 0; i < N; i++) {
+		child_state_init(&st[i]);
+		pid[i] = spawn(exit_at_once_fn, &st[i], "fork_pid", 0);
+		KUNIT_ASSERT_GT(test, pid[i], 0);
+		if (i)
+			KUNIT_EXPECT_GT(test, pid[i], pid[i - 1]);
+	}
+	/* They exit at once, but as zombies they hold their numbers. */
+	for (int i = 0; i < N; i++) {
+		struct task_struct *t = find_task_by_pid(pid[i]);
+
+		KUNIT_ASSERT_NOT_NULL(test, t);
+		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(t->exit_state) == EXIT_ZOMBIE, 1000));
+	}
+	KUNIT_EXPECT_EQ(test, nr_pids_in_use(), base + N);
+	for (int i = 0; i < N; i++) {
+		KUNIT_EXPECT_EQ(test, kernel_wait(pid[i], NULL), pid[i]);
+		KUNIT_EXPECT_NULL(test, find_task_by_pid(pid[i]));
+	}
+	KUNIT_EXPECT_EQ(test, nr_pids_in_use(), base);
+	/* A freed number is not handed out again right away. */
+	later = spawn(exit_at_once_fn, &st[0], "fork_pid", 0);
+	KUNIT_ASSERT_GT(test, later, 0);
+	KUNIT_EXPECT_GT(test, later, pid[N - 1]);
+	KUNIT_EXPECT_EQ(test, kernel_wait(later, NULL), later);
+	KUNIT_EXPECT_EQ(test, nr_pids_in_use(), base);
+}
+
+static void fork_test_zombie_until_waited(struct kunit *test)
+{
+	struct child_state st;
+	struct task_struct *t;
+	int status = -1;
+	pid_t pid;
+
+	child_state_init(&st);
+	st.exit_code = 42;
+	pid = spawn(wait_then_exit_fn, &st, "fork_zombie", 0);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_for_completion(&st.started);
+	t = find_task_by_pid(pid);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(t->exit_state), 0);
+
+	complete(&st.go);
+	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(t->exit_state) == EXIT_ZOMBIE, 1000));
+	/* It stays one: nobody but its parent may reap it. */
+	msleep(30);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(t->exit_state), EXIT_ZOMBIE);
+	KUNIT_EXPECT_TRUE(test, t->flags & PF_EXITING);
+	KUNIT_EXPECT_TRUE(test, is_my_child(t));
+	KUNIT_EXPECT_PTR_EQ(test, find_task_by_pid(pid), t);
+	/* Its resources went at exit; only the task_struct and pid remain. */
+	KUNIT_EXPECT_NULL(test, t->files);
+	KUNIT_EXPECT_NULL(test, t->fs);
+	KUNIT_EXPECT_NULL(test, t->sighand);
+
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	KUNIT_EXPECT_EQ(test, status, 42);
+	KUNIT_EXPECT_NULL(test, find_task_by_pid(pid));
+	KUNIT_EXPECT_FALSE(test, have_children());
+	/* Reaped once: a second wait finds no such child. */
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), -ECHILD);
+}
+
+static void fork_test_wait_any_and_echild(struct kunit *test)
+{
+	struct child_state st;
+	int status = -1;
+	pid_t pid;
+
+	KUNIT_ASSERT_FALSE(test, have_children());
+	KUNIT_EXPECT_EQ(test, kernel_wait(-1, &status), -ECHILD);
+	/* kthreadd (pid 2) is not our child. */
+	KUNIT_EXPECT_EQ(test, kernel_wait(2, &status), -ECHILD);
+	KUNIT_EXPECT_EQ(test, status, -1);
+
+	/* -1 waits for any child, sleeping until one exits. */
+	child_state_init(&st);
+	st.exit_code = -5;
+	st.sleep_ms = 30;
+	pid = spawn(sleep_then_exit_fn, &st, "fork_any", 0);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	KUNIT_EXPECT_EQ(test, kernel_wait(-1, &status), pid);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(st.done), 1);
+	KUNIT_EXPECT_EQ(test, status, -5);
+	KUNIT_EXPECT_EQ(test, kernel_wait(-1, &status), -ECHILD);
+}
+
+/* CLONE_FILES: one table; an fd the child opens is the parent's too. */
+static void fork_test_clone_files_shares_table(struct kunit *test)
+{
+	struct files_struct *mine = current->files;
+	struct mem_snapshot base;
+	struct child_state st;
+	struct file *f, *seen;
+	int count, status;
+	pid_t pid;
+
+	KUNIT_ASSERT_NOT_NULL(test, mine);
+	mem_snapshot_take(&base);
+	count = atomic_read(&mine->count);
+	child_state_init(&st);
+	st.file = file_alloc("shared");
+	KUNIT_ASSERT_NOT_NULL(test, st.file);
+	f = st.file;
+	pid = spawn(install_file_fn, &st, "fork_files", CLONE_FILES);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_for_completion(&st.started);
+
+	KUNIT_EXPECT_PTR_EQ(test, st.files, mine);
+	KUNIT_EXPECT_EQ(test, atomic_read(&mine->count), count + 1);
+	KUNIT_ASSERT_GE(test, st.fd, 0);
+	seen = fget_task(current, st.fd);
+	KUNIT_EXPECT_PTR_EQ(test, seen, f);
+	if (seen)
+		fput(seen);
+	/* One table holds one reference. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&f->f_count), 1);
+
+	complete(&st.go);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	/* The child is gone; the table and the file stay with us. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&mine->count), count);
+	seen = fget_task(current, st.fd);
+	KUNIT_EXPECT_PTR_EQ(test, seen, f);
+	if (seen)
+		fput(seen);
+	KUNIT_EXPECT_EQ(test, close_fd(st.fd), 0);
+	KUNIT_EXPECT_EQ(test, close_fd(st.fd), -EBADF);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+/* No CLONE_FILES: a copy of the table; the same files, referenced twice. */
+static void fork_test_no_clone_files_copies_table(struct kunit *test)
+{
+	struct files_struct *mine = current->files;
+	struct file *f0, *f1, *f2, *seen;
+	struct mem_snapshot base;
+	struct child_state st;
+	struct task_struct *t;
+	int fd0, fd2, status;
+	pid_t pid;
+
+	mem_snapshot_take(&base);
+	f0 = file_alloc("before_fork");
+	KUNIT_ASSERT_NOT_NULL(test, f0);
+	fd0 = fd_install_new(f0);
+	KUNIT_ASSERT_GE(test, fd0, 0);
+
+	child_state_init(&st);
+	st.file = f1 = file_alloc("childs_own");
+	KUNIT_ASSERT_NOT_NULL(test, f1);
+	get_file(f1);		/* ours, to watch its count after the child */
+	pid = spawn(install_file_fn, &st, "fork_nofiles", 0);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_for_completion(&st.started);
+	t = find_task_by_pid(pid);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+
+	KUNIT_EXPECT_PTR_NE(test, st.files, mine);
+	KUNIT_EXPECT_EQ(test, atomic_read(&st.files->count), 1);
+	/* f0 is in both tables now. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&f0->f_count), 2);
+	seen = fget_task(t, fd0);
+	KUNIT_EXPECT_PTR_EQ(test, seen, f0);
+	if (seen)
+		fput(seen);
+	/* The child's new fd is not in our table... */
+	KUNIT_ASSERT_GE(test, st.fd, 0);
+	KUNIT_EXPECT_NULL(test, fget_task(current, st.fd));
+	/* ...so our next file takes the same number, for another file. */
+	f2 = file_alloc("parents_own");
+	KUNIT_ASSERT_NOT_NULL(test, f2);
+	fd2 = fd_install_new(f2);
+	KUNIT_EXPECT_EQ(test, fd2, st.fd);
+	seen = fget_task(t, st.fd);
+	KUNIT_EXPECT_PTR_EQ(test, seen, f1);
+	if (seen)
+		fput(seen);
+	KUNIT_EXPECT_EQ(test, atomic_read(&f1->f_count), 2);	/* its table + ours */
+	KUNIT_EXPECT_EQ(test, atomic_read(&f2->f_count), 1);
+
+	/* The child's exit drops its table: one reference on each file. */
+	complete(&st.go);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	KUNIT_EXPECT_EQ(test, atomic_read(&f0->f_count), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&f1->f_count), 1);
+	fput(f1);
+	KUNIT_EXPECT_EQ(test, close_fd(fd0), 0);
+	KUNIT_EXPECT_EQ(test, close_fd(fd2), 0);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+static int read_umask(struct fs_struct *fs)
+{
+	int umask;
+
+	spin_lock(&fs->lock);
+	umask = fs->umask;
+	spin_unlock(&fs->lock);
+	return umask;
+}
+
+static int fs_users(struct fs_struct *fs)
+{
+	int users;
+
+	spin_lock(&fs->lock);
+	users = fs->users;
+	spin_unlock(&fs->lock);
+	return users;
+}
+
+/* CLONE_FS shares the fs_struct; without it the child changes a copy. */
+static void fork_test_clone_fs(struct kunit *test)
+{
+	struct fs_struct *mine = current->fs;
+	int old_umask = read_umask(mine), users = fs_users(mine);
+	struct mem_snapshot base;
+	struct child_state st;
+	pid_t pid;
+
+	KUNIT_ASSERT_NE(test, old_umask, 0077);
+	mem_snapshot_take(&base);
+
+	/* Shared: the child's umask is ours. */
+	child_state_init(&st);
+	st.set_umask = 0077;
+	pid = spawn(set_umask_fn, &st, "fork_fs", CLONE_FS);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_for_completion(&st.started);
+	KUNIT_EXPECT_PTR_EQ(test, st.fs, mine);
+	KUNIT_EXPECT_EQ(test, fs_users(mine), users + 1);
+	KUNIT_EXPECT_EQ(test, read_umask(mine), 0077);
+	complete(&st.go);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
+	KUNIT_EXPECT_EQ(test, fs_users(mine), users);
+	spin_lock(&mine->lock);
+	mine->umask = old_umask;
+	spin_unlock(&mine->lock);
+
+	/* Copied: same contents, its own users count, changes stay there. */
+	child_state_init(&st);
+	st.set_umask = 0077;
+	pid = spawn(set_umask_fn, &st, "fork_nofs", 0);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_for_completion(&st.started);
+	KUNIT_EXPECT_PTR_NE(test, st.fs, mine);
+	KUNIT_EXPECT_EQ(test, fs_users(st.fs), 1);
+	KUNIT_EXPECT_STREQ(test, st.fs->pwd, mine->pwd);
+	KUNIT_EXPECT_EQ(test, read_umask(st.fs), 0077);
+	KUNIT_EXPECT_EQ(test, read_umask(mine), old_umask);
+	KUNIT_EXPECT_EQ(test, fs_users(mine), users);
+	complete(&st.go);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+/* kernel_clone() of @fn with @flags; -errno or the pid. */
+static pid_t clone_with(unsigned long flags, int (*fn)(void *), struct child_state *st)
+{
+	struct kernel_clone_args args = {
+		.flags = flags,
+		.exit_signal = SIGCHLD,
+		.fn = fn,
+		.fn_arg = st,
+		.name = "fork_flags",
+	};
+
+	return kernel_clone(&args);
+}
+
+static void fork_test_bad_flags_einval(struct kunit *test)
+{
+	static const unsigned long bad[] = {
+		CLONE_SIGHAND,				/* shared handlers, not VM */
+		CLONE_THREAD,				/* a thread without SIGHAND */
+		CLONE_THREAD | CLONE_VM,
+		CLONE_THREAD | CLONE_SIGHAND,		/* ... and without VM */
+	};
+	struct sighand_struct *sighand = current->sighand;
+	struct mem_snapshot base;
+	struct child_state st;
+	int count;
+	pid_t pid;
+
+	child_state_init(&st);
+	mem_snapshot_take(&base);
+	for (unsigned int i = 0; i < ARRAY_SIZE(bad); i++) {
+		pid = clone_with(bad[i], exit_at_once_fn, &st);
+		if (pid != -EINVAL)
+			KUNIT_FAIL(test, "flags %#lx: expected -EINVAL, got %d", bad[i], pid);
+		if (pid > 0)
+			kernel_wait(pid, NULL);
+	}
+	/* No function to run: copy_thread() refuses, late, and all unwinds. */
+	KUNIT_EXPECT_EQ(test, clone_with(0, NULL, &st), -EINVAL);
+	KUNIT_EXPECT_EQ(test, clone_with(CLONE_FILES | CLONE_FS, NULL, &st), -EINVAL);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(st.ran), 0);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+
+	/* The legal neighbour: CLONE_SIGHAND with CLONE_VM shares the handlers. */
+	count = atomic_read(&sighand->count);
+	pid = clone_with(CLONE_VM | CLONE_SIGHAND, wait_then_exit_fn, &st);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_for_completion(&st.started);
+	KUNIT_EXPECT_PTR_EQ(test, find_task_by_pid(pid)->sighand, sighand);
+	KUNIT_EXPECT_EQ(test, atomic_read(&sighand->count), count + 1);
+	complete(&st.go);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
+	KUNIT_EXPECT_EQ(test, atomic_read(&sighand->count), count);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+#define MAX_INJECT	64
+
+/* The distinct places a failure was injected at: (site in copy_process, callee). */
+struct inject_sites {
+	unsigned long site[MAX_INJECT][2];
+	int n;
+};
+
+static void note_site(struct inject_sites *s, unsigned long site, unsigned long callee)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->site[i][0] == site && s->site[i][1] == callee)
+			return;
+	if (s->n < MAX_INJECT) {
+		s->site[s->n][0] = site;
+		s->site[s->n][1] = callee;
+		s->n++;
+	}
+}
+
+/*
+ * Fail the 1st, 2nd, 3rd, ... allocation of @attr made inside
+ * copy_process() (nothing shared: flags 0, so every copy_* allocates),
+ * until a clone gets through untouched. Every failure must come back as
+ * -ENOMEM with the child never run and memory as before.
+ */
+static int inject_every_step(struct kunit *test, struct fault_attr *attr, bool kthread,
+			     struct inject_sites *sites)
+{
+	struct child_state st;
+	struct kernel_clone_args args = {
+		.flags = 0,
+		.exit_signal = SIGCHLD,
+		.fn = exit_at_once_fn,
+		.fn_arg = &st,
+		.name = "fork_inject",
+		.kthread = kthread,
+	};
+	struct mem_snapshot base;
+	unsigned long free_pages;
+	unsigned long n;
+	int status;
+	pid_t pid;
+
+	child_state_init(&st);
+	st.exit_code = 3;
+	/* One clone first: page tables and slabs it needs exist from now on. */
+	pid = kernel_clone(&args);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	KUNIT_ASSERT_EQ(test, kernel_wait(pid, NULL), pid);
+	st.ran = 0;
+
+	for (n = 1; n <= MAX_INJECT; n++) {
+		mem_snapshot_take(&base);
+		free_pages = nr_free_pages();
+		KUNIT_ASSERT_TRUE(test, fail_nth_alloc_in(attr, "copy_process", n));
+		pid = kernel_clone(&args);
+		fault_attr_disarm(attr);
+		if (!fault_attr_failures(attr)) {
+			/* Fewer than n allocations: this clone ran untouched. */
+			KUNIT_EXPECT_GT(test, pid, 0);
+			if (pid > 0) {
+				KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+				KUNIT_EXPECT_EQ(test, status, 3);
+				KUNIT_EXPECT_EQ(test, READ_ONCE(st.ran), 1);
+			}
+			break;
+		}
+		kunit_info(test, "%s n=%lu: %d, failed in %pS called from %pS", attr->name, n,
+			   pid, (void *)attr->fail_site_callee, (void *)attr->fail_site);
+		note_site(sites, attr->fail_site, attr->fail_site_callee);
+		KUNIT_EXPECT_EQ(test, pid, -ENOMEM);
+		if (pid > 0)
+			kernel_wait(pid, NULL);
+		KUNIT_EXPECT_EQ(test, READ_ONCE(st.ran), 0);
+		KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+		KUNIT_EXPECT_EQ(test, nr_free_pages(), free_pages);
+	}
+	KUNIT_EXPECT_LE(test, n, MAX_INJECT);
+	return n - 1;
+}
+
+/* Every slab allocation of copy_process(), failed in turn. */
+static void fork_test_enomem_each_step_unwinds(struct kunit *test)
+{
+	static struct inject_sites sites;
+	int failed;
+
+	/* A kernel thread: also struct kthread (set_kthread_struct()). */
+	memset(&sites, 0, sizeof(sites));
+	failed = inject_every_step(test, &failslab, true, &sites);
+	kunit_info(test, "kthread clone: %d allocations, %d distinct steps", failed, sites.n);
+	/*
+	 * dup_task_struct's task_struct and stack (vmalloc's area and page
+	 * array), set_kthread_struct, copy_files, copy_fs, copy_sighand,
+	 * copy_signal, alloc_pid.
+	 */
+	KUNIT_EXPECT_GE(test, sites.n, 7);
+
+	memset(&sites, 0, sizeof(sites));
+	failed = inject_every_step(test, &failslab, false, &sites);
+	kunit_info(test, "task clone: %d allocations, %d distinct steps", failed, sites.n);
+	KUNIT_EXPECT_GE(test, sites.n, 6);
+}
+
+/* The kernel stack's pages (vmalloc), failed in turn. */
+static void fork_test_enomem_stack_pages_unwind(struct kunit *test)
+{
+	static struct inject_sites sites;
+	int failed;
+
+	memset(&sites, 0, sizeof(sites));
+	failed = inject_every_step(test, &fail_page_alloc, true, &sites);
+	kunit_info(test, "%d page allocations failed in turn", failed);
+	/* At least every page of the stack. */
+	KUNIT_EXPECT_GE(test, failed, (int)(THREAD_SIZE / PAGE_SIZE));
+}
+
+/* CLONE_VFORK: kernel_clone() returns only once the child has exited. */
+static void fork_test_vfork_waits_for_child(struct kunit *test)
+{
+	struct child_state st;
+	unsigned long start;
+	int status;
+	pid_t pid;
+
+	child_state_init(&st);
+	st.sleep_ms = 50;
+	st.exit_code = 9;
+	start = jiffies;
+	pid = spawn(sleep_then_exit_fn, &st, "fork_vfork", CLONE_VFORK);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(st.done), 1);
+	KUNIT_EXPECT_GE(test, jiffies - start, msecs_to_jiffies(50));
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	KUNIT_EXPECT_EQ(test, status, 9);
+
+	/* Without it the parent runs on while the child sleeps. */
+	child_state_init(&st);
+	st.sleep_ms = 50;
+	pid = spawn(sleep_then_exit_fn, &st, "fork_novfork", 0);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(st.done), 0);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(st.done), 1);
+}
+
+static void fork_test_child_start_time(struct kunit *test)
+{
+	struct child_state st;
+	struct task_struct *t;
+	u64 before, after;
+	pid_t pid;
+
+	child_state_init(&st);
+	before = local_clock();
+	pid = spawn(wait_then_exit_fn, &st, "fork_time", 0);
+	after = local_clock();
+	KUNIT_ASSERT_GT(test, pid, 0);
+	t = find_task_by_pid(pid);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_EXPECT_GT(test, t->start_time, current->start_time);
+	KUNIT_EXPECT_GE(test, t->start_time, before);
+	KUNIT_EXPECT_LE(test, t->start_time, after);
+	complete(&st.go);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
+}
+
+/* A reference keeps the task_struct after the reaper let it go. */
+static void fork_test_ref_outlives_reaping(struct kunit *test)
+{
+	struct child_state st;
+	struct task_struct *t;
+	unsigned long allocated;
+	pid_t pid;
+
+	child_state_init(&st);
+	pid = spawn(wait_then_exit_fn, &st, "fork_held", 0);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_for_completion(&st.started);
+	t = get_pid_task_by_nr(pid);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	complete(&st.go);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
+	/*
+	 * Reaped, and once off the CPU for good (it may be reaped before its
+	 * last switch) the reaper's and the scheduler's references are gone:
+	 * ours is the last.
+	 */
+	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&t->usage) == 1, 1000));
+	KUNIT_EXPECT_EQ(test, task_state(t), TASK_DEAD);
+	KUNIT_EXPECT_EQ(test, t->exit_state, EXIT_DEAD);
+	KUNIT_EXPECT_STREQ(test, t->comm, "fork_held");	/* not freed: not poisoned */
+	KUNIT_EXPECT_NULL(test, find_task_by_pid(pid));
+	allocated = nr_task_structs();
+	put_task_struct(t);
+	KUNIT_EXPECT_EQ(test, nr_task_structs(), allocated - 1);
+}
+
+static struct kunit_case fork_cases[] = {
+	KUNIT_CASE(fork_test_family_links),
+	KUNIT_CASE(fork_test_pids_increase_and_are_freed),
+	KUNIT_CASE(fork_test_zombie_until_waited),
+	KUNIT_CASE(fork_test_wait_any_and_echild),
+	KUNIT_CASE(fork_test_clone_files_shares_table),
+	KUNIT_CASE(fork_test_no_clone_files_copies_table),
+	KUNIT_CASE(fork_test_clone_fs),
+	KUNIT_CASE(fork_test_bad_flags_einval),
+	KUNIT_CASE(fork_test_enomem_each_step_unwinds),
+	KUNIT_CASE(fork_test_enomem_stack_pages_unwind),
+	KUNIT_CASE(fork_test_vfork_waits_for_child),
+	KUNIT_CASE(fork_test_child_start_time),
+	KUNIT_CASE(fork_test_ref_outlives_reaping),
+	{}
+};
+
+static struct kunit_suite fork_suite = {
+	.name = "fork",
+	.test_cases = fork_cases,
+};
+kunit_test_suite(fork_suite);

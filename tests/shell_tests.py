@@ -1,0 +1,404 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The shell on the serial console, driven like a user would drive it.
+
+One QEMU boot without test parameters, so the kernel ends at the
+`spindle#` prompt. COM1 is a Unix socket (QEMU waits for us to connect
+before it starts, so nothing is lost); we type scripted lines into it,
+byte by byte as a terminal would send them, and check each reply. Every
+check is one test, named shell.<check>. The last command, `halt`, must
+end QEMU with exit status 33. Everything received is kept in
+build/test-logs/shell.log.
+
+tests/runner.py calls run(); `python3 tests/shell_tests.py [--elf F]`
+runs the checks alone.
+"""
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROMPT = "spindle# "
+EXIT_PASS = 33
+UP, DOWN = "\x1b[A", "\x1b[B"
+BACKSPACE, CTRL_U, CTRL_C = "\x7f", "\x15", "\x03"
+
+
+class ShellError(Exception):
+    """The console stopped answering: the remaining checks cannot run."""
+
+
+class Console:
+    """COM1 over a Unix socket: send keys, collect what comes back."""
+
+    def __init__(self, path, log_path, timeout):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.sock.connect(path)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise ShellError(f"QEMU never opened {path}")
+                time.sleep(0.05)
+        self.text = ""
+        self.log = open(log_path, "w", errors="backslashreplace")
+
+    def close(self):
+        self.sock.close()
+        self.log.close()
+
+    def _receive(self, until):
+        self.sock.settimeout(max(0.01, until - time.monotonic()))
+        try:
+            data = self.sock.recv(65536)
+        except socket.timeout:
+            return
+        if not data:
+            raise ShellError("the console closed (QEMU exited?)")
+        text = data.decode(errors="backslashreplace")
+        self.log.write(text)
+        self.log.flush()
+        self.text += text.replace("\r", "")
+
+    def wait_for(self, what, start, timeout):
+        """Index of `what` (a string) in the output after `start`."""
+        deadline = time.monotonic() + timeout
+        while True:
+            i = self.text.find(what, start)
+            if i >= 0:
+                return i
+            if time.monotonic() > deadline:
+                raise ShellError(f"no {what!r} within {timeout}s; last output: "
+                                 + repr(self.text[-300:]))
+            self._receive(deadline)
+
+    def send(self, keys):
+        self.sock.sendall(keys.encode())
+
+    def type(self, keys, timeout=20):
+        """Send keys ending in Enter; return what came before the next prompt.
+
+        The first line of the result is the echo of what was typed.
+        """
+        start = len(self.text)
+        self.send(keys)
+        end = self.wait_for(PROMPT, start, timeout)
+        return self.text[start:end]
+
+
+def strip_echo(out):
+    """The reply to a command: its output without the echoed line."""
+    return out.split("\n", 1)[1] if "\n" in out else ""
+
+
+def kernel_lines(out):
+    """Lines without printk's "[    1.234567] " prefix."""
+    return [re.sub(r"^\[\s*\d+\.\d+\] ", "", l) for l in out.splitlines()]
+
+
+def ps_pids(out):
+    """{name: (pid, state)} from a ps table."""
+    tasks = {}
+    for line in kernel_lines(out):
+        m = re.match(r"\s*(\d+)\s+\d+\s+(\S+)\s+[0-9a-f]+\s+\[?([^\]]+)\]?$", line)
+        if m:
+            tasks[m.group(3)] = (int(m.group(1)), m.group(2))
+    return tasks
+
+
+class Checks:
+    """Each check method is one test; a failed expectation raises Failed."""
+
+    class Failed(Exception):
+        pass
+
+    def __init__(self, con):
+        self.con = con
+
+    def expect(self, cond, why, out=""):
+        if not cond:
+            raise self.Failed(why, out)
+
+    def run(self, line, timeout=20):
+        return strip_echo(self.con.type(line + "\r", timeout))
+
+    def tasks(self):
+        return ps_pids(self.run("ps"))
+
+    def one_error(self, line, pattern):
+        """`line` must answer with exactly one line matching `pattern`, then the prompt."""
+        out = self.run(line)
+        lines = [l for l in out.splitlines() if l.strip()]
+        self.expect(len(lines) == 1 and re.fullmatch(pattern, lines[0]),
+                    f"{line!r} should answer one line matching {pattern!r}", out)
+
+    # --- the checks, in the order they run ---
+
+    def help(self):
+        out = self.run("help")
+        missing = [c for c in ("help", "ps", "spawn", "stop", "park", "unpark", "bind",
+                               "kill", "nice", "worker", "trace", "dmesg", "mem",
+                               "bench", "test", "halt", "reboot")
+                   if not re.search(rf"^\s+{c}\b", out, re.M)]
+        self.expect(not missing, f"help does not list {missing}", out)
+
+    def ps(self):
+        tasks = ps_pids(self.run("ps"))
+        for name in ("kthreadd", "spindle_sh", "init"):
+            self.expect(name in tasks, f"ps lacks {name}", str(tasks))
+        self.shell_pid = tasks["spindle_sh"][0]
+        self.demo_pid = tasks.get("spindle_demo/2", (None,))[0]
+
+    def spawn(self):
+        out = self.run("spawn t 2")
+        got = dict(re.findall(r"^spawned (\S+): pid (\d+)$", out, re.M))
+        self.expect(set(got) == {"t/0", "t/1"}, "spawn t 2 did not report t/0 and t/1", out)
+        self.t0, self.t1 = int(got["t/0"]), int(got["t/1"])
+        tasks = ps_pids(self.run("ps"))
+        self.expect(tasks.get("t/0", (0,))[0] == self.t0 and
+                    tasks.get("t/1", (0,))[0] == self.t1, "ps does not show t/0 and t/1",
+                    str(tasks))
+
+    def park(self):
+        out = self.run(f"park {self.t0}")
+        self.expect("kthread_park(t/0) returned 0" in out, "park did not return 0", out)
+        state = ps_pids(self.run("ps"))["t/0"][1]
+        self.expect(state == "P", f"t/0 is {state} in ps, not P", "")
+        out = self.run(f"park {self.t0}")
+        self.expect("returned -16 (EBUSY" in out, "a second park should be EBUSY", out)
+
+    def unpark(self):
+        out = self.run(f"unpark {self.t0}")
+        self.expect("kthread_unpark(t/0) done" in out, "unpark did not say done", out)
+        state = ps_pids(self.run("ps"))["t/0"][1]
+        self.expect(state in ("S", "R"), f"t/0 is {state} in ps after unpark", "")
+
+    def bind(self):
+        out = self.run(f"bind {self.t0} 0")
+        self.expect(f"set_cpus_allowed_ptr(t/0, CPU 0) returned 0" in out,
+                    "bind to CPU 0 did not return 0", out)
+
+    def nice(self):
+        out = self.run(f"nice {self.t0} 5")
+        self.expect("nice 0 -> 5" in out, "nice did not go 0 -> 5", out)
+
+    def stop(self):
+        out = self.run(f"stop {self.t0}")
+        self.expect(re.search(r"kthread_stop\(t/0\) returned \d+$", out, re.M),
+                    "stop did not print what the thread returned", out)
+        self.expect("t/0" not in self.tasks(), "t/0 is still in ps after stop", "")
+
+    def kill_allowed(self):
+        out = self.run(f"kill {self.t1}")
+        self.expect("returned 0: t/1 allows it" in out, "kill of t/1 not reported", out)
+        for _ in range(20):
+            if "t/1" not in self.tasks():
+                return
+            time.sleep(0.1)
+        self.expect(False, "t/1 is still in ps after SIGKILL", "")
+
+    def kill_ignored(self):
+        self.expect(self.demo_pid, "no spindle_demo/2 in ps to kill", "")
+        out = self.run(f"kill {self.demo_pid}")
+        self.expect("ignores it" in out, "kill of a kthread did not say it is ignored", out)
+        self.expect("spindle_demo/2" in self.tasks(), "spindle_demo/2 died of SIGKILL", "")
+
+    def errors_unknown_command(self):
+        self.one_error("frobnicate", r"spindle: unknown command 'frobnicate' \(try help\)")
+
+    def errors_no_such_pid(self):
+        self.one_error("stop 99999", r"spindle: no such pid 99999")
+
+    def errors_not_a_kthread(self):
+        self.one_error("stop 1", r"spindle: pid 1 \(init\) is not a kthread")
+
+    def errors_kthreadd(self):
+        self.one_error("stop 2", r"spindle: pid 2 \(kthreadd\) cannot be stopped")
+
+    def errors_the_shell(self):
+        self.one_error(f"stop {self.shell_pid}", r"spindle: pid \d+ \(spindle_sh\) is this shell.*")
+
+    def errors_cpu_out_of_range(self):
+        self.one_error(f"bind {self.shell_pid} 99", r"spindle: CPU 99 out of range.*")
+
+    def errors_bad_number(self):
+        self.one_error("nice x 3", r"spindle: bad number 'x'")
+
+    def errors_usage(self):
+        self.one_error("spawn", r"spindle: usage: spawn NAME \[COUNT\]")
+
+    def errors_spawn_count(self):
+        self.one_error("spawn z 65", r"spindle: count 65 out of range \(1\.\.64\)")
+
+    def edit_backspace(self):
+        out = self.con.type("psx" + BACKSPACE + "\r")
+        self.expect("PID  PPID" in out and "unknown" not in out,
+                    "psx, Backspace, Enter did not run ps", out)
+
+    def edit_ctrl_u(self):
+        out = self.con.type("frob" + CTRL_U + "ps\r")
+        self.expect("PID  PPID" in out and "unknown" not in out,
+                    "Ctrl-U did not erase the line", out)
+
+    def edit_ctrl_c(self):
+        out = self.con.type("frob" + CTRL_C)
+        self.expect("^C" in out and "spindle:" not in out, "Ctrl-C did not cancel", out)
+
+    def edit_history(self):
+        self.run("help ps")
+        self.run("help kill")
+        out = self.con.type(UP + "\r")
+        self.expect("kill_pid" in out, "Up, Enter did not run the last line again", out)
+        out = self.con.type(UP + UP + DOWN + UP + "\r")
+        self.expect("show_tasks" in out, "Up, Up, Down, Up did not recall 'help ps'", out)
+
+    def trace(self):
+        self.run("trace clear")
+        out = self.run("trace on sched_switch")
+        self.expect("trace: recording sched_switch" in out, "trace on was not confirmed", out)
+        self.run("spawn tr")
+        time.sleep(0.3)
+        out = self.run("trace show")
+        self.run("trace off")
+        self.expect(re.search(r"\bsched_switch: ", out), "trace show has no sched_switch", out)
+
+    def errors_trace_event(self):
+        self.one_error("trace on nosuch", r"spindle: unknown trace event 'nosuch'.*")
+
+    def worker(self):
+        out = self.run("worker create w")
+        self.expect(re.search(r"created worker w: pid \d+", out), "worker create failed", out)
+        out = self.run("worker queue w")
+        self.expect("worker w: work item run 1 in w" in out and "returned true" in out,
+                    "the queued work item did not run", out)
+        out = self.run("worker destroy w")
+        self.expect("destroyed worker w" in out, "worker destroy failed", out)
+        self.expect("w" not in self.tasks(), "the worker's thread is still in ps", "")
+
+    def mem(self):
+        out = self.run("mem")
+        for what in ("MemTotal:", "MemFree:", "VmallocUsed:", "slabinfo", "kmalloc-"):
+            self.expect(what in out, f"mem lacks {what}", out)
+
+    def dmesg(self):
+        out = self.run("dmesg")
+        self.expect("Spindle: boot finished" in out, "dmesg lacks the boot log", out[-2000:])
+
+    def kunit(self):
+        out = self.run("test list")
+        self.expect(re.search(r"^suites:.* time\b", out, re.M), "test list lacks time", out)
+        out = self.run("test time", timeout=60)
+        lines = kernel_lines(out)
+        self.expect("KTAP version 1" in lines and "ok 1 time" in lines and
+                    "test: 0 failed" in out, "test time did not pass", out)
+
+    def halt(self):
+        self.con.send("halt\r")
+
+
+CHECKS = ["help", "ps", "spawn", "park", "unpark", "bind", "nice", "stop",
+          "kill_allowed", "kill_ignored",
+          "errors_unknown_command", "errors_no_such_pid", "errors_not_a_kthread",
+          "errors_kthreadd", "errors_the_shell", "errors_cpu_out_of_range",
+          "errors_bad_number", "errors_usage", "errors_spawn_count", "errors_trace_event",
+          "edit_backspace", "edit_ctrl_u", "edit_ctrl_c", "edit_history",
+          "trace", "worker", "mem", "dmesg", "kunit"]
+
+
+def run(args, results, qemu_flags, elf, log_dir):
+    """Boot, run every check against the prompt, then halt."""
+    log_path = Path(log_dir) / "shell.log"
+    tmp = tempfile.mkdtemp(prefix="spindle-shell-")
+    sock = os.path.join(tmp, "ttyS0")
+    cmd = (args.qemu + qemu_flags + ["-m", "128M", "-kernel", str(elf), "-append", "",
+           "-chardev", f"socket,id=ttyS0,path={sock},server=on,wait=on",
+           "-serial", "chardev:ttyS0"])
+    with args.qemu_slots, open(Path(log_dir) / "shell.stderr", "w+") as err:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=err,
+                                stderr=subprocess.STDOUT)
+        try:
+            _run_checks(args, results, proc, sock, log_path)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            try:
+                os.unlink(sock)
+            except OSError:
+                pass
+            os.rmdir(tmp)
+
+
+def _run_checks(args, results, proc, sock, log_path):
+    start = time.monotonic()
+    try:
+        con = Console(sock, log_path, 10)
+    except ShellError as e:
+        results.fail("shell.prompt", str(e), [f"QEMU exit status {proc.poll()}"])
+        return
+    try:
+        try:
+            con.wait_for(PROMPT, 0, args.timeout)
+        except ShellError as e:
+            results.fail("shell.prompt", str(e), [], log_path)
+            return
+        results.ok(f"shell.prompt ({time.monotonic() - start:.1f}s)")
+        checks = Checks(con)
+        for i, name in enumerate(CHECKS):
+            try:
+                getattr(checks, name)()
+                results.ok(f"shell.{name}")
+            except Checks.Failed as e:
+                why, out = e.args
+                results.fail(f"shell.{name}", why, out.splitlines()[-20:], log_path)
+            except (ShellError, AttributeError) as e:
+                # An earlier failure left nothing to work on, or no prompt came back.
+                results.fail(f"shell.{name}", f"{type(e).__name__}: {e}", [], log_path)
+                if isinstance(e, ShellError):
+                    rest = len(CHECKS) - i - 1
+                    if rest:
+                        results.fail(f"shell.{CHECKS[i + 1]} to shell.{CHECKS[-1]}",
+                                     f"not run ({rest} counted as failed)", count=rest)
+                    return
+        checks.halt()
+        try:
+            status = proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            status = None
+        if status == EXIT_PASS:
+            results.ok("shell.halt")
+        else:
+            results.fail("shell.halt", f"QEMU exit status {status}, expected {EXIT_PASS}",
+                         [], log_path)
+    finally:
+        con.close()
+
+
+def main():
+    import argparse
+    import threading
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import runner
+    p = argparse.ArgumentParser(description="Run only the shell checks.")
+    p.add_argument("--elf", default=str(runner.ELF))
+    p.add_argument("--qemu", default="qemu-system-x86_64")
+    p.add_argument("--timeout", type=int, default=120)
+    args = p.parse_args()
+    args.qemu = args.qemu.split()
+    args.qemu_slots = threading.BoundedSemaphore(1)
+    os.chdir(Path(__file__).resolve().parent.parent)
+    runner.LOG_DIR.mkdir(parents=True, exist_ok=True)
+    results = runner.Results()
+    start = time.monotonic()
+    run(args, results, runner.QEMU_FLAGS, args.elf, runner.LOG_DIR)
+    print(results.summary() + f" in {time.monotonic() - start:.1f}s")
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
