@@ -32,6 +32,7 @@
  */
 #include <kunit/test.h>
 #include <linux/atomic.h>
+#include <linux/bench.h>
 #include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/jiffies.h>
@@ -65,9 +66,6 @@
 #define CTRL(c)		((c) & 0x1f)
 #define KEY_ESC		0x1b
 #define KEY_DEL		0x7f
-
-/* From kernel/bench.c when it is linked in; NULL otherwise. */
-extern int bench_run_all(void) __weak;
 
 /* ---- output ---- */
 
@@ -425,12 +423,12 @@ static const struct shell_command shell_commands[];
 static void cmd_help(int argc, char **argv)
 {
 	for (const struct shell_command *c = shell_commands; c->name; c++) {
-		char left[40];
+		char left[48];
 
 		if (argc > 1 && strcmp(argv[1], c->name))
 			continue;
 		scnprintf(left, sizeof(left), "%s %s", c->name, c->usage);
-		tty_printf("  %-30s %s\n", left, c->help);
+		tty_printf("  %-34s %s\n", left, c->help);
 		if (argc > 1)
 			return;
 	}
@@ -843,19 +841,45 @@ static void cmd_bench(int argc, char **argv)
 {
 	int failed;
 
-	if (!bench_run_all) {
-		tty_puts("bench: not built in\n");
-		return;
-	}
-	/* Other threads run meanwhile: the figures are noisier than make bench's. */
+	/*
+	 * make bench runs these alone, under -icount; here other threads
+	 * run meanwhile and time is real, so the figures vary from run to run.
+	 */
 	failed = bench_run_all();
 	tty_printf("bench: %d failed\n", failed);
+}
+
+/* One "test" command at a time: the shell waits for it. */
+static struct {
+	const char *glob;
+	int failed;
+	struct completion done;
+} shell_test_run;
+
+/*
+ * The task the suites run in, a child of the shell as a shell's command
+ * would be. The suites expect pid 1's surroundings, where they run at
+ * boot: not a kthread, and a parent that waits for its children. So it
+ * is made with user_mode_thread(), and it puts back the default signal
+ * actions that it copied from the shell, a kthread that ignores them all
+ * (a parent that ignores SIGCHLD never sees its children: they reap
+ * themselves). That reset is what exec() does in Linux
+ * (flush_signal_handlers()).
+ */
+static int shell_test_fn(void *unused)
+{
+	set_task_comm(current, "ktest");
+	for (int sig = 1; sig <= _NSIG; sig++)
+		allow_signal(sig);
+	shell_test_run.failed = kunit_run_filter(shell_test_run.glob);
+	complete(&shell_test_run.done);
+	return 0;
 }
 
 static void cmd_test(int argc, char **argv)
 {
 	const char *glob = argc > 1 ? argv[1] : "list";
-	int failed;
+	pid_t pid;
 
 	if (!strcmp(glob, "list")) {
 		tty_puts("suites:");
@@ -871,8 +895,16 @@ static void cmd_test(int argc, char **argv)
 		shell_error("no suite matches '%s' (try test list)", glob);
 		return;
 	}
-	failed = kunit_run_filter(glob);
-	tty_printf("test: %d failed\n", failed);
+	shell_test_run.glob = glob;
+	init_completion(&shell_test_run.done);
+	pid = user_mode_thread(shell_test_fn, NULL, 0);
+	if (pid < 0) {
+		shell_error("cannot start the test task: %d%s", pid, errno_suffix(pid));
+		return;
+	}
+	/* As long as the suites take: a hung case hangs a boot's run too. */
+	wait_for_completion(&shell_test_run.done);
+	tty_printf("test: %d failed\n", shell_test_run.failed);
 }
 
 static void cmd_halt(int argc, char **argv)

@@ -7,6 +7,8 @@
   - the in-kernel KUnit suites: one QEMU boot with kunit.run=1 whose serial
     log is parsed as KTAP, then parsed again by Linux's kunit.py to check
     that both parsers agree (test "ktap_matches_kunit_py"),
+  - the shell at the end of a normal boot, driven over COM1 with scripted
+    input (tests/shell_tests.py),
   - the boots of the BOOTS table below: the GRUB ISO, expected faults
     (lkdtm=NAME), a bad boot parameter, too little memory, and a scripted
     GDB session.
@@ -31,6 +33,7 @@ import time
 from pathlib import Path
 
 import gdb_tests
+import shell_tests
 
 ELF = Path("build/spindle.elf")
 ISO = Path("build/spindle.iso")
@@ -506,6 +509,7 @@ def boots():
         ("kunit_all", run_kunit, {}),
         ("gdb_boot", run_gdb, {}),
         ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py
+        ("shell", shell_tests.run, dict(qemu_flags=QEMU_FLAGS, elf=ELF, log_dir=LOG_DIR)),
         # GRUB's command line is fixed in boot/grub.cfg: boot to the end and
         # check the kernel was handed a multiboot2 memory map.
         ("boot_grub_iso", run_expect, dict(

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 PROMPT = "spindle# "
+PANIC_END = "---[ end Kernel panic"
 EXIT_PASS = 33
 UP, DOWN = "\x1b[A", "\x1b[B"
 BACKSPACE, CTRL_U, CTRL_C = "\x7f", "\x15", "\x03"
@@ -72,6 +73,9 @@ class Console:
             i = self.text.find(what, start)
             if i >= 0:
                 return i
+            if PANIC_END in self.text[start:]:
+                raise ShellError("the kernel panicked; last output: "
+                                 + repr(self.text[-300:]))
             if time.monotonic() > deadline:
                 raise ShellError(f"no {what!r} within {timeout}s; last output: "
                                  + repr(self.text[-300:]))
@@ -322,7 +326,7 @@ def run(args, results, qemu_flags, elf, log_dir):
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=err,
                                 stderr=subprocess.STDOUT)
         try:
-            _run_checks(args, results, proc, sock, log_path)
+            _run_checks(args, results, proc, sock, log_path, err)
         finally:
             if proc.poll() is None:
                 proc.kill()
@@ -334,12 +338,14 @@ def run(args, results, qemu_flags, elf, log_dir):
             os.rmdir(tmp)
 
 
-def _run_checks(args, results, proc, sock, log_path):
+def _run_checks(args, results, proc, sock, log_path, err):
     start = time.monotonic()
     try:
         con = Console(sock, log_path, 10)
     except ShellError as e:
-        results.fail("shell.prompt", str(e), [f"QEMU exit status {proc.poll()}"])
+        err.seek(0)
+        results.fail("shell.prompt", str(e), [f"QEMU exit status {proc.poll()}"]
+                     + err.read().splitlines()[-5:])
         return
     try:
         try:
