@@ -80,12 +80,18 @@ $(B)/include/generated/compile.h: FORCE
 	 cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 
-$(B)/%.o: %.c $(B)/include/generated/compile.h
+# The flags are a dependency too: `make DEBUG=1` after a normal build
+# rebuilds everything instead of mixing -O2 and -Og objects.
+$(B)/kflags: FORCE
+	@mkdir -p $(B)
+	@echo '$(CC) $(KCFLAGS) $(KASFLAGS)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(B)/%.o: %.c $(B)/include/generated/compile.h $(B)/kflags
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(KCFLAGS) -c $< -o $@
 
-$(B)/%.o: %.S $(B)/include/generated/asm-offsets.h
+$(B)/%.o: %.S $(B)/include/generated/asm-offsets.h $(B)/kflags
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	@$(CC) $(KASFLAGS) -I$(B)/include -c $< -o $@

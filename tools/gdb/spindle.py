@@ -188,9 +188,24 @@ def kthread_flags(kthread):
     return ",".join(names) or "-"
 
 
+class SpindleCommand(gdb.Command):
+    """A command whose run() reads kernel memory: say plainly when it cannot."""
+
+    def invoke(self, arg, from_tty):
+        try:
+            self.run(arg, from_tty)
+        except gdb.MemoryError as e:
+            raise gdb.GdbError("%s: %s (is the kernel running in 64-bit mode yet? "
+                               "hbreak start_kernel and continue first)" % (self._name, e))
+
+    def __init__(self, name, command_class):
+        super().__init__(name, command_class)
+        self._name = name
+
+
 # --- spindle-ps ----------------------------------------------------------
 
-class SpindlePs(gdb.Command):
+class SpindlePs(SpindleCommand):
     """List every task, as the kernel's show_tasks() does: spindle-ps
 
 Walks the task list from the idle task init_task (pid 0), like
@@ -204,14 +219,14 @@ comm cut it. ">" marks the task running on this CPU now."""
     def __init__(self):
         super().__init__("spindle-ps", gdb.COMMAND_DATA)
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg, from_tty):
         if arg.strip():
             raise gdb.GdbError("spindle-ps takes no arguments")
         try:
             current = int(current_task().address)
         except gdb.error:
             current = 0
-        gdb.write("    PID  PPID STATE CPU FLAGS    KTHREAD      COMM\n")
+        out = ["    PID  PPID STATE CPU FLAGS    KTHREAD      COMM\n"]
         for task in for_each_task():
             parent = task["real_parent"]
             ppid = int(parent["pid"]) if int(parent) else 0
@@ -221,15 +236,16 @@ comm cut it. ">" marks the task running on this CPU now."""
                 name = c_string(kthread["full_name"]) or name
             if int(task["flags"]) & PF_KTHREAD:
                 name = "[%s]" % name
-            gdb.write("%s %5d %5d %-5s %3d %08x %-12s %s\n" % (
+            out.append("%s %5d %5d %-5s %3d %08x %-12s %s\n" % (
                 ">" if int(task.address) == current else " ", int(task["pid"]), ppid,
                 task_state_name(task), int(task["cpu"]), int(task["flags"]) & 0xFFFFFFFF,
                 kthread_flags(kthread) if kthread is not None else "", name))
+        gdb.write("".join(out))
 
 
 # --- spindle-dmesg -------------------------------------------------------
 
-class SpindleDmesg(gdb.Command):
+class SpindleDmesg(SpindleCommand):
     """Print the kernel log buffer: spindle-dmesg [-l]
 
 Reads log_buf as kernel/printk.c writes it: records of a struct printk_log
@@ -242,7 +258,7 @@ A line still being built by pr_cont() is not in log_buf yet."""
     def __init__(self):
         super().__init__("spindle-dmesg", gdb.COMMAND_DATA)
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg, from_tty):
         args = shlex.split(arg)
         if args not in ([], ["-l"]):
             raise gdb.GdbError("usage: spindle-dmesg [-l]")
@@ -297,7 +313,7 @@ def describe_task(task):
     return "%s (0x%x)" % (task_name(task), int(task.address)) if task is not None else "-"
 
 
-class SpindleRq(gdb.Command):
+class SpindleRq(SpindleCommand):
     """Show each CPU's run queue: spindle-rq [CPU]
 
 From runqueues[cpu] (kernel/sched/sched.h): curr, idle, nr_running, the
@@ -308,7 +324,7 @@ and the RT class's queues, one list per priority."""
     def __init__(self):
         super().__init__("spindle-rq", gdb.COMMAND_DATA)
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg, from_tty):
         runqueues = gdb.parse_and_eval("runqueues")
         nr_cpus = runqueues.type.range()[1] + 1
         cpus = range(nr_cpus)
@@ -353,7 +369,7 @@ and the RT class's queues, one list per priority."""
 
 # --- spindle-trace -------------------------------------------------------
 
-class SpindleTrace(gdb.Command):
+class SpindleTrace(SpindleCommand):
     """Print the trace ring buffer in ftrace's text format: spindle-trace
 
 What trace_print() prints, read from trace_buffer, trace_head (the next
@@ -364,7 +380,7 @@ boot with trace_event=all (or a list of names)."""
     def __init__(self):
         super().__init__("spindle-trace", gdb.COMMAND_DATA)
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg, from_tty):
         buf = gdb.parse_and_eval("trace_buffer")
         entries = buf.type.range()[1] + 1
         head = int(gdb.parse_and_eval("trace_head"))
@@ -416,6 +432,9 @@ PATH_STEPS = [
     ("schedule", "child", "11"),
     ("finish_task_switch", "creator", "12"),
 ]
+# The kernel's high mapping (linker.ld): below it, head.S still runs from
+# the low identity mapping and int3 cannot be written at kernel addresses.
+KERNEL_START = 0xffffffff80000000
 # A worker's creation starts here instead of kthread_create_on_node().
 WORKER_START = "kthread_create_worker_on_node"
 CREATOR_STEPS = ("kthread_create_on_node", WORKER_START, "__kthread_create_on_node")
@@ -502,6 +521,7 @@ class Walk:
         self.delete()
         Walk.active = None
         if self.failed:
+            gdb.write("spindle-kthread-path: walk ended, breakpoints removed.\n")
             return
         if self.printed >= self.done_at:
             gdb.write("spindle-kthread-path: done, %d steps; breakpoints removed.\n"
@@ -610,6 +630,10 @@ class Walk:
             return False
         if self.printed >= self.done_at:
             return True
+        if creator is None:
+            gdb.write("spindle-kthread-path: create->done of \"%s\" is NULL: its creator gave "
+                      "up (killed), nobody will be woken; see docs/creation-path.md\n" % name)
+            return True
         self.create, self.completion = u64(create), completion
         text = "kthreadd took create=0x%x \"%s\" off the list; kernel_clone_args: fn=kthread" % (
             self.create, name)
@@ -633,7 +657,8 @@ class Walk:
             gs_base = 0
         hot = (gdb.Value(gs_base).cast(lookup_type("struct pcpu_hot").pointer()).dereference()
                if gs_base else gdb.parse_and_eval("pcpu_hot_area[0]"))
-        return u64(hot["top_of_stack"]) - u64(hot["current_task"]["stack"])
+        size = u64(hot["top_of_stack"]) - u64(hot["current_task"]["stack"])
+        return size if 0 < size <= 1 << 20 else 16384     # THREAD_SIZE today
 
     def kthreadd_step(self, function, current, me, text):
         if me != kthreadd_task() or self.create is None or not self.expecting(function):
@@ -721,7 +746,7 @@ class Walk:
         return names
 
 
-class SpindleKthreadPath(gdb.Command):
+class SpindleKthreadPath(SpindleCommand):
     """Walk through one kthread creation: spindle-kthread-path [--name PATTERN] [--steps N] [--no-continue]
 
 Sets a software breakpoint on each function of the creation path, then
@@ -742,8 +767,9 @@ ends the walk too.
 
 --name PATTERN   follow the creation of a thread whose full name matches
                  (fnmatch: spindle_demo/2, 'spindle_demo/*'); by default
-                 the first creation that starts
---steps N        stop after N steps
+                 the first creation that starts. The name is known once
+                 kthreadd has the request: steps 1-2 are printed then.
+--steps N        stop after N steps (with --name, not before step 3)
 --no-continue    set the breakpoints but do not continue (type continue)
 
 The breakpoints are software ones (int3 written into the code): set them
@@ -753,7 +779,7 @@ start_kernel."""
     def __init__(self):
         super().__init__("spindle-kthread-path", gdb.COMMAND_BREAKPOINTS)
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg, from_tty):
         pattern, max_steps, go = None, None, True
         words = shlex.split(arg)
         try:
@@ -774,6 +800,14 @@ start_kernel."""
                                "[--no-continue]")
         if Walk.active is not None:
             raise gdb.GdbError("spindle-kthread-path: a walk is already armed")
+        try:
+            pc = u64(gdb.selected_frame().pc())
+        except gdb.error:
+            raise gdb.GdbError("spindle-kthread-path: no kernel to debug (target remote first)")
+        if pc < KERNEL_START:
+            raise gdb.GdbError("spindle-kthread-path: the kernel is not running in 64-bit mode "
+                               "yet, so software breakpoints cannot be written: hbreak "
+                               "start_kernel and continue first (make gdb does)")
         walk = Walk(pattern, max_steps)
         walk.arm()
         gdb.write("spindle-kthread-path: %d breakpoints set; following %s\n" % (

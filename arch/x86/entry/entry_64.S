@@ -21,6 +21,7 @@
 /* Vectors for which the CPU pushes an error code. */
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
 
+	.cfi_sections .debug_frame	/* for GDB only: the kernel does not unwind */
 	.text
 
 /* One stub per vector, 16-byte aligned so the table below can be built. */
@@ -122,6 +123,9 @@ __switch_to_asm:
  */
 	.globl	ret_from_fork
 ret_from_fork:
+	/* Tell GDB this frame has no caller, so backtraces end cleanly here. */
+	.cfi_startproc simple
+	.cfi_undefined rip
 	movq	%rax, %rdi
 	call	schedule_tail
 	popq	%rbx				/* fork_frame.fn */
@@ -131,3 +135,4 @@ ret_from_fork:
 	movl	%eax, %edi
 	call	do_exit				/* never returns */
 	ud2
+	.cfi_endproc
