@@ -234,6 +234,8 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p)
 	RB_CLEAR_NODE(&p->se.run_node);
 	INIT_LIST_HEAD(&p->rt.run_list);
 	p->rt.on_rq = 0;
+	/* Whatever class it starts in: it may become SCHED_RR later. */
+	p->rt.time_slice = RR_TIMESLICE;
 	p->nvcsw = p->nivcsw = 0;
 	p->flags &= ~PF_IDLE;
 	if (is_idle_task(current)) {

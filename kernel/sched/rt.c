@@ -14,8 +14,6 @@
 #include <linux/sched.h>
 #include "sched.h"
 
-#define RR_TIMESLICE	(100 * HZ / 1000)	/* 100 ms */
-
 void init_rt_rq(struct rt_rq *rt_rq)
 {
 	for (int i = 0; i < MAX_RT_PRIO; i++)
@@ -132,11 +130,6 @@ static void task_tick_rt(struct rq *rq, struct task_struct *p)
 	}
 }
 
-static void task_fork_rt(struct task_struct *p)
-{
-	p->rt.time_slice = RR_TIMESLICE;
-}
-
 const struct sched_class rt_sched_class = {
 	.name = "rt",
 	.enqueue_task = enqueue_task_rt,
@@ -147,6 +140,5 @@ const struct sched_class rt_sched_class = {
 	.put_prev_task = put_prev_task_rt,
 	.set_next_task = set_next_task_rt,
 	.task_tick = task_tick_rt,
-	.task_fork = task_fork_rt,
 	.update_curr = update_curr_rt,
 };

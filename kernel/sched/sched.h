@@ -17,6 +17,7 @@
 #ifndef _KERNEL_SCHED_SCHED_H
 #define _KERNEL_SCHED_SCHED_H
 
+#include <linux/jiffies.h>
 #include <linux/rbtree.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
@@ -120,6 +121,9 @@ void init_rt_rq(struct rt_rq *rt_rq);
 void set_load_weight(struct task_struct *p);
 struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags);
 void task_rq_unlock(struct rq *rq, unsigned long flags);
+
+/* SCHED_RR's time slice, in ticks. Linux: RR_TIMESLICE in <linux/sched/rt.h> */
+#define RR_TIMESLICE	(100 * HZ / 1000)	/* 100 ms */
 
 /* Fair-class tunables (fair.c), in ns. */
 extern unsigned int sysctl_sched_latency;

@@ -378,10 +378,12 @@ static void spinlock_debug_unlock_by_non_owner(struct kunit *test)
 	DEFINE_SPINLOCK(lock);
 	struct foreign_unlock_ctx ctx = { .lock = &lock };
 	int reports = debug_locks_reports;
+	struct mem_snapshot base;
 	struct task_struct *t;
 
 	NEED_DEBUG_SPINLOCK(test);
 	init_completion(&ctx.done);
+	mem_snapshot_take(&base);
 	debug_locks_nonfatal = true;
 	do_raw_spin_lock(&lock.rlock);
 	t = kthread_run(foreign_unlock_fn, &ctx, "spin_foreign");
@@ -397,6 +399,7 @@ static void spinlock_debug_unlock_by_non_owner(struct kunit *test)
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
 	KUNIT_EXPECT_EQ(test, debug_locks_reports, reports + 1);
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 }
 
 /* Unlocking a free lock is reported; the tickets are left alone. */

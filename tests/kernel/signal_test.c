@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite "signal": kernel/signal.c as kernel threads see it.
+ *
+ * Sending sets a pending bit and TIF_SIGPENDING, unless the target
+ * ignores the signal: kthreads ignore every signal (they inherit that
+ * from kthreadd) until they allow_signal() one, and kthreadd itself
+ * cannot be killed. A signal wakes a TASK_INTERRUPTIBLE sleeper, SIGKILL
+ * also a TASK_KILLABLE one, and nothing wakes TASK_UNINTERRUPTIBLE.
+ * flush_signals() forgets what is pending.
+ *
+ * The targets are kthreads; the cases run in pid 1 and never signal it.
+ * Linux: kernel/signal.c
+ */
+#include <kunit/test.h>
+#include <linux/kthread.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include "test_util.h"
+
+/* A kthread's last act: sleep until kthread_stop() (which wakes it). */
+static void sleep_until_stopped(void)
+{
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+/*
+ * A target: allows the signals in @allowed (a sigmask() set), sleeps once
+ * in @state, notes that it woke, then (for flush_signals_clears) sleeps
+ * interruptibly for @then_sleep jiffies and notes what was left.
+ */
+struct target {
+	unsigned long allowed;
+	unsigned int state;
+	long then_sleep;
+	int asleep;
+	int woken;
+	unsigned long pending_at_wake;
+	long then_left;
+	int done;
+	struct task_struct *task;
+};
+
+static int target_fn(void *data)
+{
+	struct target *tg = data;
+
+	for (int sig = 1; sig <= _NSIG; sig++)
+		if (tg->allowed & sigmask(sig))
+			allow_signal(sig);
+	set_current_state(tg->state);
+	WRITE_ONCE(tg->asleep, 1);
+	schedule();
+	__set_current_state(TASK_RUNNING);
+	tg->pending_at_wake = READ_ONCE(current->pending.signal);
+	WRITE_ONCE(tg->woken, 1);
+	if (tg->then_sleep)
+		tg->then_left = schedule_timeout_interruptible(tg->then_sleep);
+	WRITE_ONCE(tg->done, 1);
+	sleep_until_stopped();
+	return 0;
+}
+
+/* Start @tg and wait until it sleeps in its state (false if it did not). */
+static bool start_target(struct target *tg)
+{
+	tg->task = kthread_run(target_fn, tg, "sig_target");
+	if (IS_ERR(tg->task)) {
+		tg->task = NULL;
+		return false;
+	}
+	return wait_until(READ_ONCE(tg->asleep) && task_state(tg->task) == tg->state, 1000);
+}
+
+static void stop_target(struct target *tg)
+{
+	if (!tg->task)
+		return;
+	wake_up_process(tg->task);	/* if it still sleeps its one sleep */
+	kthread_stop(tg->task);
+}
+
+/* Sleeps nothing but kthread_stop() ends: a target for pending-bit checks. */
+#define ASLEEP_UNINTERRUPTIBLY(mask) { .allowed = (mask), .state = TASK_UNINTERRUPTIBLE }
+
+/*
+ * Allowed signals become pending (SIGKILL being the only fatal one);
+ * signals not allowed are dropped. signal_pending_state() then says
+ * which sleeps they would end.
+ */
+static void signal_send_sets_pending(struct kunit *test)
+{
+	struct target tg = ASLEEP_UNINTERRUPTIBLY(sigmask(SIGUSR1) | sigmask(SIGKILL));
+	struct mem_snapshot base;
+	struct task_struct *t;
+
+	mem_snapshot_take(&base);
+	if (!start_target(&tg)) {
+		KUNIT_FAIL(test, "target did not go to sleep");
+		goto out;
+	}
+	t = tg.task;
+	KUNIT_EXPECT_FALSE(test, signal_pending(t));
+
+	/* Not allowed: ignored, nothing pending. */
+	KUNIT_EXPECT_EQ(test, send_sig(SIGTERM, t, 0), 0);
+	KUNIT_EXPECT_FALSE(test, signal_pending(t));
+	KUNIT_EXPECT_EQ(test, t->pending.signal, 0);
+
+	KUNIT_EXPECT_EQ(test, send_sig(SIGUSR1, t, 0), 0);
+	KUNIT_EXPECT_TRUE(test, signal_pending(t));
+	KUNIT_EXPECT_FALSE(test, fatal_signal_pending(t));
+	KUNIT_EXPECT_EQ(test, t->pending.signal, sigmask(SIGUSR1));
+	KUNIT_EXPECT_TRUE(test, signal_pending_state(TASK_INTERRUPTIBLE, t));
+	KUNIT_EXPECT_FALSE(test, signal_pending_state(TASK_KILLABLE, t));
+	KUNIT_EXPECT_FALSE(test, signal_pending_state(TASK_UNINTERRUPTIBLE, t));
+
+	flush_signals(t);
+	KUNIT_EXPECT_EQ(test, kill_pid(t->pid, SIGKILL), 0);
+	KUNIT_EXPECT_TRUE(test, signal_pending(t));
+	KUNIT_EXPECT_TRUE(test, fatal_signal_pending(t));
+	KUNIT_EXPECT_EQ(test, t->pending.signal, sigmask(SIGKILL));
+	KUNIT_EXPECT_TRUE(test, signal_pending_state(TASK_INTERRUPTIBLE, t));
+	KUNIT_EXPECT_TRUE(test, signal_pending_state(TASK_KILLABLE, t));
+	KUNIT_EXPECT_FALSE(test, signal_pending_state(TASK_UNINTERRUPTIBLE, t));
+
+	/* Both at once: one bit each. */
+	send_sig(SIGUSR1, t, 0);
+	KUNIT_EXPECT_EQ(test, t->pending.signal, sigmask(SIGUSR1) | sigmask(SIGKILL));
+	/* None of it woke an uninterruptible sleeper. */
+	KUNIT_EXPECT_EQ(test, task_state(t), TASK_UNINTERRUPTIBLE);
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(tg.woken));
+out:
+	stop_target(&tg);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+/* A pid nobody has: -ESRCH. A signal number out of range: -EINVAL. */
+static void signal_kill_pid_errors(struct kunit *test)
+{
+	struct target tg = ASLEEP_UNINTERRUPTIBLY(sigmask(SIGUSR1));
+	struct mem_snapshot base;
+	pid_t gone;
+
+	/* The pid of a thread that has exited and been reaped. */
+	mem_snapshot_take(&base);
+	KUNIT_ASSERT_TRUE(test, start_target(&tg));
+	gone = tg.task->pid;
+	stop_target(&tg);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);	/* its pid is free again */
+	KUNIT_EXPECT_EQ(test, kill_pid(gone, SIGUSR1), -ESRCH);
+	KUNIT_EXPECT_EQ(test, kill_pid(-1, SIGUSR1), -ESRCH);
+	KUNIT_EXPECT_EQ(test, kill_pid(pid_max, SIGUSR1), -ESRCH);
+
+	/* Bad numbers are refused before anything is sent. */
+	tg = (struct target)ASLEEP_UNINTERRUPTIBLY(sigmask(SIGUSR1));
+	mem_snapshot_take(&base);
+	if (!start_target(&tg)) {
+		KUNIT_FAIL(test, "target did not go to sleep");
+		goto out;
+	}
+	KUNIT_EXPECT_EQ(test, kill_pid(tg.task->pid, _NSIG + 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kill_pid(tg.task->pid, -1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, send_sig(_NSIG + 1, tg.task, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, send_sig(0, tg.task, 0), -EINVAL);
+	KUNIT_EXPECT_FALSE(test, signal_pending(tg.task));
+	KUNIT_EXPECT_EQ(test, tg.task->pending.signal, 0);
+	KUNIT_EXPECT_EQ(test, allow_signal(0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, allow_signal(_NSIG + 1), -EINVAL);
+	/* A good one on the same pid works. */
+	KUNIT_EXPECT_EQ(test, kill_pid(tg.task->pid, SIGUSR1), 0);
+	KUNIT_EXPECT_TRUE(test, signal_pending(tg.task));
+out:
+	stop_target(&tg);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+static int exit_at_once_fn(void *data)
+{
+	return 0;
+}
+
+/* kthreadd ignores everything, SIGKILL included, and carries on creating. */
+static void signal_kthreadd_ignores_sigkill(struct kunit *test)
+{
+	struct mem_snapshot base;
+	struct task_struct *t;
+
+	KUNIT_ASSERT_EQ(test, kthreadd_task->pid, 2);
+	mem_snapshot_take(&base);
+	KUNIT_EXPECT_EQ(test, kill_pid(2, SIGKILL), 0);	/* accepted, dropped */
+	KUNIT_EXPECT_EQ(test, kill_pid(2, SIGUSR1), 0);
+	KUNIT_EXPECT_FALSE(test, signal_pending(kthreadd_task));
+	KUNIT_EXPECT_FALSE(test, fatal_signal_pending(kthreadd_task));
+	KUNIT_EXPECT_EQ(test, kthreadd_task->pending.signal, 0);
+	KUNIT_EXPECT_EQ(test, kthreadd_task->exit_state, 0);
+	KUNIT_EXPECT_FALSE(test, kthreadd_task->flags & PF_EXITING);
+
+	/* Still at work: a new kthread still comes from it. */
+	t = kthread_create(exit_at_once_fn, NULL, "sig_after_kill");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	KUNIT_EXPECT_PTR_EQ(test, t->real_parent, kthreadd_task);
+	/* A new kthread inherits kthreadd's "ignore everything". */
+	KUNIT_EXPECT_EQ(test, send_sig(SIGKILL, t, 0), 0);
+	KUNIT_EXPECT_FALSE(test, signal_pending(t));
+	kthread_stop(t);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+/* Any allowed signal ends an interruptible sleep, SIGKILL included. */
+static void signal_wakes_interruptible_sleeper(struct kunit *test)
+{
+	static const int sigs[] = { SIGUSR1, SIGTERM, SIGHUP, SIGKILL };
+	struct mem_snapshot base;
+
+	mem_snapshot_take(&base);
+	for (unsigned int i = 0; i < ARRAY_SIZE(sigs); i++) {
+		struct target tg = { .allowed = sigmask(sigs[i]), .state = TASK_INTERRUPTIBLE };
+
+		if (!start_target(&tg)) {
+			KUNIT_FAIL(test, "target for signal %d did not go to sleep", sigs[i]);
+			stop_target(&tg);
+			continue;
+		}
+		send_sig(sigs[i], tg.task, 0);
+		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(tg.woken), 1000));
+		KUNIT_EXPECT_EQ(test, tg.pending_at_wake, sigmask(sigs[i]));
+		stop_target(&tg);
+	}
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+/* An interruptible sleeper is not woken by a signal it does not allow. */
+static void signal_ignored_does_not_wake(struct kunit *test)
+{
+	struct target tg = { .allowed = sigmask(SIGUSR1), .state = TASK_INTERRUPTIBLE };
+	struct mem_snapshot base;
+
+	mem_snapshot_take(&base);
+	if (!start_target(&tg)) {
+		KUNIT_FAIL(test, "target did not go to sleep");
+		goto out;
+	}
+	send_sig(SIGTERM, tg.task, 0);
+	send_sig(SIGKILL, tg.task, 0);
+	msleep(30);
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(tg.woken));
+	KUNIT_EXPECT_EQ(test, task_state(tg.task), TASK_INTERRUPTIBLE);
+	KUNIT_EXPECT_FALSE(test, signal_pending(tg.task));
+
+	send_sig(SIGUSR1, tg.task, 0);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(tg.woken), 1000));
+out:
+	stop_target(&tg);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+/* Nothing wakes TASK_UNINTERRUPTIBLE; only SIGKILL wakes TASK_KILLABLE. */
+static void signal_uninterruptible_and_killable(struct kunit *test)
+{
+	const unsigned long all = sigmask(SIGUSR1) | sigmask(SIGKILL);
+	struct target un = { .allowed = all, .state = TASK_UNINTERRUPTIBLE };
+	struct target kl = { .allowed = all, .state = TASK_KILLABLE };
+	struct mem_snapshot base;
+	unsigned long nvcsw;
+
+	mem_snapshot_take(&base);
+	if (!start_target(&un) || !start_target(&kl)) {
+		KUNIT_FAIL(test, "targets did not go to sleep");
+		goto out;
+	}
+	nvcsw = READ_ONCE(un.task->nvcsw);
+	send_sig(SIGUSR1, un.task, 0);
+	send_sig(SIGKILL, un.task, 0);
+	send_sig(SIGUSR1, kl.task, 0);
+	msleep(30);
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(un.woken));
+	KUNIT_EXPECT_EQ(test, task_state(un.task), TASK_UNINTERRUPTIBLE);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(un.task->nvcsw), nvcsw);
+	KUNIT_EXPECT_TRUE(test, fatal_signal_pending(un.task));	/* pending, just not waking */
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(kl.woken));
+	KUNIT_EXPECT_EQ(test, task_state(kl.task), TASK_KILLABLE);
+
+	send_sig(SIGKILL, kl.task, 0);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(kl.woken), 1000));
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(un.woken));
+	/* Only an explicit wakeup ends the uninterruptible sleep. */
+	wake_up_process(un.task);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(un.woken), 1000));
+out:
+	stop_target(&un);
+	stop_target(&kl);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+/*
+ * flush_signals() clears the pending set and TIF_SIGPENDING: an
+ * interruptible sleep taken afterwards lasts its full time (with the
+ * signal still pending it would end at once).
+ */
+static void signal_flush_signals_clears(struct kunit *test)
+{
+	struct target tg = { .allowed = sigmask(SIGUSR1), .state = TASK_UNINTERRUPTIBLE,
+			     .then_sleep = 5 };
+	struct mem_snapshot base;
+
+	mem_snapshot_take(&base);
+	if (!start_target(&tg)) {
+		KUNIT_FAIL(test, "target did not go to sleep");
+		goto out;
+	}
+	send_sig(SIGUSR1, tg.task, 0);
+	KUNIT_EXPECT_TRUE(test, signal_pending(tg.task));
+	flush_signals(tg.task);
+	KUNIT_EXPECT_FALSE(test, signal_pending(tg.task));
+	KUNIT_EXPECT_EQ(test, tg.task->pending.signal, 0);
+
+	wake_up_process(tg.task);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(tg.done), 1000));
+	KUNIT_EXPECT_EQ(test, tg.pending_at_wake, 0);
+	KUNIT_EXPECT_EQ(test, tg.then_left, 0);		/* slept it all */
+out:
+	stop_target(&tg);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+static struct kunit_case signal_cases[] = {
+	KUNIT_CASE(signal_send_sets_pending),
+	KUNIT_CASE(signal_kill_pid_errors),
+	KUNIT_CASE(signal_kthreadd_ignores_sigkill),
+	KUNIT_CASE(signal_wakes_interruptible_sleeper),
+	KUNIT_CASE(signal_ignored_does_not_wake),
+	KUNIT_CASE(signal_uninterruptible_and_killable),
+	KUNIT_CASE(signal_flush_signals_clears),
+	{}
+};
+
+static struct kunit_suite signal_suite = {
+	.name = "signal",
+	.test_cases = signal_cases,
+};
+kunit_test_suite(signal_suite);
