@@ -32,7 +32,7 @@ static void signal_wake_up(struct task_struct *t, bool fatal)
  * ignore_signals() (kthreadd, and through it every kthread), SIGKILL
  * included, unless they allow_signal() it: a kthread cannot be killed by
  * accident.
- * Return: 0, or -EINVAL for a bad signal number.
+ * Return: 0, or -EINVAL for a bad signal number (0 sends nothing).
  * Linux: send_sig() -> send_sig_info()
  */
 int send_sig(int sig, struct task_struct *p, int priv)
@@ -40,8 +40,10 @@ int send_sig(int sig, struct task_struct *p, int priv)
 	struct sighand_struct *sighand;
 	unsigned long flags;
 
-	if (sig < 1 || sig > _NSIG)
+	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
+	if (sig == 0)
+		return 0;	/* signal 0: only "does it exist?", as in kill(2) */
 	/* task_lock keeps ->sighand from being freed under us (exit_signals()). */
 	task_lock(p);
 	sighand = p->sighand;
@@ -65,9 +67,12 @@ int send_sig(int sig, struct task_struct *p, int priv)
  */
 int kill_pid(pid_t pid, int sig)
 {
-	struct task_struct *p = get_pid_task_by_nr(pid);
+	struct task_struct *p;
 	int ret;
 
+	if (pid <= 0)
+		return -ESRCH;	/* pid 0 is the idle task: not a signal target */
+	p = get_pid_task_by_nr(pid);
 	if (!p)
 		return -ESRCH;
 	ret = send_sig(sig, p, 1);

@@ -158,6 +158,7 @@ static void signal_kill_pid_errors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kill_pid(gone, SIGUSR1), -ESRCH);
 	KUNIT_EXPECT_EQ(test, kill_pid(-1, SIGUSR1), -ESRCH);
 	KUNIT_EXPECT_EQ(test, kill_pid(pid_max, SIGUSR1), -ESRCH);
+	KUNIT_EXPECT_EQ(test, kill_pid(0, SIGUSR1), -ESRCH);	/* not the idle task */
 
 	/* Bad numbers are refused before anything is sent. */
 	tg = (struct target)ASLEEP_UNINTERRUPTIBLY(sigmask(SIGUSR1));
@@ -169,7 +170,9 @@ static void signal_kill_pid_errors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kill_pid(tg.task->pid, _NSIG + 1), -EINVAL);
 	KUNIT_EXPECT_EQ(test, kill_pid(tg.task->pid, -1), -EINVAL);
 	KUNIT_EXPECT_EQ(test, send_sig(_NSIG + 1, tg.task, 0), -EINVAL);
-	KUNIT_EXPECT_EQ(test, send_sig(0, tg.task, 0), -EINVAL);
+	/* Signal 0 asks only whether the task exists: 0, nothing sent. */
+	KUNIT_EXPECT_EQ(test, send_sig(0, tg.task, 0), 0);
+	KUNIT_EXPECT_EQ(test, kill_pid(tg.task->pid, 0), 0);
 	KUNIT_EXPECT_FALSE(test, signal_pending(tg.task));
 	KUNIT_EXPECT_EQ(test, tg.task->pending.signal, 0);
 	KUNIT_EXPECT_EQ(test, allow_signal(0), -EINVAL);
