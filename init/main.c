@@ -74,8 +74,9 @@ static int kernel_init(void *unused)
 	shell_init();
 	for (;;) {
 		/* An init reaps whatever is orphaned to it. */
-		if (kernel_wait(-1, NULL) == -ECHILD)
-			schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+		while (kernel_wait(-1, NULL) > 0)
+			;
+		wait_for_zombie_child();
 	}
 }
 

@@ -66,7 +66,7 @@ static bool parent_ignores_sigchld(struct task_struct *parent)
 static bool exit_notify(struct task_struct *tsk)
 {
 	struct task_struct *child, *n;
-	bool autoreap;
+	bool autoreap, adopted_zombie = false;
 
 	spin_lock_irq(&tasklist_lock);
 	list_for_each_entry_safe(child, n, &tsk->children, sibling) {
@@ -75,11 +75,14 @@ static bool exit_notify(struct task_struct *tsk)
 
 		child->real_parent = child->parent = reaper;
 		list_move_tail(&child->sibling, &reaper->children);
+		/* A zombie already: its new parent may be waiting (do_notify_parent). */
+		if (child->exit_state == EXIT_ZOMBIE)
+			adopted_zombie = true;
 	}
 	autoreap = tsk->exit_signal < 0 || parent_ignores_sigchld(tsk->real_parent);
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
 	spin_unlock_irq(&tasklist_lock);
-	if (!autoreap)
+	if (!autoreap || adopted_zombie)
 		wake_up_all(&child_exit_wait);
 	return autoreap;
 }
@@ -183,6 +186,31 @@ bool wait_for_dead_tasks(unsigned int timeout_ms)
 			return false;
 		schedule_timeout_uninterruptible(1);
 	}
+}
+
+static bool has_zombie_child(struct task_struct *parent)
+{
+	struct task_struct *p;
+	bool found = false;
+
+	spin_lock_irq(&tasklist_lock);
+	list_for_each_entry(p, &parent->children, sibling)
+		if (p->exit_state == EXIT_ZOMBIE)
+			found = true;
+	spin_unlock_irq(&tasklist_lock);
+	return found;
+}
+
+/**
+ * wait_for_zombie_child - sleep until current has a zombie child
+ *
+ * pid 1 sleeps here when it has no children left: orphans adopted later
+ * (exit_notify() wakes child_exit_wait) are then reaped at once.
+ * Return: 0, or -ERESTARTSYS if a signal came first.
+ */
+int wait_for_zombie_child(void)
+{
+	return wait_event_interruptible(child_exit_wait, has_zombie_child(current));
 }
 
 /* A zombie child of current matching @pid (-1: any), or NULL. */

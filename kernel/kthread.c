@@ -314,6 +314,7 @@ void kthread_complete_and_exit(struct completion *comp, long code)
 /* Sleep in TASK_PARKED for as long as the park bit is set. */
 static void __kthread_parkme(struct kthread *self)
 {
+	/* LAB 4 BEGIN: sleep in TASK_PARKED while the park bit is set */
 	for (;;) {
 		/*
 		 * TASK_PARKED is a state only kthread_unpark() wakes (it
@@ -329,6 +330,8 @@ static void __kthread_parkme(struct kthread *self)
 		schedule_preempt_disabled();
 		preempt_enable();
 	}
+	/* LAB 4 STUB: (void)self; */
+	/* LAB 4 END */
 	__set_current_state(TASK_RUNNING);
 }
 
@@ -357,7 +360,7 @@ static int kthread(void *_create)
 	int ret;
 
 	kthread_create_step(KT_KTHREAD_START);
-	/* Take the creator's completion; NULL means the creator gave up. */
+	/* LAB 2 BEGIN: take the creator's completion; NULL means the creator gave up */
 	done = xchg(&create->done, NULL);
 	if (!done) {
 		kthread_create_step(KT_CREATOR_GAVE_UP);
@@ -365,6 +368,8 @@ static int kthread(void *_create)
 		kfree(create);
 		kthread_exit(-EINTR);
 	}
+	/* LAB 2 STUB: done = create->done; */
+	/* LAB 2 END */
 	if (kthread_after_take_done_hook)
 		kthread_after_take_done_hook(current);
 
@@ -399,6 +404,7 @@ static int kthread(void *_create)
 /* Give the request back to the creator, or free it if the creator left. */
 static void kthread_hand_back(struct kthread_create_info *create, struct task_struct *result)
 {
+	/* LAB 2 BEGIN: the same xchg() rule on kthreadd's side, when the clone failed */
 	struct completion *done = xchg(&create->done, NULL);
 
 	if (!done) {
@@ -409,6 +415,9 @@ static void kthread_hand_back(struct kthread_create_info *create, struct task_st
 	}
 	create->result = result;
 	complete(done);
+	/* LAB 2 STUB: create->result = result; */
+	/* LAB 2 STUB: complete(create->done); */
+	/* LAB 2 END */
 }
 
 /* kthreadd's half: clone a thread that starts in kthread(). Linux: create_kthread() */
@@ -485,12 +494,15 @@ __kthread_create_on_node(const struct kthread_create_info *info, const char name
 		 * will find done == NULL and free it. The worker is still
 		 * ours: the thread it was meant for never runs threadfn.
 		 */
+		/* LAB 2 BEGIN: killed: decide with xchg() who owns the request */
 		if (xchg(&create->done, NULL)) {
 			kfree(worker);
 			return ERR_PTR(-EINTR);
 		}
 		/* They took it first and are about to complete(): wait for it. */
 		wait_for_completion(&done);
+		/* LAB 2 STUB: wait_for_completion(&done); */
+		/* LAB 2 END */
 	}
 	task = create->result;
 	kthread_create_step(KT_CREATE_RETURN);
@@ -610,6 +622,7 @@ struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *dat
  */
 void kthread_unpark(struct task_struct *k)
 {
+	/* LAB 4 BEGIN: clear the park bit and wake the parked thread */
 	struct kthread *kthread = to_kthread(k);
 
 	if (!test_bit(KTHREAD_SHOULD_PARK, &kthread->flags))
@@ -619,6 +632,8 @@ void kthread_unpark(struct task_struct *k)
 	clear_bit(KTHREAD_SHOULD_PARK, &kthread->flags);
 	/* Only TASK_PARKED: a thread not yet parked is not disturbed. */
 	wake_up_state(k, TASK_PARKED);
+	/* LAB 4 STUB: (void)k; */
+	/* LAB 4 END */
 }
 
 /**
@@ -634,6 +649,7 @@ void kthread_unpark(struct task_struct *k)
  */
 int kthread_park(struct task_struct *k)
 {
+	/* LAB 4 BEGIN: set the park bit, wake @k and wait until it is parked */
 	struct kthread *kthread = to_kthread(k);
 
 	if (WARN_ON(k->flags & PF_EXITING))
@@ -648,6 +664,9 @@ int kthread_park(struct task_struct *k)
 		WARN_ON_ONCE(!wait_task_inactive(k, TASK_PARKED));
 	}
 	return 0;
+	/* LAB 4 STUB: (void)k; */
+	/* LAB 4 STUB: return -ENOSYS; */
+	/* LAB 4 END */
 }
 
 /**

@@ -107,7 +107,8 @@ def suite_cases(top, suite):
     """The KUNIT_CASE names of @suite, read from tests/kernel/*.c."""
     for src in sorted((top / "tests/kernel").glob("*.c")):
         text = src.read_text()
-        m = re.search(r'\.name\s*=\s*"%s"\s*,\s*\.test_cases\s*=\s*(\w+)' % re.escape(suite), text)
+        m = re.search(r'\.name\s*=\s*"%s"\s*,[^}]*?\.test_cases\s*=\s*(\w+)' % re.escape(suite),
+                      text, re.S)
         if not m:
             continue
         arr = re.search(r"%s\[\]\s*=\s*\{(.*?)\n\};" % m.group(1), text, re.S)

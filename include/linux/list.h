@@ -157,9 +157,9 @@ static inline size_t list_count_nodes(const struct list_head *head)
 #define list_last_entry(ptr, type, member) list_entry((ptr)->prev, type, member)
 /* Reads ->next once: a concurrent emptying cannot turn the head into an entry. */
 #define list_first_entry_or_null(ptr, type, member) ({			\
-	struct list_head *__head = (ptr);				\
-	struct list_head *__first = READ_ONCE(__head->next);		\
-	__first != __head ? list_entry(__first, type, member) : NULL;	\
+	struct list_head *head__ = (ptr);				\
+	struct list_head *first__ = READ_ONCE(head__->next);		\
+	first__ != head__ ? list_entry(first__, type, member) : NULL;	\
 })
 #define list_next_entry(pos, member) \
 	list_entry((pos)->member.next, __typeof__(*(pos)), member)

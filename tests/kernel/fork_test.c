@@ -91,6 +91,17 @@ static int sleep_then_exit_fn(void *data)
 	return st->exit_code;
 }
 
+/* Wait for the parent's go, but no longer than sleep_ms; then exit. */
+static int wait_go_or_timeout_fn(void *data)
+{
+	struct child_state *st = data;
+
+	WRITE_ONCE(st->ran, 1);
+	wait_for_completion_timeout(&st->go, msecs_to_jiffies(st->sleep_ms));
+	WRITE_ONCE(st->done, 1);
+	return st->exit_code;
+}
+
 /* A child of pid 1 that exits with SIGCHLD: it waits to be reaped. */
 static pid_t spawn(int (*fn)(void *), struct child_state *st, const char *name,
 		   unsigned long clone_flags)
@@ -160,6 +171,8 @@ static void fork_test_family_links(struct kunit *test)
 
 	for (int i = 0; i < 2; i++) {
 		complete(&st[i].go);
+		/* A zombie until we reap it (were it gone, kernel_wait() would sleep on). */
+		KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(t[i]->exit_state) == EXIT_ZOMBIE, 1000));
 		KUNIT_EXPECT_EQ(test, kernel_wait(pid[i], &status), pid[i]);
 		KUNIT_EXPECT_EQ(test, status, 10 + i);
 	}
@@ -269,6 +282,75 @@ static void fork_test_wait_any_and_echild(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, READ_ONCE(st.done), 1);
 	KUNIT_EXPECT_EQ(test, status, -5);
 	KUNIT_EXPECT_EQ(test, kernel_wait(-1, &status), -ECHILD);
+}
+
+/* The middle generation of the orphan test: a kthread with a child. */
+struct orphan_ctx {
+	struct child_state grandchild;
+	pid_t gpid;
+	struct task_struct *gtask;
+};
+
+static int orphan_parent_fn(void *data)
+{
+	struct orphan_ctx *ctx = data;
+
+	/* Let pid 1 fall asleep in kernel_wait() first. */
+	msleep(50);
+	/* kthreads ignore SIGCHLD (kthreadd's handlers): then children self-reap. */
+	allow_signal(SIGCHLD);
+	ctx->gpid = kernel_thread(exit_at_once_fn, &ctx->grandchild, "fork_orphan", SIGCHLD);
+	if (ctx->gpid < 0)
+		return ctx->gpid;
+	ctx->gtask = find_task_by_pid(ctx->gpid);
+	/* Our zombie child, when we exit: init must adopt it and be told. */
+	while (READ_ONCE(ctx->gtask->exit_state) != EXIT_ZOMBIE)
+		msleep(1);
+	return 0;
+}
+
+/*
+ * A task that exits leaves its children to init (pid 1, where the tests
+ * run). An adopted zombie must wake init if it is waiting already.
+ */
+static void fork_test_orphans_adopted_by_init(struct kunit *test)
+{
+	static struct orphan_ctx ctx;
+	struct mem_snapshot base;
+	struct child_state st;
+	struct task_struct *k;
+	pid_t pid, reaped;
+	int status = -1;
+
+	mem_snapshot_take(&base);
+	memset(&ctx, 0, sizeof(ctx));
+	child_state_init(&ctx.grandchild);
+	ctx.grandchild.exit_code = 77;
+	/*
+	 * Our own child, which exits when told or after 2 s: kernel_wait(-1)
+	 * has it to wait for, and must not need it to wake up.
+	 */
+	child_state_init(&st);
+	st.sleep_ms = 2000;
+	pid = spawn(wait_go_or_timeout_fn, &st, "fork_late", 0);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	/* A kthread (kthreadd's child, self-reaping) with a child of its own. */
+	k = kthread_run(orphan_parent_fn, &ctx, "fork_orphaner");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, k);
+
+	reaped = kernel_wait(-1, &status);
+	KUNIT_EXPECT_GT(test, ctx.gpid, 0);
+	KUNIT_EXPECT_EQ(test, reaped, ctx.gpid);
+	KUNIT_EXPECT_EQ(test, status, 77);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(st.done), 0);
+	complete(&st.go);
+	if (reaped == pid)	/* the adopted zombie was missed: still ours to reap */
+		reaped = kernel_wait(ctx.gpid, NULL);
+	else
+		reaped = kernel_wait(pid, NULL);
+	KUNIT_EXPECT_GT(test, reaped, 0);
+	KUNIT_EXPECT_FALSE(test, have_children());
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 }
 
 /* CLONE_FILES: one table; an fd the child opens is the parent's too. */
@@ -701,6 +783,7 @@ static struct kunit_case fork_cases[] = {
 	KUNIT_CASE(fork_test_pids_increase_and_are_freed),
 	KUNIT_CASE(fork_test_zombie_until_waited),
 	KUNIT_CASE(fork_test_wait_any_and_echild),
+	KUNIT_CASE(fork_test_orphans_adopted_by_init),
 	KUNIT_CASE(fork_test_clone_files_shares_table),
 	KUNIT_CASE(fork_test_no_clone_files_copies_table),
 	KUNIT_CASE(fork_test_clone_fs),

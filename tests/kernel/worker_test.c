@@ -180,7 +180,6 @@ static void worker_test_flush_work_waits_for_running(struct kunit *test)
 {
 	struct kthread_worker *worker = kthread_run_worker(0, "kw_flush");
 	struct test_work tw, idle;
-	unsigned long start;
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, worker);
 	test_work_init(&tw, 1);
@@ -188,12 +187,10 @@ static void worker_test_flush_work_waits_for_running(struct kunit *test)
 	kthread_queue_work(worker, &tw.work);
 	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(tw.started), 1000));
 	KUNIT_EXPECT_EQ(test, READ_ONCE(tw.finished), 0);
-	start = jiffies;
+	/* Running, not queued: flush must still wait for the end of it. */
 	kthread_flush_work(&tw.work);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(tw.finished), 1);
 	KUNIT_EXPECT_EQ(test, tw.runs, 1);
-	/* It had most of its 50 ms still to sleep. */
-	KUNIT_EXPECT_GE(test, jiffies - start, msecs_to_jiffies(30));
 
 	/* Flushing a work that is neither queued nor running returns at once. */
 	test_work_init(&idle, 2);
@@ -223,7 +220,7 @@ static void worker_test_flush_worker(struct kunit *test)
 
 static void worker_test_delayed_work_waits(struct kunit *test)
 {
-	const unsigned long delay = 10;		/* jiffies: 100 ms at HZ=100 */
+	const unsigned long delay = 20;		/* jiffies: 200 ms at HZ=100 */
 	struct kthread_worker *worker = kthread_run_worker(0, "kw_delayed");
 	struct test_work tw;
 	unsigned long queued;
@@ -234,7 +231,7 @@ static void worker_test_delayed_work_waits(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, kthread_queue_delayed_work(worker, &tw.dwork, delay));
 	KUNIT_EXPECT_FALSE(test, kthread_queue_delayed_work(worker, &tw.dwork, delay));
 	KUNIT_EXPECT_TRUE(test, timer_pending(&tw.dwork.timer));
-	msleep(jiffies_to_msecs(delay) / 2);
+	msleep(jiffies_to_msecs(delay) / 4);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(tw.started), 0);
 	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(tw.finished), 2000));
 	KUNIT_EXPECT_EQ(test, tw.runs, 1);
@@ -256,11 +253,11 @@ static void worker_test_cancel_delayed_before_expiry(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, worker);
 	test_work_init(&tw, 1);
-	KUNIT_EXPECT_TRUE(test, kthread_queue_delayed_work(worker, &tw.dwork, 5));
+	KUNIT_EXPECT_TRUE(test, kthread_queue_delayed_work(worker, &tw.dwork, 10));
 	KUNIT_EXPECT_TRUE(test, kthread_cancel_delayed_work_sync(&tw.dwork));
 	KUNIT_EXPECT_FALSE(test, timer_pending(&tw.dwork.timer));
 	/* Well past when it would have run. */
-	msleep(100);
+	msleep(200);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(tw.started), 0);
 	/* Cancelled, not pending: a second cancel finds nothing. */
 	KUNIT_EXPECT_FALSE(test, kthread_cancel_delayed_work_sync(&tw.dwork));
@@ -323,9 +320,9 @@ static void worker_test_mod_delayed_work(struct kunit *test)
 
 	/* Near, then pushed away: not run at the first expiry. */
 	test_work_init(&tw, 2);
-	KUNIT_EXPECT_TRUE(test, kthread_queue_delayed_work(worker, &tw.dwork, 2));
+	KUNIT_EXPECT_TRUE(test, kthread_queue_delayed_work(worker, &tw.dwork, 10));
 	KUNIT_EXPECT_TRUE(test, kthread_mod_delayed_work(worker, &tw.dwork, 1000));
-	msleep(100);
+	msleep(200);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(tw.started), 0);
 	KUNIT_EXPECT_TRUE(test, time_after(tw.dwork.timer.expires, jiffies + 500));
 	KUNIT_EXPECT_TRUE(test, kthread_cancel_delayed_work_sync(&tw.dwork));

@@ -124,7 +124,7 @@ __switch_to_asm:
 	.globl	ret_from_fork
 ret_from_fork:
 	/* Tell GDB this frame has no caller, so backtraces end cleanly here. */
-	.cfi_startproc simple
+	.cfi_startproc
 	.cfi_undefined rip
 	movq	%rax, %rdi
 	call	schedule_tail

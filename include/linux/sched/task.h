@@ -51,6 +51,7 @@ void release_task(struct task_struct *p);
 /* Wait for a child (@pid, or -1 for any) to exit and reap it. */
 pid_t kernel_wait(pid_t pid, int *stat);
 bool wait_for_dead_tasks(unsigned int timeout_ms);
+int wait_for_zombie_child(void);
 
 void __cleanup_sighand(struct sighand_struct *sighand);
 void put_signal_struct(struct signal_struct *sig);
