@@ -52,7 +52,7 @@ KSRCS := $(filter-out arch/x86/kernel/asm-offsets.c,\
 	$(foreach d,$(KDIRS),$(wildcard $(d)/*.c) $(wildcard $(d)/*.S)))
 KOBJS := $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 
-.PHONY: all iso run run-iso gdb test bench deps clean help host-tests
+.PHONY: all iso run run-iso gdb test bench deps clean help host-tests handout grade
 .DEFAULT_GOAL := all
 
 all: $(B)/spindle.elf
@@ -65,6 +65,7 @@ help:
 	@echo "make test      every test: host unit tests and in-kernel KTAP suites"
 	@echo "make gdb       QEMU halted + GDB stopped at start_kernel (GDBPORT=$(GDBPORT))"
 	@echo "make bench     deterministic micro-benchmarks (-icount)"
+	@echo "make handout LAB=n   a student tree for lab n in build/lab-n; make grade LAB=n there"
 	@echo "make deps      install the Debian packages the above need"
 
 # --- kernel ------------------------------------------------------------
@@ -86,18 +87,21 @@ $(B)/kflags: FORCE
 	@mkdir -p $(B)
 	@echo '$(CC) $(KCFLAGS) $(KASFLAGS)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-$(B)/%.o: %.c $(B)/include/generated/compile.h $(B)/kflags
+# The version header exists before anything compiles (order-only: only
+# init/main.c includes it, and its .d file makes it rebuild on a change).
+$(B)/%.o: %.c $(B)/kflags | $(B)/include/generated/compile.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(KCFLAGS) -c $< -o $@
 
 $(B)/%.o: %.S $(B)/include/generated/asm-offsets.h $(B)/kflags
+
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	@$(CC) $(KASFLAGS) -I$(B)/include -c $< -o $@
 
 # Structure offsets for assembly (see arch/x86/kernel/asm-offsets.c).
-$(B)/include/generated/asm-offsets.h: arch/x86/kernel/asm-offsets.c $(B)/include/generated/compile.h
+$(B)/include/generated/asm-offsets.h: arch/x86/kernel/asm-offsets.c $(B)/kflags
 	@mkdir -p $(dir $@)
 	@echo "  GEN     $@"
 	@$(CC) $(KCFLAGS) -MF $(B)/asm-offsets.d -MT $@ -S $< -o $(B)/asm-offsets.s
@@ -161,6 +165,15 @@ include tests/host/host.mk
 test: deps all $(B)/spindle.iso
 	$(MAKE) --no-print-directory host-bins
 	$(PYTHON) tests/runner.py --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)" --gdb "$(GDB)"
+
+# Labs (labs/README.md): make handout LAB=n, then make grade LAB=n there.
+handout: deps
+	@test -n "$(LAB)" || { echo "usage: make handout LAB=n (labs: python3 tools/lab.py list)"; exit 2; }
+	$(PYTHON) tools/lab.py handout $(LAB)
+
+grade: deps
+	@test -n "$(LAB)" || { echo "usage: make grade LAB=n"; exit 2; }
+	$(PYTHON) tools/lab.py grade $(LAB)
 
 bench: deps all
 	$(PYTHON) tests/runner.py --bench --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)"

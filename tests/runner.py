@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 import gdb_tests
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import shell_tests
 
 ELF = Path("build/spindle.elf")
@@ -293,22 +294,23 @@ class Boot:
 
 
 def qemu_boot(args, name, append=None, mem="128M", cdrom=False, extra=(),
-              done=None, timeout=None):
+              done=None, timeout=None, elf=None, log_dir=None):
     """Boot QEMU headless with the serial port in build/test-logs/NAME.log.
 
     Waits until QEMU exits, done(log text) is true, the kernel has
     panicked and halted, or the timeout ends; QEMU is killed but in the
     first case.
     """
-    log_path = LOG_DIR / f"{name}.log"
+    log_dir = log_dir or LOG_DIR
+    log_path = log_dir / f"{name}.log"
     log_path.unlink(missing_ok=True)
-    media = ["-cdrom", str(ISO)] if cdrom else ["-kernel", str(ELF)]
+    media = ["-cdrom", str(ISO)] if cdrom else ["-kernel", str(elf or ELF)]
     if append is not None:
         media += ["-append", append]
     cmd = (args.qemu + QEMU_FLAGS + ["-m", mem, "-serial", f"file:{log_path}"]
            + media + list(extra))
     timeout = timeout or args.timeout
-    with args.qemu_slots, open(LOG_DIR / f"{name}.stderr", "w+") as err:
+    with args.qemu_slots, open(log_dir / f"{name}.stderr", "w+") as err:
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                                 stdout=err, stderr=subprocess.STDOUT)
@@ -503,6 +505,30 @@ def run_gdb(args, results):
         results.ok(name)
 
 
+def run_lab(args, results, lab):
+    """A lab works: its handout builds and grades below full marks, and the
+    full tree grades full marks (tools/lab.py, labs/README.md)."""
+    import lab as labs           # tools/lab.py
+    name, top = f"lab{lab}", Path(".").resolve()
+    out = top / f"build/lab-{lab}"
+    labs.handout(lab, out, top)
+    labs.seed_build(top, out)
+    score, total = labs.grade(lab, out, quiet=True, args=args)
+    if total == 0:
+        results.fail(f"{name}.handout", "no test cases found for the lab's suites")
+    elif score >= total:
+        results.fail(f"{name}.handout", f"the handout already scores {score}/{total}: "
+                     "its TODO regions change nothing the tests check")
+    else:
+        results.ok(f"{name}.handout ({score}/{total} before the student's work)")
+    full, total = labs.grade(lab, top, quiet=True, args=args, build=False)
+    if full == total and total:
+        results.ok(f"{name}.solution ({full}/{total})")
+    else:
+        results.fail(f"{name}.solution", f"the full tree scores {full}/{total}",
+                     log=top / "build/lab-logs")
+
+
 def boots():
     """The table of QEMU boots `make test` runs: (name, function, kwargs)."""
     table = [
@@ -522,6 +548,8 @@ def boots():
         ("too_little_memory", run_expect, dict(
             mem="8M", append="", expect=["Spindle needs at least"], timeout=30)),
     ]
+    for lab in range(5):
+        table.append((f"lab{lab}", run_lab, dict(lab=lab)))
     for fault, expect in LKDTM:
         name = f"lkdtm_{fault}"
         table.append((name, run_expect, dict(append=f"lkdtm={fault}",
