@@ -22,6 +22,8 @@ SMP         ?= 1
 CMDLINE     ?=
 TEST_TIMEOUT ?= 120
 DEBUG       ?= 0
+# QEMU_DISPLAY=gtk (or sdl) opens a QEMU window; the console stays on serial.
+QEMU_DISPLAY ?= none
 
 B := build
 
@@ -146,7 +148,7 @@ iso: deps $(B)/spindle.iso
 
 # --- running -----------------------------------------------------------
 
-QEMU_COMMON := -machine q35 -cpu qemu64,+nx -smp $(SMP) -m $(MEM) -display none -no-reboot \
+QEMU_COMMON := -machine q35 -cpu qemu64,+nx -smp $(SMP) -m $(MEM) -display $(QEMU_DISPLAY) -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 
 run: deps all
