@@ -25,18 +25,6 @@
 #include <linux/timer.h>
 #include "test_util.h"
 
-/* A kthread's last act: sleep until kthread_stop() (which wakes it). */
-static void sleep_until_stopped(void)
-{
-	for (;;) {
-		set_current_state(TASK_UNINTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
-}
-
 /*
  * Entries on a wait queue, counted under its lock; -1 if the list does
  * not lead back to its head within 64 steps (a corrupt queue).

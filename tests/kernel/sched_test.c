@@ -33,18 +33,6 @@
 #include <linux/timer.h>
 #include "test_util.h"
 
-/* A kthread's last act: sleep until kthread_stop() (which wakes it). */
-static void sleep_until_stopped(void)
-{
-	for (;;) {
-		set_current_state(TASK_UNINTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
-}
-
 static int set_policy(struct task_struct *p, int policy, int rt_prio)
 {
 	struct sched_param param = { .sched_priority = rt_prio };

@@ -19,18 +19,6 @@
 #include <linux/sched/signal.h>
 #include "test_util.h"
 
-/* A kthread's last act: sleep until kthread_stop() (which wakes it). */
-static void sleep_until_stopped(void)
-{
-	for (;;) {
-		set_current_state(TASK_UNINTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
-}
-
 /*
  * A target: allows the signals in @allowed (a sigmask() set), sleeps once
  * in @state, notes that it woke, then (for flush_signals_clears) sleeps

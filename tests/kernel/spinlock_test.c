@@ -28,18 +28,6 @@
 
 extern int sched_atomic_bug_count;	/* kernel/sched/core.c */
 
-/* A kthread's last act: sleep until kthread_stop() (which wakes it). */
-static void sleep_until_stopped(void)
-{
-	for (;;) {
-		set_current_state(TASK_UNINTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
-}
-
 /* ---- mutual exclusion among preemptible kthreads ---- */
 
 #define COUNTER_WORKERS	4

@@ -11,6 +11,7 @@
 #include <linux/fault-inject.h>
 #include <linux/jiffies.h>
 #include <linux/kallsyms.h>
+#include <linux/kthread.h>
 #include <linux/pid.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
@@ -71,6 +72,18 @@ static inline bool mem_settles_to(const struct mem_snapshot *base, unsigned int 
 			   (base)->vmalloc_pages, __now.vmalloc_pages,	\
 			   (base)->tasks, __now.tasks, (base)->pids, __now.pids); \
 } while (0)
+
+/* A test kthread's last act: sleep until kthread_stop() (which wakes it). */
+static inline void sleep_until_stopped(void)
+{
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
 
 /* Wait up to @ms for @cond; true if it became true. */
 #define wait_until(cond, ms) ({						\
