@@ -14,6 +14,7 @@
 #define _LINUX_TRACE_H
 
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 enum trace_event_id {
 	TRACE_sched_switch,
@@ -27,6 +28,23 @@ enum trace_event_id {
 	NR_TRACE_EVENTS
 };
 
+#define TRACE_ENTRIES	1024
+#define TRACE_TEXT_LEN	112
+#define TRACE_COMM_LEN	16	/* TASK_COMM_LEN */
+
+/* One recorded event; the buffer is read by tests and tools/gdb/spindle.py. */
+struct trace_entry {
+	u64 ts;			/* local_clock() */
+	int cpu;
+	int pid;
+	u16 id;
+	char comm[TRACE_COMM_LEN];
+	char text[TRACE_TEXT_LEN];
+};
+
+extern struct trace_entry trace_buffer[TRACE_ENTRIES];
+extern unsigned long trace_head;	/* next slot to write, ever increasing */
+extern unsigned long trace_count;	/* written since the last clear */
 extern unsigned long trace_event_mask;
 
 #define trace_event_enabled(id) unlikely(READ_ONCE(trace_event_mask) & (1UL << (id)))

@@ -14,18 +14,6 @@
 #include <linux/string.h>
 #include <linux/trace.h>
 
-#define TRACE_ENTRIES	1024
-#define TRACE_TEXT_LEN	112
-
-struct trace_entry {
-	u64 ts;			/* local_clock() */
-	int cpu;
-	int pid;
-	u16 id;
-	char comm[TASK_COMM_LEN];
-	char text[TRACE_TEXT_LEN];
-};
-
 unsigned long trace_event_mask;
 struct trace_entry trace_buffer[TRACE_ENTRIES];
 unsigned long trace_head;	/* next entry to write, ever increasing */
@@ -69,6 +57,7 @@ void trace_record(int id, const char *fmt, ...)
 	e->cpu = smp_processor_id();
 	e->pid = tsk->pid;
 	e->id = id;
+	BUILD_BUG_ON(TRACE_COMM_LEN != TASK_COMM_LEN);
 	memcpy(e->comm, tsk->comm, TASK_COMM_LEN);
 	va_start(args, fmt);
 	vscnprintf(e->text, sizeof(e->text), fmt, args);
