@@ -349,6 +349,40 @@ static void kthread_creator_killed_wins_xchg(struct kunit *test)
 	kthread_stop(creator);
 }
 
+/*
+ * The creator is killed and kthreadd's clone fails too: kthreadd finds
+ * done == NULL in kthread_hand_back() and frees the request itself.
+ */
+static void kthread_creator_killed_and_clone_fails(struct kunit *test)
+{
+	static struct kthread_step_log log;
+	struct creator_ctx ctx = { .kill_self_first = true };
+	struct mem_snapshot base;
+	struct task_struct *creator;
+	bool kthreadd_gave_up = false;
+
+	init_completion(&ctx.done);
+	creator = kthread_create(creator_fn, &ctx, "kt_creator3");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, creator);
+	mem_snapshot_take(&base);
+	memset(&log, 0, sizeof(log));
+	WRITE_ONCE(kthread_step_log, &log);
+	KUNIT_ASSERT_TRUE(test, fail_nth_alloc_in(&failslab, "copy_process", 1));
+	wake_up_process(creator);
+	wait_for_completion(&ctx.done);
+	KUNIT_EXPECT_PTR_EQ(test, ctx.result, ERR_PTR(-EINTR));
+	/* kthreadd serves the orphaned request: its clone fails, it cleans up. */
+	KUNIT_EXPECT_TRUE(test, wait_until(fault_attr_failures(&failslab) == 1, 2000));
+	fault_attr_disarm(&failslab);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+	WRITE_ONCE(kthread_step_log, NULL);
+	for (int i = 0; i < log.n; i++)
+		if (log.rec[i].step == KT_CREATOR_GAVE_UP && log.rec[i].pid == kthreadd_task->pid)
+			kthreadd_gave_up = true;
+	KUNIT_EXPECT_TRUE(test, kthreadd_gave_up);
+	kthread_stop(creator);
+}
+
 static struct task_struct *race_creator;
 
 static void kill_creator_hook(struct task_struct *self)
@@ -402,6 +436,7 @@ static struct kunit_case kthread_cases[] = {
 	KUNIT_CASE(kthread_create_enomem_clone_side),
 	KUNIT_CASE(kthread_creator_killed_wins_xchg),
 	KUNIT_CASE(kthread_creator_killed_loses_xchg),
+	KUNIT_CASE(kthread_creator_killed_and_clone_fails),
 	KUNIT_CASE(kthread_complete_and_exit_fn_test),
 	{}
 };
