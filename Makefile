@@ -151,11 +151,14 @@ iso: deps $(B)/spindle.iso
 QEMU_COMMON := -machine q35 -cpu qemu64,+nx -smp $(SMP) -m $(MEM) -display $(QEMU_DISPLAY) -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 
+# The shell's "halt" leaves through isa-debug-exit with status 33: a clean end.
+QEMU_EXIT_OK := s=$$?; [ $$s -eq 0 ] || [ $$s -eq 33 ]
+
 run: deps all
-	$(QEMU) $(QEMU_COMMON) -serial mon:stdio -kernel $(B)/spindle.elf -append "$(CMDLINE)"
+	$(QEMU) $(QEMU_COMMON) -serial mon:stdio -kernel $(B)/spindle.elf -append "$(CMDLINE)"; $(QEMU_EXIT_OK)
 
 run-iso: deps $(B)/spindle.iso
-	$(QEMU) $(QEMU_COMMON) -serial mon:stdio -cdrom $(B)/spindle.iso
+	$(QEMU) $(QEMU_COMMON) -serial mon:stdio -cdrom $(B)/spindle.iso; $(QEMU_EXIT_OK)
 
 gdb: deps all
 	tools/gdb.sh $(B)/spindle.elf $(GDBPORT) "$(QEMU) $(QEMU_COMMON)" "$(CMDLINE)"
