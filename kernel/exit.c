@@ -48,15 +48,22 @@ void release_task(struct task_struct *p)
 	pid = p->thread_pid;
 	p->thread_pid = NULL;
 	p->exit_state = EXIT_DEAD;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	/* Unhashed under the lock: a pid lookup can no longer find @p. */
 	free_pid(pid);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	put_task_struct(p);
 }
 
 /* Does @parent ignore SIGCHLD? Then its children reap themselves. */
 static bool parent_ignores_sigchld(struct task_struct *parent)
 {
-	return !parent->sighand || parent->sighand->action[SIGCHLD - 1] == SIG_IGN;
+	bool ignores;
+
+	/* task_lock: an exiting parent frees its sighand under it. */
+	task_lock(parent);
+	ignores = !parent->sighand || parent->sighand->action[SIGCHLD - 1] == SIG_IGN;
+	task_unlock(parent);
+	return ignores;
 }
 
 /*
@@ -152,8 +159,11 @@ void do_exit(long code)
 	 */
 	exit_signals(tsk);
 	autoreap = exit_notify(tsk);
-	if (autoreap)
+	if (autoreap) {
 		release_task(tsk);	/* our usage stays held by the scheduler */
+		/* A parent in kernel_wait() for us must see -ECHILD now. */
+		wake_up_all(&child_exit_wait);
+	}
 	do_task_dead();
 }
 

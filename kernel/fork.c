@@ -425,7 +425,7 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned lon
 pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags)
 {
 	struct kernel_clone_args args = {
-		.flags = ((flags | CLONE_VM | CLONE_UNTRACED) & ~CSIGNAL),
+		.flags = ((flags | CLONE_UNTRACED) & ~CSIGNAL),
 		.exit_signal = (flags & CSIGNAL),
 		.fn = fn,
 		.fn_arg = arg,

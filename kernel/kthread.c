@@ -1048,6 +1048,11 @@ bool kthread_mod_delayed_work(struct kthread_worker *worker,
 		return false;
 	}
 	ret = work->worker ? __kthread_cancel_work(work, true, &flags) : false;
+	/* A cancel_sync() began while the lock was dropped: it wins. */
+	if (work->canceling) {
+		raw_spin_unlock_irqrestore(&worker->lock, flags);
+		return true;
+	}
 	__kthread_queue_delayed_work(worker, dwork, delay);
 	raw_spin_unlock_irqrestore(&worker->lock, flags);
 	return ret;

@@ -478,8 +478,13 @@ void schedule_tail(struct task_struct *prev)
  */
 void do_task_dead(void)
 {
-	set_current_state(TASK_DEAD);
+	/*
+	 * Preemption off first: preempted between the two lines, we would
+	 * stay queued while the next task's finish_task_switch() sees
+	 * TASK_DEAD and frees us.
+	 */
 	preempt_disable();	/* what schedule() would hold; we never come back */
+	set_current_state(TASK_DEAD);
 	__schedule(false);
 	BUG();
 }
@@ -657,7 +662,8 @@ unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state
 	for (;;) {
 		unsigned long flags, ncsw;
 		struct rq *rq = task_rq_lock(p, &flags);
-		bool running = rq->curr == p || p->on_cpu;
+		/* Queued counts too: preempted before it reached schedule(). */
+		bool running = rq->curr == p || p->on_cpu || p->on_rq;
 		unsigned int state = READ_ONCE(p->__state);
 
 		ncsw = p->nvcsw | (1UL << (sizeof(long) * 8 - 1));

@@ -173,8 +173,13 @@ long prepare_to_wait_event(struct wait_queue_head *wq_head, struct wait_queue_en
 		list_del_init(&wq_entry->entry);
 		ret = -ERESTARTSYS;
 	} else {
-		if (list_empty(&wq_entry->entry))
-			list_add_tail(&wq_entry->entry, &wq_head->head);
+		/* As prepare_to_wait(): exclusive waiters at the tail, others at the head. */
+		if (list_empty(&wq_entry->entry)) {
+			if (wq_entry->flags & WQ_FLAG_EXCLUSIVE)
+				list_add_tail(&wq_entry->entry, &wq_head->head);
+			else
+				list_add(&wq_entry->entry, &wq_head->head);
+		}
 		set_current_state(state);
 	}
 	spin_unlock_irqrestore(&wq_head->lock, flags);
