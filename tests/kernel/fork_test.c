@@ -353,6 +353,63 @@ static void fork_test_orphans_adopted_by_init(struct kunit *test)
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 }
 
+/* The parent of the autoreap test: a kthread, so it ignores SIGCHLD. */
+struct autoreap_ctx {
+	struct child_state child;
+	pid_t pid;
+	int wait_ret;
+	struct completion waiting, returned;
+};
+
+static int autoreap_parent_fn(void *data)
+{
+	struct autoreap_ctx *ctx = data;
+
+	allow_signal(SIGUSR1);		/* the test's way out if the wakeup is lost */
+	ctx->pid = kernel_thread(wait_then_exit_fn, &ctx->child, "fork_selfreap", SIGCHLD);
+	complete(&ctx->waiting);
+	ctx->wait_ret = ctx->pid < 0 ? ctx->pid : kernel_wait(ctx->pid, NULL);
+	complete(&ctx->returned);
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * A parent that ignores SIGCHLD waits for a child: the child reaps itself
+ * when it exits, and the parent's wait must end with -ECHILD then, not
+ * sleep on (Linux: do_notify_parent() wakes the parent either way).
+ */
+static void fork_test_autoreap_wakes_waiting_parent(struct kunit *test)
+{
+	static struct autoreap_ctx ctx;
+	struct mem_snapshot base;
+	struct task_struct *k;
+	bool woke;
+
+	mem_snapshot_take(&base);
+	memset(&ctx, 0, sizeof(ctx));
+	child_state_init(&ctx.child);
+	init_completion(&ctx.waiting);
+	init_completion(&ctx.returned);
+	k = kthread_run(autoreap_parent_fn, &ctx, "fork_ignorer");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, k);
+	wait_for_completion(&ctx.waiting);
+	KUNIT_ASSERT_GT(test, ctx.pid, 0);
+	wait_for_completion(&ctx.child.started);
+	msleep(20);			/* the parent is asleep in kernel_wait() now */
+	KUNIT_EXPECT_FALSE(test, completion_done(&ctx.returned));
+	complete(&ctx.child.go);	/* the child exits and reaps itself */
+	woke = wait_for_completion_timeout(&ctx.returned, msecs_to_jiffies(1000));
+	KUNIT_EXPECT_TRUE(test, woke);
+	if (!woke) {
+		send_sig(SIGUSR1, k, 0);
+		wait_for_completion(&ctx.returned);
+	}
+	KUNIT_EXPECT_EQ(test, ctx.wait_ret, -ECHILD);
+	kthread_stop(k);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
 /* CLONE_FILES: one table; an fd the child opens is the parent's too. */
 static void fork_test_clone_files_shares_table(struct kunit *test)
 {
@@ -784,6 +841,7 @@ static struct kunit_case fork_cases[] = {
 	KUNIT_CASE(fork_test_zombie_until_waited),
 	KUNIT_CASE(fork_test_wait_any_and_echild),
 	KUNIT_CASE(fork_test_orphans_adopted_by_init),
+	KUNIT_CASE(fork_test_autoreap_wakes_waiting_parent),
 	KUNIT_CASE(fork_test_clone_files_shares_table),
 	KUNIT_CASE(fork_test_no_clone_files_copies_table),
 	KUNIT_CASE(fork_test_clone_fs),

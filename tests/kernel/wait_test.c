@@ -262,6 +262,39 @@ out:
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 }
 
+/*
+ * A wait_event() waiter queued after an exclusive one is still woken by
+ * one wake_up(): non-exclusive entries go before exclusive ones (at the
+ * head), so the exclusive wakeup cannot end the walk before reaching it.
+ */
+static void wait_event_after_exclusive_waiter_woken(struct kunit *test)
+{
+	DECLARE_WAIT_QUEUE_HEAD(wq);
+	static struct pass_log log;
+	struct wq_sleeper s[2] = {};
+	struct mem_snapshot base;
+	int cond = 0;
+
+	memset(&log, 0, sizeof(log));
+	mem_snapshot_take(&base);
+	s[0] = (struct wq_sleeper){ .wq = &wq, .kind = WQ_SLEEP_ONCE_EXCLUSIVE, .id = 0, .log = &log };
+	s[1] = (struct wq_sleeper){ .wq = &wq, .cond = &cond, .kind = WQ_WAIT_EVENT, .id = 1,
+				    .log = &log };
+	for (int i = 0; i < 2; i++) {
+		if (!start_wq_sleeper(&s[i])) {
+			KUNIT_FAIL(test, "sleeper %d did not go to sleep", i);
+			goto out;
+		}
+	}
+	WRITE_ONCE(cond, 1);
+	wake_up(&wq);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(s[1].returned), 1000));
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(s[0].returned), 1000));
+out:
+	stop_wq_sleepers(s, 2);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
 /* wake_up_nr(2) wakes two exclusive sleepers; wake_up_all() the rest. */
 static void wait_wake_up_all_and_nr(struct kunit *test)
 {
@@ -814,6 +847,7 @@ static void mutex_recursive_lock_warns(struct kunit *test)
 static struct kunit_case waitqueue_cases[] = {
 	KUNIT_CASE(wait_event_wakes_on_condition),
 	KUNIT_CASE(wait_wake_up_one_exclusive_all_shared),
+	KUNIT_CASE(wait_event_after_exclusive_waiter_woken),
 	KUNIT_CASE(wait_wake_up_all_and_nr),
 	KUNIT_CASE(wait_event_timeout_returns),
 	KUNIT_CASE(wait_event_interruptible_signal),
