@@ -321,7 +321,7 @@ static void __kthread_parkme(struct kthread *self)
 		 * uses wake_up_state(TASK_PARKED)): a stray wake_up_process()
 		 * cannot unpark us.
 		 */
-		set_current_state(TASK_PARKED);
+		set_special_state(TASK_PARKED);
 		if (!test_bit(KTHREAD_SHOULD_PARK, &self->flags))
 			break;
 		/* Tell kthread_park() and sleep, without being preempted between. */

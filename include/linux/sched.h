@@ -212,6 +212,15 @@ static inline unsigned int task_state(const struct task_struct *p)
 #define __set_current_state(state_value) WRITE_ONCE(current->__state, (state_value))
 #define set_current_state(state_value) smp_store_mb(current->__state, (state_value))
 
+/*
+ * set_special_state(): for states no ordinary wakeup may undo
+ * (TASK_PARKED, TASK_DEAD). It is set under the run-queue lock that
+ * try_to_wake_up() holds, so a wakeup still in flight for an earlier
+ * sleep cannot overwrite it with TASK_RUNNING.
+ * Linux: set_special_state() (under p->pi_lock there)
+ */
+void set_special_state(unsigned int state);
+
 /* Task-list iteration: callers hold tasklist_lock (or run with irqs off). */
 #define next_task(p) list_entry((p)->tasks.next, struct task_struct, tasks)
 #define for_each_process(p) for (p = &init_task; (p = next_task(p)) != &init_task; )

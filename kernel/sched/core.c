@@ -457,6 +457,23 @@ void preempt_schedule_irq(void)
 }
 
 /**
+ * set_special_state - set current's state under its run-queue lock
+ * @state: TASK_PARKED or TASK_DEAD, states a stray wakeup must not undo
+ *
+ * try_to_wake_up() reads and writes the state under the same lock, so a
+ * wakeup still in flight for an earlier sleep cannot overwrite @state.
+ * Linux: set_special_state() (which uses p->pi_lock)
+ */
+void set_special_state(unsigned int state)
+{
+	unsigned long flags;
+	struct rq *rq = task_rq_lock(current, &flags);
+
+	WRITE_ONCE(current->__state, state);
+	task_rq_unlock(rq, flags);
+}
+
+/**
  * schedule_tail - the first thing a new task does (from ret_from_fork)
  * @prev: the task that ran before it
  * Linux: schedule_tail()
@@ -484,7 +501,7 @@ void do_task_dead(void)
 	 * TASK_DEAD and frees us.
 	 */
 	preempt_disable();	/* what schedule() would hold; we never come back */
-	set_current_state(TASK_DEAD);
+	set_special_state(TASK_DEAD);
 	__schedule(false);
 	BUG();
 }
