@@ -505,6 +505,43 @@ def run_gdb(args, results):
         results.ok(name)
 
 
+def elf_entry(elf):
+    """The ELF entry point (the physical _start both loaders jump to)."""
+    out = subprocess.run(["readelf", "-h", str(elf)], capture_output=True, text=True).stdout
+    return int(re.search(r"Entry point address:\s+(0x[0-9a-f]+)", out).group(1), 16)
+
+
+def run_bad_magic(args, results):
+    """A wrong boot magic in %eax: head.S must say so on COM1 and halt.
+
+    QEMU's loaders always pass the right magic, so GDB stops at the entry
+    (32-bit, paging off) and puts a wrong one in %eax before head.S reads it.
+    qemu-system-x86_64's gdbstub always speaks x86-64, hence the x86-64
+    architecture and $rax (whose low half is %eax).
+    """
+    name, port, state = "bad_boot_magic", free_port(), {}
+    expect = "not started by a multiboot loader (bad magic in %eax); halting"
+
+    def poke_then_wait(log):
+        if "gdb" not in state:
+            cmds = ["set pagination off", "set confirm off", "set architecture i386:x86-64",
+                    f"target remote 127.0.0.1:{port}", f"hbreak *{elf_entry(ELF):#x}",
+                    "continue", "set $rax = 0x12345678", "detach"]
+            proc = subprocess.run(args.gdb + ["-batch", "-nx"] + sum((["-ex", c] for c in cmds), []),
+                                  stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                  timeout=args.timeout)
+            state["gdb"] = proc.stdout + proc.stderr
+        return expect in log
+
+    boot = qemu_boot(args, name, "", extra=["-S", "-gdb", f"tcp:127.0.0.1:{port}"],
+                     done=poke_then_wait, timeout=min(args.timeout, 60))
+    if expect in boot.log and "Spindle version" not in boot.log:
+        results.ok(name)
+    else:
+        results.fail(name, f"no '{expect}' line (or the kernel went on booting)",
+                     boot.tail() + state.get("gdb", "").splitlines()[-8:], boot.log_path)
+
+
 def run_lab(args, results, lab):
     """A lab works: its handout builds and grades below full marks, and the
     full tree grades full marks (tools/lab.py, labs/README.md)."""
@@ -534,6 +571,7 @@ def boots():
     table = [
         ("kunit_all", run_kunit, {}),
         ("gdb_boot", run_gdb, {}),
+        ("bad_boot_magic", run_bad_magic, {}),
         ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py
         ("shell", shell_tests.run, dict(qemu_flags=QEMU_FLAGS, elf=ELF, log_dir=LOG_DIR)),
         # GRUB's command line is fixed in boot/grub.cfg: boot to the end and
