@@ -583,6 +583,11 @@ def boots():
         ("bad_boot_param", run_expect, dict(
             append="nosuchparam=1 kunit.filter_glob=nomatch", status=EXIT_PASS,
             expect=['Unknown kernel command line parameter "nosuchparam=1"'])),
+        # The smallest and a large machine both boot to the end.
+        ("boot_32M", run_expect, dict(
+            mem="32M", append="", expect=["Spindle: boot finished"])),
+        ("boot_4G", run_expect, dict(
+            mem="4G", append="", expect=["Spindle: boot finished"])),
         ("too_little_memory", run_expect, dict(
             mem="8M", append="", expect=["Spindle needs at least"], timeout=30)),
     ]
