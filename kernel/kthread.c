@@ -384,7 +384,11 @@ static int kthread(void *_create)
 	/* Tell the creator we exist; sleep until woken or stopped. */
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	create->result = current;
-	/* No preemption between complete() and schedule(): see Linux's comment. */
+	/*
+	 * No preemption between complete() and schedule(): the woken creator
+	 * must find us asleep already, or kthread_bind()'s
+	 * wait_task_inactive() would have to wait for us to get there.
+	 */
 	preempt_disable();
 	kthread_create_step(KT_KTHREAD_COMPLETE);
 	complete(done);
