@@ -23,12 +23,11 @@
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/numa.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
-
-#define NUMA_NO_NODE	(-1)
 
 static LIST_HEAD(vmap_area_list);
 static DEFINE_SPINLOCK(vmap_area_lock);

@@ -10,10 +10,10 @@
 #include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/err.h>
+#include <linux/numa.h>
 #include <linux/sched.h>
 #include <linux/timer.h>
 
-#define NUMA_NO_NODE	(-1)
 
 __printf(4, 5)
 struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *data, int node,
