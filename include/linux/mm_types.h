@@ -7,7 +7,7 @@
  *
  * Locking: the buddy fields (PG_buddy, order, buddy_list, _refcount) change
  * under zone_lock (mm/page_alloc.c); the slab fields (slab_cache, freelist,
- * inuse, slab_list) under the owning cache's lock (mm/slab.c). A page is
+ * inuse, slab_list) under the owning cache's lock (mm/slub.c). A page is
  * never in both worlds at once: slab pages are allocated blocks.
  * Linux: include/linux/mm_types.h, include/linux/page-flags.h
  */
@@ -24,7 +24,7 @@ enum pageflags {
 	PG_buddy,		/* head of a free block on a free list */
 	PG_head,		/* first page of an allocated __GFP_COMP block */
 	PG_tail,		/* other pages of a __GFP_COMP block */
-	PG_slab,		/* head of a slab (mm/slab.c) */
+	PG_slab,		/* head of a slab (mm/slub.c) */
 	PG_large_kmalloc,	/* head of a kmalloc() too big for a slab */
 	NR_PAGEFLAGS,
 };

@@ -5,7 +5,7 @@
  * one per size class. Blocks bigger than the largest class come straight
  * from the page allocator.
  * Every function may be called with interrupts off or from an interrupt
- * handler; none sleeps. Each cache has its own lock (see mm/slab.c).
+ * handler; none sleeps. Each cache has its own lock (see mm/slub.c).
  * Linux: include/linux/slab.h
  */
 #ifndef _LINUX_SLAB_H

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Benchmarks of the memory allocators: one kmalloc()/kfree() pair of a
- * small object (mm/slab.c) and one alloc_pages()/__free_pages() pair of
+ * small object (mm/slub.c) and one alloc_pages()/__free_pages() pair of
  * order 0 and 3 (mm/page_alloc.c). Each sample allocates and frees at
  * once, so the allocator stays in the same state: a free list with the
  * block on top. What is measured is the fast path, not a refill.

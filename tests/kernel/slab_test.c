@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite "slab": kmem_cache_*() and kmalloc() (mm/slab.c), with the
- * debug checks (poison, double free, bad pointers) and failslab
- * (mm/failslab.c). Cases that provoke a report print "BUG ..." lines to
+ * KUnit suite "slab": kmem_cache_*() and kmalloc() (mm/slub.c,
+ * mm/slab_common.c), with the debug checks (poison, double free, bad
+ * pointers) and failslab (mm/failslab.c). Cases that provoke a report print "BUG ..." lines to
  * the log on purpose; they check slab_bug_count grew by exactly one per
  * misuse. Writes after free below are deliberate.
  * Linux: mm/slub_kunit.c, lib/slub_kunit.c (the same idea, other cases)

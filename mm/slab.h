@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the slab allocator's two halves share, private to mm/: the
+ * allocator proper (mm/slub.c: slabs, freelists, debug checks) and the
+ * part that does not depend on how slabs are built (mm/slab_common.c: the
+ * list of caches, kmem_cache_create(), the kmalloc caches, kfree()).
+ * Linux: mm/slab.h, include/linux/slub_def.h (struct kmem_cache)
+ */
+#ifndef _MM_SLAB_H
+#define _MM_SLAB_H
+
+#include <linux/list.h>
+#include <linux/mm_types.h>
+#include <linux/numa.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+
+#ifndef SLAB_DEBUG
+#define SLAB_DEBUG	1
+#endif
+
+#define L1_CACHE_BYTES	64
+
+struct kmem_cache {
+	const char *name;
+	unsigned int object_size;	/* what the creator asked for */
+	unsigned int size;		/* slot: object, free pointer, padding */
+	unsigned int align;
+	unsigned int offset;		/* of the free pointer inside a slot */
+	unsigned int num;		/* objects per slab */
+	unsigned int order;		/* a slab is 2^order pages */
+	slab_flags_t flags;
+	bool poison;			/* SLAB_DEBUG and no constructor */
+	void (*ctor)(void *);
+
+	/* Guards the slab lists, the counters below and the slab fields of the pages (irqsave). */
+	spinlock_t lock;
+	struct list_head slabs_full;
+	struct list_head slabs_partial;
+	struct list_head slabs_free;
+	unsigned long active_objs;
+	unsigned long total_objs;
+	unsigned long nr_slabs;
+	unsigned long nr_free_slabs;
+	unsigned long allocs;
+	unsigned long frees;
+
+	struct list_head list;		/* in slab_caches */
+};
+
+/* mm/slab_common.c */
+extern struct list_head slab_caches;
+extern spinlock_t slab_caches_lock;
+extern bool slab_ready;
+extern struct kmem_cache *kmem_cache;
+
+void create_boot_cache(struct kmem_cache *s, const char *name, unsigned int size,
+		       slab_flags_t flags);
+void create_kmalloc_caches(void);
+const char *kmalloc_lookup(const void *ptr, struct page **slab, struct page **large);
+void bad_pointer(const char *who, const void *ptr, const char *reason);
+
+/* mm/slub.c */
+__printf(2, 3) void slab_bug(const char *cache, const char *fmt, ...);
+int __kmem_cache_create(struct kmem_cache *s, slab_flags_t flags);
+int __kmem_cache_shutdown(struct kmem_cache *s);
+int __kmem_cache_shrink(struct kmem_cache *s);
+void *__kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node);
+void __kmem_cache_free(struct kmem_cache *s, struct page *slab, void *x);
+
+#endif /* _MM_SLAB_H */
