@@ -5,8 +5,8 @@
  * Every kthread is created by one thread, kthreadd (pid 2), so that each
  * starts from the same clean context (kthreadd's: no signals, all CPUs,
  * default policy) whoever asked for it. The request travels like this
- * (docs/creation-path.md numbers the steps, and kthread_create_step()
- * records them):
+ * (docs/creation-path.md numbers the steps, and kthread_create_step() in
+ * kernel/kthread_steps.c records them):
  *
  *   creator                        kthreadd                  new thread
  *   kthread_create_on_node()
@@ -91,67 +91,6 @@ struct kthread {
 	struct completion exited;	/* completed by do_exit() (vfork_done) */
 	char *full_name;		/* the untruncated name, or NULL */
 };
-
-/* ---- step recording ---- */
-
-static bool kthread_trace;
-struct kthread_step_log *kthread_step_log;
-void (*kthread_after_take_done_hook)(struct task_struct *self);
-
-static const char *const kthread_step_names[KT_NR_STEPS] = {
-	[KT_CREATE_ON_NODE] = "kthread_create_on_node: fill kthread_create_info",
-	[KT_CREATE_QUEUED] = "__kthread_create_on_node: queued on kthread_create_list, wake_up_process(kthreadd)",
-	[KT_CREATE_WAIT] = "__kthread_create_on_node: wait_for_completion_killable(&done)",
-	[KT_KTHREADD_DEQUEUE] = "kthreadd: took the request off kthread_create_list",
-	[KT_CREATE_KTHREAD] = "create_kthread: fill kernel_clone_args",
-	[KT_KERNEL_CLONE] = "kernel_clone",
-	[KT_COPY_PROCESS] = "copy_process: new task built",
-	[KT_WAKE_UP_NEW_TASK] = "wake_up_new_task",
-	[KT_KTHREAD_START] = "kthread: started (ret_from_fork)",
-	[KT_KTHREAD_COMPLETE] = "kthread: complete(done)",
-	[KT_KTHREAD_SLEEP] = "kthread: schedule() until woken or stopped",
-	[KT_CREATE_RETURN] = "__kthread_create_on_node: woken, returns the task",
-	[KT_THREADFN] = "kthread: woken, runs threadfn",
-	[KT_CREATOR_GAVE_UP] = "done was NULL: the creator gave up, free the request",
-	[KT_CREATOR_KILLED] = "__kthread_create_on_node: creator killed while waiting",
-};
-
-/** kthread_step_name - the description of creation step @step */
-const char *kthread_step_name(int step)
-{
-	return step > 0 && step < KT_NR_STEPS ? kthread_step_names[step] : "?";
-}
-
-/**
- * kthread_create_step - record that @step of the creation path happens now
- * @step: enum kthread_step
- *
- * Prints it (kthread_trace=1), traces it (event kthread_create_step) and
- * logs it for a test that set kthread_step_log.
- */
-void kthread_create_step(int step)
-{
-	struct kthread_step_log *log = READ_ONCE(kthread_step_log);
-
-	if (unlikely(kthread_trace))
-		pr_info("kthread: step %2d %-16s %s\n", step, current->comm,
-			kthread_step_name(step));
-	TRACE_EVENT_CALL(kthread_create_step, "step=%d %s", step, kthread_step_name(step));
-	if (log) {
-		unsigned long flags;
-
-		local_irq_save(flags);
-		if (log->n < (int)ARRAY_SIZE(log->rec))
-			log->rec[log->n++] = (struct kthread_step_record){ step, current->pid };
-		local_irq_restore(flags);
-	}
-}
-
-static int __init kthread_trace_setup(char *str)
-{
-	return kstrtobool(str, &kthread_trace);
-}
-early_param("kthread_trace", kthread_trace_setup);
 
 /* ---- struct kthread ---- */
 
