@@ -44,8 +44,32 @@ static inline int cpumask_first(const struct cpumask *m) { return m->bits[0] ? _
 /* The set holding only @cpu. */
 const struct cpumask *cpumask_of(int cpu);
 
+/**
+ * cpumask_next - the next CPU in a set
+ * @n: the CPU to start after; -1 to start at CPU 0
+ * @srcp: the set
+ *
+ * Return: the lowest CPU above @n in @srcp, or NR_CPUS if there is none.
+ */
+static inline unsigned int cpumask_next(int n, const struct cpumask *srcp)
+{
+	unsigned int next = n + 1, cpu;
+	unsigned long rest;
+
+	if (next >= NR_CPUS)
+		return NR_CPUS;
+	rest = srcp->bits[0] >> next;
+	cpu = rest ? next + __builtin_ctzl(rest) : NR_CPUS;
+	return cpu < NR_CPUS ? cpu : NR_CPUS;
+}
+
+/*
+ * The whole loop is one for statement with no if inside, so that it may
+ * be the body of an if with an else: `if (x) for_each_cpu(...) f(); else
+ * g();` pairs the else with the if, as it reads.
+ */
 #define for_each_cpu(cpu, mask) \
-	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++) if (cpumask_test_cpu((cpu), (mask)))
+	for ((cpu) = -1; (cpu) = cpumask_next((cpu), (mask)), (cpu) < NR_CPUS;)
 #define for_each_possible_cpu(cpu) for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++)
 #define for_each_online_cpu(cpu) for_each_cpu(cpu, cpu_online_mask)
 
