@@ -54,6 +54,19 @@ static void enqueue_timer(struct timer_list *timer)
 	list_add_tail(&timer->entry, &pos->entry);
 }
 
+/*
+ * Take @timer off the list if it is on it, so that mod_timer() and
+ * del_timer() share one way of doing it. timer_lock held.
+ * Return: 1 if it was pending, 0 if not. Linux: detach_if_pending()
+ */
+static int detach_if_pending(struct timer_list *timer)
+{
+	if (!timer_pending(timer))
+		return 0;
+	list_del_init(&timer->entry);
+	return 1;
+}
+
 /**
  * mod_timer - (re)arm @timer to expire at @expires
  * @timer: the timer
@@ -67,9 +80,7 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	int was_pending;
 
 	raw_spin_lock_irqsave(&timer_lock, flags);
-	was_pending = timer_pending(timer);
-	if (was_pending)
-		list_del_init(&timer->entry);
+	was_pending = detach_if_pending(timer);
 	timer->expires = expires;
 	enqueue_timer(timer);
 	raw_spin_unlock_irqrestore(&timer_lock, flags);
@@ -94,9 +105,7 @@ int del_timer(struct timer_list *timer)
 	int was_pending;
 
 	raw_spin_lock_irqsave(&timer_lock, flags);
-	was_pending = timer_pending(timer);
-	if (was_pending)
-		list_del_init(&timer->entry);
+	was_pending = detach_if_pending(timer);
 	raw_spin_unlock_irqrestore(&timer_lock, flags);
 	return was_pending;
 }
