@@ -12,6 +12,7 @@ CC          := $(CROSS_COMPILE)gcc
 LD          := $(CROSS_COMPILE)ld
 NM          := $(CROSS_COMPILE)nm
 OBJCOPY     := $(CROSS_COMPILE)objcopy
+READELF     := $(CROSS_COMPILE)readelf
 HOSTCC      ?= gcc
 PYTHON      ?= python3
 QEMU        ?= qemu-system-x86_64
@@ -26,6 +27,32 @@ DEBUG       ?= 0
 QEMU_DISPLAY ?= none
 
 B := build
+
+# No built-in rules or variables: every file here is made by a rule below,
+# and a missing one is an error instead of a surprise (as Linux does).
+MAKEFLAGS += -rR
+
+# Kbuild's output: one "  CC      kernel/fork.o" line per command (the
+# target, named from the build folder), the whole command with V=1, and
+# nothing with make -s. $(call cmd,NAME) prints quiet_cmd_NAME (or, with
+# V=1, cmd_NAME itself) and runs cmd_NAME, as scripts/Kbuild.include does.
+ifeq ($(V),1)
+quiet :=
+Q :=
+else
+quiet := quiet_
+Q := @
+endif
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+quiet := silent_
+endif
+escsq = $(subst ','\'',$(1))
+cmd = @set -e; $(if $($(quiet)cmd_$(1)),echo '  $(call escsq,$($(quiet)cmd_$(1)))';) $(cmd_$(1))
+# The target as Kbuild names it: relative to the build folder.
+kobj = $(@:$(B)/%=%)
+
+# How Spindle runs under QEMU (machine, exit statuses, UEFI firmware).
+include tools/qemu.mk
 
 # DEBUG=1 trades speed for a kernel GDB steps through line by line.
 ifeq ($(DEBUG),1)
@@ -42,7 +69,7 @@ KCFLAGS := -std=gnu11 $(OPT) -g -ffreestanding -fno-builtin -nostdlib \
 	-fno-tree-loop-distribute-patterns -fno-delete-null-pointer-checks \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
 	-Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
-KASFLAGS := -D__ASSEMBLY__ -g -Iinclude -Iarch/x86/include -MMD -MP
+KASFLAGS := -D__ASSEMBLY__ -g -Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -z norelro \
 	--no-warn-rwx-segments -T linker.ld
 
@@ -60,7 +87,7 @@ KOBJS := $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 all: $(B)/spindle.elf
 
 help:
-	@echo "make           build build/spindle.elf (DEBUG=1 for -Og, CROSS_COMPILE=x86_64-elf-)"
+	@echo "make           build build/spindle.elf (DEBUG=1 for -Og, CROSS_COMPILE=x86_64-elf-, V=1 full commands)"
 	@echo "make run       boot in QEMU, serial on this terminal (Ctrl-A X quits)"
 	@echo "make run-iso   the same through GRUB (build/spindle.iso)"
 	@echo "make iso       build the GRUB rescue ISO"
@@ -83,76 +110,104 @@ $(B)/include/generated/compile.h: FORCE
 	 cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 
+# The isa-debug-exit port and codes for asm/qemu.h, from tools/qemu.mk:
+# QEMU exits with (code << 1) | 1, so the kernel writes status >> 1.
+quiet_cmd_qemu_h = GEN     $(kobj)
+      cmd_qemu_h = mkdir -p $(dir $@); \
+	{ echo '/* Generated from tools/qemu.mk: do not edit. */'; \
+	  echo '\#define QEMU_DEBUG_EXIT_PORT $(QEMU_DEBUG_EXIT_PORT)'; \
+	  echo "\#define QEMU_EXIT_SUCCESS $$(($(QEMU_EXIT_STATUS_SUCCESS) >> 1))"; \
+	  echo "\#define QEMU_EXIT_FAILURE $$(($(QEMU_EXIT_STATUS_FAILURE) >> 1))"; \
+	} > $@
+$(B)/include/generated/qemu.h: tools/qemu.mk
+	$(call cmd,qemu_h)
+
+GENERATED_H := $(B)/include/generated/compile.h $(B)/include/generated/qemu.h
+
 # The flags are a dependency too: `make DEBUG=1` after a normal build
 # rebuilds everything instead of mixing -O2 and -Og objects.
 $(B)/kflags: FORCE
 	@mkdir -p $(B)
-	@echo '$(CC) $(KCFLAGS) $(KASFLAGS)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+	@echo '$(CC) $(KCFLAGS) $(KASFLAGS) $(LD) $(KLDFLAGS)' > $@.tmp; \
+	 cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-# The version header exists before anything compiles (order-only: only
-# init/main.c includes it, and its .d file makes it rebuild on a change).
-$(B)/%.o: %.c $(B)/kflags | $(B)/include/generated/compile.h
+quiet_cmd_cc_o_c = CC      $(kobj)
+      cmd_cc_o_c = $(CC) $(KCFLAGS) -c -o $@ $<
+quiet_cmd_as_o_S = AS      $(kobj)
+      cmd_as_o_S = $(CC) $(KASFLAGS) -c -o $@ $<
+
+# The generated headers exist before anything compiles (order-only: the
+# .d files then make exactly their includers rebuild on a change).
+$(B)/%.o: %.c $(B)/kflags | $(GENERATED_H)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $<"
-	@$(CC) $(KCFLAGS) -c $< -o $@
+	$(call cmd,cc_o_c)
 
-$(B)/%.o: %.S $(B)/include/generated/asm-offsets.h $(B)/kflags
-
+$(B)/%.o: %.S $(B)/include/generated/asm-offsets.h $(B)/kflags | $(GENERATED_H)
 	@mkdir -p $(dir $@)
-	@echo "  AS      $<"
-	@$(CC) $(KASFLAGS) -I$(B)/include -c $< -o $@
+	$(call cmd,as_o_S)
 
 # Structure offsets for assembly (see arch/x86/kernel/asm-offsets.c).
-$(B)/include/generated/asm-offsets.h: arch/x86/kernel/asm-offsets.c $(B)/kflags
+quiet_cmd_offsets = GEN     $(kobj)
+      cmd_offsets = $(CC) $(KCFLAGS) -MF $(B)/asm-offsets.d -MT $@ -S -o $(B)/asm-offsets.s $<; \
+	{ echo '/* Generated from arch/x86/kernel/asm-offsets.c: do not edit. */'; \
+	  sed -n 's/.*->\([A-Z_][A-Z_0-9]*\) \([0-9][0-9]*\).*/\#define \1 \2/p' $(B)/asm-offsets.s; \
+	} > $@
+$(B)/include/generated/asm-offsets.h: arch/x86/kernel/asm-offsets.c $(B)/kflags | $(GENERATED_H)
 	@mkdir -p $(dir $@)
-	@echo "  GEN     $@"
-	@$(CC) $(KCFLAGS) -MF $(B)/asm-offsets.d -MT $@ -S $< -o $(B)/asm-offsets.s
-	@{ echo '/* Generated from arch/x86/kernel/asm-offsets.c: do not edit. */'; \
-	   sed -n 's/.*->\([A-Z_][A-Z_0-9]*\) \([0-9][0-9]*\).*/#define \1 \2/p' $(B)/asm-offsets.s; \
-	 } > $@
+	$(call cmd,offsets)
 
 # kallsyms, Linux's idea: link once with an empty symbol table, list the
 # text symbols of that link, link again with the table. The table sits after
 # all code (linker.ld), so code addresses cannot move between the passes;
 # the check below proves it on every build.
-$(B)/kallsyms0.S:
+quiet_cmd_kallsyms = KSYMS   $(kobj)
+      cmd_kallsyms = $(NM) -n -S --defined-only $< | awk -f tools/kallsyms.awk > $@
+quiet_cmd_kallsyms0 = KSYMS   $(kobj)
+      cmd_kallsyms0 = awk -f tools/kallsyms.awk < /dev/null > $@
+$(B)/kallsyms0.S: tools/kallsyms.awk
 	@mkdir -p $(B)
-	@awk -f tools/kallsyms.awk < /dev/null > $@
-
-$(B)/spindle.pass1.elf: $(KOBJS) $(B)/kallsyms0.o linker.ld
-	@echo "  LD      $@"
-	@$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms0.o
+	$(call cmd,kallsyms0)
 
 $(B)/kallsyms.S: $(B)/spindle.pass1.elf tools/kallsyms.awk
-	@echo "  KSYMS   $@"
-	@$(NM) -n -S --defined-only $< | awk -f tools/kallsyms.awk > $@
+	$(call cmd,kallsyms)
+
+# The generated tables are assembly in the build folder, built with the
+# kernel's assembler flags like every other .S.
+$(B)/kallsyms0.o $(B)/kallsyms.o: $(B)/%.o: $(B)/%.S $(B)/kflags
+	$(call cmd,as_o_S)
+
+quiet_cmd_ld = LD      $(kobj)
+      cmd_ld = $(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(filter $(B)/kallsyms%.o,$^)
+
+$(B)/spindle.pass1.elf: $(KOBJS) $(B)/kallsyms0.o linker.ld
+	$(call cmd,ld)
 
 $(B)/spindle.elf: $(B)/spindle.pass1.elf $(B)/kallsyms.o
-	@echo "  LD      $@"
-	@$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms.o
-	@$(NM) -n -S --defined-only $(B)/spindle.pass1.elf | awk -f tools/kallsyms.awk -v check=1 > $(B)/syms1.txt
-	@$(NM) -n -S --defined-only $@ | awk -f tools/kallsyms.awk -v check=1 > $(B)/syms2.txt
-	@cmp -s $(B)/syms1.txt $(B)/syms2.txt || { echo "kallsyms: code moved between link passes" >&2; rm -f $@; exit 1; }
-	@tools/check-aout-kludge.sh $@ || { rm -f $@; exit 1; }
-	@echo "  built $@ ($$(stat -c %s $@) bytes)"
+	$(call cmd,ld)
+	$(Q)$(NM) -n -S --defined-only $(B)/spindle.pass1.elf | awk -f tools/kallsyms.awk -v check=1 > $(B)/syms1.txt
+	$(Q)$(NM) -n -S --defined-only $@ | awk -f tools/kallsyms.awk -v check=1 > $(B)/syms2.txt
+	$(Q)cmp -s $(B)/syms1.txt $(B)/syms2.txt || { echo "kallsyms: code moved between link passes" >&2; rm -f $@; exit 1; }
+	$(Q)READELF="$(READELF)" tools/check-aout-kludge.sh $@ || { rm -f $@; exit 1; }
+	@$(if $(quiet:silent_=),echo "  built $@ ($$(stat -c %s $@) bytes)",true)
 
 # --- GRUB ISO ----------------------------------------------------------
 
-$(B)/spindle.iso: $(B)/spindle.elf boot/grub.cfg
-	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
-	cp $(B)/spindle.elf $(B)/isodir/boot/spindle.elf
-	cp boot/grub.cfg $(B)/isodir/boot/grub/grub.cfg
+quiet_cmd_iso = GENIMAGE $(kobj)
+      cmd_iso = rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub; \
+	cp $(B)/spindle.elf $(B)/isodir/boot/spindle.elf; \
+	cp boot/grub.cfg $(B)/isodir/boot/grub/grub.cfg; \
 	grub-mkrescue -o $@ $(B)/isodir 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
+$(B)/spindle.iso: $(B)/spindle.elf boot/grub.cfg
+	$(call cmd,iso)
 
 iso: deps $(B)/spindle.iso
 
 # --- running -----------------------------------------------------------
 
-QEMU_COMMON := -machine q35 -cpu qemu64,+nx -smp $(SMP) -m $(MEM) -display $(QEMU_DISPLAY) -no-reboot \
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04
+QEMU_COMMON := $(QEMU_MACHINE) -smp $(SMP) -m $(MEM) -display $(QEMU_DISPLAY)
 
-# The shell's "halt" leaves through isa-debug-exit with status 33: a clean end.
-QEMU_EXIT_OK := s=$$?; [ $$s -eq 0 ] || [ $$s -eq 33 ]
+# The shell's "halt" leaves through isa-debug-exit: a clean end.
+QEMU_EXIT_OK := s=$$?; [ $$s -eq 0 ] || [ $$s -eq $(QEMU_EXIT_STATUS_SUCCESS) ]
 
 run: deps all
 	$(QEMU) $(QEMU_COMMON) -serial mon:stdio -kernel $(B)/spindle.elf -append "$(CMDLINE)"; $(QEMU_EXIT_OK)
@@ -168,7 +223,8 @@ gdb: deps all
 include tests/host/host.mk
 
 test: deps all $(B)/spindle.iso
-	$(MAKE) --no-print-directory host-bins
+	$(Q)$(MAKE) --no-print-directory host-bins
+	$(Q)NM="$(NM)" READELF="$(READELF)" \
 	$(PYTHON) tests/runner.py --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)" --gdb "$(GDB)"
 
 # Labs (labs/README.md): make handout LAB=n, then make grade LAB=n there.
@@ -189,4 +245,6 @@ deps:
 clean:
 	rm -rf $(B)
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+# Only this build's dependency files: not a lab tree's, nor another
+# build folder's under build/.
+-include $(KOBJS:.o=.d) $(B)/asm-offsets.d $(B)/kallsyms0.d $(B)/kallsyms.d

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import gdb_tests
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import qemu_conf                    # tools/qemu.mk: machine, exit statuses
 import shell_tests
 
 ELF = Path("build/spindle.elf")
@@ -43,10 +44,9 @@ LOG_DIR = Path("build/test-logs")
 KUNIT_PY = Path("build/kunit-tool/linux-source-6.1/tools/testing/kunit/kunit.py")
 GDB_SCRIPT = Path("tools/gdb/boot-check.gdb")
 
-QEMU_FLAGS = ["-machine", "q35", "-cpu", "qemu64,+nx", "-smp", "1",
-              "-display", "none", "-no-reboot", "-monitor", "none",
-              "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
-EXIT_PASS, EXIT_FAIL = 33, 35       # isa-debug-exit: (code << 1) | 1
+QEMU_FLAGS = (qemu_conf.flags("QEMU_MACHINE") + qemu_conf.flags("QEMU_HEADLESS")
+              + ["-smp", "1"])
+EXIT_PASS, EXIT_FAIL = qemu_conf.EXIT_PASS, qemu_conf.EXIT_FAIL
 KUNIT_CMDLINE = "kunit.run=1 loglevel=7"
 
 # lkdtm=NAME boots: the fault each one provokes must end in an oops saying
@@ -507,7 +507,8 @@ def run_gdb(args, results):
 
 def elf_entry(elf):
     """The ELF entry point (the physical _start both loaders jump to)."""
-    out = subprocess.run(["readelf", "-h", str(elf)], capture_output=True, text=True).stdout
+    out = subprocess.run([os.environ.get("READELF", "readelf"), "-h", str(elf)],
+                         capture_output=True, text=True).stdout
     return int(re.search(r"Entry point address:\s+(0x[0-9a-f]+)", out).group(1), 16)
 
 

@@ -6,7 +6,7 @@ One QEMU boot without test parameters, so the kernel ends at the
 before it starts, so nothing is lost); we type scripted lines into it,
 byte by byte as a terminal would send them, and check each reply. Every
 check is one test, named shell.<check>. The last command, `halt`, must
-end QEMU with exit status 33. Everything received is kept in
+end QEMU with exit status 33 (tools/qemu.mk). Everything received is kept in
 build/test-logs/shell.log.
 
 tests/runner.py calls run(); `python3 tests/shell_tests.py [--elf F]`
@@ -21,9 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from qemu_conf import EXIT_PASS     # noqa: E402  (tools/qemu.mk)
+
 PROMPT = "spindle# "
 PANIC_END = "---[ end Kernel panic"
-EXIT_PASS = 33
 UP, DOWN = "\x1b[A", "\x1b[B"
 BACKSPACE, CTRL_U, CTRL_C = "\x7f", "\x15", "\x03"
 

@@ -12,8 +12,10 @@ import sys
 import tempfile
 import time
 
-FLAGS = ["qemu-system-x86_64", "-machine", "q35", "-cpu", "qemu64,+nx", "-m", "128M",
-         "-display", "none", "-no-reboot", "-monitor", "none"]
+import qemu_conf        # tools/qemu.mk
+
+FLAGS = (["qemu-system-x86_64"] + qemu_conf.flags("QEMU_MACHINE")
+         + qemu_conf.flags("QEMU_HEADLESS") + ["-m", "128M"])
 
 
 def one_boot(media):

@@ -4,9 +4,10 @@
 # from the first loadable byte to _edata as one block, so every PT_LOAD
 # segment must sit in the file at the same distance from its load address.
 # A section aligned above a page breaks that silently; this catches it.
+# READELF names the readelf to use (the Makefile passes $(CROSS_COMPILE)readelf).
 elf=$1
 first=
-readelf -lW "$elf" | grep '^  LOAD' | while read -r _ off _ pa _; do
+"${READELF:-readelf}" -lW "$elf" | grep '^  LOAD' | while read -r _ off _ pa _; do
 	d=$((pa - off))
 	if [ -z "$first" ]; then
 		first=$d

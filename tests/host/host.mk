@@ -17,8 +17,9 @@
 # files it uses.
 
 HOSTCC	?= gcc
-OBJCOPY	?= objcopy
-NM	?= nm
+# Host tools, never $(CROSS_COMPILE)'s: these objects run on this machine.
+HOSTOBJCOPY ?= objcopy
+HOSTNM	?= nm
 HOSTAR	?= ar
 
 HOST_OUT ?= build/host
@@ -45,31 +46,43 @@ HOST_TEST_SRCS := $(wildcard tests/host/test_*.c)
 HOST_TEST_OBJS := $(patsubst tests/host/%.c,$(HOST_OUT)/tests/%.o,$(HOST_TEST_SRCS))
 HOST_TEST_BINS := $(patsubst tests/host/%.c,$(HOST_OUT)/%,$(HOST_TEST_SRCS))
 
+# Output as the kernel's: $(call cmd,...) from the top-level Makefile.
+quiet_cmd_host_lib_cc = HOSTCC  $@
+      cmd_host_lib_cc = $(HOSTCC) $(HOST_LIB_CFLAGS) -MMD -MP -c -o $@ $<
+quiet_cmd_host_cc = HOSTCC  $@
+      cmd_host_cc = $(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c -o $@ $<
+quiet_cmd_host_ksyms = GEN     $@
+      cmd_host_ksyms = $(HOSTNM) --defined-only -g $^ | \
+		awk 'NF == 3 && $$3 !~ /^__(asan|ubsan|odr_asan|sancov)/ { print $$3, "k_" $$3 }' | \
+		sort -u > $@.tmp; mv $@.tmp $@
+quiet_cmd_host_redefine = OBJCOPY $@
+      cmd_host_redefine = $(HOSTOBJCOPY) --redefine-syms=$(HOST_KSYMS) $< $@
+quiet_cmd_host_ar = AR      $@
+      cmd_host_ar = rm -f $@; $(HOSTAR) rcs $@ $^
+quiet_cmd_host_ld = HOSTLD  $@
+      cmd_host_ld = $(HOSTCC) $(HOST_SANITIZE) -g $^ -o $@
+
 $(HOST_OUT)/lib/%.raw.o: lib/%.c
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOST_LIB_CFLAGS) -MMD -MP -c $< -o $@
+	$(call cmd,host_lib_cc)
 
 # "NAME k_NAME" for every global lib/ defines; not the sanitizers' own.
 $(HOST_KSYMS): $(HOST_LIB_RAW)
-	$(NM) --defined-only -g $^ | \
-		awk 'NF == 3 && $$3 !~ /^__(asan|ubsan|odr_asan|sancov)/ { print $$3, "k_" $$3 }' | \
-		sort -u > $@.tmp
-	mv $@.tmp $@
+	$(call cmd,host_ksyms)
 
 $(HOST_OUT)/lib/%.o: $(HOST_OUT)/lib/%.raw.o $(HOST_KSYMS)
-	$(OBJCOPY) --redefine-syms=$(HOST_KSYMS) $< $@
+	$(call cmd,host_redefine)
 
 $(HOST_LIBK): $(HOST_LIB_OBJS)
-	rm -f $@
-	$(HOSTAR) rcs $@ $^
+	$(call cmd,host_ar)
 
 $(HOST_OUT)/tests/%.o: tests/host/%.c
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+	$(call cmd,host_cc)
 
 # shims.o before libk.a: the archive's members need its kmalloc().
 $(HOST_TEST_BINS): $(HOST_OUT)/%: $(HOST_OUT)/tests/%.o $(HOST_SUPPORT_OBJS) $(HOST_LIBK)
-	$(HOSTCC) $(HOST_SANITIZE) -g $^ -o $@
+	$(call cmd,host_ld)
 
 .PHONY: host-tests host-bins host-tests-clean
 

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Ending QEMU from inside: the isa-debug-exit device (iobase 0xf4) makes
- * QEMU exit with status (value << 1) | 1. The values are picked so that a
- * pass (33) and a failure (35) can never be confused with QEMU's own exit
- * statuses (0 for a normal quit, 1 for its errors).
+ * Ending QEMU from inside: the isa-debug-exit device (its port is in tools/qemu.mk) makes
+ * QEMU exit with status (value << 1) | 1. The port and the two statuses
+ * (33 for a pass, 35 for a failure: never QEMU's own 0 or 1) are defined
+ * once, in tools/qemu.mk, which the host tools read too; the build turns
+ * them into <generated/qemu.h>.
  * No Linux counterpart: Linux powers off through ACPI.
  */
 #ifndef _ASM_X86_QEMU_H
@@ -11,9 +12,8 @@
 
 #include <linux/compiler.h>
 
-#define QEMU_DEBUG_EXIT_PORT	0xf4
-#define QEMU_EXIT_SUCCESS	0x10	/* QEMU exits with 33 */
-#define QEMU_EXIT_FAILURE	0x11	/* QEMU exits with 35 */
+/* QEMU_DEBUG_EXIT_PORT, QEMU_EXIT_SUCCESS, QEMU_EXIT_FAILURE */
+#include <generated/qemu.h>
 
 /* Leave QEMU with @code; halts if there is no isa-debug-exit device. */
 __noreturn void qemu_exit(int code);

@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# How Spindle runs under QEMU: the one definition of the machine, the exit
+# device and its statuses, and the UEFI firmware. Every reader takes it from
+# here: the Makefile includes it (make run, run-iso, run-efi, gdb), it
+# becomes build/include/generated/qemu.h for the kernel (asm/qemu.h), and
+# tools/qemu_conf.py reads it for tests/runner.py, the shell and GDB tests,
+# tools/lab.py and tools/boot-times.py.
+#
+# Keep to "NAME := value" and "NAME = value" lines (a trailing backslash
+# continues a line) and $(NAME) references to names defined here: that is
+# all tools/qemu_conf.py understands. No Linux counterpart.
+
+# isa-debug-exit: a write of V to this port makes QEMU exit with status
+# (V << 1) | 1. The statuses are chosen so that a pass and a failure cannot
+# be taken for QEMU's own (0 after a normal quit, 1 after an error); the
+# kernel writes (status >> 1), see the generated header.
+QEMU_DEBUG_EXIT_PORT := 0xf4
+QEMU_EXIT_STATUS_SUCCESS := 33
+QEMU_EXIT_STATUS_FAILURE := 35
+
+# The machine every boot uses; -smp, -m and the media are each run's own.
+QEMU_MACHINE := -machine q35 -cpu qemu64,+nx -no-reboot \
+	-device isa-debug-exit,iobase=$(QEMU_DEBUG_EXIT_PORT),iosize=0x04
+
+# Boots nobody watches: no window, no monitor on the serial line.
+QEMU_HEADLESS := -display none -monitor none
+
+# UEFI (make run-efi, the OVMF test boot): Debian's ovmf package. The
+# firmware code is read-only; each boot gets its own copy of the variable
+# store, named by the reader in OVMF_VARS_COPY.
+OVMF_CODE := /usr/share/OVMF/OVMF_CODE.fd
+OVMF_VARS := /usr/share/OVMF/OVMF_VARS.fd
+QEMU_UEFI = -drive if=pflash,format=raw,unit=0,readonly=on,file=$(OVMF_CODE) \
+	-drive if=pflash,format=raw,unit=1,file=$(OVMF_VARS_COPY)
