@@ -73,7 +73,7 @@ KASFLAGS := -D__ASSEMBLY__ -g -Iinclude -Iarch/x86/include -I$(B)/include -MMD -
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -z norelro \
 	--no-warn-rwx-segments -T linker.ld
 
-KDIRS := arch/x86/boot arch/x86/kernel arch/x86/entry arch/x86/mm \
+KDIRS := arch/x86/boot arch/x86/realmode/rm arch/x86/kernel arch/x86/entry arch/x86/mm \
 	arch/x86/lib init kernel kernel/sched kernel/locking kernel/time kernel/trace \
 	mm lib lib/kunit \
 	tests/kernel

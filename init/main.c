@@ -19,6 +19,7 @@
 #include <linux/sched/task.h>
 #include <linux/shell.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/start_kernel.h>
 #include <generated/compile.h>
 #include <asm/processor.h>
@@ -59,6 +60,8 @@ static int kernel_init(void *unused)
 	wait_for_completion(&kthreadd_done);
 	set_task_comm(current, "init");	/* Linux's pid 1 gets its name from exec */
 	child_reaper = current;
+	smp_prepare_cpus(NR_CPUS);
+	smp_init();
 	system_state = SYSTEM_RUNNING;
 
 	lkdtm_run();
@@ -109,6 +112,7 @@ static __noreturn void rest_init(void)
  */
 void __init start_kernel(void)
 {
+	boot_cpu_init();
 	pr_notice("%s", linux_banner);
 	setup_arch(&command_line);
 	pr_notice("Kernel command line: %s\n", command_line);

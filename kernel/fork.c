@@ -20,6 +20,7 @@
 #include <linux/fdtable.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/numa.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
@@ -299,6 +300,17 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	retval = copy_thread(p, args);
 	if (retval)
 		goto bad_fork_cleanup_mm;
+	if (args->idle) {
+		/*
+		 * An idle task has pid 0 like init_task and is on no list:
+		 * nobody may find it, signal it or wait for it.
+		 */
+		p->pid = 0;
+		p->tgid = 0;
+		p->group_leader = p;
+		p->real_parent = p->parent = &init_task;
+		return p;
+	}
 	pid = alloc_pid();
 	if (IS_ERR(pid)) {
 		retval = PTR_ERR(pid);
@@ -386,6 +398,32 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 		put_task_struct(p);
 	}
 	return nr;
+}
+
+/**
+ * fork_idle - make the idle task of @cpu
+ * @cpu: the CPU it will run on
+ *
+ * A copy of current sharing nothing it would need to give back, with
+ * pid 0, not linked anywhere, made the idle task of @cpu by init_idle().
+ * The CPU starts on its stack (arch/x86/kernel/smpboot.c), so it never
+ * goes through ret_from_fork.
+ * Return: the task, or an ERR_PTR from copy_process().
+ * Linux: fork_idle()
+ */
+struct task_struct *fork_idle(int cpu)
+{
+	struct kernel_clone_args args = {
+		.flags = CLONE_VM,
+		.idle = 1,
+		.no_files = 1,
+	};
+	struct task_struct *task;
+
+	task = copy_process(NULL, 0, NUMA_NO_NODE, &args);
+	if (!IS_ERR(task))
+		init_idle(task, cpu);
+	return task;
 }
 
 /**

@@ -15,16 +15,36 @@ typedef struct cpumask {
 
 _Static_assert(NR_CPUS <= 64, "cpumask_t holds one word");
 
+/*
+ * The CPU sets the kernel keeps (kernel/cpu.c), each a subset of the one
+ * before: possible (could ever run: the MADT's CPUs, at most NR_CPUS),
+ * present (here now), online (running and taking work). Only the CPU
+ * coming up or going down changes its own online bit, with interrupts
+ * off; readers test bits without a lock and must expect a change a
+ * moment later unless they hold what stops hotplug.
+ * Linux: include/linux/cpumask.h, kernel/cpu.c
+ */
 extern const struct cpumask __cpu_all_mask;
+extern struct cpumask __cpu_possible_mask;
+extern struct cpumask __cpu_present_mask;
 extern struct cpumask __cpu_online_mask;
 #define cpu_all_mask	(&__cpu_all_mask)
-#define cpu_possible_mask (&__cpu_all_mask)
+#define cpu_possible_mask (&__cpu_possible_mask)
+#define cpu_present_mask (&__cpu_present_mask)
 #define cpu_online_mask	(&__cpu_online_mask)
 
 static inline void cpumask_clear(struct cpumask *m) { m->bits[0] = 0; }
-static inline void cpumask_set_cpu(int cpu, struct cpumask *m) { m->bits[0] |= 1UL << cpu; }
-static inline void cpumask_clear_cpu(int cpu, struct cpumask *m) { m->bits[0] &= ~(1UL << cpu); }
-static inline bool cpumask_test_cpu(int cpu, const struct cpumask *m) { return (m->bits[0] >> cpu) & 1; }
+/* Atomic (lock or/and): CPUs may set and clear bits of one mask at once. */
+static inline void cpumask_set_cpu(int cpu, struct cpumask *m)
+{
+	__asm__ __volatile__("lock orq %1, %0" : "+m"(m->bits[0]) : "r"(1UL << cpu) : "memory");
+}
+
+static inline void cpumask_clear_cpu(int cpu, struct cpumask *m)
+{
+	__asm__ __volatile__("lock andq %1, %0" : "+m"(m->bits[0]) : "r"(~(1UL << cpu)) : "memory");
+}
+static inline bool cpumask_test_cpu(int cpu, const struct cpumask *m) { return (READ_ONCE(m->bits[0]) >> cpu) & 1; }
 static inline void cpumask_copy(struct cpumask *d, const struct cpumask *s) { d->bits[0] = s->bits[0]; }
 /* Bits set in @w (no libgcc in a freestanding kernel: done by hand). Linux: hweight64() */
 static inline unsigned int hweight64(u64 w)
@@ -39,6 +59,19 @@ static inline unsigned int cpumask_weight(const struct cpumask *m) { return hwei
 static inline bool cpumask_empty(const struct cpumask *m) { return m->bits[0] == 0; }
 static inline bool cpumask_equal(const struct cpumask *a, const struct cpumask *b) { return a->bits[0] == b->bits[0]; }
 static inline bool cpumask_intersects(const struct cpumask *a, const struct cpumask *b) { return (a->bits[0] & b->bits[0]) != 0; }
+static inline bool cpumask_subset(const struct cpumask *a, const struct cpumask *b) { return (a->bits[0] & ~b->bits[0]) == 0; }
+static inline void cpumask_and(struct cpumask *d, const struct cpumask *a, const struct cpumask *b) { d->bits[0] = a->bits[0] & b->bits[0]; }
+static inline void cpumask_andnot(struct cpumask *d, const struct cpumask *a, const struct cpumask *b) { d->bits[0] = a->bits[0] & ~b->bits[0]; }
+static inline void cpumask_setall(struct cpumask *m) { m->bits[0] = cpu_all_mask->bits[0]; }
+/* The lowest CPU in both sets, or NR_CPUS. Linux: cpumask_first_and() */
+static inline int cpumask_first_and(const struct cpumask *a, const struct cpumask *b)
+{
+	unsigned long w = a->bits[0] & b->bits[0];
+
+	return w ? __builtin_ctzl(w) : NR_CPUS;
+}
+/* Any CPU in both sets, or NR_CPUS. Linux: cpumask_any_and() */
+#define cpumask_any_and(a, b)	cpumask_first_and((a), (b))
 static inline int cpumask_first(const struct cpumask *m) { return m->bits[0] ? __builtin_ctzl(m->bits[0]) : NR_CPUS; }
 
 /* The set holding only @cpu. */
@@ -58,7 +91,7 @@ static inline unsigned int cpumask_next(int n, const struct cpumask *srcp)
 
 	if (next >= NR_CPUS)
 		return NR_CPUS;
-	rest = srcp->bits[0] >> next;
+	rest = READ_ONCE(srcp->bits[0]) >> next;
 	cpu = rest ? next + __builtin_ctzl(rest) : NR_CPUS;
 	return cpu < NR_CPUS ? cpu : NR_CPUS;
 }
@@ -70,11 +103,20 @@ static inline unsigned int cpumask_next(int n, const struct cpumask *srcp)
  */
 #define for_each_cpu(cpu, mask) \
 	for ((cpu) = -1; (cpu) = cpumask_next((cpu), (mask)), (cpu) < NR_CPUS;)
-#define for_each_possible_cpu(cpu) for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++)
+#define for_each_possible_cpu(cpu) for_each_cpu(cpu, cpu_possible_mask)
+#define for_each_present_cpu(cpu) for_each_cpu(cpu, cpu_present_mask)
 #define for_each_online_cpu(cpu) for_each_cpu(cpu, cpu_online_mask)
 
 static inline unsigned int num_online_cpus(void) { return cpumask_weight(cpu_online_mask); }
-static inline bool cpu_online(int cpu) { return cpumask_test_cpu(cpu, cpu_online_mask); }
-static inline bool cpu_possible(int cpu) { return cpu >= 0 && cpu < NR_CPUS; }
+static inline unsigned int num_possible_cpus(void) { return cpumask_weight(cpu_possible_mask); }
+static inline unsigned int num_present_cpus(void) { return cpumask_weight(cpu_present_mask); }
+static inline bool cpu_online(int cpu) { return cpu >= 0 && cpu < NR_CPUS && cpumask_test_cpu(cpu, cpu_online_mask); }
+static inline bool cpu_possible(int cpu) { return cpu >= 0 && cpu < NR_CPUS && cpumask_test_cpu(cpu, cpu_possible_mask); }
+static inline bool cpu_present(int cpu) { return cpu >= 0 && cpu < NR_CPUS && cpumask_test_cpu(cpu, cpu_present_mask); }
+
+/* kernel/cpu.c: the only writers of the masks above. Linux: set_cpu_*() */
+void set_cpu_possible(unsigned int cpu, bool possible);
+void set_cpu_present(unsigned int cpu, bool present);
+void set_cpu_online(unsigned int cpu, bool online);
 
 #endif /* _LINUX_CPUMASK_H */

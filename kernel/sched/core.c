@@ -28,8 +28,6 @@
 #include "sched.h"
 
 struct rq runqueues[NR_CPUS];
-const struct cpumask __cpu_all_mask = { { (NR_CPUS == 64) ? ~0UL : (1UL << NR_CPUS) - 1 } };
-struct cpumask __cpu_online_mask;
 static struct cpumask cpu_bit_masks[NR_CPUS];
 
 /* "BUG: scheduling while atomic" reports since boot (tests read it). */
@@ -705,6 +703,7 @@ void init_idle(struct task_struct *idle, int cpu)
 	struct rq *rq = cpu_rq(cpu);
 
 	idle->__state = TASK_RUNNING;
+	idle->on_rq = 0;
 	idle->flags |= PF_IDLE | PF_KTHREAD | PF_NOFREEZE;
 	idle->sched_class = &idle_sched_class;
 	idle->policy = SCHED_IDLE;
@@ -725,7 +724,8 @@ void sched_init(void)
 {
 	int cpu;
 
-	for_each_possible_cpu(cpu) {
+	/* Every slot: the MADT, read later, decides which CPUs are possible. */
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct rq *rq = cpu_rq(cpu);
 
 		raw_spin_lock_init(&rq->lock);
@@ -734,7 +734,6 @@ void sched_init(void)
 		init_rt_rq(&rq->rt);
 		cpumask_set_cpu(cpu, &cpu_bit_masks[cpu]);
 	}
-	cpumask_set_cpu(0, &__cpu_online_mask);
 	init_idle(current, smp_processor_id());
 	current->thread.saved_preempt_count = 0;
 }

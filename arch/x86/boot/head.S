@@ -208,6 +208,29 @@ startup_64:
 	hlt
 	jmp	8b
 
+/*
+ * An application processor arrives here from the real-mode trampoline
+ * (arch/x86/realmode/rm/trampoline_64.S), in 64-bit mode on the
+ * trampoline's page tables, interrupts off, no stack, no IDT. Switch to
+ * the kernel's page tables, take the stack smpboot.c prepared (the top
+ * of this CPU's idle task's stack) and call start_secondary(), which
+ * never returns. The trampoline's GDT is gone with its page tables, but
+ * the segment registers keep their cached descriptors until cpu_init()
+ * loads this CPU's own GDT.
+ * Linux: secondary_startup_64 in arch/x86/kernel/head_64.S
+ */
+	.text
+	.globl	secondary_startup_64
+secondary_startup_64:
+	movq	smpboot_initial_cr3(%rip), %rax
+	movq	%rax, %cr3
+	movq	smpboot_initial_stack(%rip), %rsp
+	xorl	%ebp, %ebp			/* terminates frame-pointer backtraces */
+	call	start_secondary
+9:	cli
+	hlt
+	jmp	9b
+
 	.section .rodata
 msg_bad_magic:
 	.asciz	"Spindle: not started by a multiboot loader (bad magic in %eax); halting.\r\n"

@@ -260,6 +260,18 @@ static phys_addr_t __init root_table_entry(const struct acpi_table_header *root,
 
 /* --- the MADT --------------------------------------------------------- */
 
+/*
+ * One enabled CPU. Past NR_CPUS they are only counted: the summary after
+ * the walk says how many were left out, in one line.
+ * Linux: acpi_register_lapic() / generic_processor_info()
+ */
+static void __init acpi_register_lapic(u32 apicid)
+{
+	if (acpi_num_processors < NR_CPUS)
+		acpi_cpu_apicid[acpi_num_processors] = apicid;
+	acpi_num_processors++;
+}
+
 static const char *const mps_inti_polarity[] = { "dfl", "high", "res", "low" };
 static const char *const mps_inti_trigger[] = { "dfl", "edge", "res", "level" };
 
@@ -273,6 +285,7 @@ static unsigned int __init madt_entry_min_size(u8 type)
 	case ACPI_MADT_TYPE_NMI_SOURCE:		return sizeof(struct acpi_madt_nmi_source);
 	case ACPI_MADT_TYPE_LOCAL_APIC_NMI:	return sizeof(struct acpi_madt_local_apic_nmi);
 	case ACPI_MADT_TYPE_LOCAL_APIC_OVERRIDE: return sizeof(struct acpi_madt_local_apic_override);
+	case ACPI_MADT_TYPE_LOCAL_X2APIC:	return sizeof(struct acpi_madt_local_x2apic);
 	default:				return 0;
 	}
 }
@@ -308,14 +321,20 @@ static int __init acpi_parse_madt(const struct acpi_table_madt *madt, bool commi
 				break;
 			pr_info("ACPI: LAPIC (acpi_id[0x%02x] lapic_id[0x%02x] %s)\n",
 				e->processor_id, e->id, enabled ? "enabled" : "disabled");
-			if (!enabled)
+			if (enabled)
+				acpi_register_lapic(e->id);
+			break;
+		}
+		case ACPI_MADT_TYPE_LOCAL_X2APIC: {
+			const struct acpi_madt_local_x2apic *e = (const void *)h;
+			bool enabled = e->lapic_flags & ACPI_MADT_ENABLED;
+
+			if (!commit)
 				break;
-			if (acpi_num_processors < NR_CPUS)
-				acpi_cpu_apicid[acpi_num_processors] = e->id;
-			else
-				pr_warn("ACPI: NR_CPUS=%d reached, CPU with APIC id %u ignored\n",
-					NR_CPUS, e->id);
-			acpi_num_processors++;
+			pr_info("ACPI: X2APIC (apic_id[0x%02x] uid[0x%02x] %s)\n",
+				e->local_apic_id, e->uid, enabled ? "enabled" : "disabled");
+			if (enabled)
+				acpi_register_lapic(e->local_apic_id);
 			break;
 		}
 		case ACPI_MADT_TYPE_IO_APIC: {
@@ -367,7 +386,7 @@ static int __init acpi_parse_madt(const struct acpi_table_madt *madt, bool commi
 			break;
 		}
 		default:
-			/* x2APIC entries and the like: nothing Spindle uses. */
+			/* x2APIC NMI entries and the like: nothing Spindle uses. */
 			break;
 		}
 		p += h->length;
@@ -485,6 +504,11 @@ static int __init __acpi_boot_init(void)
 		(unsigned long long)madt_phys, madt->address,
 		(madt->flags & ACPI_MADT_PCAT_COMPAT) ? ", dual 8259 PICs present (PCAT_COMPAT)" : "");
 	acpi_parse_madt(madt, true);
+	if (acpi_num_processors > NR_CPUS) {
+		pr_warn("smpboot: %u Processors exceeds NR_CPUS limit of %u\n",
+			acpi_num_processors, NR_CPUS);
+		acpi_num_processors = NR_CPUS;
+	}
 	acpi_ioapic = true;
 	pr_info("ACPI: Using ACPI (MADT) for interrupt controller information: %u CPU(s), %d I/O APIC(s)\n",
 		acpi_num_processors, nr_ioapics);

@@ -12,8 +12,16 @@
  * holds back every interrupt of the same or lower priority. The spurious
  * vector is the exception: it is not "in service" and gets no EOI.
  *
+ * Two ways to reach the registers. xAPIC: a 4 KiB MMIO page (at the same
+ * physical address on every CPU, each CPU seeing its own APIC there).
+ * x2APIC: MSRs 0x800 + offset/16, with 32-bit APIC ids and the ICR as one
+ * 64-bit MSR. Firmware that has more than 255 CPUs to describe leaves the
+ * boot CPU in x2APIC mode; a CPU cannot leave it without a reset, so we
+ * follow what we find (x2apic_mode) and switch each AP to the same mode.
+ *
  * Locking: the registers are per CPU and touched by their own CPU only;
- * setup runs once on the boot CPU with interrupts off.
+ * setup runs once per CPU with interrupts off. The calibration runs once,
+ * on the boot CPU; the APs reuse lapic_timer_period.
  * Linux: arch/x86/kernel/apic/apic.c (setup_local_APIC,
  * calibrate_APIC_clock, local_apic_timer_interrupt)
  */
@@ -32,6 +40,7 @@
 #define MSR_IA32_APICBASE_BSP		(1U << 8)
 #define MSR_IA32_APICBASE_X2APIC	(1U << 10)
 #define MSR_IA32_APICBASE_BASE		0x000ffffffffff000ULL
+#define APIC_BASE_MSR			0x800	/* x2APIC: register r is MSR 0x800 + r/16 */
 #define CPUID_1_EDX_APIC		(1U << 9)
 
 /* Calibration: count for this long, this many times, keep the least. */
@@ -41,15 +50,20 @@
 unsigned long mp_lapic_addr = APIC_DEFAULT_PHYS_BASE;
 u32 lapic_timer_period;
 u32 boot_cpu_physical_apicid;
+/* The firmware left the boot CPU in x2APIC mode; every CPU uses it then. */
+bool x2apic_mode;
 static void *lapic_base;	/* the register page, mapped by ioremap() */
 
 /**
  * apic_read - read a local APIC register
  * @reg: APIC_* offset
- * Linux: native_apic_mem_read()
+ * Return: its value.
+ * Linux: native_apic_mem_read() / native_apic_msr_read()
  */
 u32 apic_read(u32 reg)
 {
+	if (x2apic_mode)
+		return (u32)rdmsr(APIC_BASE_MSR + (reg >> 4));
 	return readl((u8 *)lapic_base + reg);
 }
 
@@ -57,11 +71,57 @@ u32 apic_read(u32 reg)
  * apic_write - write a local APIC register
  * @reg: APIC_* offset
  * @val: the value
- * Linux: native_apic_mem_write()
+ * Linux: native_apic_mem_write() / native_apic_msr_write()
  */
 void apic_write(u32 reg, u32 val)
 {
+	if (x2apic_mode) {
+		wrmsr(APIC_BASE_MSR + (reg >> 4), val);
+		return;
+	}
 	writel(val, (u8 *)lapic_base + reg);
+}
+
+/*
+ * xAPIC: the ICR's delivery-status bit says the previous command has not
+ * been sent yet; a new one must wait. (x2APIC has no such bit: the MSR
+ * write itself waits.)
+ */
+static void apic_wait_icr_idle(void)
+{
+	for (int i = 0; i < 1000000; i++) {
+		if (!(apic_read(APIC_ICR) & APIC_ICR_BUSY))
+			return;
+		cpu_relax();
+	}
+	pr_err("APIC: the previous IPI never left this CPU (ICR busy)\n");
+}
+
+/**
+ * apic_icr_write - send an interprocessor interrupt
+ * @low: the ICR's low word: vector, delivery mode, level, shorthand
+ * @apicid: the destination APIC id (ignored with a shorthand)
+ *
+ * Interrupts must be off (or the caller otherwise stay on this CPU): the
+ * two xAPIC writes must not be split by another IPI sent from an
+ * interrupt handler.
+ * Linux: native_apic_icr_write() / native_x2apic_icr_write()
+ */
+void apic_icr_write(u32 low, u32 apicid)
+{
+	if (x2apic_mode) {
+		/*
+		 * A write to an x2APIC MSR is not serializing: without the
+		 * fence the IPI could overtake the stores it announces.
+		 * Linux: weak_wrmsr_fence()
+		 */
+		__asm__ __volatile__("mfence; lfence" : : : "memory");
+		wrmsr(APIC_BASE_MSR + (APIC_ICR >> 4), ((u64)apicid << 32) | low);
+		return;
+	}
+	apic_wait_icr_idle();
+	apic_write(APIC_ICR2, apicid << 24);
+	apic_write(APIC_ICR, low);
 }
 
 /**
@@ -79,12 +139,15 @@ void apic_eoi(void)
 
 /**
  * read_apic_id - this CPU's local APIC id
- * Return: the id, as the I/O APIC's destination field wants it.
+ * Return: the id, as the I/O APIC's destination field wants it (all 32
+ * bits in x2APIC mode, bits 31:24 of the register in xAPIC mode).
  * Linux: read_apic_id()
  */
 u32 read_apic_id(void)
 {
-	return apic_read(APIC_ID) >> 24;
+	u32 id = apic_read(APIC_ID);
+
+	return x2apic_mode ? id : id >> 24;
 }
 
 /**
@@ -137,53 +200,23 @@ static void clear_stale_isr(void)
 	pr_warn("APIC: in-service bits would not clear\n");
 }
 
-/**
- * setup_local_APIC - switch this CPU's local APIC on
- *
- * Global enable in the APIC base MSR, then software enable in the
- * spurious vector register with SPURIOUS_APIC_VECTOR; TPR 0 so every
- * vector is accepted; LINT0 (the legacy PIC's output) masked, LINT1 as
- * NMI; the error interrupt on ERROR_APIC_VECTOR; timer, thermal and
- * performance counter entries masked until someone wants them.
- * Must run with interrupts off, after register_lapic_address().
- * Linux: setup_local_APIC() / apic_bsp_setup()
+/*
+ * The part of setup_local_APIC() every CPU runs: the APIC base MSR (and
+ * x2APIC mode if the boot CPU is in it), the LVT entries, the spurious
+ * and error vectors. Returns the base MSR as found.
  */
-void __init setup_local_APIC(void)
+static u64 lapic_enable_this_cpu(void)
 {
-	u32 eax, ebx, ecx, edx, version, maxlvt;
-	u64 base_msr;
-	unsigned long phys;
+	u64 base_msr = rdmsr(MSR_IA32_APICBASE);
+	u32 maxlvt;
 
-	WARN_ON(!irqs_disabled());
-	cpuid(1, &eax, &ebx, &ecx, &edx);
-	if (!(edx & CPUID_1_EDX_APIC))
-		panic("APIC: this CPU has no local APIC; Spindle needs one");
-
-	base_msr = rdmsr(MSR_IA32_APICBASE);
-	if (base_msr & MSR_IA32_APICBASE_X2APIC)
-		panic("APIC: firmware left the APIC in x2APIC mode; Spindle drives xAPIC (MMIO) only");
-	phys = base_msr & MSR_IA32_APICBASE_BASE;
-	if (phys != mp_lapic_addr) {
-		pr_warn("APIC: MADT says the local APIC is at %#lx, the CPU says %#lx: using the CPU's\n",
-			mp_lapic_addr, phys);
-		mp_lapic_addr = phys;
-	}
-	if (!(base_msr & MSR_IA32_APICBASE_ENABLE)) {
-		pr_info("APIC: enabling the local APIC in the APIC base MSR\n");
+	if (!(base_msr & MSR_IA32_APICBASE_ENABLE))
 		wrmsr(MSR_IA32_APICBASE, base_msr | MSR_IA32_APICBASE_ENABLE);
-	}
-
-	if (!lapic_base) {
-		lapic_base = ioremap(mp_lapic_addr, PAGE_SIZE);
-		if (!lapic_base)
-			panic("APIC: cannot map the local APIC at %#lx", mp_lapic_addr);
-	}
-
-	version = apic_read(APIC_LVR);
-	maxlvt = (version >> 16) & 0xff;
-	/* Integrated APICs report 0x1X; 0x0X is an external 82489DX, 0xff nothing. */
-	if ((version & 0xf0) != 0x10)
-		panic("APIC: unexpected version register %#x at %#lx", version, mp_lapic_addr);
+	/* x2APIC is entered from enabled xAPIC mode, never left. Linux: x2apic_setup() */
+	if (x2apic_mode && !(base_msr & MSR_IA32_APICBASE_X2APIC))
+		wrmsr(MSR_IA32_APICBASE, base_msr | MSR_IA32_APICBASE_ENABLE |
+		      MSR_IA32_APICBASE_X2APIC);
+	maxlvt = (apic_read(APIC_LVR) >> 16) & 0xff;
 
 	/* Everything masked while we set up. */
 	apic_write(APIC_LVTT, APIC_LVT_MASKED);
@@ -194,9 +227,6 @@ void __init setup_local_APIC(void)
 	apic_write(APIC_LVT0, APIC_LVT_MASKED);
 	apic_write(APIC_LVT1, APIC_LVT_MASKED);
 	apic_write(APIC_LVTERR, APIC_LVT_MASKED);
-
-	set_vector_handler(SPURIOUS_APIC_VECTOR, spurious_interrupt, "spurious");
-	set_vector_handler(ERROR_APIC_VECTOR, error_interrupt, "APIC error");
 
 	apic_write(APIC_TASKPRI, 0);
 	/* The low 4 bits of the spurious vector are hardwired to 1 on old APICs: 0xff fits. */
@@ -216,6 +246,61 @@ void __init setup_local_APIC(void)
 	apic_write(APIC_ESR, 0);
 	apic_write(APIC_ESR, 0);
 	apic_write(APIC_LVTERR, ERROR_APIC_VECTOR);
+	return base_msr;
+}
+
+/**
+ * setup_local_APIC - switch the boot CPU's local APIC on
+ *
+ * Global enable in the APIC base MSR, then software enable in the
+ * spurious vector register with SPURIOUS_APIC_VECTOR; TPR 0 so every
+ * vector is accepted; LINT0 (the legacy PIC's output) masked, LINT1 as
+ * NMI; the error interrupt on ERROR_APIC_VECTOR; timer, thermal and
+ * performance counter entries masked until someone wants them.
+ * Must run with interrupts off, after register_lapic_address(). The APs
+ * run the same steps through setup_secondary_local_APIC().
+ * Linux: setup_local_APIC() / apic_bsp_setup()
+ */
+void __init setup_local_APIC(void)
+{
+	u32 eax, ebx, ecx, edx, version, maxlvt;
+	u64 base_msr;
+	unsigned long phys;
+
+	WARN_ON(!irqs_disabled());
+	cpuid(1, &eax, &ebx, &ecx, &edx);
+	if (!(edx & CPUID_1_EDX_APIC))
+		panic("APIC: this CPU has no local APIC; Spindle needs one");
+
+	base_msr = rdmsr(MSR_IA32_APICBASE);
+	if (base_msr & MSR_IA32_APICBASE_X2APIC) {
+		x2apic_mode = true;
+		pr_info("x2apic: enabled by BIOS, switching to x2apic ops\n");
+	}
+	phys = base_msr & MSR_IA32_APICBASE_BASE;
+	if (phys != mp_lapic_addr) {
+		pr_warn("APIC: MADT says the local APIC is at %#lx, the CPU says %#lx: using the CPU's\n",
+			mp_lapic_addr, phys);
+		mp_lapic_addr = phys;
+	}
+	if (!(base_msr & MSR_IA32_APICBASE_ENABLE))
+		pr_info("APIC: enabling the local APIC in the APIC base MSR\n");
+
+	if (!x2apic_mode && !lapic_base) {
+		lapic_base = ioremap(mp_lapic_addr, PAGE_SIZE);
+		if (!lapic_base)
+			panic("APIC: cannot map the local APIC at %#lx", mp_lapic_addr);
+	}
+
+	version = apic_read(APIC_LVR);
+	maxlvt = (version >> 16) & 0xff;
+	/* Integrated APICs report 0x1X; 0x0X is an external 82489DX, 0xff nothing. */
+	if ((version & 0xf0) != 0x10)
+		panic("APIC: unexpected version register %#x at %#lx", version, mp_lapic_addr);
+
+	set_vector_handler(SPURIOUS_APIC_VECTOR, spurious_interrupt, "spurious");
+	set_vector_handler(ERROR_APIC_VECTOR, error_interrupt, "APIC error");
+	lapic_enable_this_cpu();
 
 	boot_cpu_physical_apicid = read_apic_id();
 	pr_info("APIC: local APIC id %u, version %#x, %u LVT entries, at %#lx%s\n",
@@ -223,6 +308,20 @@ void __init setup_local_APIC(void)
 		(base_msr & MSR_IA32_APICBASE_BSP) ? " (boot CPU)" : "");
 	pr_info("APIC: enabled, spurious vector %#x, error vector %#x\n",
 		SPURIOUS_APIC_VECTOR, ERROR_APIC_VECTOR);
+}
+
+/**
+ * setup_secondary_local_APIC - switch an AP's local APIC on
+ *
+ * What setup_local_APIC() did on the boot CPU, without the one-time
+ * parts (mapping, vector handlers, messages). Interrupts off.
+ * Linux: setup_local_APIC() called from start_secondary() via
+ * apic_ap_setup()
+ */
+void setup_secondary_local_APIC(void)
+{
+	WARN_ON(!irqs_disabled());
+	lapic_enable_this_cpu();
 }
 
 /* The tick: LOCAL_TIMER_VECTOR, HZ times a second. */
@@ -274,7 +373,7 @@ void __init apic_timer_init(void)
 	u32 per_window;
 	u64 per_jiffy, bus_hz;
 
-	BUG_ON(!lapic_base);	/* setup_local_APIC() first */
+	BUG_ON(!lapic_base && !x2apic_mode);	/* setup_local_APIC() first */
 	WARN_ON(!irqs_disabled());
 
 	per_window = calibrate_APIC_clock();
@@ -295,4 +394,20 @@ void __init apic_timer_init(void)
 	apic_write(APIC_TMICT, lapic_timer_period);
 	pr_info("APIC: periodic tick on vector %#x every %lu ms\n", LOCAL_TIMER_VECTOR,
 		MSEC_PER_SEC / HZ);
+}
+
+/**
+ * setup_secondary_APIC_clock - start an AP's tick
+ *
+ * Every CPU's APIC timer runs from the same bus clock, so the boot CPU's
+ * calibration (lapic_timer_period) holds here too: measuring again on
+ * each AP would only add boot time and disagreement.
+ * Linux: setup_secondary_APIC_clock()
+ */
+void setup_secondary_APIC_clock(void)
+{
+	WARN_ON(!irqs_disabled());
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, LOCAL_TIMER_VECTOR | APIC_LVT_TIMER_PERIODIC);
+	apic_write(APIC_TMICT, lapic_timer_period);
 }

@@ -35,6 +35,11 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 	unsigned long top = (unsigned long)p->stack + THREAD_SIZE;
 	struct fork_frame *frame = (struct fork_frame *)top - 1;
 
+	if (args->idle) {
+		/* The CPU starts on this stack directly: no frame to return into. */
+		p->thread.sp = top;
+		return 0;
+	}
 	if (!args->fn)
 		return -EINVAL;
 	/* ret_from_fork calls fn with %rsp == top: keep it 16-byte aligned. */

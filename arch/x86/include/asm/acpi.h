@@ -80,6 +80,15 @@ struct acpi_madt_local_apic {
 	u32 lapic_flags;
 } __packed;
 
+/* More than 255 CPUs, or APIC ids above 254: the 32-bit form. */
+struct acpi_madt_local_x2apic {
+	struct acpi_subtable_header header;
+	u16 reserved;
+	u32 local_apic_id;
+	u32 lapic_flags;
+	u32 uid;			/* ACPI processor UID */
+} __packed;
+
 #define ACPI_MADT_ENABLED		1
 #define ACPI_MADT_ONLINE_CAPABLE	2
 
@@ -122,7 +131,10 @@ struct acpi_madt_local_apic_override {
 extern bool acpi_disabled;
 /* The MADT was read and its I/O APICs, overrides and CPUs are in use. */
 extern bool acpi_ioapic;
-/* The enabled CPUs the MADT lists: their local APIC ids, boot CPU first or not. */
+/*
+ * The enabled CPUs the MADT lists (at most NR_CPUS: the rest are counted
+ * in one warning and left out): their local APIC ids, boot CPU first or not.
+ */
 extern unsigned int acpi_num_processors;
 extern u32 acpi_cpu_apicid[NR_CPUS];
 

@@ -3,7 +3,8 @@
  * The local APIC: each CPU's own interrupt controller. It accepts the
  * interrupts the I/O APIC sends, has a timer (Spindle's tick), and must be
  * told when a handler is done (apic_eoi()). Spindle drives it in xAPIC
- * mode, through 4 KiB of memory-mapped registers.
+ * mode, through 4 KiB of memory-mapped registers, or in x2APIC mode
+ * (MSRs) when the firmware left it there.
  * Linux: arch/x86/include/asm/apic.h, apicdef.h
  */
 #ifndef _ASM_X86_APIC_H
@@ -25,6 +26,16 @@
 #define APIC_ISR	0x100	/* in service, 8 registers of 32 bits */
 #define APIC_IRR	0x200	/* requested, 8 registers of 32 bits */
 #define APIC_ESR	0x280	/* error status */
+#define APIC_ICR	0x300	/* interrupt command, low word (sends on write) */
+#define  APIC_ICR_BUSY		(1U << 12)	/* xAPIC: delivery still pending */
+#define  APIC_INT_LEVELTRIG	(1U << 15)
+#define  APIC_INT_ASSERT	(1U << 14)
+#define  APIC_DM_FIXED		(0U << 8)
+#define  APIC_DM_NMI		(4U << 8)
+#define  APIC_DM_INIT		(5U << 8)
+#define  APIC_DM_STARTUP	(6U << 8)
+#define  APIC_DEST_ALLBUT	(3U << 18)	/* shorthand: every CPU but this one */
+#define APIC_ICR2	0x310	/* xAPIC: destination in bits 31:24 */
 #define APIC_LVTT	0x320	/* LVT: timer */
 #define APIC_LVTTHMR	0x330	/* LVT: thermal sensor */
 #define APIC_LVTPC	0x340	/* LVT: performance counters */
@@ -62,9 +73,14 @@ u32 apic_read(u32 reg);
 void apic_write(u32 reg, u32 val);
 void apic_eoi(void);
 u32 read_apic_id(void);
+void apic_icr_write(u32 low, u32 apicid);
+/* Set when the firmware left the boot CPU in x2APIC mode. */
+extern bool x2apic_mode;
 
 void register_lapic_address(unsigned long address);
 void setup_local_APIC(void);
 void apic_timer_init(void);
+void setup_secondary_local_APIC(void);
+void setup_secondary_APIC_clock(void);
 
 #endif /* _ASM_X86_APIC_H */

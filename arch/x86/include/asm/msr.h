@@ -9,6 +9,7 @@
 #include <linux/types.h>
 
 #define MSR_EFER		0xc0000080
+#define EFER_LMA		(1ULL << 10)	/* long mode active: set by the CPU */
 #define EFER_LME		(1U << 8)
 #define EFER_NX			(1U << 11)
 #define MSR_FS_BASE		0xc0000100

@@ -2,8 +2,9 @@
 /*
  * Per-CPU data. Each CPU's GS base register points at its own struct
  * pcpu_hot, so "%gs:offset" reads this CPU's copy in one instruction, with
- * no way to be moved to another CPU half-way. Spindle runs one CPU today;
- * nothing here assumes it.
+ * no way to be moved to another CPU half-way. Each CPU sets its GS base
+ * once, as its first act in C (head64.c for the boot CPU, start_secondary()
+ * for the others).
  * Linux: arch/x86/include/asm/percpu.h, asm/current.h (struct pcpu_hot)
  */
 #ifndef _ASM_X86_PERCPU_H
@@ -13,7 +14,8 @@
 #include <linux/stddef.h>
 #include <linux/types.h>
 
-#define NR_CPUS 8
+/* The most CPUs Spindle drives; a cpumask is one 64-bit word. */
+#define NR_CPUS 64
 
 struct task_struct;
 

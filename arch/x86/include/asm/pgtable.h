@@ -61,6 +61,9 @@ void unmap_kernel_range(unsigned long virt, unsigned long size);
 unsigned long *lookup_address(unsigned long virt, int *level);
 
 void paging_init(void);
+/* Entries per table at each level. Linux: PTRS_PER_PGD etc. */
+#define PTRS_PER_PGD	512
+
 /* The kernel's top-level page table (Linux: init_top_pgt). */
 extern unsigned long *init_top_pgt;
 extern phys_addr_t max_pfn_mapped_end;	/* the direct map ends here */
