@@ -20,6 +20,7 @@
 #include <linux/shell.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/timer.h>
 #include <linux/start_kernel.h>
 #include <generated/compile.h>
 #include <asm/processor.h>
@@ -123,6 +124,7 @@ void __init start_kernel(void)
 	fork_init();
 	pid_idr_init();
 	init_IRQ();
+	init_timers();
 	time_init();
 	pr_info("start_kernel: reached at %lu ms after reset\n",
 		(unsigned long)(boot_tsc_at_entry / tsc_khz));

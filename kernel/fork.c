@@ -421,8 +421,15 @@ struct task_struct *fork_idle(int cpu)
 	struct task_struct *task;
 
 	task = copy_process(NULL, 0, NUMA_NO_NODE, &args);
-	if (!IS_ERR(task))
-		init_idle(task, cpu);
+	if (IS_ERR(task))
+		return task;
+	/*
+	 * Like init_task it lives for ever and is not one of nr_threads:
+	 * not counted in nr_task_structs() either, which leak checks
+	 * compare with nr_threads.
+	 */
+	atomic_long_dec(&task_structs_allocated);
+	init_idle(task, cpu);
 	return task;
 }
 

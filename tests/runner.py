@@ -217,10 +217,13 @@ def ktap_cases(test, prefix=""):
         yield name, test        # a suite that ran no case counts as nothing
 
 
-def report_ktap(results, root, log_path):
-    """Report every case of a parsed KTAP tree; return the failure count."""
+def report_ktap(results, root, log_path, prefix=""):
+    """Report every case of a parsed KTAP tree; return the failure count.
+
+    @prefix names the boot when one tree is run twice (e.g. "smp4").
+    """
     failed, crashed, unseen = 0, False, []
-    for name, case in list(ktap_cases(root)) + [(None, None)]:
+    for name, case in list(ktap_cases(root, prefix)) + [(None, None)]:
         if unseen and not (case and case.missing and not case.log):
             # The cases after the first one that never came: one line for all.
             names = unseen[0] if len(unseen) == 1 else f"{unseen[0]} to {unseen[-1]}"
@@ -293,8 +296,15 @@ class Boot:
         return lines + self.stderr.splitlines()[-5:]
 
 
+def qemu_flags(smp=1):
+    """QEMU_FLAGS with @smp CPUs instead of one."""
+    flags = list(QEMU_FLAGS)
+    flags[flags.index("-smp") + 1] = str(smp)
+    return flags
+
+
 def qemu_boot(args, name, append=None, mem="128M", cdrom=False, extra=(),
-              done=None, timeout=None, elf=None, log_dir=None):
+              done=None, timeout=None, elf=None, log_dir=None, smp=1):
     """Boot QEMU headless with the serial port in build/test-logs/NAME.log.
 
     Waits until QEMU exits, done(log text) is true, the kernel has
@@ -307,7 +317,7 @@ def qemu_boot(args, name, append=None, mem="128M", cdrom=False, extra=(),
     media = ["-cdrom", str(ISO)] if cdrom else ["-kernel", str(elf or ELF)]
     if append is not None:
         media += ["-append", append]
-    cmd = (args.qemu + QEMU_FLAGS + ["-m", mem, "-serial", f"file:{log_path}"]
+    cmd = (args.qemu + qemu_flags(smp) + ["-m", mem, "-serial", f"file:{log_path}"]
            + media + list(extra))
     timeout = timeout or args.timeout
     with args.qemu_slots, open(log_dir / f"{name}.stderr", "w+") as err:
@@ -401,21 +411,25 @@ def linked_suite_count():
     return len(re.findall(r" __kunit_suite_ptr_\w+$", out, re.M)) or None
 
 
-def run_kunit(args, results):
-    """The in-kernel suites in one boot, then kunit.py's opinion of it."""
-    name = "kunit_all"
+def run_kunit(args, results, name="kunit_all", smp=1):
+    """The in-kernel suites in one boot, then kunit.py's opinion of it.
+
+    Run once on one CPU and once on four (kunit_all_smp4): every suite
+    must pass on both, and only the second meets real concurrency.
+    """
     cmdline = KUNIT_CMDLINE
     if args.filter:
         cmdline = f"kunit.filter_glob={args.filter} loglevel=7"
-    boot = qemu_boot(args, name, cmdline)
+    boot = qemu_boot(args, name, cmdline, smp=smp)
     root = parse_ktap(boot.log)
     if root is None:
         results.fail(name, "no KTAP output", boot.tail(), boot.log_path)
         return
-    failed = report_ktap(results, root, boot.log_path)
+    failed = report_ktap(results, root, boot.log_path, "" if smp == 1 else f"smp{smp}")
     linked = None if args.filter else linked_suite_count()
     check_kunit_boot(results, name, boot, failed, root, linked)
-    compare_with_kunit_py(results, root, boot.log_path)
+    if smp == 1:        # one comparison of the parsers is enough
+        compare_with_kunit_py(results, root, boot.log_path)
 
 
 def compare_with_kunit_py(results, root, log_path):
@@ -571,6 +585,7 @@ def boots():
     """The table of QEMU boots `make test` runs: (name, function, kwargs)."""
     table = [
         ("kunit_all", run_kunit, {}),
+        ("kunit_all_smp4", run_kunit, dict(name="kunit_all_smp4", smp=4)),
         ("gdb_boot", run_gdb, {}),
         ("bad_boot_magic", run_bad_magic, {}),
         ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py

@@ -15,8 +15,12 @@ struct timer_list {
 	struct list_head entry;		/* in the pending list, by expiry */
 	unsigned long expires;		/* in jiffies */
 	void (*function)(struct timer_list *t);
-	u32 flags;
+	u32 flags;			/* TIMER_*; the low bits: its base's CPU */
 };
+
+/* timer->flags. Linux: include/linux/timer.h */
+#define TIMER_CPUMASK		0x0003ffff
+#define TIMER_MIGRATING		0x00040000
 
 #define from_timer(var, callback_timer, timer_fieldname) \
 	container_of(callback_timer, __typeof__(*var), timer_fieldname)
@@ -28,8 +32,9 @@ int del_timer(struct timer_list *timer);
 int del_timer_sync(struct timer_list *timer);
 int timer_pending(const struct timer_list *timer);
 
-/* Called from the timer tick: run the expired timers. */
+/* Called from the timer tick: run this CPU's expired timers. */
 void run_local_timers(void);
+void init_timers(void);
 
 void msleep(unsigned int msecs);
 unsigned long msleep_interruptible(unsigned int msecs);

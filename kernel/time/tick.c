@@ -7,9 +7,10 @@
  * scheduler's accounting (scheduler_tick(), kernel/sched/core.c), which
  * may ask for a reschedule that irq_exit() then carries out.
  *
- * Only the boot CPU advances jiffies (Linux: the "do_timer" CPU); with
- * more CPUs each will still run timer_tick() for itself. jiffies_64 needs
- * no lock: one writer, with interrupts off, and 64-bit loads do not tear.
+ * Every CPU's APIC timer ticks; only the boot CPU advances jiffies (Linux:
+ * the "do_timer" CPU), and each CPU runs timer_tick() for itself: its own
+ * timer base and its own run queue. jiffies_64 needs no lock: one writer,
+ * with interrupts off, and 64-bit loads do not tear.
  * Linux: kernel/time/tick-common.c (tick_handle_periodic, tick_periodic),
  * kernel/time/timer.c (update_process_times), timekeeping.c (do_timer)
  */

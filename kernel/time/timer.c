@@ -2,14 +2,26 @@
 /*
  * Kernel timers and sleeping for a time.
  *
- * Pending timers sit in one list sorted by expiry; the tick handler
- * (run_local_timers()) runs every expired one, in interrupt context.
- * A sorted list makes insertion O(n) where Linux's timer wheel is O(1);
- * with the few dozen timers Spindle has, the list is the clearer choice.
- * timer_lock guards the list, with interrupts off. running_timer lets
- * del_timer_sync() wait for a callback that is running right now.
+ * Each CPU has a timer base: a list of pending timers sorted by expiry,
+ * its lock, and running_timer, the timer whose callback it runs right
+ * now. A CPU's tick (run_local_timers()) runs the expired timers of its
+ * own base, in interrupt context. A sorted list makes insertion O(n)
+ * where Linux's timer wheel is O(1); with the few dozen timers Spindle
+ * has, the list is the clearer choice.
+ *
+ * A timer belongs to one base at a time, named by the CPU number in the
+ * low bits of timer->flags (TIMER_CPUMASK). mod_timer() moves it to the
+ * base of the CPU calling it, as Linux does, except while its callback
+ * runs: del_timer_sync() waits on the running_timer of the base the
+ * timer is on, and the callback's base must stay that one. While a timer
+ * moves, TIMER_MIGRATING is set in its flags and lock_timer_base() waits.
+ *
+ * Locking: a base's lock guards its list, its running_timer and the
+ * flags and list entry of every timer on it; taken with interrupts off.
+ * Code that has a timer but not its base calls lock_timer_base().
  * Linux: kernel/time/timer.c
  */
+#include <linux/hardirq.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -18,22 +30,44 @@
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 
-static LIST_HEAD(timer_list_head);
-static DEFINE_RAW_SPINLOCK(timer_lock);
-static struct timer_list *running_timer;
+struct timer_base {
+	raw_spinlock_t lock;
+	struct timer_list *running_timer;	/* callback running now, or NULL */
+	struct list_head pending;		/* sorted by expires */
+	unsigned int cpu;
+};
+
+static struct timer_base timer_bases[NR_CPUS];
+
+/**
+ * init_timers - set up every CPU's timer base
+ * Linux: init_timers() / init_timer_cpus()
+ */
+void init_timers(void)
+{
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct timer_base *base = &timer_bases[cpu];
+
+		raw_spin_lock_init(&base->lock);
+		INIT_LIST_HEAD(&base->pending);
+		base->cpu = cpu;
+	}
+}
 
 /**
  * timer_setup - prepare a timer to call @func
  * @timer: the timer
  * @func: called in interrupt context when it expires
- * @flags: unused (kept for Linux's signature)
+ * @flags: TIMER_* flags (none is used yet; the CPU bits are ours)
+ *
+ * The timer starts on this CPU's base.
  * Linux: timer_setup()
  */
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags)
 {
 	INIT_LIST_HEAD(&timer->entry);
 	timer->function = func;
-	timer->flags = flags;
+	timer->flags = (flags & ~(TIMER_CPUMASK | TIMER_MIGRATING)) | raw_smp_processor_id();
 	timer->expires = 0;
 }
 
@@ -43,20 +77,42 @@ int timer_pending(const struct timer_list *timer)
 	return !list_empty(&timer->entry);
 }
 
-static void enqueue_timer(struct timer_list *timer)
+/*
+ * Lock the base @timer is on. Its flags name the base, but may change
+ * until that base is locked (mod_timer() on another CPU moving it):
+ * check again under the lock. Linux: lock_timer_base()
+ */
+static struct timer_base *lock_timer_base(struct timer_list *timer, unsigned long *flags)
+{
+	for (;;) {
+		u32 tf = READ_ONCE(timer->flags);
+
+		if (!(tf & TIMER_MIGRATING)) {
+			struct timer_base *base = &timer_bases[tf & TIMER_CPUMASK];
+
+			raw_spin_lock_irqsave(&base->lock, *flags);
+			if (READ_ONCE(timer->flags) == tf)
+				return base;
+			raw_spin_unlock_irqrestore(&base->lock, *flags);
+		}
+		cpu_relax();
+	}
+}
+
+static void enqueue_timer(struct timer_base *base, struct timer_list *timer)
 {
 	struct timer_list *pos;
 
 	/* After all timers expiring at the same time or earlier: FIFO order. */
-	list_for_each_entry(pos, &timer_list_head, entry)
+	list_for_each_entry(pos, &base->pending, entry)
 		if (time_before(timer->expires, pos->expires))
 			break;
 	list_add_tail(&timer->entry, &pos->entry);
 }
 
 /*
- * Take @timer off the list if it is on it, so that mod_timer() and
- * del_timer() share one way of doing it. timer_lock held.
+ * Take @timer off its base's list if it is on it, so that mod_timer()
+ * and del_timer() share one way of doing it. The base's lock held.
  * Return: 1 if it was pending, 0 if not. Linux: detach_if_pending()
  */
 static int detach_if_pending(struct timer_list *timer)
@@ -71,19 +127,34 @@ static int detach_if_pending(struct timer_list *timer)
  * mod_timer - (re)arm @timer to expire at @expires
  * @timer: the timer
  * @expires: jiffies value
+ *
+ * The timer goes to this CPU's base unless its callback is running on
+ * another CPU right now (then it stays where it is; see the top).
  * Return: 1 if it was pending before, 0 if not.
- * Linux: mod_timer()
+ * Linux: mod_timer() / __mod_timer()
  */
 int mod_timer(struct timer_list *timer, unsigned long expires)
 {
+	struct timer_base *base, *new_base;
 	unsigned long flags;
 	int was_pending;
 
-	raw_spin_lock_irqsave(&timer_lock, flags);
+	base = lock_timer_base(timer, &flags);
 	was_pending = detach_if_pending(timer);
+	/* Interrupts are off: this CPU cannot change under us. */
+	new_base = &timer_bases[smp_processor_id()];
+	if (base != new_base && base->running_timer != timer) {
+		/* Nobody may lock either base for this timer while it moves. */
+		WRITE_ONCE(timer->flags, timer->flags | TIMER_MIGRATING);
+		raw_spin_unlock(&base->lock);
+		base = new_base;
+		raw_spin_lock(&base->lock);
+		WRITE_ONCE(timer->flags,
+			   (timer->flags & ~(TIMER_CPUMASK | TIMER_MIGRATING)) | base->cpu);
+	}
 	timer->expires = expires;
-	enqueue_timer(timer);
-	raw_spin_unlock_irqrestore(&timer_lock, flags);
+	enqueue_timer(base, timer);
+	raw_spin_unlock_irqrestore(&base->lock, flags);
 	return was_pending;
 }
 
@@ -101,35 +172,47 @@ void add_timer(struct timer_list *timer)
  */
 int del_timer(struct timer_list *timer)
 {
+	struct timer_base *base;
 	unsigned long flags;
 	int was_pending;
 
-	raw_spin_lock_irqsave(&timer_lock, flags);
+	base = lock_timer_base(timer, &flags);
 	was_pending = detach_if_pending(timer);
-	raw_spin_unlock_irqrestore(&timer_lock, flags);
+	raw_spin_unlock_irqrestore(&base->lock, flags);
 	return was_pending;
 }
 
 /**
  * del_timer_sync - disarm @timer and wait for a running callback to end
  * Return: 1 if it was pending.
+ *
+ * The callback runs on the CPU of the base the timer is on, and stays on
+ * that base while it runs (mod_timer() does not move it then), so that
+ * base's running_timer is the one to watch.
  * Must not be called from the callback itself, or from interrupt context.
- * Linux: del_timer_sync() / timer_delete_sync()
+ * Linux: del_timer_sync() / timer_delete_sync() / try_to_del_timer_sync()
  */
 int del_timer_sync(struct timer_list *timer)
 {
-	int ret;
-
+	WARN_ON(in_hardirq());
 	for (;;) {
-		ret = del_timer(timer);
-		if (READ_ONCE(running_timer) != timer)
+		struct timer_base *base;
+		unsigned long flags;
+		bool running;
+		int ret;
+
+		base = lock_timer_base(timer, &flags);
+		ret = detach_if_pending(timer);
+		running = base->running_timer == timer;
+		raw_spin_unlock_irqrestore(&base->lock, flags);
+		if (!running)
 			return ret;
 		cpu_relax();
 	}
 }
 
 /**
- * run_local_timers - run every timer that has expired
+ * run_local_timers - run every timer of this CPU's base that has expired
  *
  * Called from the tick with interrupts off. The lock is dropped around
  * each callback, which may re-arm its own timer.
@@ -137,20 +220,22 @@ int del_timer_sync(struct timer_list *timer)
  */
 void run_local_timers(void)
 {
-	raw_spin_lock(&timer_lock);
-	while (!list_empty(&timer_list_head)) {
-		struct timer_list *t = list_first_entry(&timer_list_head, struct timer_list, entry);
+	struct timer_base *base = &timer_bases[smp_processor_id()];
+
+	raw_spin_lock(&base->lock);
+	while (!list_empty(&base->pending)) {
+		struct timer_list *t = list_first_entry(&base->pending, struct timer_list, entry);
 
 		if (time_before(jiffies, t->expires))
 			break;
 		list_del_init(&t->entry);
-		WRITE_ONCE(running_timer, t);
-		raw_spin_unlock(&timer_lock);
+		base->running_timer = t;
+		raw_spin_unlock(&base->lock);
 		t->function(t);
-		raw_spin_lock(&timer_lock);
-		WRITE_ONCE(running_timer, NULL);
+		raw_spin_lock(&base->lock);
+		base->running_timer = NULL;
 	}
-	raw_spin_unlock(&timer_lock);
+	raw_spin_unlock(&base->lock);
 }
 
 struct process_timer {

@@ -83,7 +83,7 @@ static void run_probe(unsigned long (*probe)(unsigned long), const unsigned long
 		      unsigned long arg, unsigned long vector, struct probe_result *r)
 {
 	static struct exception_fixup fixup;
-	unsigned long before = READ_ONCE(vector_counts[vector]);
+	unsigned long before = vector_count_all_cpus(vector);
 
 	memset(&fixup, 0, sizeof(fixup));
 	fixup.start = range[0];
@@ -98,7 +98,7 @@ static void run_probe(unsigned long (*probe)(unsigned long), const unsigned long
 	r->vector = fixup.last_vector;
 	r->error_code = fixup.last_error_code;
 	r->cr2 = fixup.last_cr2;
-	r->count = READ_ONCE(vector_counts[vector]) - before;
+	r->count = vector_count_all_cpus(vector) - before;
 }
 
 static void exceptions_test_probe_without_fault(struct kunit *test)
@@ -228,7 +228,7 @@ static void exceptions_test_general_protection(struct kunit *test)
 
 static noinline void exceptions_test_int3(struct kunit *test)
 {
-	unsigned long before = READ_ONCE(vector_counts[X86_TRAP_BP]);
+	unsigned long before = vector_count_all_cpus(X86_TRAP_BP);
 	char msg[128];
 	u64 first, next;
 	int level = -1;
@@ -238,7 +238,7 @@ static noinline void exceptions_test_int3(struct kunit *test)
 	asm volatile("int3" ::: "memory");
 	after = 1;
 	KUNIT_EXPECT_EQ(test, after, 1);
-	KUNIT_EXPECT_EQ(test, READ_ONCE(vector_counts[X86_TRAP_BP]) - before, 1);
+	KUNIT_EXPECT_EQ(test, vector_count_all_cpus(X86_TRAP_BP) - before, 1);
 	/* The report names this function. */
 	log_buf_seq_range(&first, &next);
 	KUNIT_ASSERT_GT(test, log_buf_read(next - 1, msg, sizeof(msg), &level), 0);

@@ -36,9 +36,9 @@ static void irq_test_legacy_pic_masked(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, i8259_read_imr(), 0xffff);
 	/* Nothing ever came through the PICs' vectors, or as a fake double fault. */
 	for (int v = PIC_MASTER_VECTOR; v < PIC_SLAVE_VECTOR + 8; v++)
-		stray += vector_counts[v];
+		stray += vector_count_all_cpus(v);
 	KUNIT_EXPECT_EQ(test, stray, 0);
-	KUNIT_EXPECT_EQ(test, vector_counts[X86_TRAP_DF], 0);
+	KUNIT_EXPECT_EQ(test, vector_count_all_cpus(X86_TRAP_DF), 0);
 }
 
 static void irq_test_local_apic(struct kunit *test)

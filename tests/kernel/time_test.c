@@ -16,6 +16,7 @@
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <linux/timekeeping.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
@@ -106,10 +107,10 @@ static void time_test_tick_follows_irq_state(struct kunit *test)
 
 	/* Interrupts off: the APIC timer still counts, but nothing is delivered. */
 	local_irq_disable();
-	count = READ_ONCE(vector_counts[LOCAL_TIMER_VECTOR]);
+	count = READ_ONCE(vector_counts[smp_processor_id()][LOCAL_TIMER_VECTOR]);
 	j = jiffies;
 	mdelay(50);			/* five tick periods */
-	KUNIT_EXPECT_EQ(test, READ_ONCE(vector_counts[LOCAL_TIMER_VECTOR]), count);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(vector_counts[smp_processor_id()][LOCAL_TIMER_VECTOR]), count);
 	KUNIT_EXPECT_EQ(test, jiffies, j);
 
 	/* save/restore from "off" stays off. */
@@ -120,10 +121,10 @@ static void time_test_tick_follows_irq_state(struct kunit *test)
 
 	/* Interrupts on: ticks arrive (at least one of the expected five). */
 	local_irq_enable();
-	count = READ_ONCE(vector_counts[LOCAL_TIMER_VECTOR]);
+	count = READ_ONCE(vector_counts[smp_processor_id()][LOCAL_TIMER_VECTOR]);
 	j = jiffies;
 	mdelay(50);
-	KUNIT_EXPECT_GT(test, READ_ONCE(vector_counts[LOCAL_TIMER_VECTOR]), count);
+	KUNIT_EXPECT_GT(test, READ_ONCE(vector_counts[smp_processor_id()][LOCAL_TIMER_VECTOR]), count);
 	KUNIT_EXPECT_TRUE(test, time_after(jiffies, j));
 
 	/* save from "on" turns them off; restore turns them back on. */

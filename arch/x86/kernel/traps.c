@@ -24,7 +24,7 @@ extern const char irq_entries_start[];
 static struct gate_struct idt_table[NR_VECTORS] __aligned(4096);
 static vector_handler_t vector_handlers[NR_VECTORS];
 static const char *vector_names[NR_VECTORS];
-unsigned long vector_counts[NR_VECTORS];
+unsigned long vector_counts[NR_CPUS][NR_VECTORS];
 struct exception_fixup *exception_fixup;
 static int die_counter;
 
@@ -89,6 +89,20 @@ void trap_init(void)
 		set_gate(v, (unsigned long)irq_entries_start + v * 16, ist);
 	}
 	load_idt_this_cpu();
+}
+
+/**
+ * vector_count_all_cpus - how often @vector fired, on all CPUs together
+ * @vector: 0..255
+ * Return: the sum of every CPU's count (each read once, without a lock).
+ */
+unsigned long vector_count_all_cpus(int vector)
+{
+	unsigned long sum = 0;
+
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		sum += READ_ONCE(vector_counts[cpu][vector]);
+	return sum;
 }
 
 /**
@@ -254,7 +268,7 @@ void do_IRQ_or_exception(struct pt_regs *regs)
 	unsigned long vector = regs->vector;
 	vector_handler_t handler;
 
-	vector_counts[vector]++;
+	vector_counts[smp_processor_id()][vector]++;
 	if (vector < FIRST_EXTERNAL_VECTOR) {
 		do_exception(regs);
 		return;

@@ -44,8 +44,14 @@ typedef void (*vector_handler_t)(struct pt_regs *regs);
 /* Route @vector to @handler (called with interrupts off, in hardirq). */
 void set_vector_handler(int vector, vector_handler_t handler, const char *name);
 
-/* How many times each vector fired (for tests and the shell). */
-extern unsigned long vector_counts[256];
+/*
+ * How many times each vector fired on each CPU (for tests and the shell);
+ * each CPU writes only its own row, from its interrupt entry.
+ * Linux: irq_stat (per CPU), /proc/interrupts
+ */
+extern unsigned long vector_counts[][256];
+/* @vector's count summed over every CPU. */
+unsigned long vector_count_all_cpus(int vector);
 
 void trap_init(void);
 /* Entered from entry_64.S for every vector. */
