@@ -38,7 +38,10 @@ static int __init bench_setup(char *str)
 }
 early_param("bench", bench_setup);
 
-/** bench_enabled - did the command line ask for the benchmarks (bench=1)? */
+/**
+ * bench_enabled - did the command line ask for the benchmarks (bench=1)?
+ * Return: true with bench=1.
+ */
 bool bench_enabled(void)
 {
 	return bench_on;
@@ -67,6 +70,8 @@ u64 bench_median(u64 *samples, int n)
 
 /**
  * bench_overhead - the cost of timing nothing
+ *
+ * Return: the ticks between two back-to-back bench_clock() calls.
  *
  * The ticks between two back-to-back bench_clock() calls, measured once by
  * bench_run_all(). A benchmark that times one operation per sample takes
@@ -106,10 +111,11 @@ static u64 measure_overhead(void)
 /**
  * bench_run_all - run every DEFINE_BENCH() in link order
  *
+ * Return: the number of benchmarks that failed to run or leaked.
+ *
  * Called by pid 1 with nothing else running. After each benchmark, waits
  * for the tasks it stopped to be freed and checks that none is left: a
  * benchmark that leaks a thread would skew all that follow.
- * Return: the number of benchmarks that failed to run or leaked.
  */
 int bench_run_all(void)
 {

@@ -25,7 +25,12 @@ struct cpumask __cpu_online_mask;
 /* Held across a whole bring-up. Linux: cpu_add_remove_lock */
 static DEFINE_MUTEX(cpu_add_remove_lock);
 
-/** set_cpu_possible - add @cpu to or remove it from cpu_possible_mask. Linux: same */
+/**
+ * set_cpu_possible - add @cpu to or remove it from cpu_possible_mask
+ * @cpu: the CPU
+ * @possible: true to add it, false to remove it
+ * Linux: set_cpu_possible()
+ */
 void set_cpu_possible(unsigned int cpu, bool possible)
 {
 	if (possible)
@@ -34,7 +39,12 @@ void set_cpu_possible(unsigned int cpu, bool possible)
 		cpumask_clear_cpu(cpu, &__cpu_possible_mask);
 }
 
-/** set_cpu_present - add @cpu to or remove it from cpu_present_mask. Linux: same */
+/**
+ * set_cpu_present - add @cpu to or remove it from cpu_present_mask
+ * @cpu: the CPU
+ * @present: true to add it, false to remove it
+ * Linux: set_cpu_present()
+ */
 void set_cpu_present(unsigned int cpu, bool present)
 {
 	if (present)
@@ -43,7 +53,12 @@ void set_cpu_present(unsigned int cpu, bool present)
 		cpumask_clear_cpu(cpu, &__cpu_present_mask);
 }
 
-/** set_cpu_online - add @cpu to or remove it from cpu_online_mask. Linux: same */
+/**
+ * set_cpu_online - add @cpu to or remove it from cpu_online_mask
+ * @cpu: the CPU
+ * @online: true to add it, false to remove it
+ * Linux: set_cpu_online()
+ */
 void set_cpu_online(unsigned int cpu, bool online)
 {
 	if (online)

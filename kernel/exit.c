@@ -214,9 +214,10 @@ static bool has_zombie_child(struct task_struct *parent)
 /**
  * wait_for_zombie_child - sleep until current has a zombie child
  *
+ * Return: 0, or -ERESTARTSYS if a signal came first.
+ *
  * pid 1 sleeps here when it has no children left: orphans adopted later
  * (exit_notify() wakes child_exit_wait) are then reaped at once.
- * Return: 0, or -ERESTARTSYS if a signal came first.
  */
 int wait_for_zombie_child(void)
 {

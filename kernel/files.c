@@ -26,7 +26,11 @@ struct fs_struct init_fs = {
 	.pwd = "/",
 };
 
-/** file_alloc - a new file object with one reference. */
+/**
+ * file_alloc - a new file object with one reference
+ * @name: its name, copied (truncated to the field)
+ * Return: the file, or NULL when out of memory.
+ */
 struct file *file_alloc(const char *name)
 {
 	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
@@ -38,7 +42,11 @@ struct file *file_alloc(const char *name)
 	return f;
 }
 
-/** fput - drop a reference to @file; the last one frees it. Linux: fput() */
+/**
+ * fput - drop a reference to @file; the last one frees it
+ * @file: the file
+ * Linux: fput()
+ */
 void fput(struct file *file)
 {
 	if (atomic_dec_and_test(&file->f_count))
@@ -47,6 +55,7 @@ void fput(struct file *file)
 
 /**
  * fd_install_new - put @file (its reference) in current's lowest free slot
+ * @file: the open file; the table takes over the caller's reference
  * Return: the fd, or -EMFILE if the table is full.
  * Linux: get_unused_fd_flags() + fd_install()
  */
@@ -67,7 +76,12 @@ int fd_install_new(struct file *file)
 	return fd;
 }
 
-/** close_fd - close @fd of current. Return: 0 or -EBADF. Linux: close_fd() */
+/**
+ * close_fd - close @fd of current
+ * @fd: the descriptor
+ * Return: 0, or -EBADF if @fd is not open.
+ * Linux: close_fd()
+ */
 int close_fd(unsigned int fd)
 {
 	struct files_struct *files = current->files;
@@ -85,7 +99,11 @@ int close_fd(unsigned int fd)
 }
 
 /**
- * fget_task - @task's file at @fd with a reference, or NULL
+ * fget_task - @task's file at @fd, with a reference
+ * @task: whose file table
+ * @fd: the descriptor
+ * Return: the file (fput() it when done), or NULL if @fd is not open or
+ *	@task has no file table (it is exiting).
  * Linux: fget_task()
  */
 struct file *fget_task(struct task_struct *task, unsigned int fd)
@@ -162,6 +180,7 @@ int copy_files(unsigned long clone_flags, struct task_struct *tsk, int no_files)
 
 /**
  * exit_files - drop @tsk's file table
+ * @tsk: the exiting task
  * Linux: exit_files()
  */
 void exit_files(struct task_struct *tsk)
@@ -193,6 +212,8 @@ static struct fs_struct *copy_fs_struct(struct fs_struct *old)
 
 /**
  * copy_fs - share (CLONE_FS) or copy the parent's filesystem context
+ * @clone_flags: CLONE_FS shares it
+ * @tsk: the new task
  * Return: 0 or -ENOMEM.
  * Linux: copy_fs() in kernel/fork.c
  */
@@ -212,6 +233,7 @@ int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 
 /**
  * exit_fs - drop @tsk's filesystem context
+ * @tsk: the exiting task
  * Linux: exit_fs()
  */
 void exit_fs(struct task_struct *tsk)

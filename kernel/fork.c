@@ -71,7 +71,10 @@ void fork_init(void)
 	init_task.signal = &init_signals;
 }
 
-/** nr_task_structs - task_structs allocated now (for leak tests) */
+/**
+ * nr_task_structs - task_structs allocated now (for leak tests)
+ * Return: that number.
+ */
 unsigned long nr_task_structs(void)
 {
 	return atomic_long_read(&task_structs_allocated);
@@ -151,6 +154,13 @@ static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
 	return 0;
 }
 
+/**
+ * __cleanup_sighand - drop a reference to a signal handler table
+ * @sighand: the table; the last reference frees it
+ *
+ * Tasks made with CLONE_SIGHAND share one table, counted in @sighand->count.
+ * Linux: __cleanup_sighand() in kernel/fork.c
+ */
 void __cleanup_sighand(struct sighand_struct *sighand)
 {
 	if (atomic_dec_and_test(&sighand->count)) {
@@ -176,6 +186,11 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	return 0;
 }
 
+/**
+ * put_signal_struct - drop a reference to a thread group's signal_struct
+ * @sig: the signal_struct; the last reference frees it
+ * Linux: put_signal_struct() in include/linux/sched/signal.h
+ */
 void put_signal_struct(struct signal_struct *sig)
 {
 	if (atomic_dec_and_test(&sig->sigcnt)) {
@@ -184,7 +199,11 @@ void put_signal_struct(struct signal_struct *sig)
 	}
 }
 
-/** mm_alloc - a new address space with one user. Linux: mm_alloc() */
+/**
+ * mm_alloc - a new address space with one user
+ * Return: the mm, or NULL when out of memory.
+ * Linux: mm_alloc()
+ */
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
@@ -196,7 +215,11 @@ struct mm_struct *mm_alloc(void)
 	return mm;
 }
 
-/** mmput - drop a user of @mm; the last one frees it. Linux: mmput() */
+/**
+ * mmput - drop a user of @mm; the last one frees it
+ * @mm: the address space
+ * Linux: mmput()
+ */
 void mmput(struct mm_struct *mm)
 {
 	if (atomic_dec_and_test(&mm->mm_users))
@@ -481,6 +504,8 @@ pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags)
 
 /**
  * __set_task_comm - set @tsk's name, truncated to TASK_COMM_LEN - 1
+ * @tsk: the task
+ * @buf: the new name
  * Linux: __set_task_comm() in fs/exec.c
  */
 void __set_task_comm(struct task_struct *tsk, const char *buf)
@@ -492,6 +517,10 @@ void __set_task_comm(struct task_struct *tsk, const char *buf)
 
 /**
  * __get_task_comm - copy @tsk's name into @buf
+ * @buf: where the name goes (always terminated)
+ * @buf_size: its size
+ * @tsk: the task
+ * Return: @buf.
  * Linux: __get_task_comm() in fs/exec.c
  */
 char *__get_task_comm(char *buf, size_t buf_size, struct task_struct *tsk)

@@ -131,6 +131,7 @@ bool set_kthread_struct(struct task_struct *p)
 
 /**
  * free_kthread_struct - free @k's struct kthread (with the task)
+ * @k: the task being freed
  * Linux: free_kthread_struct()
  */
 void free_kthread_struct(struct task_struct *k)
@@ -147,6 +148,8 @@ void free_kthread_struct(struct task_struct *k)
 /**
  * kthread_should_stop - has kthread_stop() been called on this thread?
  *
+ * Return: true once kthread_stop() has been called on current.
+ *
  * A thread's loop checks this and returns when true; the return value
  * goes to kthread_stop().
  * Linux: kthread_should_stop()
@@ -158,6 +161,9 @@ bool kthread_should_stop(void)
 
 /**
  * kthread_should_park - has kthread_park() been called on this thread?
+ *
+ * Return: true while a kthread_park() on current is in force (until
+ * kthread_unpark()): the thread should call kthread_parkme().
  * Linux: kthread_should_park()
  */
 bool kthread_should_park(void)
@@ -165,7 +171,13 @@ bool kthread_should_park(void)
 	return test_bit(KTHREAD_SHOULD_PARK, &to_kthread(current)->flags);
 }
 
-/** kthread_should_stop_or_park - either of the two. Linux: same name */
+/**
+ * kthread_should_stop_or_park - kthread_should_stop() || kthread_should_park()
+ *
+ * Return: true if current is a kthread asked to stop or to park; false
+ * for a task that is not a kthread.
+ * Linux: kthread_should_stop_or_park(), added after 6.1
+ */
 bool kthread_should_stop_or_park(void)
 {
 	struct kthread *kthread = __to_kthread(current);
@@ -177,6 +189,7 @@ bool kthread_should_stop_or_park(void)
 /**
  * kthread_data - the @data a kthread was created with
  * @k: a kthread
+ * Return: that @data.
  * Linux: kthread_data()
  */
 void *kthread_data(struct task_struct *k)
@@ -185,7 +198,9 @@ void *kthread_data(struct task_struct *k)
 }
 
 /**
- * kthread_func - the threadfn of @k, or NULL if @k is not a kthread
+ * kthread_func - the threadfn of @k
+ * @k: any task
+ * Return: the threadfn, or NULL if @k is not a kthread.
  * Linux: kthread_func()
  */
 void *kthread_func(struct task_struct *k)
@@ -197,6 +212,9 @@ void *kthread_func(struct task_struct *k)
 
 /**
  * kthread_is_per_cpu - was @k made by kthread_create_on_cpu()?
+ * @k: any task
+ * Return: true for a per-CPU kthread; false otherwise, and for a task
+ *	that is not a kthread.
  * Linux: kthread_is_per_cpu()
  */
 bool kthread_is_per_cpu(struct task_struct *k)
@@ -225,7 +243,8 @@ void get_kthread_comm(char *buf, size_t buf_size, struct task_struct *tsk)
 }
 
 /**
- * kthread_exit - end the current kthread with @result for kthread_stop()
+ * kthread_exit - end the current kthread
+ * @result: what kthread_stop() returns
  * Linux: kthread_exit()
  */
 void kthread_exit(long result)
@@ -238,6 +257,8 @@ void kthread_exit(long result)
 
 /**
  * kthread_complete_and_exit - complete @comp, then kthread_exit(@code)
+ * @comp: the completion to complete, or NULL
+ * @code: the exit code, for kthread_stop()
  *
  * For threads whose creator waits on @comp and may then unload the code:
  * the completion and the exit happen without returning to it.
@@ -644,6 +665,8 @@ int kthread_stop(struct task_struct *k)
 
 /**
  * kthread_stop_put - kthread_stop() and drop the caller's reference
+ * @k: a kthread the caller holds a reference to (get_task_struct())
+ * Return: what kthread_stop() returns.
  * Linux: kthread_stop_put()
  */
 int kthread_stop_put(struct task_struct *k)
@@ -660,6 +683,7 @@ int kthread_stop_put(struct task_struct *k)
  *
  * Sleeps until kthread_create_list has requests, then serves them one at
  * a time, dropping the lock while it clones.
+ * Return: never returns (an int for the thread function's type).
  * Linux: kthreadd()
  */
 int kthreadd(void *unused)
@@ -701,6 +725,7 @@ int kthreadd(void *unused)
 
 /**
  * kthread_init_worker - initialise a worker (before its thread starts)
+ * @worker: the worker
  * Linux: kthread_init_worker()
  */
 void kthread_init_worker(struct kthread_worker *worker)
@@ -711,7 +736,12 @@ void kthread_init_worker(struct kthread_worker *worker)
 	INIT_LIST_HEAD(&worker->delayed_work_list);
 }
 
-/** kthread_init_work - initialise @work to run @fn. Linux: same name */
+/**
+ * kthread_init_work - initialise @work to run @fn
+ * @work: the work
+ * @fn: what a worker calls with @work
+ * Linux: kthread_init_work()
+ */
 void kthread_init_work(struct kthread_work *work, kthread_work_func_t fn)
 {
 	memset(work, 0, sizeof(*work));
@@ -721,7 +751,12 @@ void kthread_init_work(struct kthread_work *work, kthread_work_func_t fn)
 
 static void kthread_delayed_work_timer_fn(struct timer_list *t);
 
-/** kthread_init_delayed_work - initialise @dwork. Linux: same name */
+/**
+ * kthread_init_delayed_work - initialise @dwork, work and timer, to run @fn
+ * @dwork: the delayed work
+ * @fn: what a worker calls with &@dwork->work
+ * Linux: kthread_init_delayed_work()
+ */
 void kthread_init_delayed_work(struct kthread_delayed_work *dwork, kthread_work_func_t fn)
 {
 	kthread_init_work(&dwork->work, fn);
@@ -733,6 +768,7 @@ void kthread_init_delayed_work(struct kthread_delayed_work *dwork, kthread_work_
  * @worker_ptr: the struct kthread_worker
  *
  * Runs queued works one at a time, in queueing order, until stopped.
+ * Return: 0, when kthread_stop() stops it.
  * Linux: kthread_worker_fn()
  */
 int kthread_worker_fn(void *worker_ptr)
@@ -787,6 +823,8 @@ static bool queuing_blocked(struct kthread_work *work)
 
 /**
  * kthread_queue_work - queue @work on @worker
+ * @worker: the worker
+ * @work: the work (kthread_init_work() first)
  * Return: true if queued, false if it was already pending (or canceling).
  * Linux: kthread_queue_work()
  */
@@ -837,6 +875,9 @@ static void __kthread_queue_delayed_work(struct kthread_worker *worker,
 
 /**
  * kthread_queue_delayed_work - queue @dwork after @delay jiffies
+ * @worker: the worker
+ * @dwork: the delayed work (kthread_init_delayed_work() first)
+ * @delay: jiffies to wait; 0 queues at once
  * Return: true if queued, false if it was already pending.
  * Linux: kthread_queue_delayed_work()
  */
@@ -869,6 +910,7 @@ static void kthread_flush_work_fn(struct kthread_work *work)
 
 /**
  * kthread_flush_work - wait until @work, if queued or running, has run
+ * @work: the work
  * Linux: kthread_flush_work()
  */
 void kthread_flush_work(struct kthread_work *work)
@@ -897,6 +939,7 @@ void kthread_flush_work(struct kthread_work *work)
 
 /**
  * kthread_flush_worker - wait until every work queued now has run
+ * @worker: the worker
  * Linux: kthread_flush_worker()
  */
 void kthread_flush_worker(struct kthread_worker *worker)
@@ -956,6 +999,7 @@ static bool __kthread_cancel_work_sync(struct kthread_work *work, bool is_dwork)
 
 /**
  * kthread_cancel_work_sync - unqueue @work and wait if it is running
+ * @work: the work
  * Return: true if it was pending (it will not run now).
  * Linux: kthread_cancel_work_sync()
  */
@@ -965,7 +1009,9 @@ bool kthread_cancel_work_sync(struct kthread_work *work)
 }
 
 /**
- * kthread_cancel_delayed_work_sync - the same for delayed work (and its timer)
+ * kthread_cancel_delayed_work_sync - kthread_cancel_work_sync() for delayed work
+ * @dwork: the delayed work; its timer is cancelled too
+ * Return: true if it was pending (queued or its timer armed).
  * Linux: kthread_cancel_delayed_work_sync()
  */
 bool kthread_cancel_delayed_work_sync(struct kthread_delayed_work *dwork)
@@ -975,6 +1021,9 @@ bool kthread_cancel_delayed_work_sync(struct kthread_delayed_work *dwork)
 
 /**
  * kthread_mod_delayed_work - (re)queue @dwork to run after @delay
+ * @worker: the worker
+ * @dwork: the delayed work
+ * @delay: jiffies from now; 0 queues at once
  * Return: true if it was pending before (and has been moved).
  * Linux: kthread_mod_delayed_work()
  */

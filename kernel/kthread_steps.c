@@ -40,7 +40,11 @@ static const char *const kthread_step_names[KT_NR_STEPS] = {
 	[KT_CREATOR_KILLED] = "__kthread_create_on_node: creator killed while waiting",
 };
 
-/** kthread_step_name - the description of creation step @step */
+/**
+ * kthread_step_name - the description of creation step @step
+ * @step: enum kthread_step
+ * Return: the description, or "?" for a number that is not a step.
+ */
 const char *kthread_step_name(int step)
 {
 	return step > 0 && step < KT_NR_STEPS ? kthread_step_names[step] : "?";

@@ -37,7 +37,10 @@ static void pid_set(int nr, bool on)
 		pid_bitmap[nr / 64] &= ~(1UL << (nr % 64));
 }
 
-/** pid_idr_init - set up the pid allocator (after the slab allocator). */
+/**
+ * pid_idr_init - set up the pid allocator (after the slab allocator)
+ * Linux: pid_idr_init()
+ */
 void __init pid_idr_init(void)
 {
 	for (int i = 0; i < PID_HASH_SIZE; i++)
@@ -95,6 +98,8 @@ struct pid *alloc_pid(void)
 
 /**
  * attach_pid - make @pid name @task
+ * @task: the new task
+ * @pid: its pid, from alloc_pid()
  * Linux: attach_pid()
  */
 void attach_pid(struct task_struct *task, struct pid *pid)
@@ -110,6 +115,7 @@ void attach_pid(struct task_struct *task, struct pid *pid)
 
 /**
  * free_pid - release @pid and its number
+ * @pid: a pid no task uses any more
  * Linux: free_pid()
  */
 void free_pid(struct pid *pid)
@@ -127,8 +133,10 @@ void free_pid(struct pid *pid)
 }
 
 /**
- * find_task_by_pid - the task with pid @nr, or NULL
+ * find_task_by_pid - the task with pid @nr
  * @nr: the number (0 is the idle task of CPU 0)
+ * Return: the task, without a reference (it may exit: see
+ *	get_pid_task_by_nr()), or NULL if no task has that pid.
  * Linux: find_task_by_vpid()
  */
 struct task_struct *find_task_by_pid(pid_t nr)
@@ -154,6 +162,8 @@ struct task_struct *find_task_by_pid(pid_t nr)
 
 /**
  * get_pid_task_by_nr - find_task_by_pid() plus a reference
+ * @nr: the pid
+ * Return: the task, to be put_task_struct() by the caller, or NULL.
  * Linux: find_get_task_by_vpid()
  */
 struct task_struct *get_pid_task_by_nr(pid_t nr)
@@ -169,7 +179,10 @@ struct task_struct *get_pid_task_by_nr(pid_t nr)
 	return task;
 }
 
-/** nr_pids_in_use - how many pids are allocated (for leak tests). */
+/**
+ * nr_pids_in_use - how many pids are allocated (for leak tests)
+ * Return: that number.
+ */
 unsigned int nr_pids_in_use(void)
 {
 	return pids_in_use;

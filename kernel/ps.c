@@ -17,6 +17,7 @@
 /**
  * task_state_name - one word for a task state, as ps shows it
  * @state: a __state value
+ * Return: "R", "S", "D", ... as ps prints them; "?" for an unknown state.
  * Linux: task_state_array[] in fs/proc/array.c
  */
 const char *task_state_name(unsigned int state)

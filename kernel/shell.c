@@ -995,9 +995,10 @@ static int shell_thread(void *unused)
 /**
  * shell_init - start the shell on the serial console
  *
+ * Return: 0, or the error of kthread_run().
+ *
  * Called by pid 1 once boot is finished (not when tests or benchmarks
  * run: they end the machine before).
- * Return: 0, or the error of kthread_run().
  */
 int shell_init(void)
 {

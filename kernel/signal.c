@@ -62,6 +62,8 @@ int send_sig(int sig, struct task_struct *p, int priv)
 
 /**
  * kill_pid - send @sig to the task with pid @pid
+ * @pid: the task's pid
+ * @sig: 1.._NSIG-1
  * Return: 0, -ESRCH if there is no such task, -EINVAL for a bad signal.
  * Linux: kill_pid()
  */
@@ -82,6 +84,7 @@ int kill_pid(pid_t pid, int sig)
 
 /**
  * flush_signals - forget @t's pending signals
+ * @t: the task
  * Linux: flush_signals()
  */
 void flush_signals(struct task_struct *t)
@@ -96,6 +99,7 @@ void flush_signals(struct task_struct *t)
 
 /**
  * ignore_signals - make @t ignore every signal, and drop pending ones
+ * @t: the task (kthreadd and the kthreads it makes)
  * Linux: ignore_signals()
  */
 void ignore_signals(struct task_struct *t)
@@ -111,6 +115,7 @@ void ignore_signals(struct task_struct *t)
 
 /**
  * allow_signal - let current (a kthread) receive @sig again
+ * @sig: the signal number
  * Return: 0, or -EINVAL for a bad signal number.
  * Linux: allow_signal() / kernel_sigaction()
  */

@@ -13,7 +13,10 @@
 
 void preempt_schedule_irq(void);
 
-/** irq_enter - mark the start of a hardirq handler. Linux: irq_enter() */
+/**
+ * irq_enter - mark the start of a hardirq handler
+ * Linux: irq_enter()
+ */
 void irq_enter(void)
 {
 	preempt_count_add(HARDIRQ_OFFSET);

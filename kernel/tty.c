@@ -83,10 +83,11 @@ static void serial_interrupt(struct pt_regs *regs)
 /**
  * tty_init - start taking input from COM1 by interrupt
  *
+ * Return: 0 with the interrupt, or the routing error (input is then polled).
+ *
  * Registers the handler for ISA IRQ 4, enables the UART's receive
  * interrupt and routes the line. If the line cannot be routed the tty
  * still works, by polling the UART once per tick. Safe to call twice.
- * Return: 0 with the interrupt, or the routing error (input is then polled).
  * Linux: uart_startup() / serial8250_startup()
  */
 int tty_init(void)
@@ -126,9 +127,10 @@ static bool read_buf_empty(void)
 /**
  * tty_read_char - the next byte typed on the console, waiting for it
  *
+ * Return: the byte, 0..255.
+ *
  * Sleeps (TASK_INTERRUPTIBLE) on read_wait until the interrupt handler
  * has put a byte in read_buf. Process context only.
- * Return: the byte, 0..255.
  * Linux: n_tty_read()
  */
 int tty_read_char(void)
@@ -170,7 +172,10 @@ void tty_write(const char *buf, size_t len)
 	}
 }
 
-/** tty_puts - tty_write() a NUL-terminated string */
+/**
+ * tty_puts - tty_write() a NUL-terminated string
+ * @s: the string
+ */
 void tty_puts(const char *s)
 {
 	tty_write(s, strlen(s));

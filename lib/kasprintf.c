@@ -19,7 +19,7 @@
  * buffer of exactly that size. The first pass consumes its own copy of
  * @ap, since a va_list can be walked only once.
  *
- * Returns the string, to be freed with kfree(), or NULL when out of memory.
+ * Return: the string, to be freed with kfree(), or NULL when out of memory.
  * Linux: lib/kasprintf.c
  */
 char *kvasprintf(gfp_t gfp, const char *fmt, va_list ap)
@@ -44,7 +44,7 @@ char *kvasprintf(gfp_t gfp, const char *fmt, va_list ap)
  * @gfp: allocation flags for kmalloc()
  * @fmt: the format, as for vsnprintf()
  *
- * Returns the string, to be freed with kfree(), or NULL when out of memory.
+ * Return: the string, to be freed with kfree(), or NULL when out of memory.
  * Linux: lib/kasprintf.c
  */
 char *kasprintf(gfp_t gfp, const char *fmt, ...)

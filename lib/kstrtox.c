@@ -105,7 +105,7 @@ static int kstrtoull_nosign(const char *s, unsigned int base,
  * @base: 0 (from the prefix), or 2 to 16
  * @res: where the value goes, only on success
  *
- * Returns 0, -EINVAL if @s is not a number or -ERANGE on overflow.
+ * Return: 0, -EINVAL if @s is not a number or -ERANGE on overflow.
  * Linux: lib/kstrtox.c
  */
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
@@ -121,7 +121,7 @@ int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
  * @base: 0 (from the prefix), or 2 to 16
  * @res: where the value goes, only on success
  *
- * Returns 0, -EINVAL if @s is not a number or -ERANGE if it does not fit.
+ * Return: 0, -EINVAL if @s is not a number or -ERANGE if it does not fit.
  * Linux: lib/kstrtox.c
  */
 int kstrtoll(const char *s, unsigned int base, long long *res)
@@ -154,7 +154,7 @@ int kstrtoll(const char *s, unsigned int base, long long *res)
  * @base: 0 (from the prefix), or 2 to 16
  * @res: where the value goes, only on success
  *
- * Returns 0, -EINVAL or -ERANGE.
+ * Return: 0, -EINVAL or -ERANGE.
  * Linux: lib/kstrtox.c
  */
 int kstrtoul(const char *s, unsigned int base, unsigned long *res)
@@ -177,7 +177,7 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res)
  * @base: 0 (from the prefix), or 2 to 16
  * @res: where the value goes, only on success
  *
- * Returns 0, -EINVAL or -ERANGE.
+ * Return: 0, -EINVAL or -ERANGE.
  * Linux: lib/kstrtox.c
  */
 int kstrtol(const char *s, unsigned int base, long *res)
@@ -200,7 +200,7 @@ int kstrtol(const char *s, unsigned int base, long *res)
  * @base: 0 (from the prefix), or 2 to 16
  * @res: where the value goes, only on success
  *
- * Returns 0, -EINVAL or -ERANGE.
+ * Return: 0, -EINVAL or -ERANGE.
  * Linux: lib/kstrtox.c
  */
 int kstrtouint(const char *s, unsigned int base, unsigned int *res)
@@ -223,7 +223,7 @@ int kstrtouint(const char *s, unsigned int base, unsigned int *res)
  * @base: 0 (from the prefix), or 2 to 16
  * @res: where the value goes, only on success
  *
- * Returns 0, -EINVAL or -ERANGE.
+ * Return: 0, -EINVAL or -ERANGE.
  * Linux: lib/kstrtox.c
  */
 int kstrtoint(const char *s, unsigned int base, int *res)
@@ -249,7 +249,7 @@ int kstrtoint(const char *s, unsigned int base, int *res)
  * "Y\n" and "1" are all true:
  *	true:  1 y Y t T e E (enable) on On ON
  *	false: 0 n N f F d D (disable) off Off OFF
- * Returns 0, or -EINVAL for anything else.
+ * Return: 0, or -EINVAL for anything else.
  * Linux: lib/kstrtox.c
  */
 int kstrtobool(const char *s, bool *res)
@@ -293,6 +293,7 @@ int kstrtobool(const char *s, bool *res)
  * Lenient: junk after the number is left for the caller (see @endp), no
  * digits gives 0, and overflow silently wraps. Prefer kstrtoull() unless
  * the number is followed by more text to parse.
+ * Return: the value.
  * Linux: lib/vsprintf.c
  */
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base)
@@ -320,6 +321,7 @@ unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int bas
  * @base: 0 (from the prefix), or 2 to 16
  *
  * As simple_strtoull(). Prefer kstrtoul().
+ * Return: the value.
  * Linux: lib/vsprintf.c
  */
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base)
@@ -334,6 +336,7 @@ unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base)
  * @base: 0 (from the prefix), or 2 to 16
  *
  * As simple_strtoull(), negated after a '-'. Prefer kstrtoll().
+ * Return: the value.
  * Linux: lib/vsprintf.c
  */
 long long simple_strtoll(const char *cp, char **endp, unsigned int base)
@@ -351,6 +354,7 @@ long long simple_strtoll(const char *cp, char **endp, unsigned int base)
  * @base: 0 (from the prefix), or 2 to 16
  *
  * As simple_strtoll(). Prefer kstrtol().
+ * Return: the value.
  * Linux: lib/vsprintf.c
  */
 long simple_strtol(const char *cp, char **endp, unsigned int base)

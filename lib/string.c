@@ -85,7 +85,7 @@ static void copy_backward(unsigned char *d, const unsigned char *s, size_t n)
  * @src: source; must not overlap @dest (use memmove() for that)
  * @count: number of bytes
  *
- * Returns @dest.
+ * Return: @dest.
  * Linux: lib/string.c
  */
 void *memcpy(void *dest, const void *src, size_t count)
@@ -101,7 +101,8 @@ void *memcpy(void *dest, const void *src, size_t count)
  * @count: number of bytes
  *
  * Copies in whichever direction never overwrites a source byte before it
- * has been read. Returns @dest.
+ * has been read.
+ * Return: @dest.
  * Linux: lib/string.c
  */
 void *memmove(void *dest, const void *src, size_t count)
@@ -121,7 +122,7 @@ void *memmove(void *dest, const void *src, size_t count)
  * @c: fill value; only its low byte is used
  * @count: number of bytes
  *
- * Returns @s.
+ * Return: @s.
  * Linux: lib/string.c
  */
 void *memset(void *s, int c, size_t count)
@@ -151,7 +152,8 @@ void *memset(void *s, int c, size_t count)
  * @ct: the other
  * @count: bytes to compare
  *
- * Bytes compare as unsigned char. Returns <0, 0 or >0 as @cs sorts
+ * Bytes compare as unsigned char.
+ * Return: <0, 0 or >0 as @cs sorts
  * before, equal to or after @ct.
  * Linux: lib/string.c
  */
@@ -171,7 +173,7 @@ int memcmp(const void *cs, const void *ct, size_t count)
  * @c: byte to find (converted to unsigned char)
  * @n: size of the area
  *
- * Returns a pointer to the byte, or NULL if it is not there.
+ * Return: a pointer to the byte, or NULL if it is not there.
  * Linux: lib/string.c
  */
 void *memchr(const void *s, int c, size_t n)
@@ -187,7 +189,7 @@ void *memchr(const void *s, int c, size_t n)
 /**
  * strlen - length of a NUL-terminated string, without the NUL
  * @s: the string
- *
+ * Return: the number of characters before the NUL.
  * Linux: lib/string.c
  */
 size_t strlen(const char *s)
@@ -204,7 +206,7 @@ size_t strlen(const char *s)
  * @s: the string, possibly not NUL-terminated
  * @count: most bytes to examine
  *
- * Returns strlen(@s) or @count, whichever is smaller. Never reads
+ * Return: strlen(@s) or @count, whichever is smaller. Never reads
  * @s[@count], so it is safe on fixed-size fields that may be full.
  * Linux: lib/string.c
  */
@@ -222,7 +224,8 @@ size_t strnlen(const char *s, size_t count)
  * @cs: one string
  * @ct: the other
  *
- * Characters compare as unsigned char. Returns -1, 0 or 1, as Linux does.
+ * Characters compare as unsigned char.
+ * Return: -1, 0 or 1, as Linux does.
  * Linux: lib/string.c
  */
 int strcmp(const char *cs, const char *ct)
@@ -243,7 +246,7 @@ int strcmp(const char *cs, const char *ct)
  * @ct: the other
  * @count: most characters to compare
  *
- * Returns -1, 0 or 1.
+ * Return: -1, 0 or 1.
  * Linux: lib/string.c
  */
 int strncmp(const char *cs, const char *ct, size_t count)
@@ -264,7 +267,7 @@ int strncmp(const char *cs, const char *ct, size_t count)
  * @dest: destination; must be large enough (prefer strscpy())
  * @src: source string
  *
- * Returns @dest.
+ * Return: @dest.
  * Linux: lib/string.c
  */
 char *strcpy(char *dest, const char *src)
@@ -284,7 +287,8 @@ char *strcpy(char *dest, const char *src)
  *
  * Copies at most @count bytes and fills the rest of @dest with NULs. If
  * @src has @count or more characters, @dest is NOT NUL-terminated: this is
- * for fixed-width fields; for strings use strscpy(). Returns @dest.
+ * for fixed-width fields; for strings use strscpy().
+ * Return: @dest.
  * Linux: lib/string.c
  */
 char *strncpy(char *dest, const char *src, size_t count)
@@ -307,7 +311,7 @@ char *strncpy(char *dest, const char *src, size_t count)
  * Copies as much of @src as fits and always NUL-terminates @dest (when
  * @count > 0). Never reads @src past its NUL nor past @count bytes.
  *
- * Returns the number of characters copied (without the NUL), or -E2BIG
+ * Return: the number of characters copied (without the NUL), or -E2BIG
  * when @src did not fit (including when @count is 0); the caller can then
  * tell truncation from success without a strlen().
  * Linux: lib/string.c
@@ -333,7 +337,7 @@ ssize_t strscpy(char *dest, const char *src, size_t count)
  * @dest: string to extend; must have room
  * @src: string to append
  *
- * Returns @dest.
+ * Return: @dest.
  * Linux: lib/string.c
  */
 char *strcat(char *dest, const char *src)
@@ -348,7 +352,8 @@ char *strcat(char *dest, const char *src)
  * @src: string to append
  * @count: most characters to take from @src
  *
- * The result is always NUL-terminated. Returns @dest.
+ * The result is always NUL-terminated.
+ * Return: @dest.
  * Linux: lib/string.c
  */
 char *strncat(char *dest, const char *src, size_t count)
@@ -366,7 +371,8 @@ char *strncat(char *dest, const char *src, size_t count)
  * @s: the string
  * @c: character to find (converted to char)
  *
- * Searching for '\0' finds the terminator. Returns NULL if @c is absent.
+ * Searching for '\0' finds the terminator.
+ * Return: a pointer to the first @c in @s, or NULL if @c is absent.
  * Linux: lib/string.c
  */
 char *strchr(const char *s, int c)
@@ -384,7 +390,8 @@ char *strchr(const char *s, int c)
  * @s: the string
  * @c: character to find (converted to char)
  *
- * Searching for '\0' finds the terminator. Returns NULL if @c is absent.
+ * Searching for '\0' finds the terminator.
+ * Return: a pointer to the last @c in @s, or NULL if @c is absent.
  * Linux: lib/string.c
  */
 char *strrchr(const char *s, int c)
@@ -405,7 +412,7 @@ char *strrchr(const char *s, int c)
  * @s2: string to find; the empty string matches at @s1
  *
  * A simple O(n*m) scan: kernel strings are short.
- * Returns a pointer into @s1, or NULL.
+ * Return: a pointer into @s1, or NULL.
  * Linux: lib/string.c
  */
 char *strstr(const char *s1, const char *s2)
@@ -425,7 +432,7 @@ char *strstr(const char *s1, const char *s2)
  * @cs: string to search
  * @ct: set of characters
  *
- * Returns a pointer into @cs, or NULL.
+ * Return: a pointer into @cs, or NULL.
  * Linux: lib/string.c
  */
 char *strpbrk(const char *cs, const char *ct)
@@ -441,9 +448,10 @@ char *strpbrk(const char *cs, const char *ct)
  * @s: in: the rest of the string; out: what follows the token, or NULL
  * @ct: set of delimiter characters
  *
- * Replaces the first delimiter in *@s with '\0' and returns the start of
- * *@s. Empty tokens are returned (unlike strtok), so "a,,b" gives "a", ""
- * and "b". Returns NULL once *@s is NULL.
+ * Replaces the first delimiter in *@s with '\0' and moves *@s past it
+ * (to NULL after the last token). Empty tokens are returned (unlike
+ * strtok), so "a,,b" gives "a", "" and "b".
+ * Return: the token (the old *@s), or NULL once *@s is NULL.
  * Linux: lib/string.c
  */
 char *strsep(char **s, const char *ct)
@@ -463,7 +471,7 @@ char *strsep(char **s, const char *ct)
  * strspn - length of the prefix of @s made only of characters in @accept
  * @s: the string
  * @accept: allowed characters
- *
+ * Return: the length of that prefix.
  * Linux: lib/string.c
  */
 size_t strspn(const char *s, const char *accept)
@@ -479,7 +487,7 @@ size_t strspn(const char *s, const char *accept)
  * strcspn - length of the prefix of @s with no character from @reject
  * @s: the string
  * @reject: characters that end the prefix
- *
+ * Return: the length of that prefix.
  * Linux: lib/string.c
  */
 size_t strcspn(const char *s, const char *reject)
@@ -495,7 +503,7 @@ size_t strcspn(const char *s, const char *reject)
  * skip_spaces - skip leading white space
  * @str: the string
  *
- * Returns a pointer to the first character of @str that is not isspace().
+ * Return: a pointer to the first character of @str that is not isspace().
  * Linux: lib/string_helpers.c
  */
 char *skip_spaces(const char *str)
@@ -509,7 +517,7 @@ char *skip_spaces(const char *str)
  * strim - trim white space from both ends of a string
  * @s: the string; trailing space is cut by writing a NUL into it
  *
- * Returns a pointer to the first non-space character of @s (which may be
+ * Return: a pointer to the first non-space character of @s (which may be
  * inside @s): keep the original pointer if it is to be freed.
  * Linux: lib/string_helpers.c
  */

@@ -255,7 +255,7 @@ static void pointer(struct outbuf *out, const char *fmt, void *ptr,
  * digits without "0x" (Linux's %px: Spindle does not hash pointers), and
  * %pS/%ps print the kernel symbol an address belongs to.
  *
- * Returns the length the full output would have (without the NUL), as
+ * Return: the length the full output would have (without the NUL), as
  * C's vsnprintf does: a return value >= @size means the output was cut.
  * To know how much was really written, use vscnprintf().
  * Linux: lib/vsprintf.c
@@ -458,7 +458,7 @@ out:
  * @size: size of @buf, NUL included
  * @fmt: the format
  *
- * As vsnprintf(): returns the length the full output would have.
+ * Return: as vsnprintf(), the length the full output would have.
  * Linux: lib/vsprintf.c
  */
 int snprintf(char *buf, size_t size, const char *fmt, ...)
@@ -479,7 +479,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
  * @fmt: the format
  * @args: the arguments
  *
- * Returns the number of characters actually stored in @buf, without the
+ * Return: the number of characters actually stored in @buf, without the
  * NUL: at most @size - 1, and 0 when @size is 0. Unlike vsnprintf()'s
  * result this can safely be added to a buffer position:
  *	pos += scnprintf(buf + pos, size - pos, ...);
@@ -500,7 +500,7 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
  * @size: size of @buf, NUL included
  * @fmt: the format
  *
- * As vscnprintf(): returns the characters stored, without the NUL.
+ * Return: as vscnprintf(), the characters stored, without the NUL.
  * Linux: lib/vsprintf.c
  */
 int scnprintf(char *buf, size_t size, const char *fmt, ...)
@@ -520,7 +520,7 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
  * @fmt: the format
  * @args: the arguments
  *
- * Returns the length written, without the NUL.
+ * Return: the length written, without the NUL.
  * Linux: lib/vsprintf.c
  */
 int vsprintf(char *buf, const char *fmt, va_list args)
@@ -533,7 +533,7 @@ int vsprintf(char *buf, const char *fmt, va_list args)
  * @buf: the buffer; must be large enough (prefer scnprintf())
  * @fmt: the format
  *
- * Returns the length written, without the NUL.
+ * Return: the length written, without the NUL.
  * Linux: lib/vsprintf.c
  */
 int sprintf(char *buf, const char *fmt, ...)

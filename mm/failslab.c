@@ -200,6 +200,7 @@ void fault_attr_disarm(struct fault_attr *attr)
 /**
  * fault_attr_failures - failures injected since @attr was last armed
  * @attr: the attribute
+ * Return: that count.
  */
 unsigned long fault_attr_failures(struct fault_attr *attr)
 {

@@ -143,6 +143,7 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
  * @align: power-of-two alignment
  *
  * Running out of memory this early cannot be recovered from: panics.
+ * Return: the memory's direct-map address (never NULL).
  * Linux: memblock_alloc()
  */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align)
@@ -165,19 +166,31 @@ static phys_addr_t memblock_type_size(struct memblock_type *type)
 	return total;
 }
 
-/** memblock_phys_mem_size - total bytes of RAM. Linux: same name */
+/**
+ * memblock_phys_mem_size - total bytes of RAM
+ * Return: the sum of the memory regions.
+ * Linux: memblock_phys_mem_size()
+ */
 phys_addr_t memblock_phys_mem_size(void)
 {
 	return memblock_type_size(&memblock.memory);
 }
 
-/** memblock_reserved_size - total bytes reserved. Linux: same name */
+/**
+ * memblock_reserved_size - total bytes reserved
+ * Return: the sum of the reserved regions.
+ * Linux: memblock_reserved_size()
+ */
 phys_addr_t memblock_reserved_size(void)
 {
 	return memblock_type_size(&memblock.reserved);
 }
 
-/** memblock_end_of_DRAM - the address past the highest RAM. Linux: same */
+/**
+ * memblock_end_of_DRAM - the address past the highest RAM
+ * Return: that address; 0 with no memory registered.
+ * Linux: memblock_end_of_DRAM()
+ */
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	struct memblock_type *m = &memblock.memory;
@@ -219,7 +232,10 @@ unsigned long memblock_free_all(void)
 	return count;
 }
 
-/** memblock_dump - print both lists (boot parameter memblock=debug) */
+/**
+ * memblock_dump - print both lists (boot parameter memblock=debug)
+ * Linux: memblock_dump_all()
+ */
 void memblock_dump(void)
 {
 	struct memblock_type *types[] = { &memblock.memory, &memblock.reserved };

@@ -333,6 +333,7 @@ void free_pages(unsigned long addr, unsigned int order)
 
 /**
  * nr_free_pages - pages on the free lists now
+ * Return: that number.
  * Linux: global_zone_page_state(NR_FREE_PAGES)
  */
 unsigned long nr_free_pages(void)
@@ -342,6 +343,7 @@ unsigned long nr_free_pages(void)
 
 /**
  * totalram_pages - pages handed to the allocator at boot
+ * Return: that number.
  * Linux: totalram_pages() in include/linux/mm.h
  */
 unsigned long totalram_pages(void)

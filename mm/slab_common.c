@@ -90,9 +90,15 @@ static void add_cache(struct kmem_cache *s)
 	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
-/*
- * What is @ptr to kfree()? Sets *slab for a slab object, *large for a
- * large kmalloc block; otherwise returns why it cannot be freed.
+/**
+ * kmalloc_lookup - what is @ptr to kfree()?
+ * @ptr: a pointer someone wants to free or size
+ * @slab: set to the slab's head page if @ptr is a slab object, else NULL
+ * @large: set to the block's head page if @ptr is a large kmalloc block
+ *
+ * The checks of Linux's slub_debug and of free_large_kmalloc(), in one
+ * place for kfree(), kmem_cache_free() and ksize().
+ * Return: NULL if @ptr is one of the two, else why it cannot be freed.
  */
 const char *kmalloc_lookup(const void *ptr, struct page **slab, struct page **large)
 {
@@ -124,6 +130,12 @@ const char *kmalloc_lookup(const void *ptr, struct page **slab, struct page **la
 	return "a page not allocated by kmalloc";
 }
 
+/**
+ * bad_pointer - report a pointer the allocator refuses
+ * @who: the function that was called ("kfree", ...)
+ * @ptr: the pointer
+ * @reason: what kmalloc_lookup() said
+ */
 void bad_pointer(const char *who, const void *ptr, const char *reason)
 {
 	slab_bug(NULL, "%s: bad pointer 0x%px (%s)", who, ptr, reason);
@@ -212,6 +224,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 /**
  * kmem_cache_size - the object size a cache was created with
  * @s: the cache
+ * Return: that size, in bytes.
  * Linux: mm/slab_common.c
  */
 unsigned int kmem_cache_size(struct kmem_cache *s)
@@ -348,6 +361,8 @@ void slab_show_all(void)
 /**
  * slab_total_active_objs - objects allocated now, in all caches together
  *
+ * Return: that number, plus the large kmalloc() blocks live now.
+ *
  * Large kmalloc() blocks count as one object each, so a leak of any
  * kmalloc() shows. For tests: equal before and after means nothing leaked.
  */
@@ -365,6 +380,7 @@ unsigned long slab_total_active_objs(void)
 
 /**
  * slab_is_available - may kmalloc() be called yet?
+ * Return: true once kmem_cache_init() has run.
  * Linux: mm/slab_common.c
  */
 bool slab_is_available(void)
@@ -372,7 +388,16 @@ bool slab_is_available(void)
 	return READ_ONCE(slab_ready);
 }
 
-/* Set up a static cache and list it. */
+/**
+ * create_boot_cache - set up a static cache and list it
+ * @s: the cache, in static memory
+ * @name: its name
+ * @size: object size; powers of two are aligned to themselves, up to a page
+ * @flags: SLAB_* flags
+ *
+ * For the caches that exist before kmalloc() does; a failure is a BUG.
+ * Linux: create_boot_cache() in mm/slab_common.c
+ */
 void __init create_boot_cache(struct kmem_cache *s, const char *name, unsigned int size,
 			      slab_flags_t flags)
 {
@@ -383,7 +408,10 @@ void __init create_boot_cache(struct kmem_cache *s, const char *name, unsigned i
 	add_cache(s);
 }
 
-/* The kmalloc-<n> caches, static like the cache of caches. */
+/**
+ * create_kmalloc_caches - the kmalloc-<n> caches, static like the cache of caches
+ * Linux: create_kmalloc_caches() in mm/slab_common.c
+ */
 void __init create_kmalloc_caches(void)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(kmalloc_info); i++)

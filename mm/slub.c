@@ -55,7 +55,14 @@
 
 int slab_bug_count;
 
-/* The report header: "BUG <cache>: <what>" (or "BUG: <what>"). */
+/**
+ * slab_bug - print the header of a report: "BUG <cache>: <what>"
+ * @cache: the cache's name, or NULL for "BUG: <what>"
+ * @fmt: printf-style description of what is wrong
+ *
+ * Counts the report in slab_bug_count.
+ * Linux: slab_bug() in mm/slub.c
+ */
 __printf(2, 3) void slab_bug(const char *cache, const char *fmt, ...)
 {
 	char buf[160];
@@ -155,9 +162,14 @@ static unsigned int calculate_order(unsigned int size)
 	return best;
 }
 
-/*
- * Lay out the slabs of @s, whose name, object_size, align and ctor the
- * caller set. Allocates nothing, so it also serves the static caches.
+/**
+ * __kmem_cache_create - lay out the slabs of a cache
+ * @s: the cache; the caller set its name, object_size, align and ctor
+ * @flags: SLAB_* flags
+ *
+ * Allocates nothing, so it also serves the static caches.
+ * Return: 0, or -EINVAL if the objects do not fit a slab of the largest order.
+ * Linux: __kmem_cache_create() in mm/slub.c
  */
 int __kmem_cache_create(struct kmem_cache *s, slab_flags_t flags)
 {
@@ -230,9 +242,15 @@ static struct page *get_slab(struct kmem_cache *s)
 	return slab ? slab : list_first_entry_or_null(&s->slabs_free, struct page, slab_list);
 }
 
-/*
- * Allocate from @s (one memory node: @node is for Linux's signature).
+/**
+ * __kmem_cache_alloc_node - allocate an object from a cache
+ * @s: the cache
+ * @gfp: GFP flags (__GFP_ZERO zeroes the object)
+ * @node: the memory node; there is one, so it is not looked at
+ *
  * kmem_cache_alloc() and kmalloc() both come here.
+ * Return: the object, or NULL when out of memory or failslab says so.
+ * Linux: __kmem_cache_alloc_node() in mm/slub.c
  */
 void *__kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
 {
@@ -303,7 +321,16 @@ void *__kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
 	return obj;
 }
 
-/* Free @obj, a slot start in @slab of @s (checked by the caller). */
+/**
+ * __kmem_cache_free - free an object to its cache
+ * @s: the cache
+ * @slab: the head page of the slab @obj is in
+ * @obj: the start of a slot of @slab (kmalloc_lookup() checked it)
+ *
+ * A double free is reported and ignored; a changed word after the object
+ * (a write past its end) is reported after the free.
+ * Linux: __kmem_cache_free() in mm/slub.c
+ */
 void __kmem_cache_free(struct kmem_cache *s, struct page *slab, void *obj)
 {
 	struct page *discard = NULL;
@@ -423,17 +450,25 @@ static void release_free_slabs(struct kmem_cache *s)
 	}
 }
 
-/* kmem_cache_shrink()'s work: release the empty slabs of @s. */
+/**
+ * __kmem_cache_shrink - kmem_cache_shrink()'s work: release the empty slabs
+ * @s: the cache
+ * Return: 0.
+ * Linux: __kmem_cache_shrink() in mm/slub.c
+ */
 int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	release_free_slabs(s);
 	return 0;
 }
 
-/*
- * kmem_cache_destroy()'s work: release the slabs of @s. Objects still
- * allocated are reported, and the cache kept.
+/**
+ * __kmem_cache_shutdown - kmem_cache_destroy()'s work: release the slabs
+ * @s: the cache
+ *
+ * Objects still allocated are reported, and the cache kept.
  * Return: 0, or -EBUSY if objects are still allocated.
+ * Linux: __kmem_cache_shutdown() in mm/slub.c
  */
 int __kmem_cache_shutdown(struct kmem_cache *s)
 {

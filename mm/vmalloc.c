@@ -373,6 +373,7 @@ bool vmalloc_guard_hit(unsigned long addr, struct vm_struct **area)
 
 /**
  * vmalloc_nr_pages - pages currently mapped by vmalloc()
+ * Return: that number.
  * Linux: vmalloc_nr_pages() in mm/vmalloc.c
  */
 unsigned long vmalloc_nr_pages(void)

@@ -11,7 +11,9 @@
     input (tests/shell_tests.py),
   - the boots of the BOOTS table below: the GRUB ISO, expected faults
     (lkdtm=NAME), a bad boot parameter, too little memory, and a scripted
-    GDB session.
+    GDB session,
+  - Linux's kernel-doc over the sources, which must not warn
+    (tests/kernel_doc.py).
 Up to --jobs QEMUs run at once. One line is printed per test as it ends,
 and the last line is "N passed, N failed[, N skipped]". Serial logs are
 kept in build/test-logs/<boot>.log.
@@ -33,6 +35,7 @@ import time
 from pathlib import Path
 
 import gdb_tests
+import kernel_doc
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import qemu_conf                    # tools/qemu.mk: machine, exit statuses
 import shell_tests
@@ -586,6 +589,7 @@ def boots():
     table = [
         ("kunit_all", run_kunit, {}),
         ("kunit_all_smp4", run_kunit, dict(name="kunit_all_smp4", smp=4)),
+        ("kernel_doc", kernel_doc.run, {}),     # not a boot: Linux's kernel-doc
         ("gdb_boot", run_gdb, {}),
         ("bad_boot_magic", run_bad_magic, {}),
         ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py

@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Make sure the host has what `make`, `make run/test/gdb/bench` need, and
-# unpack Linux's KUnit tool (kunit.py) once into build/kunit-tool/ so
-# tests/runner.py can cross-check its KTAP parser against Linux's.
+# unpack two tools of Linux 6.1 once: the KUnit tool (kunit.py) into
+# build/kunit-tool/, so tests/runner.py can cross-check its KTAP parser
+# against Linux's, and scripts/kernel-doc into build/kernel-doc/, which
+# `make test` runs over the sources (tests/kernel_doc.py).
 #
 # Silent and fast when everything is there: `make` runs it every time.
 # As root it installs what is missing with apt-get (Debian 12); otherwise
@@ -12,9 +14,7 @@
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-kunit_tarball=/usr/src/linux-source-6.1.tar.xz
-kunit_dir=$top/build/kunit-tool
-kunit_path=linux-source-6.1/tools/testing/kunit
+linux_tarball=/usr/src/linux-source-6.1.tar.xz
 
 missing=""
 need() {	# need PACKAGE TEST...: add PACKAGE unless TEST succeeds
@@ -42,7 +42,8 @@ need xorriso			have xorriso
 need mtools			have mformat
 need gdb			have gdb
 need xz-utils			have xz
-need linux-source-6.1		test -f "$kunit_tarball"
+need linux-source-6.1		test -f "$linux_tarball"
+need perl			perl -MPod::Usage -e 1	# scripts/kernel-doc
 
 if [ -n "$missing" ]; then
 	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -59,12 +60,19 @@ if [ -n "$missing" ]; then
 	fi
 fi
 
-# kunit.py: extract into a temporary directory and rename it, so an
-# interrupted run never leaves a half tree that looks complete.
-if [ ! -f "$kunit_dir/$kunit_path/kunit.py" ]; then
-	rm -rf "$kunit_dir.tmp"
-	mkdir -p "$kunit_dir.tmp"
-	tar -xf "$kunit_tarball" -C "$kunit_dir.tmp" --wildcards "$kunit_path/*"
-	rm -rf "$kunit_dir"
-	mv "$kunit_dir.tmp" "$kunit_dir"
-fi
+# unpack DIR FILE PATTERN: unless DIR/FILE exists, extract the members of
+# the Linux tarball that match PATTERN into DIR. Into a temporary directory
+# first, renamed at the end, so an interrupted run never leaves a half tree
+# that looks complete.
+unpack() {
+	[ -f "$1/$2" ] && return 0
+	rm -rf "$1.tmp"
+	mkdir -p "$1.tmp"
+	tar -xf "$linux_tarball" -C "$1.tmp" --wildcards "$3"
+	rm -rf "$1"
+	mv "$1.tmp" "$1"
+}
+unpack "$top/build/kunit-tool" linux-source-6.1/tools/testing/kunit/kunit.py \
+	'linux-source-6.1/tools/testing/kunit/*'
+unpack "$top/build/kernel-doc" linux-source-6.1/scripts/kernel-doc \
+	linux-source-6.1/scripts/kernel-doc

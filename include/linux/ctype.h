@@ -12,6 +12,7 @@
 /**
  * isdigit - is @c a decimal digit, '0' to '9'?
  * @c: a character, as an int
+ * Return: nonzero if it is.
  */
 static inline int isdigit(int c)
 {
@@ -21,6 +22,7 @@ static inline int isdigit(int c)
 /**
  * isupper - is @c an uppercase letter, 'A' to 'Z'?
  * @c: a character, as an int
+ * Return: nonzero if it is.
  */
 static inline int isupper(int c)
 {
@@ -30,6 +32,7 @@ static inline int isupper(int c)
 /**
  * islower - is @c a lowercase letter, 'a' to 'z'?
  * @c: a character, as an int
+ * Return: nonzero if it is.
  */
 static inline int islower(int c)
 {
@@ -39,6 +42,7 @@ static inline int islower(int c)
 /**
  * isalpha - is @c an ASCII letter?
  * @c: a character, as an int
+ * Return: nonzero if it is.
  */
 static inline int isalpha(int c)
 {
@@ -48,6 +52,7 @@ static inline int isalpha(int c)
 /**
  * isalnum - is @c an ASCII letter or a decimal digit?
  * @c: a character, as an int
+ * Return: nonzero if it is.
  */
 static inline int isalnum(int c)
 {
@@ -57,6 +62,7 @@ static inline int isalnum(int c)
 /**
  * isxdigit - is @c a hex digit: 0-9, a-f or A-F?
  * @c: a character, as an int
+ * Return: nonzero if it is.
  */
 static inline int isxdigit(int c)
 {
@@ -66,6 +72,7 @@ static inline int isxdigit(int c)
 /**
  * isspace - is @c white space: ' ', \t, \n, \v, \f or \r?
  * @c: a character, as an int
+ * Return: nonzero if it is.
  */
 static inline int isspace(int c)
 {
@@ -75,6 +82,7 @@ static inline int isspace(int c)
 /**
  * isprint - is @c printable: ' ' up to '~' (no control chars, no DEL)?
  * @c: a character, as an int
+ * Return: nonzero if it is.
  */
 static inline int isprint(int c)
 {
@@ -84,6 +92,7 @@ static inline int isprint(int c)
 /**
  * tolower - @c as a lowercase letter if it is an uppercase one, else @c
  * @c: a character, as an int
+ * Return: the lowercase letter, or @c unchanged.
  */
 static inline int tolower(int c)
 {
@@ -93,6 +102,7 @@ static inline int tolower(int c)
 /**
  * toupper - @c as an uppercase letter if it is a lowercase one, else @c
  * @c: a character, as an int
+ * Return: the uppercase letter, or @c unchanged.
  */
 static inline int toupper(int c)
 {

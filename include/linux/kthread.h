@@ -36,6 +36,11 @@ struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *dat
 
 /**
  * kthread_run - create and wake a thread
+ * @threadfn: the function the thread runs
+ * @data: its argument
+ * @namefmt: printf-style name, followed by its arguments
+ *
+ * kthread_create() followed by wake_up_process().
  * Return: the task, or an ERR_PTR.
  */
 #define kthread_run(threadfn, data, namefmt, ...) ({			\

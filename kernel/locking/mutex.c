@@ -19,7 +19,12 @@ struct mutex_waiter {
 	bool granted;		/* set by the unlocker: the mutex is ours */
 };
 
-/** __mutex_init - initialise a mutex at run time. Linux: same name */
+/**
+ * __mutex_init - initialise a mutex at run time
+ * @lock: the mutex
+ * @name: its name, for reports
+ * Linux: __mutex_init()
+ */
 void __mutex_init(struct mutex *lock, const char *name)
 {
 	lock->owner = NULL;
@@ -66,7 +71,11 @@ static int __mutex_lock(struct mutex *lock, unsigned int state)
 	return 0;
 }
 
-/** mutex_lock - take @lock, sleeping as long as needed. Linux: same */
+/**
+ * mutex_lock - take @lock, sleeping as long as needed
+ * @lock: the mutex
+ * Linux: mutex_lock()
+ */
 void mutex_lock(struct mutex *lock)
 {
 	__mutex_lock(lock, TASK_UNINTERRUPTIBLE);
@@ -74,6 +83,7 @@ void mutex_lock(struct mutex *lock)
 
 /**
  * mutex_lock_interruptible - take @lock unless a signal comes first
+ * @lock: the mutex
  * Return: 0, or -EINTR.
  * Linux: same name
  */
@@ -84,6 +94,7 @@ int mutex_lock_interruptible(struct mutex *lock)
 
 /**
  * mutex_lock_killable - take @lock unless SIGKILL comes first
+ * @lock: the mutex
  * Return: 0, or -EINTR.
  * Linux: same name
  */
@@ -94,6 +105,7 @@ int mutex_lock_killable(struct mutex *lock)
 
 /**
  * mutex_trylock - take @lock only if it is free
+ * @lock: the mutex
  * Return: 1 if taken, 0 if not.
  * Linux: same name
  */
@@ -113,6 +125,7 @@ int mutex_trylock(struct mutex *lock)
 
 /**
  * mutex_unlock - release @lock, handing it to the first waiter
+ * @lock: the mutex, held by current
  * Linux: same name
  */
 void mutex_unlock(struct mutex *lock)

@@ -80,7 +80,11 @@ static long wait_for_common(struct completion *x, long timeout, int state)
 	return timeout ? timeout : 1;
 }
 
-/** wait_for_completion - wait, uninterruptibly, with no timeout. Linux: same */
+/**
+ * wait_for_completion - wait, uninterruptibly, with no timeout
+ * @x: the completion
+ * Linux: wait_for_completion()
+ */
 void wait_for_completion(struct completion *x)
 {
 	wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_UNINTERRUPTIBLE);
@@ -88,6 +92,8 @@ void wait_for_completion(struct completion *x)
 
 /**
  * wait_for_completion_timeout - wait at most @timeout jiffies
+ * @x: the completion
+ * @timeout: jiffies, or MAX_SCHEDULE_TIMEOUT
  * Return: 0 on timeout, else the jiffies left (at least 1).
  * Linux: same name
  */
@@ -98,6 +104,7 @@ unsigned long wait_for_completion_timeout(struct completion *x, unsigned long ti
 
 /**
  * wait_for_completion_interruptible - wait; any signal ends it
+ * @x: the completion
  * Return: 0, or -ERESTARTSYS if a signal came first.
  * Linux: same name
  */
@@ -110,6 +117,8 @@ int wait_for_completion_interruptible(struct completion *x)
 
 /**
  * wait_for_completion_interruptible_timeout - both of the above
+ * @x: the completion
+ * @timeout: jiffies, or MAX_SCHEDULE_TIMEOUT
  * Return: -ERESTARTSYS, 0 on timeout, else the jiffies left.
  * Linux: same name
  */
@@ -120,6 +129,7 @@ long wait_for_completion_interruptible_timeout(struct completion *x, unsigned lo
 
 /**
  * wait_for_completion_killable - wait; only SIGKILL ends it
+ * @x: the completion
  * Return: 0, or -ERESTARTSYS if killed first.
  * Linux: same name
  */
@@ -132,6 +142,8 @@ int wait_for_completion_killable(struct completion *x)
 
 /**
  * wait_for_completion_killable_timeout - killable, with a timeout
+ * @x: the completion
+ * @timeout: jiffies, or MAX_SCHEDULE_TIMEOUT
  * Return: -ERESTARTSYS, 0 on timeout, else the jiffies left.
  * Linux: same name
  */
@@ -142,6 +154,7 @@ long wait_for_completion_killable_timeout(struct completion *x, unsigned long ti
 
 /**
  * try_wait_for_completion - consume a completion without sleeping
+ * @x: the completion
  * Return: true if one was there (and is now consumed), false if a wait
  * would have blocked.
  * Linux: same name
@@ -167,6 +180,8 @@ bool try_wait_for_completion(struct completion *x)
 
 /**
  * completion_done - would a wait return at once? (nothing consumed)
+ * @x: the completion
+ * Return: true if it has been completed more often than waited for.
  * Linux: same name
  */
 bool completion_done(struct completion *x)

@@ -36,7 +36,12 @@ int sched_atomic_bug_count;
 /* The count each task switches with: schedule()'s and rq->lock's. */
 #define SWITCH_PREEMPT_COUNT	2
 
-/** cpumask_of - the mask holding only @cpu. Linux: cpumask_of() */
+/**
+ * cpumask_of - the mask holding only @cpu
+ * @cpu: 0..NR_CPUS-1
+ * Return: a constant mask.
+ * Linux: cpumask_of()
+ */
 const struct cpumask *cpumask_of(int cpu)
 {
 	return &cpu_bit_masks[cpu];
@@ -48,6 +53,7 @@ const struct cpumask *cpumask_of(int cpu)
  * @flags: saved interrupt state
  *
  * @p may move to another CPU until its rq is locked: re-check after.
+ * Return: @p's run queue, locked, interrupts off (task_rq_unlock()).
  * Linux: task_rq_lock()
  */
 struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags)
@@ -63,7 +69,12 @@ struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags)
 	}
 }
 
-/** task_rq_unlock - undo task_rq_lock(). Linux: task_rq_unlock() */
+/**
+ * task_rq_unlock - undo task_rq_lock()
+ * @rq: the run queue task_rq_lock() returned
+ * @flags: the interrupt state it saved
+ * Linux: task_rq_unlock()
+ */
 void task_rq_unlock(struct rq *rq, unsigned long flags)
 {
 	raw_spin_unlock_irqrestore(&rq->lock, flags);
@@ -82,11 +93,26 @@ void resched_curr(struct rq *rq)
 	set_tsk_need_resched(rq->curr);
 }
 
+/**
+ * add_nr_running - count @n more runnable tasks on @rq
+ * @rq: the run queue, locked
+ * @n: how many were enqueued
+ *
+ * The class's enqueue_task() calls it; nr_running is what load and idle
+ * decisions read.
+ * Linux: add_nr_running() in kernel/sched/sched.h
+ */
 void add_nr_running(struct rq *rq, unsigned int n)
 {
 	rq->nr_running += n;
 }
 
+/**
+ * sub_nr_running - count @n fewer runnable tasks on @rq
+ * @rq: the run queue, locked
+ * @n: how many were dequeued
+ * Linux: sub_nr_running() in kernel/sched/sched.h
+ */
 void sub_nr_running(struct rq *rq, unsigned int n)
 {
 	rq->nr_running -= n;
@@ -272,9 +298,15 @@ void wake_up_new_task(struct task_struct *p)
 	task_rq_unlock(rq, flags);
 }
 
-/*
- * The C half of the switch, on next's stack: per-CPU state for next.
- * Returns prev, which becomes "last" in switch_to().
+/**
+ * __switch_to - the C half of the switch, on @next's stack
+ * @prev: the task switched away from
+ * @next: the task switched to
+ *
+ * __switch_to_asm() has swapped the stacks and jumps here: the per-CPU
+ * state (current_task, the top of the stack the CPU enters the kernel on)
+ * becomes @next's.
+ * Return: @prev, which becomes "last" in switch_to().
  * Linux: __switch_to() in arch/x86/kernel/process_64.c
  */
 struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
@@ -620,7 +652,12 @@ void set_user_nice(struct task_struct *p, long nice)
 	__setscheduler(p, p->policy, p->rt_priority, nice);
 }
 
-/** task_nice - @p's nice value. Linux: task_nice() */
+/**
+ * task_nice - @p's nice value
+ * @p: the task
+ * Return: -20..19.
+ * Linux: task_nice()
+ */
 int task_nice(const struct task_struct *p)
 {
 	return PRIO_TO_NICE(p->static_prio);

@@ -49,7 +49,11 @@ static inline struct task_struct *task_of(struct sched_entity *se)
 	return container_of(se, struct task_struct, se);
 }
 
-/** set_load_weight - @p's weight from its nice value. Linux: same name */
+/**
+ * set_load_weight - @p's weight from its nice value
+ * @p: the task, its static_prio already set
+ * Linux: set_load_weight()
+ */
 void set_load_weight(struct task_struct *p)
 {
 	int idx = p->static_prio - MAX_RT_PRIO;
@@ -57,6 +61,11 @@ void set_load_weight(struct task_struct *p)
 	p->se.weight = sched_prio_to_weight[clamp(idx, 0, 39)];
 }
 
+/**
+ * init_cfs_rq - an empty CFS run queue
+ * @cfs_rq: the queue (part of a struct rq)
+ * Linux: init_cfs_rq() in kernel/sched/fair.c
+ */
 void init_cfs_rq(struct cfs_rq *cfs_rq)
 {
 	cfs_rq->tasks_timeline = RB_ROOT_CACHED;

@@ -14,6 +14,11 @@
 #include <linux/sched.h>
 #include "sched.h"
 
+/**
+ * init_rt_rq - an empty real-time run queue: no task at any priority
+ * @rt_rq: the queue (part of a struct rq)
+ * Linux: init_rt_rq() in kernel/sched/rt.c
+ */
 void init_rt_rq(struct rt_rq *rt_rq)
 {
 	for (int i = 0; i < MAX_RT_PRIO; i++)

@@ -12,14 +12,23 @@
 #include <linux/sched.h>
 #include <linux/wait.h>
 
-/** init_waitqueue_head - an empty queue. Linux: __init_waitqueue_head() */
+/**
+ * init_waitqueue_head - an empty queue
+ * @wq_head: the queue
+ * Linux: __init_waitqueue_head()
+ */
 void init_waitqueue_head(struct wait_queue_head *wq_head)
 {
 	spin_lock_init(&wq_head->lock);
 	INIT_LIST_HEAD(&wq_head->head);
 }
 
-/** add_wait_queue - queue @wq_entry (non-exclusive, at the head). Linux: same */
+/**
+ * add_wait_queue - queue @wq_entry (non-exclusive, at the head)
+ * @wq_head: the queue
+ * @wq_entry: the entry
+ * Linux: add_wait_queue()
+ */
 void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
 {
 	unsigned long flags;
@@ -30,7 +39,12 @@ void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
-/** add_wait_queue_exclusive - queue @wq_entry exclusive, at the tail. Linux: same */
+/**
+ * add_wait_queue_exclusive - queue @wq_entry exclusive, at the tail
+ * @wq_head: the queue
+ * @wq_entry: the entry
+ * Linux: add_wait_queue_exclusive()
+ */
 void add_wait_queue_exclusive(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
 {
 	unsigned long flags;
@@ -41,7 +55,12 @@ void add_wait_queue_exclusive(struct wait_queue_head *wq_head, struct wait_queue
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
-/** remove_wait_queue - unqueue @wq_entry. Linux: same */
+/**
+ * remove_wait_queue - unqueue @wq_entry
+ * @wq_head: the queue it is on
+ * @wq_entry: the entry
+ * Linux: remove_wait_queue()
+ */
 void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
 {
 	unsigned long flags;
@@ -68,7 +87,12 @@ int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode, 
 
 /**
  * autoremove_wake_function - wake, and unqueue the entry if that worked
- * (DEFINE_WAIT's function; finish_wait() then has nothing to do)
+ * @wq_entry: the entry being woken (DEFINE_WAIT's function; finish_wait()
+ *	then has nothing to do)
+ * @mode: the states that may be woken
+ * @flags: wake flags
+ * @key: passed on
+ * Return: as default_wake_function(): 1 if the task was woken.
  * Linux: autoremove_wake_function()
  */
 int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode, int flags,
@@ -140,6 +164,9 @@ void prepare_to_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *w
 
 /**
  * prepare_to_wait_exclusive - as prepare_to_wait(), as an exclusive waiter
+ * @wq_head: the queue
+ * @wq_entry: the caller's entry, queued at the tail
+ * @state: the sleeping state to set
  * Linux: prepare_to_wait_exclusive()
  */
 void prepare_to_wait_exclusive(struct wait_queue_head *wq_head,
@@ -157,6 +184,9 @@ void prepare_to_wait_exclusive(struct wait_queue_head *wq_head,
 
 /**
  * prepare_to_wait_event - prepare_to_wait() for the wait_event macros
+ * @wq_head: the queue
+ * @wq_entry: the caller's entry (exclusive if WQ_FLAG_EXCLUSIVE is set)
+ * @state: the sleeping state to set
  *
  * Return: -ERESTARTSYS (and the entry unqueued) if a signal that @state
  * lets in is pending, else 0.

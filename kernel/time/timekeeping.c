@@ -29,9 +29,10 @@ static u64 last_ns[NR_CPUS];
 /**
  * ktime_get_ns - monotonic nanoseconds since boot
  *
+ * Return: nanoseconds since reset, or 0 before the TSC is calibrated.
+ *
  * Safe in any context, interrupts on or off. Two reads on the same CPU
  * never go backwards.
- * Return: nanoseconds since reset, or 0 before the TSC is calibrated.
  * Linux: ktime_get_ns() in kernel/time/timekeeping.c
  */
 u64 ktime_get_ns(void)

@@ -71,7 +71,12 @@ void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), un
 	timer->expires = 0;
 }
 
-/** timer_pending - is @timer queued? Linux: same */
+/**
+ * timer_pending - is @timer queued?
+ * @timer: the timer
+ * Return: nonzero if it is armed and has not fired.
+ * Linux: timer_pending()
+ */
 int timer_pending(const struct timer_list *timer)
 {
 	return !list_empty(&timer->entry);
@@ -158,7 +163,11 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	return was_pending;
 }
 
-/** add_timer - arm @timer at its @expires. Linux: add_timer() */
+/**
+ * add_timer - arm @timer at its @expires
+ * @timer: the timer, not pending (a BUG otherwise)
+ * Linux: add_timer()
+ */
 void add_timer(struct timer_list *timer)
 {
 	BUG_ON(timer_pending(timer));
@@ -167,7 +176,8 @@ void add_timer(struct timer_list *timer)
 
 /**
  * del_timer - disarm @timer (its callback may still be running)
- * Return: 1 if it was pending.
+ * @timer: the timer
+ * Return: 1 if it was pending, 0 if not.
  * Linux: del_timer() / timer_delete()
  */
 int del_timer(struct timer_list *timer)
@@ -184,12 +194,13 @@ int del_timer(struct timer_list *timer)
 
 /**
  * del_timer_sync - disarm @timer and wait for a running callback to end
- * Return: 1 if it was pending.
+ * @timer: the timer
  *
  * The callback runs on the CPU of the base the timer is on, and stays on
  * that base while it runs (mod_timer() does not move it then), so that
  * base's running_timer is the one to watch.
  * Must not be called from the callback itself, or from interrupt context.
+ * Return: 1 if it was pending, 0 if not.
  * Linux: del_timer_sync() / timer_delete_sync() / try_to_del_timer_sync()
  */
 int del_timer_sync(struct timer_list *timer)
@@ -255,7 +266,9 @@ static void process_timeout(struct timer_list *t)
  * @timeout: jiffies, or MAX_SCHEDULE_TIMEOUT for no limit
  *
  * The caller sets its state first (like schedule()); with TASK_RUNNING it
- * just yields. Return: the jiffies left, 0 if the time ran out.
+ * just yields.
+ * Return: the jiffies left, 0 if the time ran out (MAX_SCHEDULE_TIMEOUT
+ * for no limit).
  * Linux: schedule_timeout()
  */
 long schedule_timeout(long timeout)
@@ -283,21 +296,36 @@ long schedule_timeout(long timeout)
 	return timeout < 0 ? 0 : timeout;
 }
 
-/** schedule_timeout_interruptible - sleep, signals wake. Linux: same */
+/**
+ * schedule_timeout_interruptible - schedule_timeout(), signals wake
+ * @timeout: jiffies, or MAX_SCHEDULE_TIMEOUT
+ * Return: as schedule_timeout().
+ * Linux: schedule_timeout_interruptible()
+ */
 long schedule_timeout_interruptible(long timeout)
 {
 	__set_current_state(TASK_INTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
 
-/** schedule_timeout_killable - sleep, SIGKILL wakes. Linux: same */
+/**
+ * schedule_timeout_killable - schedule_timeout(), SIGKILL wakes
+ * @timeout: jiffies, or MAX_SCHEDULE_TIMEOUT
+ * Return: as schedule_timeout().
+ * Linux: schedule_timeout_killable()
+ */
 long schedule_timeout_killable(long timeout)
 {
 	__set_current_state(TASK_KILLABLE);
 	return schedule_timeout(timeout);
 }
 
-/** schedule_timeout_uninterruptible - sleep, nothing but time wakes. Linux: same */
+/**
+ * schedule_timeout_uninterruptible - schedule_timeout(), only time wakes
+ * @timeout: jiffies, or MAX_SCHEDULE_TIMEOUT
+ * Return: as schedule_timeout().
+ * Linux: schedule_timeout_uninterruptible()
+ */
 long schedule_timeout_uninterruptible(long timeout)
 {
 	__set_current_state(TASK_UNINTERRUPTIBLE);
@@ -306,6 +334,7 @@ long schedule_timeout_uninterruptible(long timeout)
 
 /**
  * msleep - sleep at least @msecs milliseconds
+ * @msecs: milliseconds; rounded up to whole jiffies, plus one
  * Linux: msleep()
  */
 void msleep(unsigned int msecs)
@@ -318,6 +347,7 @@ void msleep(unsigned int msecs)
 
 /**
  * msleep_interruptible - sleep @msecs unless a signal comes
+ * @msecs: milliseconds, as msleep()
  * Return: the milliseconds left when woken early, else 0.
  * Linux: msleep_interruptible()
  */

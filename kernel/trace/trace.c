@@ -31,7 +31,11 @@ static const char *const trace_event_names[NR_TRACE_EVENTS] = {
 	[TRACE_kthread_create_step] = "kthread_create_step",
 };
 
-/** trace_event_name - the name of event @id */
+/**
+ * trace_event_name - the name of event @id
+ * @id: enum trace_event_id
+ * Return: the name, or "?" for a number that is not an event.
+ */
 const char *trace_event_name(int id)
 {
 	return id >= 0 && id < NR_TRACE_EVENTS ? trace_event_names[id] : "?";
@@ -102,7 +106,9 @@ int trace_set_events(const char *list, bool on)
 	return 0;
 }
 
-/** trace_clear - empty the buffer. */
+/**
+ * trace_clear - empty the buffer
+ */
 void trace_clear(void)
 {
 	unsigned long flags;

@@ -47,6 +47,7 @@ early_param("kunit.run", kunit_run_setup);
  * glob_match - shell-style match of @name against @pattern ('*', '?')
  * @pattern: the glob
  * @name: the string
+ * Return: true if all of @name matches.
  * Linux: glob_match() in lib/glob.c
  */
 bool glob_match(const char *pattern, const char *name)
@@ -75,7 +76,10 @@ bool glob_match(const char *pattern, const char *name)
 	}
 }
 
-/** kunit_enabled - did the command line ask for tests? */
+/**
+ * kunit_enabled - did the command line ask for tests?
+ * Return: true with kunit.run=1 or a kunit.filter_glob.
+ */
 bool kunit_enabled(void)
 {
 	return run_all || filter_glob[0];
@@ -101,6 +105,8 @@ static bool suite_selected(struct kunit_suite *suite, const char *glob, const ch
 /**
  * kunit_count_suites - how many linked suites @glob selects
  * @glob: "suite" or "suite.case" ('*' and '?' allowed), or NULL/"" for all
+ * Return: the number of suites whose name matches (the part of @glob
+ *	before a dot); their cases are not looked at.
  */
 int kunit_count_suites(const char *glob)
 {

@@ -115,9 +115,16 @@ static noinline void kunit_run_case_catch(struct kunit *test, struct kunit_suite
 	kunit_current = NULL;
 }
 
-/*
- * Run the selected cases of @suite as test number @nr of the top level.
- * @filter is a case-name glob or NULL for all. Returns the suite's status.
+/**
+ * kunit_run_suite - run the selected cases of a suite, printing KTAP
+ * @suite: the suite
+ * @nr: its test number at the top level
+ * @filter: a case-name glob, or NULL for all cases
+ * @passed: incremented for each case that passed
+ * @failed: incremented for each case that failed
+ * @skipped: incremented for each case that was skipped
+ * Return: the suite's status.
+ * Linux: kunit_run_tests() in lib/kunit/test.c
  */
 enum kunit_status kunit_run_suite(struct kunit_suite *suite, int nr, const char *filter,
 				  int *passed, int *failed, int *skipped)

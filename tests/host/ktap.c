@@ -82,6 +82,7 @@ void ktap_fail(const char *file, int line, const char *fmt, ...)
  * ktap_streq - strcmp() equality in which NULL equals only NULL
  * @a: a string or NULL
  * @b: a string or NULL
+ * Return: nonzero if both are NULL or both are equal strings.
  */
 int ktap_streq(const char *a, const char *b)
 {
@@ -96,7 +97,7 @@ int ktap_streq(const char *a, const char *b)
  * @cases: the cases
  * @n: how many
  *
- * Returns the exit status for main(): 0 if every case passed, else 1.
+ * Return: the exit status for main(): 0 if every case passed, else 1.
  */
 int ktap_run_suite(const char *name, const struct ktap_case *cases, size_t n)
 {

@@ -518,13 +518,14 @@ static int __init __acpi_boot_init(void)
 /**
  * acpi_boot_init - find the interrupt controllers in the ACPI tables
  *
+ * Return: 0, or a negative errno.
+ *
  * On success the local APIC address is registered (register_lapic_address()),
  * each I/O APIC (mp_register_ioapic()) and each ISA override
  * (mp_override_legacy_irq()), and the CPUs are listed in acpi_cpu_apicid[].
  * On failure (no ACPI, acpi=off, a malformed or badly summed table) one
  * warning is printed and nothing is registered; the caller falls back to
  * the PC defaults.
- * Return: 0, or a negative errno.
  * Linux: acpi_boot_init() / acpi_process_madt() in arch/x86/kernel/acpi/boot.c
  */
 int __init acpi_boot_init(void)

@@ -95,6 +95,7 @@ void e820__print_table(const char *who)
 
 /**
  * e820__end_of_ram - the address just past the highest usable RAM
+ * Return: that address; 0 if the map has no usable RAM.
  * Linux: e820__end_of_ram_pfn() (in pages)
  */
 u64 e820__end_of_ram(void)
@@ -115,6 +116,7 @@ u64 e820__end_of_ram(void)
  * @start: physical start
  * @end: physical end (exclusive)
  * @type: the type to look for
+ * Return: true if some entry of @type overlaps the range.
  * Linux: e820__mapped_any()
  */
 bool e820__mapped_any(u64 start, u64 end, enum e820_type type)

@@ -16,7 +16,15 @@ u64 boot_tsc_at_entry;
 static u32 boot_magic;
 static u32 boot_info;
 
-/* parse_multiboot() needs the magic and info pointer; setup_arch() calls it. */
+/**
+ * boot_parse_multiboot - read what the boot loader handed over
+ *
+ * Return: what parse_multiboot() returns for the magic and information
+ * pointer saved at the entry.
+ *
+ * parse_multiboot() needs the magic and info pointer, which only this file
+ * keeps; setup_arch() calls this.
+ */
 int boot_parse_multiboot(void)
 {
 	return parse_multiboot(boot_magic, boot_info);

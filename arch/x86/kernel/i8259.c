@@ -48,8 +48,9 @@ void mask_8259A(void)
 /**
  * i8259_read_imr - read both interrupt mask registers
  *
- * Reading port 0x21/0xa1 with no command pending returns the IMR.
  * Return: slave IMR << 8 | master IMR; 0xffff when every line is masked.
+ *
+ * Reading port 0x21/0xa1 with no command pending returns the IMR.
  * Linux: the cached_irq_mask in arch/x86/kernel/i8259.c
  */
 u16 i8259_read_imr(void)

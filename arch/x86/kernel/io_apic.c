@@ -193,6 +193,7 @@ int mp_find_ioapic(u32 gsi)
  * mp_find_ioapic_pin - the pin of I/O APIC @apic that receives @gsi
  * @apic: as returned by mp_find_ioapic(@gsi)
  * @gsi: a global system interrupt in its range
+ * Return: the pin, 0-based (a @gsi outside the range is a BUG).
  * Linux: mp_find_ioapic_pin()
  */
 int mp_find_ioapic_pin(int apic, u32 gsi)
@@ -326,6 +327,7 @@ void ioapic_mask_isa_irq(unsigned int isa_irq)
 /**
  * ioapic_nr_pins - how many input pins I/O APIC @apic has
  * @apic: 0..nr_ioapics-1
+ * Return: the number of pins (redirection entries).
  * Linux: mp_ioapic_pin_count()
  */
 unsigned int ioapic_nr_pins(int apic)

@@ -60,7 +60,10 @@ static void set_gate(int vector, unsigned long addr, int ist)
 	g->reserved = 0;
 }
 
-/** load_idt_this_cpu - load the IDT into this CPU. Linux: load_idt() */
+/**
+ * load_idt_this_cpu - load the IDT into this CPU
+ * Linux: load_idt()
+ */
 void load_idt_this_cpu(void)
 {
 	struct desc_ptr idt_descr = { sizeof(idt_table) - 1, (u64)idt_table };

@@ -73,7 +73,9 @@ void tsc_init(void)
 /**
  * sched_clock - nanoseconds since reset, from the TSC
  *
- * 0 before tsc_init(). The multiply is split so it cannot overflow 64 bits
+ * Return: the nanoseconds; 0 before tsc_init().
+ *
+ * The multiply is split so it cannot overflow 64 bits
  * for decades of uptime.
  * Linux: native_sched_clock() / cycles_2_ns()
  */
