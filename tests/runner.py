@@ -14,6 +14,7 @@
     GDB session,
   - Linux's kernel-doc over the sources, which must not warn
     (tests/kernel_doc.py).
+A boot that prints a WARNING nobody announced fails (unexpected_warnings()).
 Up to --jobs QEMUs run at once. One line is printed per test as it ends,
 and the last line is "N passed, N failed[, N skipped]". Serial logs are
 kept in build/test-logs/<boot>.log.
@@ -268,6 +269,38 @@ def incomplete_suites(test, prefix=""):
         yield from incomplete_suites(sub, name)
 
 
+# --- WARNINGs ----------------------------------------------------------
+
+# __warn()'s line (kernel/panic.c), and what kunit_expect_warning() prints.
+WARNING_LINE = re.compile(r"WARNING: CPU: \d+ PID: \d+ at ")
+WARNING_ANNOUNCED = re.compile(r"# \S+: expects a WARNING: ")
+
+
+def unexpected_warnings(log, allowed=0):
+    """The WARNING lines of a boot log that nothing announced.
+
+    A KUnit case that provokes a WARNING on purpose announces it first
+    (kunit_expect_warning()); a boot may allow `allowed` more (its BOOTS
+    entry says warnings=N). Each announcement covers the next WARNING
+    only, so one announced WARNING cannot hide a second.
+    """
+    credit, bad = allowed, []
+    for line in log.splitlines():
+        if WARNING_ANNOUNCED.search(line):
+            credit += 1
+        elif WARNING_LINE.search(line):
+            if credit:
+                credit -= 1
+            else:
+                bad.append(line.strip())
+    return bad
+
+
+def warning_problems(log, allowed=0):
+    bad = unexpected_warnings(log, allowed)
+    return [f"{len(bad)} unexpected WARNING(s), the first: {bad[0]}"] if bad else []
+
+
 # --- running things ----------------------------------------------------
 
 PANIC_END = "---[ end Kernel panic"
@@ -396,6 +429,7 @@ def check_kunit_boot(results, name, boot, failed_cases, root, linked):
     if boot.how != "exited" or boot.status != want:
         problems.append(f"{boot.describe()}, expected exit status {want}")
     problems += [f"suite {s} printed no result line" for s in incomplete_suites(root)]
+    problems += warning_problems(boot.log)
     if linked is not None and linked != len(root.subtests):
         problems.append(f"{len(root.subtests)} suites in the KTAP output, but "
                         f"the ELF links {linked} (__kunit_suite_ptr_* symbols)")
@@ -460,11 +494,12 @@ def compare_with_kunit_py(results, root, log_path):
 
 
 def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
-               expect=(), status=None, give_up=None, timeout=None):
+               expect=(), status=None, give_up=None, timeout=None, warnings=0):
     """A boot whose log must say all of `expect`, then exit with `status`.
 
     With status None the kernel is not expected to exit: QEMU is killed
     as soon as the log says everything (or `give_up`, a hopeless sign).
+    It may print `warnings` WARNINGs, no more.
     """
     def done(log):
         return status is None and not missing_expectations(log, expect) \
@@ -472,6 +507,7 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
     boot = qemu_boot(args, name, append, mem=mem, cdrom=cdrom, done=done,
                      timeout=timeout)
     missing = missing_expectations(boot.log, expect)
+    warned = warning_problems(boot.log, warnings)
     if missing:
         hint = [] if boot.log or not cdrom else [
             "(GRUB prints its errors on the VGA screen only, unless boot/grub.cfg",
@@ -481,6 +517,8 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
     elif status is not None and boot.status != status:
         results.fail(name, f"{boot.describe()}, expected exit status {status}",
                      boot.tail(), boot.log_path)
+    elif warned:
+        results.fail(name, warned[0], boot.tail(), boot.log_path)
     else:
         results.ok(name)
 
@@ -584,6 +622,17 @@ def run_lab(args, results, lab):
                      log=top / "build/lab-logs")
 
 
+def run_shell(args, results):
+    """The shell checks (tests/shell_tests.py), then: no WARNING nobody announced."""
+    shell_tests.run(args, results, qemu_flags=QEMU_FLAGS, elf=ELF, log_dir=LOG_DIR)
+    log_path = LOG_DIR / "shell.log"
+    warned = warning_problems(read_log(log_path))
+    if warned:
+        results.fail("shell.no_unexpected_warning", warned[0], log=log_path)
+    else:
+        results.ok("shell.no_unexpected_warning")
+
+
 def boots():
     """The table of QEMU boots `make test` runs: (name, function, kwargs)."""
     table = [
@@ -593,7 +642,7 @@ def boots():
         ("gdb_boot", run_gdb, {}),
         ("bad_boot_magic", run_bad_magic, {}),
         ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py
-        ("shell", shell_tests.run, dict(qemu_flags=QEMU_FLAGS, elf=ELF, log_dir=LOG_DIR)),
+        ("shell", run_shell, {}),
         # GRUB's command line is fixed in boot/grub.cfg: boot to the end and
         # check the kernel was handed a multiboot2 memory map.
         ("boot_grub_iso", run_expect, dict(
@@ -618,6 +667,11 @@ def boots():
         name = f"lkdtm_{fault}"
         table.append((name, run_expect, dict(append=f"lkdtm={fault}",
                                               expect=expect, status=EXIT_FAIL)))
+    # A WARNING is reported and boot goes on; the boot declares the one it expects.
+    table.append(("lkdtm_WARNING", run_expect, dict(
+        append="lkdtm=WARNING", warnings=1,
+        expect=[re.compile(r"WARNING: CPU: 0 PID: \d+ at tests/kernel/lkdtm\.c:\d+ lkdtm_WARNING"),
+                "---[ end trace ]---", "Spindle: boot finished"])))
     return table
 
 

@@ -25,6 +25,10 @@
  * KUNIT_EXPECT_*() records a failure and goes on; KUNIT_ASSERT_*() records
  * it and ends the case at once (the case runs in its own kthread once the
  * scheduler exists, otherwise on the boot stack with a jump back).
+ * A case that provokes a WARNING on purpose says so first with
+ * kunit_expect_warning(test, "what"); any other WARNING fails the case
+ * (and tests/runner.py fails the boot), as KUnit's users expect a clean
+ * run to be free of them.
  * Linux: include/kunit/test.h, lib/kunit/
  */
 #ifndef _KUNIT_TEST_H
@@ -68,6 +72,7 @@ struct kunit {
 	enum kunit_status status;
 	char status_comment[128];	/* why it was skipped */
 	int assert_failed;		/* an ASSERT ended the case */
+	int warnings_expected;		/* WARNINGs the case said it provokes */
 	struct kunit_suite *suite;
 };
 
@@ -83,6 +88,7 @@ __printf(5, 6) void kunit_fail(struct kunit *test, const char *file, int line,
 __noreturn void kunit_abort(struct kunit *test);
 __printf(2, 3) void kunit_skip_msg(struct kunit *test, const char *fmt, ...);
 __printf(2, 3) void kunit_info(struct kunit *test, const char *fmt, ...);
+__printf(2, 3) void kunit_expect_warning(struct kunit *test, const char *fmt, ...);
 
 /* kunit_skip - mark the case skipped (with a reason) and end it. */
 #define kunit_skip(test, fmt, ...) do {					\

@@ -15,6 +15,7 @@
  * Linux: lib/kunit/test.c, lib/kunit/try-catch.c
  */
 #include <kunit/test.h>
+#include <linux/bug.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/sched/task.h>
@@ -98,6 +99,42 @@ void kunit_info(struct kunit *test, const char *fmt, ...)
 	printk(KERN_INFO "    # %s: %s\n", test->name, msg);
 }
 
+/**
+ * kunit_expect_warning - say the case is about to provoke one WARNING
+ * @test: the running case
+ * @fmt: which one (for the log), e.g. "vfree of a bad address"
+ *
+ * A WARNING the case did not announce fails it (checked when it ends), as
+ * does an announced one that never came. The announcement is a KTAP
+ * diagnostic line ("# case: expects a WARNING: ..."), printed before the
+ * WARNING, so tests/runner.py can tell the two kinds apart in any log:
+ * each announcement allows the next one WARNING, and any other fails
+ * the boot.
+ * Spindle's own (Linux's KUnit has no such check; its backtrace
+ * suppression series, KUNIT_START_SUPPRESSED_WARNING(), is the nearest).
+ */
+void kunit_expect_warning(struct kunit *test, const char *fmt, ...)
+{
+	static char msg[128];
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	test->warnings_expected++;
+	printk(KERN_INFO "    # %s: expects a WARNING: %s\n", test->name, msg);
+}
+
+/* WARNINGs the case printed must be exactly those it announced. */
+static void kunit_check_warnings(struct kunit *test, int seen)
+{
+	if (seen == test->warnings_expected)
+		return;
+	kunit_fail(test, __FILE__, __LINE__, false,
+		   "%d WARNING(s) during the case, %d announced with kunit_expect_warning()",
+		   seen, test->warnings_expected);
+}
+
 /* Run init, the case and exit; init or an ASSERT may cut it short. */
 static noinline void kunit_run_case_catch(struct kunit *test, struct kunit_suite *suite,
 					  struct kunit_case *tc)
@@ -147,13 +184,18 @@ enum kunit_status kunit_run_suite(struct kunit_suite *suite, int nr, const char 
 	}
 	for (tc = suite->test_cases; tc->run_case; tc++) {
 		struct kunit test = { .name = tc->name, .status = KUNIT_SUCCESS, .suite = suite };
+		int warns;
 
 		if (filter && !glob_match(filter, tc->name))
 			continue;
 		i++;
 		/* Let tasks of the previous case finish dying: no cross-talk. */
 		wait_for_dead_tasks(1000);
+		warns = READ_ONCE(warn_count);
 		kunit_run_case_catch(&test, suite, tc);
+		/* Its threads are gone too: a WARNING of theirs counts as its own. */
+		wait_for_dead_tasks(1000);
+		kunit_check_warnings(&test, READ_ONCE(warn_count) - warns);
 		tc->status = test.status;
 		if (test.status == KUNIT_SKIPPED) {
 			pr_info("    ok %d %s # SKIP %s\n", i, tc->name, test.status_comment);

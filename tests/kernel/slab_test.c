@@ -105,6 +105,7 @@ static void slab_test_alignment(struct kunit *test)
 	kmem_cache_destroy(hw);
 
 	/* A bad alignment is refused (with a warning). */
+	kunit_expect_warning(test, "kmem_cache_create() with a bad alignment");
 	KUNIT_EXPECT_NULL(test, kmem_cache_create("slab_test_badalign", 40, 24, 0, NULL));
 }
 

@@ -815,6 +815,7 @@ static void mutex_unlock_by_non_owner_warns(struct kunit *test)
 
 	mem_snapshot_take(&base);
 	mutex_lock(&m);
+	kunit_expect_warning(test, "mutex_unlock() by another task");
 	if (run_mutex_user(&u)) {
 		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(u.returned), 1000));
 		kthread_stop(u.task);
@@ -837,6 +838,7 @@ static void mutex_recursive_lock_warns(struct kunit *test)
 	int warns = warn_count;
 
 	mutex_lock(&m);
+	kunit_expect_warning(test, "mutex_lock_interruptible() of a mutex we hold");
 	KUNIT_EXPECT_EQ(test, mutex_lock_interruptible(&m), -EDEADLK);
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
 	KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
