@@ -697,7 +697,11 @@ int kthreadd(void *unused)
 	current->flags |= PF_NOFREEZE;
 
 	for (;;) {
+		/* Test hook: a request queued here must still be served. */
+		if (unlikely(kthreadd_before_sleep_hook))
+			kthreadd_before_sleep_hook();
 		set_current_state(TASK_INTERRUPTIBLE);
+		/* Re-check after setting the state: a request queued since is not lost. */
 		if (list_empty(&kthread_create_list))
 			schedule();
 		__set_current_state(TASK_RUNNING);

@@ -21,6 +21,9 @@
 static bool kthread_trace;
 struct kthread_step_log *kthread_step_log;
 void (*kthread_after_take_done_hook)(struct task_struct *self);
+/* Test hooks, see <linux/kthread.h>. */
+void (*kthread_step_hook)(int step);
+void (*kthreadd_before_sleep_hook)(void);
 
 static const char *const kthread_step_names[KT_NR_STEPS] = {
 	[KT_CREATE_ON_NODE] = "kthread_create_on_node: fill kthread_create_info",
@@ -73,6 +76,8 @@ void kthread_create_step(int step)
 			log->rec[log->n++] = (struct kthread_step_record){ step, current->pid };
 		local_irq_restore(flags);
 	}
+	if (unlikely(kthread_step_hook))
+		kthread_step_hook(step);
 }
 
 static int __init kthread_trace_setup(char *str)

@@ -114,6 +114,17 @@ extern struct kthread_step_log *kthread_step_log;
 /* Called in kthread() after it took @create->done (tests of the race). */
 extern void (*kthread_after_take_done_hook)(struct task_struct *self);
 
+/*
+ * Test hooks (NULL but in tests): kthread_step_hook runs at each step,
+ * right after it is recorded, in the task taking the step (a test injects
+ * a preemption or a signal at an exact point of the path);
+ * kthreadd_before_sleep_hook runs in kthreadd each time it has emptied
+ * the list and is about to sleep (a request queued from it lands in the
+ * lost-wakeup window).
+ */
+extern void (*kthread_step_hook)(int step);
+extern void (*kthreadd_before_sleep_hook)(void);
+
 /* ---- kthread workers ---- */
 
 struct kthread_work;
