@@ -11,6 +11,7 @@
  */
 #include <kunit/test.h>
 #include <linux/kthread.h>
+#include <linux/sched/signal.h>
 #include <linux/string.h>
 #include "test_util.h"
 
@@ -396,6 +397,99 @@ static void worker_test_create_enomem(struct kunit *test)
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 }
 
+/* A creator that kills itself first, then asks for a worker. */
+struct worker_creator {
+	struct completion done;
+	struct kthread_worker *result;
+};
+
+static int killed_worker_creator_fn(void *data)
+{
+	struct worker_creator *c = data;
+
+	allow_signal(SIGKILL);
+	send_sig(SIGKILL, current, 1);
+	c->result = kthread_create_worker(0, "kw_orphan");
+	complete(&c->done);
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * The creator of a worker is killed before kthreadd serves it (it runs
+ * SCHED_FIFO, so it waits before kthreadd can run): -EINTR, and the
+ * worker it had allocated is freed with everything else.
+ */
+static void worker_test_create_creator_killed(struct kunit *test)
+{
+	static const struct sched_param fifo = { .sched_priority = 1 };
+	struct worker_creator c;
+	struct mem_snapshot base;
+	struct task_struct *creator;
+
+	init_completion(&c.done);
+	creator = kthread_create(killed_worker_creator_fn, &c, "kw_creator");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, creator);
+	sched_setscheduler_nocheck(creator, SCHED_FIFO, &fifo);
+	mem_snapshot_take(&base);
+	wake_up_process(creator);
+	wait_for_completion(&c.done);
+	KUNIT_EXPECT_PTR_EQ(test, c.result, ERR_PTR(-EINTR));
+	if (!IS_ERR(c.result))
+		kthread_destroy_worker(c.result);
+	/* The orphaned request still gets a thread, which finds done NULL and exits. */
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+	kthread_stop(creator);
+}
+
+/* A work that, the first time, queues itself again once a cancel has begun. */
+struct requeue_work {
+	struct kthread_work work;
+	struct kthread_worker *worker;
+	int runs;
+	int requeued;		/* what its kthread_queue_work() returned */
+};
+
+static void requeue_once_fn(struct kthread_work *work)
+{
+	struct requeue_work *rw = container_of(work, struct requeue_work, work);
+	int run = rw->runs + 1;
+
+	WRITE_ONCE(rw->runs, run);
+	if (run == 1) {
+		wait_until(READ_ONCE(work->canceling), 2000);
+		rw->requeued = kthread_queue_work(rw->worker, work);
+	}
+}
+
+/*
+ * kthread_cancel_work_sync() on a running work that re-queues itself:
+ * the re-queue is refused while the cancel waits, the work is not pending
+ * afterwards and never runs again. Once the cancel is over, it may be
+ * queued again, and runs.
+ */
+static void worker_test_cancel_self_requeueing(struct kunit *test)
+{
+	struct kthread_worker *worker = kthread_run_worker(0, "kw_requeue");
+	struct requeue_work rw = { .requeued = -1 };
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, worker);
+	kthread_init_work(&rw.work, requeue_once_fn);
+	rw.worker = worker;
+	KUNIT_EXPECT_TRUE(test, kthread_queue_work(worker, &rw.work));
+	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(rw.runs) == 1, 1000));
+	KUNIT_EXPECT_FALSE(test, kthread_cancel_work_sync(&rw.work));	/* running, not pending */
+	KUNIT_EXPECT_EQ(test, rw.requeued, 0);
+	KUNIT_EXPECT_TRUE(test, list_empty(&rw.work.node));
+	kthread_flush_worker(worker);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(rw.runs), 1);
+
+	KUNIT_EXPECT_TRUE(test, kthread_queue_work(worker, &rw.work));
+	kthread_flush_work(&rw.work);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(rw.runs), 2);
+	kthread_destroy_worker(worker);
+}
+
 static struct kunit_case worker_cases[] = {
 	KUNIT_CASE(worker_test_create_sleeps_until_run),
 	KUNIT_CASE(worker_test_runs_in_worker_thread),
@@ -409,6 +503,8 @@ static struct kunit_case worker_cases[] = {
 	KUNIT_CASE(worker_test_mod_delayed_work),
 	KUNIT_CASE(worker_test_destroy_frees_everything),
 	KUNIT_CASE(worker_test_create_enomem),
+	KUNIT_CASE(worker_test_create_creator_killed),
+	KUNIT_CASE(worker_test_cancel_self_requeueing),
 	{}
 };
 
