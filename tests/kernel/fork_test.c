@@ -17,6 +17,7 @@
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/sched/clock.h>
+#include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/string.h>
@@ -835,6 +836,215 @@ static void fork_test_ref_outlives_reaping(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_task_structs(), allocated - 1);
 }
 
+/* ---- children of kthreads (which ignore SIGCHLD: their children reap themselves) ---- */
+
+struct kt_fork {
+	struct completion forked;	/* the parent kthread is done forking */
+	struct completion child_done;	/* the child did its checks */
+	pid_t pid;			/* what kernel_clone() returned */
+	pid_t child_pid;		/* what the child saw as its pid */
+	int child_ran;
+	bool ran_before_return;		/* the child ran before kernel_clone() returned */
+	bool no_setaffinity;		/* the child had PF_NO_SETAFFINITY */
+	int setaffinity;		/* its set_cpus_allowed_ptr(all) */
+};
+
+static void kt_fork_init(struct kt_fork *f)
+{
+	memset(f, 0, sizeof(*f));
+	init_completion(&f->forked);
+	init_completion(&f->child_done);
+}
+
+static int affinity_child_fn(void *data)
+{
+	struct kt_fork *f = data;
+
+	f->no_setaffinity = current->flags & PF_NO_SETAFFINITY;
+	f->setaffinity = set_cpus_allowed_ptr(current, cpu_all_mask);
+	complete(&f->child_done);
+	return 0;
+}
+
+static int fork_affinity_child_fn(void *data)
+{
+	struct kt_fork *f = data;
+
+	f->pid = kernel_thread(affinity_child_fn, f, "fork_unbound", SIGCHLD);
+	if (f->pid > 0)
+		wait_for_completion(&f->child_done);
+	complete(&f->forked);
+	sleep_until_stopped();
+	return 0;
+}
+
+/* A bound kthread's child inherits its CPUs, not its fixed affinity. */
+static void fork_test_child_of_bound_thread(struct kunit *test)
+{
+	struct kt_fork f;
+	struct task_struct *t;
+
+	kt_fork_init(&f);
+	t = kthread_create(fork_affinity_child_fn, &f, "fork_bound");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	kthread_bind(t, 0);
+	KUNIT_EXPECT_TRUE(test, t->flags & PF_NO_SETAFFINITY);
+	wake_up_process(t);
+	wait_for_completion(&f.forked);
+	KUNIT_EXPECT_GT(test, f.pid, 0);
+	KUNIT_EXPECT_FALSE(test, f.no_setaffinity);
+	KUNIT_EXPECT_EQ(test, f.setaffinity, 0);
+	kthread_stop(t);
+}
+
+static int note_pid_and_exit_fn(void *data)
+{
+	struct kt_fork *f = data;
+
+	f->child_pid = current->pid;
+	WRITE_ONCE(f->child_ran, 1);
+	return 0;
+}
+
+static int fork_plain_child_fn(void *data)
+{
+	struct kt_fork *f = data;
+	struct kernel_clone_args args = {
+		.exit_signal = SIGCHLD,
+		.fn = note_pid_and_exit_fn,
+		.fn_arg = f,
+		.name = "fork_not_kt",
+	};
+
+	f->pid = kernel_clone(&args);	/* not a kthread: no vfork_done of its own */
+	complete(&f->forked);
+	sleep_until_stopped();
+	return 99;
+}
+
+/*
+ * A kthread's vfork_done is its struct kthread's "exited", what
+ * kthread_stop() waits on. Its forked child (not a kthread) must not
+ * carry it: the child's exit would end kthread_stop() early.
+ */
+static void fork_test_kthread_child_exit_not_parent_exit(struct kunit *test)
+{
+	struct kt_fork f;
+	struct task_struct *t;
+
+	kt_fork_init(&f);
+	t = kthread_run(fork_plain_child_fn, &f, "fork_kt_parent");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	wait_for_completion(&f.forked);
+	KUNIT_EXPECT_GT(test, f.pid, 0);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(f.child_ran), 1000));
+	KUNIT_EXPECT_TRUE(test, wait_for_dead_tasks(1000));	/* the child is gone */
+	KUNIT_EXPECT_FALSE(test, t->flags & PF_EXITING);
+	/* kthread_stop() returns what threadfn returned: it waited for the real exit. */
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 99);
+}
+
+static struct task_struct *boosting_parent;
+
+/*
+ * Test hook, at the step before wake_up_new_task(): make our newest child
+ * SCHED_FIFO, so that it preempts us the moment it is woken.
+ */
+static void boost_new_child(int step)
+{
+	static const struct sched_param fifo = { .sched_priority = 1 };
+	struct task_struct *child;
+
+	if (step != KT_WAKE_UP_NEW_TASK || current != boosting_parent)
+		return;
+	spin_lock_irq(&tasklist_lock);
+	child = list_last_entry(&current->children, struct task_struct, sibling);
+	spin_unlock_irq(&tasklist_lock);
+	sched_setscheduler_nocheck(child, SCHED_FIFO, &fifo);
+}
+
+static int fork_child_runs_first_fn(void *data)
+{
+	struct kt_fork *f = data;
+	struct kernel_clone_args args = {
+		.exit_signal = SIGCHLD,
+		.fn = note_pid_and_exit_fn,
+		.fn_arg = f,
+		.name = "fork_first",
+		.kthread = 1,
+	};
+
+	boosting_parent = current;
+	WRITE_ONCE(kthread_step_hook, boost_new_child);
+	f->pid = kernel_clone(&args);
+	WRITE_ONCE(kthread_step_hook, NULL);
+	f->ran_before_return = READ_ONCE(f->child_ran);
+	complete(&f->forked);
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * The child runs, exits and (a kthread's child) reaps itself, so its
+ * task_struct is freed, all before kernel_clone() returns in the parent:
+ * the pid returned is still the child's, read while it was alive.
+ */
+static void fork_test_pid_of_child_gone_before_return(struct kunit *test)
+{
+	struct kt_fork f;
+	struct task_struct *t;
+
+	kt_fork_init(&f);
+	t = kthread_run(fork_child_runs_first_fn, &f, "fork_preempted");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	wait_for_completion(&f.forked);
+	KUNIT_EXPECT_TRUE(test, f.ran_before_return);	/* the injection worked */
+	KUNIT_EXPECT_GT(test, f.pid, 0);
+	KUNIT_EXPECT_EQ(test, f.pid, f.child_pid);
+	kthread_stop(t);
+}
+
+/*
+ * A parent with an address space (pid 1 is lent one, as if it ran a user
+ * program): a clone that fails after copy_mm() gives back the child's mm,
+ * whether a copy (no CLONE_VM) or a share (CLONE_VM).
+ */
+static void fork_test_failure_after_copy_mm_unwinds(struct kunit *test)
+{
+	static const unsigned long flags[] = { 0, CLONE_VM };
+	struct mm_struct *mm = mm_alloc();
+	struct mem_snapshot base;
+	struct child_state st;
+	pid_t pid;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	KUNIT_ASSERT_PTR_EQ(test, current->mm, NULL);
+	child_state_init(&st);
+	current->mm = current->active_mm = mm;
+	for (unsigned int i = 0; i < ARRAY_SIZE(flags); i++) {
+		mem_snapshot_take(&base);
+		/* copy_thread() refuses a NULL function: after copy_mm(). */
+		KUNIT_EXPECT_EQ(test, clone_with(flags[i], NULL, &st), -EINVAL);
+		KUNIT_EXPECT_EQ(test, atomic_read(&mm->mm_users), 1);
+		KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+		/* alloc_pid() fails: later still. */
+		if (fail_nth_alloc_in(&failslab, "alloc_pid", 1)) {
+			pid = clone_with(flags[i], exit_at_once_fn, &st);
+			fault_attr_disarm(&failslab);
+			KUNIT_EXPECT_EQ(test, pid, -ENOMEM);
+			if (pid > 0)
+				kernel_wait(pid, NULL);
+		} else {
+			KUNIT_FAIL(test, "alloc_pid not found for fault injection");
+		}
+		KUNIT_EXPECT_EQ(test, atomic_read(&mm->mm_users), 1);
+		KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+	}
+	current->mm = current->active_mm = NULL;
+	mmput(mm);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(st.ran), 0);
+}
+
 static struct kunit_case fork_cases[] = {
 	KUNIT_CASE(fork_test_family_links),
 	KUNIT_CASE(fork_test_pids_increase_and_are_freed),
@@ -851,6 +1061,10 @@ static struct kunit_case fork_cases[] = {
 	KUNIT_CASE(fork_test_vfork_waits_for_child),
 	KUNIT_CASE(fork_test_child_start_time),
 	KUNIT_CASE(fork_test_ref_outlives_reaping),
+	KUNIT_CASE(fork_test_child_of_bound_thread),
+	KUNIT_CASE(fork_test_kthread_child_exit_not_parent_exit),
+	KUNIT_CASE(fork_test_pid_of_child_gone_before_return),
+	KUNIT_CASE(fork_test_failure_after_copy_mm_unwinds),
 	{}
 };
 
