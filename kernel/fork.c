@@ -33,6 +33,7 @@
 #include <trace/events/sched.h>
 #include <asm/pgtable.h>
 
+/* Guards the task list, parent/child links and exit_state; irqs off. */
 DEFINE_SPINLOCK(tasklist_lock);
 int nr_threads = 1;	/* the idle task */
 

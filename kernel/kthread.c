@@ -47,6 +47,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
@@ -56,6 +57,7 @@
 #include <linux/trace.h>
 #include <trace/events/sched.h>
 
+/* Guards kthread_create_list; process context only, so plain spin_lock(). */
 static DEFINE_SPINLOCK(kthread_create_lock);
 static LIST_HEAD(kthread_create_list);
 struct task_struct *kthreadd_task;
@@ -810,10 +812,11 @@ repeat:
 	goto repeat;
 }
 
-/* Queue @work at @pos and wake the worker if idle. Lock held. */
+/* Queue @work at @pos and wake the worker if idle. The caller holds worker->lock. */
 static void kthread_insert_work(struct kthread_worker *worker, struct kthread_work *work,
 				struct list_head *pos)
 {
+	lockdep_assert_held(&worker->lock);
 	list_add_tail(&work->node, pos);
 	work->worker = worker;
 	if (!worker->current_work && likely(worker->task))
@@ -956,10 +959,15 @@ void kthread_flush_worker(struct kthread_worker *worker)
 	wait_for_completion(&fwork.done);
 }
 
-/* Take @work off its lists (and its timer). Lock held. True if it was pending. */
+/*
+ * Take @work off its lists (and its timer). The caller holds the lock of
+ * work->worker, which it drops and retakes around del_timer_sync().
+ * Return: true if it was pending.
+ */
 static bool __kthread_cancel_work(struct kthread_work *work, bool is_dwork,
 				  unsigned long *flags)
 {
+	lockdep_assert_held(&work->worker->lock);
 	if (is_dwork) {
 		struct kthread_delayed_work *dwork =
 			container_of(work, struct kthread_delayed_work, work);

@@ -21,6 +21,7 @@ static unsigned long pid_bitmap[PID_MAX_DEFAULT / (8 * sizeof(long))];
 static struct list_head pid_hash[PID_HASH_SIZE];
 static int last_pid = -1;
 static unsigned int pids_in_use;
+/* Guards pid_bitmap, pid_hash, last_pid and pids_in_use; irqs off. */
 static DEFINE_RAW_SPINLOCK(pidmap_lock);
 static struct kmem_cache *pid_cachep;
 

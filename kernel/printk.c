@@ -23,6 +23,7 @@
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/printk.h>
 #include <linux/sched/clock.h>
 #include <linux/spinlock.h>
@@ -52,6 +53,7 @@ u64 log_first_seq, log_next_seq;
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
 static LIST_HEAD(console_list);
+/* Guards log_buf, its indexes, the cont_* line and console output; irqs off. */
 static DEFINE_RAW_SPINLOCK(logbuf_lock);
 
 /* The line being built by printk()s without a newline. */
@@ -145,6 +147,7 @@ static void cont_flush(void)
 {
 	u64 ts;
 
+	lockdep_assert_held(&logbuf_lock);
 	if (cont_level < 0)
 		return;
 	ts = local_clock();

@@ -37,6 +37,7 @@
 static char read_buf[READ_BUF_SIZE];
 static unsigned int read_head;	/* next byte the handler writes */
 static unsigned int read_tail;	/* next byte the reader takes */
+/* Guards read_buf, read_head and read_tail; irqs off (the COM1 handler fills them). */
 static DEFINE_RAW_SPINLOCK(read_lock);
 static DECLARE_WAIT_QUEUE_HEAD(read_wait);
 

@@ -28,6 +28,7 @@
 #include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/sched/debug.h>
@@ -45,6 +46,7 @@ unsigned long max_pfn;
 bool page_alloc_ready;
 int bad_page_count;
 
+/* Guards free_area[], the zone counters and the pages' buddy fields; irqs off. */
 static DEFINE_SPINLOCK(zone_lock);
 static struct free_area free_area[NR_PAGE_ORDERS];
 static unsigned long zone_free_pages;	/* pages on all free lists */
@@ -74,6 +76,7 @@ static void del_from_free_list(struct page *page, unsigned int order)
  */
 static void __free_one_page(unsigned long pfn, unsigned int order)
 {
+	lockdep_assert_held(&zone_lock);
 	while (order < MAX_PAGE_ORDER) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy;
@@ -101,6 +104,7 @@ static void __free_one_page(unsigned long pfn, unsigned int order)
  */
 static struct page *__rmqueue(unsigned int order)
 {
+	lockdep_assert_held(&zone_lock);
 	for (unsigned int current_order = order; current_order <= MAX_PAGE_ORDER;
 	     current_order++) {
 		struct free_area *area = &free_area[current_order];

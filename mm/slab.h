@@ -33,7 +33,7 @@ struct kmem_cache {
 	bool poison;			/* SLAB_DEBUG and no constructor */
 	void (*ctor)(void *);
 
-	/* Guards the slab lists, the counters below and the slab fields of the pages (irqsave). */
+	/* Guards the slab lists, the counters below and the slab fields of the pages (irqs off). */
 	spinlock_t lock;
 	struct list_head slabs_full;
 	struct list_head slabs_partial;
@@ -50,7 +50,7 @@ struct kmem_cache {
 
 /* mm/slab_common.c */
 extern struct list_head slab_caches;
-extern spinlock_t slab_caches_lock;
+extern spinlock_t slab_caches_lock;	/* slab_caches; outside the caches' locks */
 extern bool slab_ready;
 extern struct kmem_cache *kmem_cache;
 

@@ -36,6 +36,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/lockdep.h>
 #include <linux/mm.h>
 #include <linux/sched/debug.h>
 #include <linux/slab.h>
@@ -234,11 +235,12 @@ static void discard_slab(struct kmem_cache *s, struct page *slab)
 	__free_pages(slab, s->order);
 }
 
-/* The slab to allocate from: a partial one, else a free one. Lock held. */
+/* The slab to allocate from: a partial one, else a free one. Caller holds s->lock. */
 static struct page *get_slab(struct kmem_cache *s)
 {
 	struct page *slab = list_first_entry_or_null(&s->slabs_partial, struct page, slab_list);
 
+	lockdep_assert_held(&s->lock);
 	return slab ? slab : list_first_entry_or_null(&s->slabs_free, struct page, slab_list);
 }
 

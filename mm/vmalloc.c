@@ -22,6 +22,7 @@
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/lockdep.h>
 #include <linux/mm.h>
 #include <linux/numa.h>
 #include <linux/slab.h>
@@ -30,6 +31,7 @@
 #include <asm/pgtable.h>
 
 static LIST_HEAD(vmap_area_list);
+/* Guards vmap_area_list and vmalloc_pages; irqs off; pgtable_lock nests inside it. */
 static DEFINE_SPINLOCK(vmap_area_lock);
 static unsigned long vmalloc_pages;	/* pages mapped by vmalloc() now */
 
@@ -54,6 +56,7 @@ static int insert_vm_area(struct vm_struct *area, unsigned long size, unsigned l
 	unsigned long gap_start = VMALLOC_START, usable;
 	struct vm_struct *next;
 
+	lockdep_assert_held(&vmap_area_lock);
 	list_for_each_entry(next, &vmap_area_list, list) {
 		usable = ALIGN(gap_start + PAGE_SIZE, align);
 		if (usable + size <= area_start(next)) {
@@ -126,11 +129,12 @@ struct vm_struct *get_vm_area(unsigned long size, unsigned long flags)
 	return __get_vm_area(size, PAGE_SIZE, flags, __builtin_return_address(0));
 }
 
-/* The area whose usable part starts exactly at @addr. Lock held. */
+/* The area whose usable part starts exactly at @addr. Caller holds vmap_area_lock. */
 static struct vm_struct *__find_area_exact(const void *addr)
 {
 	struct vm_struct *area;
 
+	lockdep_assert_held(&vmap_area_lock);
 	list_for_each_entry(area, &vmap_area_list, list)
 		if (area->addr == addr)
 			return area;

@@ -43,6 +43,7 @@ struct fault_attr {
 	 */
 	unsigned long fail_site;
 	unsigned long fail_site_callee;
+	/* Guards every field above; irqs off (allocations happen in IRQs). */
 	spinlock_t lock;
 };
 

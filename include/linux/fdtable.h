@@ -29,7 +29,7 @@ struct files_struct {
 
 struct fs_struct {
 	int users;			/* tasks sharing it, under lock */
-	spinlock_t lock;
+	spinlock_t lock;		/* guards users */
 	int umask;
 	char pwd[64];
 };

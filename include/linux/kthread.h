@@ -132,6 +132,7 @@ typedef void (*kthread_work_func_t)(struct kthread_work *work);
 
 struct kthread_worker {
 	unsigned int flags;
+	/* Guards both lists, current_work and each queued work's node; irqs off. */
 	raw_spinlock_t lock;
 	struct list_head work_list;
 	struct list_head delayed_work_list;

@@ -162,6 +162,7 @@ struct task_struct {
 
 	/* Protected by task_lock(): set_task_comm(), get_task_comm() */
 	char comm[TASK_COMM_LEN];
+	/* task_lock(): comm, fs, files, sighand/signal and vfork_done change under it */
 	spinlock_t alloc_lock;
 
 	struct fs_struct *fs;

@@ -39,6 +39,7 @@ struct wait_queue_entry {
 };
 
 struct wait_queue_head {
+	/* Guards head and the entries on it; irqs off (wake_up() runs in IRQs). */
 	spinlock_t lock;
 	struct list_head head;
 };

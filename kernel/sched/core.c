@@ -90,6 +90,7 @@ void task_rq_unlock(struct rq *rq, unsigned long flags)
  */
 void resched_curr(struct rq *rq)
 {
+	lockdep_assert_rq_held(rq);
 	set_tsk_need_resched(rq->curr);
 }
 
@@ -104,6 +105,7 @@ void resched_curr(struct rq *rq)
  */
 void add_nr_running(struct rq *rq, unsigned int n)
 {
+	lockdep_assert_rq_held(rq);
 	rq->nr_running += n;
 }
 
@@ -115,6 +117,7 @@ void add_nr_running(struct rq *rq, unsigned int n)
  */
 void sub_nr_running(struct rq *rq, unsigned int n)
 {
+	lockdep_assert_rq_held(rq);
 	rq->nr_running -= n;
 }
 
@@ -342,6 +345,7 @@ static struct rq *finish_task_switch(struct task_struct *prev)
 /* Switch from @prev to @next. Called with rq->lock held, irqs off. */
 static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
 {
+	lockdep_assert_rq_held(rq);
 	WRITE_ONCE(next->on_cpu, 1);
 	rq->curr = next;
 	rq->nr_switches++;

@@ -18,6 +18,7 @@
 #define _KERNEL_SCHED_SCHED_H
 
 #include <linux/jiffies.h>
+#include <linux/lockdep.h>
 #include <linux/rbtree.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
@@ -78,6 +79,7 @@ struct rt_rq {
 };
 
 struct rq {
+	/* runqueue lock: guards all of the rq and its tasks' scheduling fields; irqs off */
 	raw_spinlock_t lock;
 	unsigned int nr_running;
 	unsigned long nr_switches;
@@ -95,9 +97,14 @@ extern struct rq runqueues[NR_CPUS];
 #define this_rq()	cpu_rq(smp_processor_id())
 #define task_rq(p)	cpu_rq(task_cpu(p))
 
+/* WARN unless the current task holds @rq's lock. Linux: lockdep_assert_rq_held() */
+#define lockdep_assert_rq_held(rq)	lockdep_assert_held(&(rq)->lock)
+
 static inline void update_rq_clock(struct rq *rq)
 {
 	u64 now = sched_clock();
+
+	lockdep_assert_rq_held(rq);
 
 	if ((s64)(now - rq->clock) > 0)
 		rq->clock = now;

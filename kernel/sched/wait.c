@@ -9,6 +9,7 @@
  * Linux: kernel/sched/wait.c
  */
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
 
@@ -106,8 +107,8 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned int mod
 }
 
 /**
- * __wake_up_locked - wake waiters, queue lock held
- * @wq_head: the queue
+ * __wake_up_locked - wake waiters; the caller holds the queue's lock
+ * @wq_head: the queue, locked
  * @mode: states to wake
  * @nr_exclusive: exclusive waiters to wake (0: all)
  * Linux: __wake_up_locked()
@@ -116,6 +117,7 @@ void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode, int nr
 {
 	struct wait_queue_entry *curr, *next;
 
+	lockdep_assert_held(&wq_head->lock);
 	list_for_each_entry_safe(curr, next, &wq_head->head, entry) {
 		unsigned int flags = curr->flags;
 		int ret = curr->func(curr, mode, 0, NULL);

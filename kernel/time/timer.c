@@ -24,6 +24,7 @@
 #include <linux/hardirq.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
 #include <linux/sched/signal.h>
@@ -31,6 +32,7 @@
 #include <linux/timer.h>
 
 struct timer_base {
+	/* Guards the fields below and the flags and entry of each timer on it; irqs off. */
 	raw_spinlock_t lock;
 	struct timer_list *running_timer;	/* callback running now, or NULL */
 	struct list_head pending;		/* sorted by expires */
@@ -104,10 +106,12 @@ static struct timer_base *lock_timer_base(struct timer_list *timer, unsigned lon
 	}
 }
 
+/* Put @timer on @base's list, in expiry order. The caller holds @base's lock. */
 static void enqueue_timer(struct timer_base *base, struct timer_list *timer)
 {
 	struct timer_list *pos;
 
+	lockdep_assert_held(&base->lock);
 	/* After all timers expiring at the same time or earlier: FIFO order. */
 	list_for_each_entry(pos, &base->pending, entry)
 		if (time_before(timer->expires, pos->expires))
@@ -116,12 +120,13 @@ static void enqueue_timer(struct timer_base *base, struct timer_list *timer)
 }
 
 /*
- * Take @timer off its base's list if it is on it, so that mod_timer()
- * and del_timer() share one way of doing it. The base's lock held.
+ * Take @timer off @base's list if it is on it, so that mod_timer() and
+ * del_timer() share one way of doing it. The caller holds @base's lock.
  * Return: 1 if it was pending, 0 if not. Linux: detach_if_pending()
  */
-static int detach_if_pending(struct timer_list *timer)
+static int detach_if_pending(struct timer_list *timer, struct timer_base *base)
 {
+	lockdep_assert_held(&base->lock);
 	if (!timer_pending(timer))
 		return 0;
 	list_del_init(&timer->entry);
@@ -145,7 +150,7 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	int was_pending;
 
 	base = lock_timer_base(timer, &flags);
-	was_pending = detach_if_pending(timer);
+	was_pending = detach_if_pending(timer, base);
 	/* Interrupts are off: this CPU cannot change under us. */
 	new_base = &timer_bases[smp_processor_id()];
 	if (base != new_base && base->running_timer != timer) {
@@ -187,7 +192,7 @@ int del_timer(struct timer_list *timer)
 	int was_pending;
 
 	base = lock_timer_base(timer, &flags);
-	was_pending = detach_if_pending(timer);
+	was_pending = detach_if_pending(timer, base);
 	raw_spin_unlock_irqrestore(&base->lock, flags);
 	return was_pending;
 }
@@ -213,7 +218,7 @@ int del_timer_sync(struct timer_list *timer)
 		int ret;
 
 		base = lock_timer_base(timer, &flags);
-		ret = detach_if_pending(timer);
+		ret = detach_if_pending(timer, base);
 		running = base->running_timer == timer;
 		raw_spin_unlock_irqrestore(&base->lock, flags);
 		if (!running)

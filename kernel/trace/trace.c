@@ -18,6 +18,7 @@ unsigned long trace_event_mask;
 struct trace_entry trace_buffer[TRACE_ENTRIES];
 unsigned long trace_head;	/* next entry to write, ever increasing */
 unsigned long trace_count;	/* entries written since the last clear */
+/* Guards trace_buffer, trace_head and trace_count; irqs off (events fire in IRQs). */
 static DEFINE_RAW_SPINLOCK(trace_lock);
 
 static const char *const trace_event_names[NR_TRACE_EVENTS] = {

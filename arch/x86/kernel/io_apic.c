@@ -23,6 +23,7 @@
  */
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <asm/apic.h>
@@ -57,6 +58,7 @@ static struct {
 	u32 gsi;
 } isa_overrides[NR_IRQS_LEGACY];
 
+/* Guards each IOREGSEL/IOWIN access pair and the routed bitmaps; irqs off. */
 static DEFINE_RAW_SPINLOCK(ioapic_lock);
 
 static u32 io_apic_read(struct ioapic *a, u32 reg)
@@ -74,9 +76,11 @@ static void io_apic_write(struct ioapic *a, u32 reg, u32 val)
 /* Caller holds ioapic_lock. */
 static u64 __ioapic_read_entry(struct ioapic *a, unsigned int pin)
 {
-	u32 lo = io_apic_read(a, IO_APIC_REG_TABLE + 2 * pin);
-	u32 hi = io_apic_read(a, IO_APIC_REG_TABLE + 2 * pin + 1);
+	u32 lo, hi;
 
+	lockdep_assert_held(&ioapic_lock);
+	lo = io_apic_read(a, IO_APIC_REG_TABLE + 2 * pin);
+	hi = io_apic_read(a, IO_APIC_REG_TABLE + 2 * pin + 1);
 	return (u64)hi << 32 | lo;
 }
 
@@ -86,6 +90,7 @@ static u64 __ioapic_read_entry(struct ioapic *a, unsigned int pin)
  */
 static void __ioapic_write_entry(struct ioapic *a, unsigned int pin, u64 entry)
 {
+	lockdep_assert_held(&ioapic_lock);
 	io_apic_write(a, IO_APIC_REG_TABLE + 2 * pin, IO_APIC_RTE_MASKED);
 	io_apic_write(a, IO_APIC_REG_TABLE + 2 * pin + 1, (u32)(entry >> 32));
 	io_apic_write(a, IO_APIC_REG_TABLE + 2 * pin, (u32)entry);

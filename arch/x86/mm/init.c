@@ -31,6 +31,7 @@ phys_addr_t max_pfn_mapped_end;
 
 /* The kernel's top-level table (Linux: init_top_pgt / swapper_pg_dir). */
 unsigned long *init_top_pgt;
+/* Serialises changes to init_mm's page tables; irqs off; nests inside vmap_area_lock. */
 static DEFINE_SPINLOCK(pgtable_lock);
 
 /* Until the switch, tables are reached through the boot map of the image. */

@@ -29,6 +29,7 @@
 
 struct sighand_struct {
 	atomic_t count;
+	/* Guards action[] and the sharing tasks' pending signals; irqs off. */
 	spinlock_t siglock;
 	void *action[_NSIG];		/* SIG_DFL or SIG_IGN */
 };

@@ -35,7 +35,7 @@ struct kernel_clone_args {
 	int node;			/* NUMA node of the allocations (unused) */
 };
 
-extern spinlock_t tasklist_lock;
+extern spinlock_t tasklist_lock;	/* the task list, family links, exit_state */
 extern int nr_threads;
 
 pid_t kernel_clone(struct kernel_clone_args *args);
