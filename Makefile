@@ -74,8 +74,8 @@ KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -z norelro \
 	--no-warn-rwx-segments -T linker.ld
 
 KDIRS := arch/x86/boot arch/x86/realmode/rm arch/x86/kernel arch/x86/entry arch/x86/mm \
-	arch/x86/lib init kernel kernel/sched kernel/locking kernel/time kernel/trace \
-	mm lib lib/kunit \
+	arch/x86/lib init kernel kernel/entry kernel/sched kernel/locking kernel/time kernel/trace \
+	mm fs fs/ramfs drivers/tty lib lib/kunit \
 	tests/kernel
 KSRCS := $(filter-out arch/x86/kernel/asm-offsets.c,\
 	$(foreach d,$(KDIRS),$(wildcard $(d)/*.c) $(wildcard $(d)/*.S)))

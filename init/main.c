@@ -7,7 +7,10 @@
  */
 #include <kunit/test.h>
 #include <linux/bench.h>
+#include <linux/binfmts.h>
 #include <linux/completion.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
@@ -16,6 +19,7 @@
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/shell.h>
 #include <linux/slab.h>
@@ -50,19 +54,88 @@ static void __init mm_init(void)
 	kmem_cache_init();
 }
 
+/* Boot parameters for user space (Linux's rdinit=, init=, and after "--"). */
+#define MAX_INIT_ARGS	32
+#define MAX_INIT_ENVS	32
+static const char *ramdisk_execute_command = "/init";
+static const char *execute_command;
+static const char *argv_init[MAX_INIT_ARGS + 2] = { "init", NULL, };
+static const char *envp_init[MAX_INIT_ENVS + 2] = { "HOME=/", "TERM=linux", NULL, };
+
+static int __init rdinit_setup(char *str)
+{
+	ramdisk_execute_command = str;
+	return 0;
+}
+__setup("rdinit", rdinit_setup);
+
+static int __init init_setup(char *str)
+{
+	execute_command = str;
+	return 0;
+}
+__setup("init", init_setup);
+
+/**
+ * set_init_arg - hand a command-line word after "--" to init as an argument
+ * @param: the word
+ * Linux: set_init_arg() in init/main.c
+ */
+void set_init_arg(char *param)
+{
+	int i;
+
+	for (i = 1; argv_init[i]; i++)
+		;
+	if (i > MAX_INIT_ARGS) {
+		pr_warn("Too many boot init vars at `%s'\n", param);
+		return;
+	}
+	argv_init[i] = param;
+	argv_init[i + 1] = NULL;
+}
+
+/* fds 0, 1, 2 of pid 1 (and so of every process): /dev/console. Linux: console_on_rootfs() */
+static void console_on_rootfs(void)
+{
+	int err;
+	struct file *file = filp_open("/dev/console", &err);
+
+	if (!file) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
+	for (int fd = 0; fd < 3; fd++)
+		replace_fd(fd, fd ? get_file(file) : file);
+}
+
+/* Linux: run_init_process() */
+static int run_init_process(const char *init_filename)
+{
+	argv_init[0] = init_filename;
+	pr_info("Run %s as init process\n", init_filename);
+	return kernel_execve(init_filename, argv_init, envp_init);
+}
+
 /*
- * pid 1. In Linux it would exec /sbin/init; Spindle has no user space,
- * so it runs the in-kernel tests or the boot demo, then reaps orphans.
- * Linux: kernel_init()
+ * pid 1. With an initramfs holding rdinit= (default /init), or with
+ * init=, it becomes that program, as Linux's pid 1 does: kernel_init()
+ * returns 0 and ret_from_fork enters user mode. Otherwise it runs the
+ * in-kernel tests or the boot demo and the spindle# shell, then reaps
+ * orphans.
+ * Linux: kernel_init() / kernel_init_freeable()
  */
 static int kernel_init(void *unused)
 {
+	int ret, err;
+
 	/* kthreadd must exist before anyone creates a kthread. */
 	wait_for_completion(&kthreadd_done);
 	set_task_comm(current, "init");	/* Linux's pid 1 gets its name from exec */
 	child_reaper = current;
 	smp_prepare_cpus(NR_CPUS);
 	smp_init();
+	current->signal->flags |= SIGNAL_UNKILLABLE;
 	system_state = SYSTEM_RUNNING;
 
 	lkdtm_run();
@@ -73,6 +146,24 @@ static int kernel_init(void *unused)
 
 		qemu_exit(failed ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
 	}
+
+	populate_rootfs();
+	console_on_rootfs();
+	if (ramdisk_execute_command && !lookup_path(ramdisk_execute_command, true, &err))
+		ramdisk_execute_command = NULL;
+	if (ramdisk_execute_command) {
+		ret = run_init_process(ramdisk_execute_command);
+		if (!ret)
+			return 0;
+		pr_err("Failed to execute %s (error %d)\n", ramdisk_execute_command, ret);
+	}
+	if (execute_command) {
+		ret = run_init_process(execute_command);
+		if (!ret)
+			return 0;
+		panic("Requested init %s failed (error %d).", execute_command, ret);
+	}
+
 	boot_demo();
 	pr_info("Spindle: boot finished in %lu ms\n", uptime_ms());
 	shell_init();

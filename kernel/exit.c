@@ -20,7 +20,9 @@
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <linux/syscalls.h>
 #include <linux/wait.h>
+#include <asm/pgtable.h>
 #include <trace/events/sched.h>
 
 /* Parents sleep here in kernel_wait(); exits wake them. */
@@ -61,7 +63,7 @@ static bool parent_ignores_sigchld(struct task_struct *parent)
 
 	/* task_lock: an exiting parent frees its sighand under it. */
 	task_lock(parent);
-	ignores = !parent->sighand || parent->sighand->action[SIGCHLD - 1] == SIG_IGN;
+	ignores = !parent->sighand || parent->sighand->action[SIGCHLD - 1].sa.sa_handler == SIG_IGN;
 	task_unlock(parent);
 	return ignores;
 }
@@ -99,12 +101,62 @@ static void complete_vfork_done(struct task_struct *tsk)
 {
 	struct completion *vfork;
 
+	/* Under task_lock: a killed vfork() parent clears it under the same lock. */
 	task_lock(tsk);
 	vfork = tsk->vfork_done;
 	tsk->vfork_done = NULL;
-	task_unlock(tsk);
 	if (vfork)
 		complete(vfork);
+	task_unlock(tsk);
+}
+
+/*
+ * Leaving an address space (exit or exec): the CLONE_CHILD_CLEARTID
+ * word is zeroed (how pthread_join() learns a thread ended), and a
+ * vfork() parent may run again, its mm being ours no more.
+ * Linux: mm_release() in kernel/fork.c
+ */
+static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	if (tsk->clear_child_tid) {
+		if (atomic_read(&mm->mm_users) > 1)
+			put_user(0, tsk->clear_child_tid);	/* Linux also does a futex wake */
+		tsk->clear_child_tid = NULL;
+	}
+	complete_vfork_done(tsk);
+}
+
+/**
+ * exec_mm_release - @tsk gives up @mm for a new program
+ * @tsk: current, in exec
+ * @mm: its old address space
+ * Linux: exec_mm_release()
+ */
+void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	mm_release(tsk, mm);
+}
+
+/*
+ * Drop current's address space: first onto the kernel's page tables, so
+ * that the last mmput() never frees the tables this CPU runs on.
+ * Linux: exit_mm()
+ */
+static void exit_mm(void)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long flags;
+
+	if (!mm)
+		return;
+	mm_release(current, mm);
+	local_irq_save(flags);
+	switch_mm_irqs_off(mm, &init_mm, current);
+	task_lock(current);
+	current->mm = current->active_mm = NULL;
+	task_unlock(current);
+	local_irq_restore(flags);
+	mmput(mm);
 }
 
 static void exit_signals(struct task_struct *tsk)
@@ -146,10 +198,7 @@ void do_exit(long code)
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
 	trace_sched_process_exit(tsk);
-	if (tsk->mm) {
-		mmput(tsk->mm);
-		tsk->mm = tsk->active_mm = NULL;
-	}
+	exit_mm();
 	complete_vfork_done(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
@@ -239,16 +288,18 @@ static struct task_struct *find_zombie(pid_t pid, bool *have_child)
 	return NULL;
 }
 
-/**
- * kernel_wait - wait for a child to exit, and reap it
- * @pid: the child, or -1 for any
- * @stat: its exit code, if not NULL
- *
- * Return: the reaped child's pid, -ECHILD if there is no such child,
- * -ERESTARTSYS if a signal interrupted the wait.
- * Linux: kernel_wait() / do_wait() / wait_task_zombie()
+#define WNOHANG		0x00000001
+#define WUNTRACED	0x00000002
+#define WCONTINUED	0x00000008
+#define __WNOTHREAD	0x20000000
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+
+/*
+ * Wait for a child matching @pid to exit and reap it; with WNOHANG, do
+ * not wait. Linux: do_wait() / wait_task_zombie()
  */
-pid_t kernel_wait(pid_t pid, int *stat)
+static pid_t do_wait(pid_t pid, int options, int *stat)
 {
 	DEFINE_WAIT(wait);
 	pid_t ret;
@@ -273,6 +324,10 @@ pid_t kernel_wait(pid_t pid, int *stat)
 			ret = -ECHILD;
 			break;
 		}
+		if (options & WNOHANG) {
+			ret = 0;
+			break;
+		}
 		if (signal_pending(current)) {
 			ret = -ERESTARTSYS;
 			break;
@@ -281,4 +336,52 @@ pid_t kernel_wait(pid_t pid, int *stat)
 	}
 	finish_wait(&child_exit_wait, &wait);
 	return ret;
+}
+
+/**
+ * kernel_wait - wait for a child to exit, and reap it
+ * @pid: the child, or -1 for any
+ * @stat: its exit code, if not NULL
+ *
+ * Return: the reaped child's pid, -ECHILD if there is no such child,
+ * -ERESTARTSYS if a signal interrupted the wait.
+ * Linux: kernel_wait()
+ */
+pid_t kernel_wait(pid_t pid, int *stat)
+{
+	return do_wait(pid, 0, stat);
+}
+
+/*
+ * wait4(2). The status word is Linux's: (code << 8) for exit(code), the
+ * signal number for a death by signal (WIFSIGNALED; bit 7 would say
+ * "core dumped", which Spindle never does). Process groups do not
+ * exist here: pid 0 and pid < -1 mean any child, like -1.
+ * Linux: kernel_wait4() in kernel/exit.c
+ */
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
+		void __user *, ru)
+{
+	int status = 0;
+	pid_t ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	ret = do_wait(upid > 0 ? upid : -1, options, &status);
+	if (ret > 0 && stat_addr && put_user(status, stat_addr))
+		return -EFAULT;
+	/* struct rusage: 18 longs; Spindle accounts nothing, so all zero. */
+	if (ret > 0 && ru && clear_user(ru, 18 * sizeof(long)))
+		return -EFAULT;
+	return ret;
+}
+
+SYSCALL_DEFINE1(exit, int, error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
+SYSCALL_DEFINE1(exit_group, int, error_code)
+{
+	do_group_exit((error_code & 0xff) << 8);
 }

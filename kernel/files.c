@@ -99,6 +99,35 @@ int close_fd(unsigned int fd)
 }
 
 /**
+ * replace_fd - install @file (its reference) at @fd of current
+ * @fd: the slot; whatever was open there is closed
+ * @file: the file
+ * Return: @fd, or -EBADF if @fd is out of range.
+ * Linux: replace_fd() / do_dup2()
+ */
+int replace_fd(unsigned int fd, struct file *file)
+{
+	struct files_struct *files = current->files;
+	struct file *old;
+
+	if (fd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	spin_lock(&files->file_lock);
+	old = files->fd[fd];
+	files->fd[fd] = file;
+	spin_unlock(&files->file_lock);
+	if (old)
+		fput(old);
+	return fd;
+}
+
+/** fget - current's file at @fd with a reference, or NULL. Linux: fget() */
+struct file *fget(unsigned int fd)
+{
+	return fget_task(current, fd);
+}
+
+/**
  * fget_task - @task's file at @fd, with a reference
  * @task: whose file table
  * @fd: the descriptor

@@ -21,6 +21,7 @@
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/numa.h>
+#include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
@@ -29,6 +30,7 @@
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
 #include <linux/vmalloc.h>
 #include <trace/events/sched.h>
 #include <asm/pgtable.h>
@@ -66,6 +68,7 @@ void fork_init(void)
 					  0, 0, NULL);
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0, 0, NULL);
 	BUG_ON(!task_struct_cachep || !sighand_cachep || !signal_cachep || !mm_cachep);
+	mmap_init();
 	init_task.files = &init_files;
 	init_task.fs = &init_fs;
 	init_task.sighand = &init_sighand;
@@ -200,8 +203,36 @@ void put_signal_struct(struct signal_struct *sig)
 	}
 }
 
+static atomic_long_t mm_structs_allocated;
+
+/** nr_mm_structs - address spaces allocated now (for leak tests) */
+unsigned long nr_mm_structs(void)
+{
+	return atomic_long_read(&mm_structs_allocated);
+}
+
+/*
+ * A fresh mm_struct: no VMAs, a PGD of its own with the kernel half.
+ * Linux: mm_init()
+ */
+static struct mm_struct *mm_init(struct mm_struct *mm)
+{
+	mm->mm_rb = RB_ROOT;
+	atomic_set(&mm->mm_users, 1);
+	mutex_init(&mm->mmap_lock);
+	mm->mmap_base = TASK_UNMAPPED_BASE;
+	mm->task_size = TASK_SIZE;
+	mm->pgd = pgd_alloc(mm);
+	if (!mm->pgd) {
+		kmem_cache_free(mm_cachep, mm);
+		return NULL;
+	}
+	atomic_long_inc(&mm_structs_allocated);
+	return mm;
+}
+
 /**
- * mm_alloc - a new address space with one user
+ * mm_alloc - a new, empty address space with one user
  * Return: the mm, or NULL when out of memory.
  * Linux: mm_alloc()
  */
@@ -209,28 +240,99 @@ struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
 
-	if (!mm)
-		return NULL;
-	atomic_set(&mm->mm_users, 1);
-	mm->pgd = init_top_pgt;
-	return mm;
+	return mm ? mm_init(mm) : NULL;
+}
+
+/* Free an mm nobody uses: its mappings, page tables, PGD. Linux: __mmput() */
+static void __mmput(struct mm_struct *mm)
+{
+	BUG_ON(mm == &init_mm);
+	exit_mmap(mm);
+	WARN_ON(atomic_long_read(&mm->pgtables_bytes));
+	pgd_free(mm, mm->pgd);
+	kmem_cache_free(mm_cachep, mm);
+	atomic_long_dec(&mm_structs_allocated);
 }
 
 /**
  * mmput - drop a user of @mm; the last one frees it
- * @mm: the address space
+ * @mm: an address space no CPU is running on for this user any more
  * Linux: mmput()
  */
 void mmput(struct mm_struct *mm)
 {
 	if (atomic_dec_and_test(&mm->mm_users))
-		kmem_cache_free(mm_cachep, mm);
+		__mmput(mm);
 }
 
 /*
- * Kernel threads have no mm. Otherwise share it (CLONE_VM) or duplicate
- * it: with no user memory yet, a duplicate is a fresh mm on the same
- * kernel page tables. Linux: copy_mm() / dup_mm()
+ * Copy every VMA of @oldmm into @mm and share their pages copy-on-write.
+ * Both mmap_locks are held (the parent's is taken first; the child's
+ * cannot be contended, nobody else knows the child's mm yet).
+ * Linux: dup_mmap()
+ */
+static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	int retval = 0;
+
+	mutex_lock(&oldmm->mmap_lock);
+	mutex_lock(&mm->mmap_lock);
+	mm->start_code = oldmm->start_code;
+	mm->end_code = oldmm->end_code;
+	mm->start_data = oldmm->start_data;
+	mm->end_data = oldmm->end_data;
+	mm->start_brk = oldmm->start_brk;
+	mm->brk = oldmm->brk;
+	mm->start_stack = oldmm->start_stack;
+	mm->arg_start = oldmm->arg_start;
+	mm->arg_end = oldmm->arg_end;
+	mm->env_start = oldmm->env_start;
+	mm->env_end = oldmm->env_end;
+	mm->mmap_base = oldmm->mmap_base;
+	for (struct vm_area_struct *mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
+		struct vm_area_struct *tmp = vm_area_dup(mpnt);
+
+		if (!tmp) {
+			retval = -ENOMEM;
+			break;
+		}
+		tmp->vm_mm = mm;
+		if (insert_vm_struct(mm, tmp)) {
+			vm_area_free(tmp);
+			retval = -ENOMEM;
+			break;
+		}
+		retval = copy_page_range(tmp, mpnt);
+		if (retval)
+			break;
+	}
+	mutex_unlock(&mm->mmap_lock);
+	mutex_unlock(&oldmm->mmap_lock);
+	return retval;
+}
+
+/*
+ * A copy of current's address space for a child: what fork() without
+ * CLONE_VM gives. On failure the half-built copy is freed (mmput()).
+ * Linux: dup_mm()
+ */
+static struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	if (!mm)
+		return NULL;
+	if (dup_mmap(mm, oldmm)) {
+		mmput(mm);
+		return NULL;
+	}
+	return mm;
+}
+
+/*
+ * Kernel threads have no mm. Otherwise share it (CLONE_VM: threads,
+ * vfork) or duplicate it copy-on-write (fork).
+ * Linux: copy_mm()
  */
 static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 {
@@ -244,7 +346,7 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 		mmget(oldmm);
 		tsk->mm = oldmm;
 	} else {
-		tsk->mm = mm_alloc();
+		tsk->mm = dup_mm(tsk, oldmm);
 		if (!tsk->mm)
 			return -ENOMEM;
 	}
@@ -301,6 +403,8 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	p->thread_pid = NULL;
 	p->pid = -1;
 	p->start_time = local_clock();
+	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : NULL;
+	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : NULL;
 
 	/* Perform scheduler related setup. Assign this task to a CPU. */
 	retval = sched_fork(clone_flags, p);
@@ -383,6 +487,24 @@ fork_out:
 	return ERR_PTR(retval);
 }
 
+/*
+ * The vfork() parent sleeps until the child execs or exits (it borrows
+ * our address space until then). A fatal signal ends the wait early:
+ * the child then clears vfork_done so it never touches our stack frame.
+ * Linux: wait_for_vfork_done()
+ */
+static void wait_for_vfork_done(struct task_struct *child, struct completion *vfork)
+{
+	int killed = wait_for_completion_killable(vfork);
+
+	if (killed) {
+		task_lock(child);
+		child->vfork_done = NULL;
+		task_unlock(child);
+	}
+	put_task_struct(child);
+}
+
 /**
  * kernel_clone - create a task and start it
  * @args: what to create (flags, exit signal, function for kernel threads)
@@ -409,6 +531,8 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	 */
 	trace_sched_process_fork(current, p);
 	nr = p->pid;
+	if (args->flags & CLONE_PARENT_SETTID)
+		put_user(nr, args->parent_tid);	/* a bad pointer is ignored, as in Linux */
 	if (args->flags & CLONE_VFORK) {
 		p->vfork_done = &vfork;
 		init_completion(&vfork);
@@ -417,11 +541,52 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	if (args->kthread)
 		kthread_create_step(KT_WAKE_UP_NEW_TASK);
 	wake_up_new_task(p);
-	if (args->flags & CLONE_VFORK) {
-		wait_for_completion(&vfork);
-		put_task_struct(p);
-	}
+	if (args->flags & CLONE_VFORK)
+		wait_for_vfork_done(p, &vfork);
 	return nr;
+}
+
+SYSCALL_DEFINE0(fork)
+{
+	struct kernel_clone_args args = {
+		.exit_signal = SIGCHLD,
+	};
+
+	return kernel_clone(&args);
+}
+
+SYSCALL_DEFINE0(vfork)
+{
+	struct kernel_clone_args args = {
+		.flags = CLONE_VFORK | CLONE_VM,
+		.exit_signal = SIGCHLD,
+	};
+
+	return kernel_clone(&args);
+}
+
+/* x86-64's argument order: flags, newsp, parent_tid, child_tid, tls. */
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int __user *, parent_tidptr, int __user *, child_tidptr, unsigned long, tls)
+{
+	struct kernel_clone_args args = {
+		.flags = (clone_flags & ~CSIGNAL),
+		.exit_signal = (clone_flags & CSIGNAL),
+		.stack = newsp,
+		.tls = tls,
+		.parent_tid = parent_tidptr,
+		.child_tid = child_tidptr,
+	};
+
+	if ((clone_flags & CSIGNAL) > _NSIG)
+		return -EINVAL;
+	return kernel_clone(&args);
+}
+
+SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
+{
+	current->clear_child_tid = tidptr;
+	return task_pid_nr(current);
 }
 
 /**

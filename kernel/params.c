@@ -75,6 +75,15 @@ static void parse_args(const char *cmdline, bool early)
 
 	strscpy(buf, cmdline, sizeof(buf));
 	while ((name = next_arg(&args, &value))) {
+		/* "--": the rest is init's, as Linux's parse_args() hands it over. */
+		if (!strcmp(name, "--") && !value) {
+			while (!early && (name = next_arg(&args, &value))) {
+				if (value)
+					value[-1] = '=';	/* "a=b" stays one word */
+				set_init_arg(name);
+			}
+			break;
+		}
 		if (!do_param(name, value, early) && !early)
 			pr_warn("Unknown kernel command line parameter \"%s%s%s\", ignored.\n",
 				name, value ? "=" : "", value ? value : "");

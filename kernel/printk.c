@@ -22,6 +22,7 @@
  */
 #include <linux/console.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
 #include <linux/printk.h>
@@ -344,3 +345,35 @@ static int __init loglevel_setup(char *str)
 	return 0;
 }
 early_param("loglevel", loglevel_setup);
+
+/**
+ * printk_ratelimit - may a frequent message be printed now?
+ *
+ * A burst of 10 per 5-second interval, shared by all callers, as Linux's
+ * printk_ratelimit_state. Messages over the limit are not printed; the
+ * next interval says how many were suppressed.
+ * Return: 1 if the caller may print, 0 if not.
+ * Linux: printk_ratelimit() / ___ratelimit() in lib/ratelimit.c
+ */
+int printk_ratelimit(void)
+{
+	static DEFINE_RAW_SPINLOCK(ratelimit_lock);
+	static unsigned long begin, printed, missed;
+	unsigned long flags;
+	int ret;
+
+	raw_spin_lock_irqsave(&ratelimit_lock, flags);
+	if (!begin || time_after(jiffies, begin + 5 * HZ)) {
+		if (missed)
+			pr_warn("printk: %lu messages suppressed\n", missed);
+		begin = jiffies;
+		printed = missed = 0;
+	}
+	ret = printed < 10;
+	if (ret)
+		printed++;
+	else
+		missed++;
+	raw_spin_unlock_irqrestore(&ratelimit_lock, flags);
+	return ret;
+}

@@ -596,7 +596,7 @@ static bool signal_ignored(struct task_struct *p, int sig)
 
 	if (p->sighand) {
 		spin_lock_irqsave(&p->sighand->siglock, flags);
-		ignored = p->sighand->action[sig - 1] == SIG_IGN;
+		ignored = p->sighand->action[sig - 1].sa.sa_handler == SIG_IGN;
 		spin_unlock_irqrestore(&p->sighand->siglock, flags);
 	}
 	return ignored;

@@ -14,12 +14,38 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <linux/syscalls.h>
 
 /* Wake @t so it notices the signal. Linux: signal_wake_up_state() */
 static void signal_wake_up(struct task_struct *t, bool fatal)
 {
 	set_ti_thread_flag(&t->thread_info, TIF_SIGPENDING);
 	wake_up_state(t, TASK_INTERRUPTIBLE | (fatal ? TASK_WAKEKILL : 0));
+}
+
+/* Signals whose default action is to do nothing. Linux: sig_kernel_ignore() */
+static bool sig_kernel_ignore(int sig)
+{
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT;
+}
+
+/* Signals whose default action stops the task. Linux: sig_kernel_stop() */
+static bool sig_kernel_stop(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == 21 || sig == 22;
+}
+
+/*
+ * Would @p drop @sig on arrival? Ignored, or (user tasks) defaulting to
+ * "ignore". Under siglock. Linux: sig_ignored() / sig_task_ignored()
+ */
+static bool sig_ignored(struct task_struct *p, int sig)
+{
+	__sighandler_t handler = p->sighand->action[sig - 1].sa.sa_handler;
+
+	if (handler == SIG_IGN)
+		return true;
+	return handler == SIG_DFL && sig_kernel_ignore(sig) && !(p->flags & PF_KTHREAD);
 }
 
 /**
@@ -49,9 +75,11 @@ int send_sig(int sig, struct task_struct *p, int priv)
 	sighand = p->sighand;
 	if (sighand) {
 		spin_lock_irqsave(&sighand->siglock, flags);
-		if (sighand->action[sig - 1] != SIG_IGN) {
+		if (!sig_ignored(p, sig)) {
 			p->pending.signal |= sigmask(sig);
-			signal_wake_up(p, sig == SIGKILL);
+			/* A blocked signal waits, pending, until it is unblocked. */
+			if (!(p->blocked & sigmask(sig)) || sig == SIGKILL)
+				signal_wake_up(p, sig == SIGKILL);
 		}
 		spin_unlock_irqrestore(&sighand->siglock, flags);
 	}
@@ -108,7 +136,7 @@ void ignore_signals(struct task_struct *t)
 
 	spin_lock_irqsave(&t->sighand->siglock, flags);
 	for (int i = 0; i < _NSIG; i++)
-		t->sighand->action[i] = SIG_IGN;
+		t->sighand->action[i].sa.sa_handler = SIG_IGN;
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
 	flush_signals(t);
 }
@@ -126,7 +154,261 @@ int allow_signal(int sig)
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
 	spin_lock_irqsave(&current->sighand->siglock, flags);
-	current->sighand->action[sig - 1] = SIG_DFL;
+	current->sighand->action[sig - 1].sa.sa_handler = SIG_DFL;
 	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	return 0;
+}
+
+/**
+ * unhandled_signal - would @sig kill @tsk?
+ * @tsk: the task
+ * @sig: the signal
+ *
+ * Return: true if its disposition is the default or ignore (a forced
+ * signal resets "ignore"): used to decide whether a fault is reported.
+ * Linux: unhandled_signal()
+ */
+bool unhandled_signal(struct task_struct *tsk, int sig)
+{
+	__sighandler_t handler;
+
+	if (!tsk->sighand)
+		return true;
+	handler = READ_ONCE(tsk->sighand->action[sig - 1].sa.sa_handler);
+	return handler == SIG_DFL || handler == SIG_IGN;
+}
+
+/**
+ * force_sig - send @sig to current, which must not ignore or block it
+ * @sig: the signal (a fault's: SIGSEGV, SIGILL, ...)
+ *
+ * A fault cannot be ignored: the faulting instruction would run again
+ * and again. So an ignored or blocked @sig goes back to its default
+ * action, and even init may be killed (then the kernel panics).
+ * Linux: force_sig() -> force_sig_info_to_task()
+ */
+void force_sig(int sig)
+{
+	struct task_struct *t = current;
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	if (t->sighand->action[sig - 1].sa.sa_handler == SIG_IGN ||
+	    (t->blocked & sigmask(sig)))
+		t->sighand->action[sig - 1].sa.sa_handler = SIG_DFL;
+	t->blocked &= ~sigmask(sig);
+	if (t->sighand->action[sig - 1].sa.sa_handler == SIG_DFL)
+		t->signal->flags &= ~SIGNAL_UNKILLABLE;
+	t->pending.signal |= sigmask(sig);
+	set_ti_thread_flag(&t->thread_info, TIF_SIGPENDING);
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+}
+
+/**
+ * force_sig_fault - force_sig() for a fault at @addr
+ * @sig: SIGSEGV, SIGBUS...
+ * @code: si_code (SEGV_MAPERR, SEGV_ACCERR)
+ * @addr: the faulting address
+ *
+ * Spindle keeps no siginfo (there are no handlers to pass it to).
+ * Return: 0.
+ * Linux: force_sig_fault()
+ */
+int force_sig_fault(int sig, int code, unsigned long addr)
+{
+	force_sig(sig);
+	return 0;
+}
+
+/* The lowest deliverable signal of current, taken off its pending set. */
+static int dequeue_signal(struct task_struct *t)
+{
+	sigset_t ready = t->pending.signal & ~(t->blocked & ~(sigmask(SIGKILL) | sigmask(SIGSTOP)));
+	int sig;
+
+	if (!ready) {
+		clear_ti_thread_flag(&t->thread_info, TIF_SIGPENDING);
+		return 0;
+	}
+	sig = __builtin_ctzl(ready) + 1;
+	t->pending.signal &= ~sigmask(sig);
+	return sig;
+}
+
+/**
+ * get_signal - act on current's pending signals before it returns to user mode
+ *
+ * Takes them lowest first. Ignored ones are dropped; default actions are
+ * applied: "ignore" (SIGCHLD...), and "terminate" (with or without a core
+ * dump, which Spindle does not write), through do_group_exit(sig), so the
+ * parent's wait4() sees the signal in the status. Stop signals are
+ * dropped (no job control), and so are signals with a user handler: no
+ * signal frames are built yet. init ignores what it did not ask for,
+ * except the faults force_sig() made fatal.
+ * Return: false once nothing is left pending (it returns only then).
+ * Linux: get_signal() in kernel/signal.c
+ */
+bool get_signal(void)
+{
+	struct task_struct *t = current;
+
+	for (;;) {
+		struct k_sigaction ka;
+		int sig;
+
+		spin_lock_irq(&t->sighand->siglock);
+		sig = dequeue_signal(t);
+		if (sig)
+			ka = t->sighand->action[sig - 1];
+		spin_unlock_irq(&t->sighand->siglock);
+		if (!sig)
+			return false;
+		if (ka.sa.sa_handler == SIG_IGN)
+			continue;
+		if (ka.sa.sa_handler != SIG_DFL)
+			continue;	/* no signal frames yet: see above */
+		if (sig_kernel_ignore(sig))
+			continue;
+		if ((t->signal->flags & SIGNAL_UNKILLABLE) && sig != SIGKILL)
+			continue;
+		if (sig_kernel_stop(sig))
+			continue;
+		do_group_exit(sig);
+	}
+}
+
+/**
+ * do_group_exit - end every thread of current's thread group
+ * @exit_code: the status the parent's wait4() will see (a signal number,
+ *	or an exit code shifted left by 8)
+ *
+ * The other threads get SIGKILL and exit on their way to user mode with
+ * the group's code.
+ * Linux: do_group_exit() in kernel/exit.c
+ */
+void do_group_exit(int exit_code)
+{
+	struct signal_struct *sig = current->signal;
+	struct task_struct *p;
+
+	spin_lock_irq(&tasklist_lock);
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		exit_code = sig->group_exit_code;
+	} else {
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		sig->group_exit_code = exit_code;
+		for_each_process(p)
+			if (p != current && p->signal == sig)
+				send_sig(SIGKILL, p, 1);
+	}
+	spin_unlock_irq(&tasklist_lock);
+	do_exit(exit_code);
+}
+
+SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
+{
+	struct task_struct *p;
+	int count = 0;
+
+	if (pid > 0)
+		return kill_pid(pid, sig);
+	if (pid != -1)
+		return -ESRCH;	/* no process groups in Spindle */
+	/* -1: every process but init and the caller */
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	spin_lock_irq(&tasklist_lock);
+	for_each_process(p) {
+		if (p->pid > 1 && p != current && !(p->flags & PF_KTHREAD)) {
+			send_sig(sig, p, 1);
+			count++;
+		}
+	}
+	spin_unlock_irq(&tasklist_lock);
+	return count ? 0 : -ESRCH;
+}
+
+SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
+{
+	struct task_struct *p;
+	int ret = -ESRCH;
+
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	p = get_pid_task_by_nr(pid);
+	if (!p)
+		return -ESRCH;
+	if (p->tgid == tgid)
+		ret = send_sig(sig, p, 1);
+	put_task_struct(p);
+	return ret;
+}
+
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
+		struct sigaction __user *, oact, size_t, sigsetsize)
+{
+	struct sighand_struct *sighand = current->sighand;
+	struct sigaction new, old;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (sig < 1 || sig > _NSIG)
+		return -EINVAL;
+	if (act && copy_from_user(&new, act, sizeof(new)))
+		return -EFAULT;
+	if (act && (sig == SIGKILL || sig == SIGSTOP))
+		return -EINVAL;
+	spin_lock_irq(&sighand->siglock);
+	old = sighand->action[sig - 1].sa;
+	if (act) {
+		new.sa_mask &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+		sighand->action[sig - 1].sa = new;
+		/* Now ignored: drop it if pending (POSIX). */
+		if (sig_ignored(current, sig))
+			current->pending.signal &= ~sigmask(sig);
+	}
+	spin_unlock_irq(&sighand->siglock);
+	if (oact && copy_to_user(oact, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+#define SIG_BLOCK	0
+#define SIG_UNBLOCK	1
+#define SIG_SETMASK	2
+
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
+		sigset_t __user *, oset, size_t, sigsetsize)
+{
+	sigset_t old = current->blocked, new;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (nset) {
+		if (copy_from_user(&new, nset, sizeof(new)))
+			return -EFAULT;
+		new &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+		spin_lock_irq(&current->sighand->siglock);
+		switch (how) {
+		case SIG_BLOCK:
+			current->blocked |= new;
+			break;
+		case SIG_UNBLOCK:
+			current->blocked &= ~new;
+			break;
+		case SIG_SETMASK:
+			current->blocked = new;
+			break;
+		default:
+			spin_unlock_irq(&current->sighand->siglock);
+			return -EINVAL;
+		}
+		/* Something unblocked may be pending: look on the way out. */
+		if (current->pending.signal & ~current->blocked)
+			set_ti_thread_flag(&current->thread_info, TIF_SIGPENDING);
+		spin_unlock_irq(&current->sighand->siglock);
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old)))
+		return -EFAULT;
 	return 0;
 }

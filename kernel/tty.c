@@ -21,6 +21,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/tty.h>
@@ -125,16 +126,7 @@ static bool read_buf_empty(void)
 	return READ_ONCE(read_head) == READ_ONCE(read_tail);
 }
 
-/**
- * tty_read_char - the next byte typed on the console, waiting for it
- *
- * Return: the byte, 0..255.
- *
- * Sleeps (TASK_INTERRUPTIBLE) on read_wait until the interrupt handler
- * has put a byte in read_buf. Process context only.
- * Linux: n_tty_read()
- */
-int tty_read_char(void)
+static int __tty_read_char(bool interruptible)
 {
 	unsigned long flags;
 	int c = -1;
@@ -142,6 +134,8 @@ int tty_read_char(void)
 	if (WARN_ON_ONCE(!tty_ready))
 		tty_init();
 	while (c < 0) {
+		if (interruptible && signal_pending(current))
+			return -ERESTARTSYS;
 		if (tty_polled) {
 			c = serial8250_getc();
 			if (c < 0)
@@ -156,6 +150,31 @@ int tty_read_char(void)
 		raw_spin_unlock_irqrestore(&read_lock, flags);
 	}
 	return c;
+}
+
+/**
+ * tty_read_char - the next byte typed on the console, waiting for it
+ *
+ * Sleeps (TASK_INTERRUPTIBLE) on read_wait until the interrupt handler
+ * has put a byte in read_buf. Process context only.
+ * Return: the byte, 0..255.
+ * Linux: n_tty_read()
+ */
+int tty_read_char(void)
+{
+	return __tty_read_char(false);
+}
+
+/**
+ * tty_read_char_interruptible - tty_read_char(), ended by a signal
+ *
+ * For user processes reading the console: a signal must not leave them
+ * stuck here.
+ * Return: the byte, or -ERESTARTSYS.
+ */
+int tty_read_char_interruptible(void)
+{
+	return __tty_read_char(true);
 }
 
 /**

@@ -367,6 +367,8 @@ unsigned long nr_free_pages_order(unsigned int order)
 	return READ_ONCE(free_area[order].nr_free);
 }
 
+static void __free_pages_range(unsigned long start_pfn, unsigned long end_pfn);
+
 /**
  * free_pages_range_early - hand a range of free RAM to the allocator
  * @start_pfn: first frame
@@ -378,6 +380,32 @@ unsigned long nr_free_pages_order(unsigned int order)
  * Linux: memblock_free_pages() / __free_pages_core()
  */
 void __init free_pages_range_early(unsigned long start_pfn, unsigned long end_pfn)
+{
+	__free_pages_range(start_pfn, end_pfn);
+}
+
+/**
+ * free_reserved_area - give reserved pages back to the allocator, after boot
+ * @start: direct-map address of the first byte (rounded up to a page)
+ * @end: one past the last byte (rounded down)
+ * @s: what the memory was, for the log line
+ *
+ * Return: the number of pages freed.
+ * Linux: free_reserved_area() in mm/page_alloc.c
+ */
+unsigned long free_reserved_area(void *start, void *end, const char *s)
+{
+	unsigned long first = PFN_UP(__pa(start)), last = PFN_DOWN(__pa(end));
+
+	if (last <= first)
+		return 0;
+	__free_pages_range(first, last);
+	pr_info("Freeing %s memory: %luK\n", s, (last - first) << (PAGE_SHIFT - 10));
+	return last - first;
+}
+
+/* Hand [start_pfn, end_pfn), all PG_reserved, to the buddy lists. */
+static void __free_pages_range(unsigned long start_pfn, unsigned long end_pfn)
 {
 	unsigned long flags, pfn;
 

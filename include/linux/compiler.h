@@ -23,6 +23,12 @@
 #define __cold		__attribute__((__cold__))
 #define __always_unused	__attribute__((__unused__))
 #define __must_check	__attribute__((__warn_unused_result__))
+/*
+ * A pointer into user space: never dereferenced directly, only through
+ * <linux/uaccess.h>. Only sparse checks the annotation (Linux too).
+ */
+#define __user
+#define __force
 
 /* Stops the compiler from moving memory accesses across this point. */
 #define barrier()	__asm__ __volatile__("" : : : "memory")

@@ -16,9 +16,15 @@
 
 #define NR_OPEN_DEFAULT	16
 
+struct file_operations;
+struct inode;
+
 struct file {
 	atomic_t f_count;
 	char f_name[32];
+	const struct file_operations *f_op;	/* NULL: no I/O (fork demos) */
+	struct inode *f_inode;			/* the file in the tree, if any */
+	long long f_pos;
 };
 
 struct files_struct {
@@ -48,6 +54,10 @@ static inline struct file *get_file(struct file *f)
 int fd_install_new(struct file *file);
 /* Close @fd in current's table: 0 or -EBADF. */
 int close_fd(unsigned int fd);
+/* Put @file at @fd, closing what was there: 0 or -EBADF. */
+int replace_fd(unsigned int fd, struct file *file);
+/* current's file at @fd with a reference, or NULL. */
+struct file *fget(unsigned int fd);
 struct file *fget_task(struct task_struct *task, unsigned int fd);
 
 void exit_files(struct task_struct *tsk);

@@ -35,6 +35,7 @@
 #define GFP_ATOMIC	(__GFP_HIGH | __GFP_KSWAPD_RECLAIM)	/* 0x0820: IRQ or spinlock held */
 #define GFP_KERNEL	(__GFP_RECLAIM | __GFP_IO | __GFP_FS)	/* 0x0cc0: may sleep (in Linux) */
 #define GFP_NOWAIT	(__GFP_KSWAPD_RECLAIM)
+#define GFP_HIGHUSER_MOVABLE	GFP_KERNEL	/* user pages: no highmem or migration here */
 #define GFP_NOIO	(__GFP_RECLAIM)
 #define GFP_NOFS	(__GFP_RECLAIM | __GFP_IO)
 

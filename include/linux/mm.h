@@ -17,7 +17,9 @@
 #include <linux/gfp.h>
 #include <linux/list.h>
 #include <linux/mm_types.h>
+#include <linux/bug.h>
 #include <linux/types.h>
+#include <asm/current.h>
 #include <asm/page.h>
 
 extern struct page *mem_map;	/* struct page of every pfn < max_pfn */
@@ -108,6 +110,22 @@ static inline int page_ref_count(const struct page *page)
 	return page->_refcount;
 }
 
+/*
+ * References to a page mapped into user space: one per page table entry
+ * that maps it (fork()'s copy-on-write sharers). The last put_page()
+ * frees it; cmpxchg keeps two CPUs dropping the last two references
+ * from both missing the free. get_page() is only called by someone
+ * already holding a reference (a mapping, under its mm's mmap_lock),
+ * so the count never rises from zero.
+ * Linux: get_page()/put_page() in include/linux/mm.h
+ */
+static inline void get_page(struct page *page)
+{
+	__atomic_add_fetch(&page->_refcount, 1, __ATOMIC_SEQ_CST);
+}
+
+void put_page(struct page *page);
+
 /* Smallest order whose block holds @size bytes. */
 static inline unsigned int get_order(unsigned long size)
 {
@@ -124,9 +142,64 @@ static inline unsigned int get_order(unsigned long size)
 /* mm/page_alloc.c */
 void mem_init(void);
 void free_pages_range_early(unsigned long start_pfn, unsigned long end_pfn);
+unsigned long free_reserved_area(void *start, void *end, const char *s);
 unsigned long nr_free_pages(void);
 unsigned long totalram_pages(void);
 unsigned long nr_free_pages_order(unsigned int order);
 void show_mem(void);
+
+struct vm_area_struct;
+struct pt_regs;
+
+/* handle_mm_fault() flags (Linux: enum fault_flag) */
+#define FAULT_FLAG_WRITE	0x01
+#define FAULT_FLAG_USER		0x40
+#define FAULT_FLAG_INSTRUCTION	0x100
+
+/* handle_mm_fault() results (Linux: enum vm_fault_reason) */
+typedef unsigned int vm_fault_t;
+#define VM_FAULT_OOM		0x000001
+#define VM_FAULT_SIGBUS		0x000002
+#define VM_FAULT_SIGSEGV	0x000040
+
+/* mm/memory.c */
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags, struct pt_regs *regs);
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void free_pgtables(struct mm_struct *mm);
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
+unsigned long *follow_pte(struct mm_struct *mm, unsigned long address);
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, const void *buf, int len);
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+/* User pages mapped now in all address spaces, and CoW copies made since boot. */
+extern atomic_long_t nr_user_pages;
+extern atomic_long_t nr_cow_copies;
+
+/* mm/mmap.c */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		      unsigned long vm_flags, struct file *file);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int vm_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		 unsigned long flags);
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+void exit_mmap(struct mm_struct *mm);
+unsigned long vm_get_page_prot(unsigned long vm_flags);
+/* arch/x86/mm/fault.c: " in NAME[START+SIZE]" for the file mapped at @ip */
+void print_vma_addr(const char *prefix, unsigned long ip);
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+void vm_area_free(struct vm_area_struct *vma);
+void mmap_init(void);
+
+/* The stack may grow down to this much below its top (Linux: RLIMIT_STACK). */
+#define _STK_LIM	(8UL << 20)
+
+static inline void mmap_assert_locked(struct mm_struct *mm)
+{
+	WARN_ON_ONCE(READ_ONCE(mm->mmap_lock.owner) != current);
+}
 
 #endif /* _LINUX_MM_H */

@@ -14,9 +14,14 @@
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
 
+#include <linux/atomic.h>
+#include <linux/mutex.h>
+#include <linux/rbtree.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 struct kmem_cache;
+struct file;
 
 /* Bits in page->flags (bit numbers, as Linux's enum pageflags). */
 enum pageflags {
@@ -40,7 +45,69 @@ struct page {
 	struct page *first_page;	/* PG_tail: the block's head page */
 	unsigned int inuse;		/* PG_slab: objects allocated */
 	unsigned int order;		/* free or allocated block head: its order */
-	int _refcount;			/* 1 for an allocated block head, else 0 */
+	/*
+	 * 1 for an allocated block head, else 0. A page mapped into user
+	 * address spaces has one reference per mapping (copy-on-write
+	 * sharers after fork()); get_page()/put_page() change it atomically.
+	 */
+	int _refcount;
+};
+
+/* vm_flags: what a mapping allows, and how it behaves. */
+#define VM_READ		0x00000001
+#define VM_WRITE	0x00000002
+#define VM_EXEC		0x00000004
+#define VM_SHARED	0x00000008
+#define VM_MAYREAD	0x00000010
+#define VM_MAYWRITE	0x00000020
+#define VM_MAYEXEC	0x00000040
+#define VM_GROWSDOWN	0x00000100	/* the stack: extends down on a fault */
+#define VM_ACCOUNT	0x00100000
+
+/*
+ * One mapping of an address space: [vm_start, vm_end), page aligned,
+ * never overlapping another. All of a process's are in its mm's rbtree
+ * (for find_vma()) and in a list sorted by address (for walking them).
+ * Linux: struct vm_area_struct in include/linux/mm_types.h (before 6.1's
+ * maple tree)
+ */
+struct vm_area_struct {
+	unsigned long vm_start;
+	unsigned long vm_end;		/* first byte after */
+	struct vm_area_struct *vm_next, *vm_prev;	/* sorted by address */
+	struct rb_node vm_rb;
+	struct mm_struct *vm_mm;
+	unsigned long vm_page_prot;	/* PTE bits for its pages */
+	unsigned long vm_flags;		/* VM_* */
+	struct file *vm_file;		/* where the contents came from, or NULL */
+};
+
+/*
+ * A user address space: its page tables (the user half of the PGD; the
+ * kernel half is a copy of init_top_pgt's entries, so kernel mappings
+ * are the same in every address space) and the mappings in it.
+ *
+ * Lifetime: mm_users counts the tasks using it (CLONE_VM shares it);
+ * the last mmput() frees every page, page table and VMA.
+ * Locking: mmap_lock (a mutex; Linux: an rw_semaphore) guards the VMA
+ * tree and list, the fields from start_code on, and the page tables:
+ * page faults, mmap/munmap/brk, fork's dup_mmap() and exec all take it.
+ * Linux: struct mm_struct in include/linux/mm_types.h
+ */
+struct mm_struct {
+	struct vm_area_struct *mmap;	/* the first VMA, lowest address */
+	struct rb_root mm_rb;
+	int map_count;			/* VMAs */
+	unsigned long *pgd;		/* top-level page table */
+	atomic_t mm_users;
+	atomic_long_t pgtables_bytes;	/* user page tables, for leak tests */
+	struct mutex mmap_lock;
+	unsigned long mmap_base;	/* mmap() searches down from here */
+	unsigned long task_size;	/* end of the user half */
+	unsigned long total_vm;		/* pages mapped */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
 };
 
 #endif /* _LINUX_MM_TYPES_H */

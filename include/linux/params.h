@@ -10,5 +10,9 @@
 
 void parse_early_param(const char *cmdline);
 void parse_late_param(const char *cmdline);
+/* init/main.c: a word after "--" on the command line, for init's argv. */
+void set_init_arg(char *param);
+/* init/initramfs.c: unpack the initrd into the file tree. */
+bool populate_rootfs(void);
 
 #endif /* _LINUX_PARAMS_H */

@@ -42,6 +42,8 @@ __printf(1, 2) int printk(const char *fmt, ...);
 __printf(1, 0) int vprintk(const char *fmt, va_list args);
 /* Push out a line printk() is still holding because it had no newline. */
 void printk_flush(void);
+/* At most 10 messages per 5 s from all callers together (Linux's defaults). */
+int printk_ratelimit(void);
 /* Reading log_buf back: the range of sequence numbers it holds, and one record. */
 void log_buf_seq_range(u64 *first, u64 *next);
 int log_buf_read(u64 seq, char *buf, size_t size, int *level);

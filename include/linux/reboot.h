@@ -11,6 +11,6 @@
 #include <linux/compiler.h>
 
 /* arch/x86/kernel/reboot.c */
-void machine_restart(void);
+__noreturn void machine_restart(void);
 
 #endif /* _LINUX_REBOOT_H */

@@ -176,6 +176,10 @@ struct task_struct {
 
 	u64 start_time;			/* local_clock() at fork */
 
+	/* CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID, set_tid_address() */
+	int __user *set_child_tid;
+	int __user *clear_child_tid;
+
 	/* CPU state saved by switch_to(); must be last (it varies by arch). */
 	struct thread_struct thread;
 };

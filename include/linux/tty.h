@@ -14,6 +14,8 @@
 
 int tty_init(void);
 int tty_read_char(void);
+/* The same, but a pending signal ends the wait with -ERESTARTSYS. */
+int tty_read_char_interruptible(void);
 void tty_write(const char *buf, size_t len);
 void tty_puts(const char *s);
 __printf(1, 2) void tty_printf(const char *fmt, ...);

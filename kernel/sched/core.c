@@ -22,7 +22,10 @@
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/sched/mm.h>
 #include <asm/desc.h>
+#include <asm/pgtable.h>
 #include <asm/switch_to.h>
 #include <trace/events/sched.h>
 #include "sched.h"
@@ -318,6 +321,8 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 	this_cpu_write_8(current_task, next);
 	this_cpu_write_8(top_of_stack, (unsigned long)next->stack + THREAD_SIZE);
 	update_task_stack((unsigned long)next->stack + THREAD_SIZE);
+	switch_fpu(prev, next);
+	x86_fsbase_load(prev, next);
 	return prev;
 }
 
@@ -356,6 +361,8 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 #endif
 	prev->thread.saved_preempt_count = preempt_count();
 	this_cpu_write_4(preempt_count, next->thread.saved_preempt_count);
+	/* Kernel threads run on the kernel's page tables (no lazy TLB). */
+	switch_mm_irqs_off(prev->active_mm, next->mm ? next->mm : &init_mm, next);
 	switch_to(prev, next, prev);
 	/* We are next now, and "prev" is whoever ran before us. */
 	finish_task_switch(prev);
@@ -813,4 +820,10 @@ void __might_sleep(const char *file, int line)
 	pr_err("in_atomic(): %d, irqs_disabled(): %d, pid: %d, name: %s\n",
 	       preempt_count() != 0, irqs_disabled(), current->pid, current->comm);
 	dump_stack();
+}
+
+SYSCALL_DEFINE0(sched_yield)
+{
+	yield();
+	return 0;
 }

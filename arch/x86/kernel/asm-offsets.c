@@ -8,6 +8,7 @@
  * Linux: arch/x86/kernel/asm-offsets.c, include/linux/kbuild.h
  */
 #include <linux/sched.h>
+#include <asm/percpu.h>
 #include <asm/ptrace.h>
 
 #define DEFINE(sym, val) \
@@ -18,6 +19,12 @@ void common(void);
 void common(void)
 {
 	OFFSET(TASK_THREAD_SP, task_struct, thread.sp);
+	OFFSET(PTREGS_AX, pt_regs, ax);
+	OFFSET(PTREGS_ORIG_AX, pt_regs, orig_ax);
 	OFFSET(PTREGS_IP, pt_regs, ip);
+	OFFSET(PTREGS_CS, pt_regs, cs);
+	OFFSET(PTREGS_SP, pt_regs, sp);
+	OFFSET(PCPU_TOP_OF_STACK, pcpu_hot, top_of_stack);
+	OFFSET(PCPU_USER_SP_SCRATCH, pcpu_hot, user_sp_scratch);
 	DEFINE(PTREGS_SIZE, sizeof(struct pt_regs));
 }

@@ -12,6 +12,8 @@
 #include <linux/string.h>
 #include <asm/current.h>
 #include <asm/desc.h>
+#include <asm/fpu.h>
+#include <asm/processor-flags.h>
 #include <asm/msr.h>
 #include <asm/percpu.h>
 
@@ -63,11 +65,37 @@ void update_task_stack(unsigned long sp0)
 	cpu_entry_area[smp_processor_id()].tss.sp0 = sp0;
 }
 
+extern const char entry_SYSCALL_64[];
+
 /**
- * cpu_init - load this CPU's GDT and TSS
+ * syscall_init - turn on `syscall` for this CPU and aim it at the kernel
+ *
+ * MSR_STAR holds two selector bases: `syscall` loads CS from bits 47:32
+ * (__KERNEL_CS, and SS = CS + 8 = __KERNEL_DS); a 64-bit `sysret` loads
+ * CS = bits 63:48 + 16 and SS = bits 63:48 + 8, which the GDT order
+ * USER32_CS, USER_DS, USER_CS (segment.h) makes __USER_CS and __USER_DS.
+ * MSR_SYSCALL_MASK clears IF (entry_SYSCALL_64 runs on the user stack
+ * until it switches: no interrupt may come before), DF (the C ABI), TF
+ * and AC. The user's GS base starts at 0 in MSR_KERNEL_GS_BASE.
+ * Per-CPU: every CPU runs it from cpu_init().
+ * Linux: syscall_init() in arch/x86/kernel/cpu/common.c
+ */
+void syscall_init(void)
+{
+	wrmsr(MSR_STAR, ((u64)(__USER32_CS) << 48) | ((u64)__KERNEL_CS << 32));
+	wrmsr(MSR_LSTAR, (u64)entry_SYSCALL_64);
+	wrmsr(MSR_SYSCALL_MASK, X86_EFLAGS_IF | X86_EFLAGS_DF | X86_EFLAGS_TF |
+				X86_EFLAGS_AC | X86_EFLAGS_NT);
+	wrmsr(MSR_KERNEL_GS_BASE, 0);
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
+}
+
+/**
+ * cpu_init - load this CPU's GDT and TSS, and enable system calls
  *
  * Reloads every segment register, since the boot GDT of head.S used
- * other selectors.
+ * other selectors. The TSS's sp0 (the stack for entries from ring 3) is
+ * set on every context switch by update_task_stack().
  * Linux: cpu_init() in arch/x86/kernel/cpu/common.c
  */
 void cpu_init(void)
@@ -107,4 +135,6 @@ void cpu_init(void)
 	__asm__ __volatile__("movl %0, %%fs; movl %0, %%gs" : : "r"(0));
 	wrmsr(MSR_GS_BASE, gs_base);
 	__asm__ __volatile__("ltr %w0" : : "r"(GDT_ENTRY_TSS * 8));
+	syscall_init();
+	fpu__init_cpu();
 }

@@ -23,6 +23,18 @@ char boot_command_line[COMMAND_LINE_SIZE];
 char boot_loader_name[64];
 phys_addr_t boot_acpi_rsdp;
 phys_addr_t boot_info_start, boot_info_end;
+/* The first boot module: the initramfs (Linux: boot_params' ramdisk_image/size). */
+phys_addr_t phys_initrd_start;
+unsigned long phys_initrd_size;
+
+/* Keep the first module as the initrd; Linux takes one ramdisk too. */
+static void note_module(u64 start, u64 end)
+{
+	if (phys_initrd_size || end <= start)
+		return;
+	phys_initrd_start = start;
+	phys_initrd_size = end - start;
+}
 
 static const char *boot_error;
 
@@ -62,6 +74,12 @@ static int parse_multiboot1(const struct multiboot_info *mbi)
 	}
 	if (mbi->flags & MULTIBOOT_INFO_BOOT_LOADER_NAME)
 		copy_string(boot_loader_name, sizeof(boot_loader_name), mbi->boot_loader_name);
+	if ((mbi->flags & MULTIBOOT_INFO_MODS) && mbi->mods_count) {
+		const struct multiboot_mod_list *mod = boot_ptr(mbi->mods_addr, sizeof(*mod));
+
+		if (mod)
+			note_module(mod->mod_start, mod->mod_end);
+	}
 	if (!(mbi->flags & MULTIBOOT_INFO_MEM_MAP) || mbi->mmap_length == 0) {
 		boot_error = "the multiboot loader passed no memory map (flag bit 6 clear)";
 		return -EINVAL;
@@ -131,6 +149,12 @@ static int parse_multiboot2(phys_addr_t info)
 			strscpy(boot_loader_name, ((const struct multiboot2_tag_string *)tag)->string,
 				sizeof(boot_loader_name));
 			break;
+		case MULTIBOOT2_TAG_MODULE: {
+			const struct multiboot2_tag_module *mod = (const void *)tag;
+
+			note_module(mod->mod_start, mod->mod_end);
+			break;
+		}
 		case MULTIBOOT2_TAG_MMAP:
 			if (parse_mb2_mmap((const void *)tag))
 				return -EINVAL;

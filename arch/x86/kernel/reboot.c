@@ -8,6 +8,7 @@
 #include <linux/printk.h>
 #include <asm/io.h>
 #include <asm/processor.h>
+#include <linux/reboot.h>
 #include <asm/qemu.h>
 
 /**
@@ -29,7 +30,6 @@ void qemu_exit(int code)
  * machine_restart - reset the machine through the keyboard controller
  * Linux: machine_restart() / native_machine_emergency_restart()
  */
-void machine_restart(void);
 void machine_restart(void)
 {
 	local_irq_disable();

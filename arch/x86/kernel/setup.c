@@ -46,6 +46,11 @@ static void __init memblock_setup(void)
 	if (boot_info_end > boot_info_start)
 		memblock_reserve(ALIGN_DOWN(boot_info_start, PAGE_SIZE),
 				 PAGE_ALIGN(boot_info_end) - ALIGN_DOWN(boot_info_start, PAGE_SIZE));
+	/* The initramfs stays until populate_rootfs() has unpacked it. Linux: reserve_initrd() */
+	if (phys_initrd_size)
+		memblock_reserve(ALIGN_DOWN(phys_initrd_start, PAGE_SIZE),
+				 PAGE_ALIGN(phys_initrd_start + phys_initrd_size) -
+				 ALIGN_DOWN(phys_initrd_start, PAGE_SIZE));
 }
 
 /**

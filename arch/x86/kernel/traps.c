@@ -12,6 +12,9 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
+#include <linux/sched/signal.h>
+#include <linux/entry-common.h>
+#include <linux/mm.h>
 #include <linux/vmalloc.h>
 #include <asm/desc.h>
 #include <asm/pgtable.h>
@@ -25,7 +28,6 @@ static struct gate_struct idt_table[NR_VECTORS] __aligned(4096);
 static vector_handler_t vector_handlers[NR_VECTORS];
 static const char *vector_names[NR_VECTORS];
 unsigned long vector_counts[NR_CPUS][NR_VECTORS];
-struct exception_fixup *exception_fixup;
 static int die_counter;
 
 static const char *const exception_names[32] = {
@@ -168,23 +170,14 @@ static bool stack_guard_hit(unsigned long addr, unsigned long *lo, unsigned long
 	return false;
 }
 
-/* A test expects this fault: record it and resume at the fixup target. */
-static bool fixup_exception(struct pt_regs *regs, unsigned long cr2)
-{
-	struct exception_fixup *f = READ_ONCE(exception_fixup);
-
-	if (!f || regs->ip < f->start || regs->ip >= f->end)
-		return false;
-	f->hits++;
-	f->last_vector = regs->vector;
-	f->last_error_code = regs->orig_ax;
-	f->last_cr2 = cr2;
-	regs->ip = f->target;
-	return true;
-}
-
-/* The end of a kernel fault: registers, backtrace, panic. */
-static __noreturn void die(const char *str, struct pt_regs *regs, unsigned long err)
+/**
+ * die - the end of a kernel fault: registers, backtrace, panic
+ * @str: what happened
+ * @regs: where
+ * @err: the error code shown
+ * Linux: die() in arch/x86/kernel/dumpstack.c
+ */
+__noreturn void die(const char *str, struct pt_regs *regs, unsigned long err)
 {
 	static int die_nest;
 
@@ -200,9 +193,15 @@ static __noreturn void die(const char *str, struct pt_regs *regs, unsigned long 
 	panic("Fatal exception");
 }
 
-static void page_fault_oops(struct pt_regs *regs, unsigned long address)
+/**
+ * page_fault_oops - report a kernel page fault nothing could fix, and die
+ * @regs: the faulting context
+ * @err: the page fault error code
+ * @address: the faulting address (CR2)
+ * Linux: page_fault_oops() in arch/x86/mm/fault.c
+ */
+void page_fault_oops(struct pt_regs *regs, unsigned long err, unsigned long address)
 {
-	unsigned long err = regs->orig_ax;
 	unsigned long lo, hi;
 
 	if (stack_guard_hit(address, &lo, &hi)) {
@@ -226,13 +225,66 @@ static void page_fault_oops(struct pt_regs *regs, unsigned long address)
 	die("page fault", regs, err);
 }
 
-static void do_exception(struct pt_regs *regs)
+/* Which signal a user-mode exception sends (Linux: the do_error_trap() calls). */
+static int exception_signal(unsigned long vector)
 {
-	unsigned long vector = regs->vector;
-	unsigned long cr2 = vector == X86_TRAP_PF ? read_cr2() : 0;
+	switch (vector) {
+	case X86_TRAP_DE:
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		return SIGFPE;
+	case X86_TRAP_UD:
+		return SIGILL;
+	case X86_TRAP_BP:
+	case X86_TRAP_DB:
+		return SIGTRAP;
+	case X86_TRAP_AC:
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
+/**
+ * do_trap_user - an exception in user mode: report it and signal the task
+ * @regs: the user context
+ * @trapnr: the vector
+ * @str: its name
+ * @signr: the signal to send
+ * @error_code: the error code
+ *
+ * The line is Linux's show_signal() one, printed if the signal will kill
+ * the task (no handler) and the rate limit allows.
+ * Linux: do_trap() / show_signal() in arch/x86/kernel/traps.c
+ */
+void do_trap_user(struct pt_regs *regs, int trapnr, const char *str, int signr,
+		  unsigned long error_code)
+{
+	struct task_struct *tsk = current;
+
+	if (unhandled_signal(tsk, signr) && printk_ratelimit()) {
+		pr_info("%s[%d] trap %s ip:%lx sp:%lx error:%lx", tsk->comm,
+			task_pid_nr(tsk), str, regs->ip, regs->sp, error_code);
+		print_vma_addr(KERN_CONT " in ", regs->ip);
+		pr_cont("\n");
+	}
+	force_sig(signr);
+}
+
+static void do_exception(struct pt_regs *regs, unsigned long vector, unsigned long error_code)
+{
+	unsigned long err = error_code == (unsigned long)-1 ? 0 : error_code;
 
 	if (vector == X86_TRAP_NMI) {
 		pr_emerg("NMI received on CPU %d at %pS\n", smp_processor_id(), (void *)regs->ip);
+		return;
+	}
+	if (vector == X86_TRAP_PF) {
+		exc_page_fault(regs, error_code);
+		return;
+	}
+	if (user_mode(regs)) {
+		do_trap_user(regs, vector, exception_names[vector], exception_signal(vector), err);
 		return;
 	}
 	if (vector == X86_TRAP_BP || vector == X86_TRAP_DB) {
@@ -240,47 +292,52 @@ static void do_exception(struct pt_regs *regs)
 		pr_warn("%s at %pS\n", exception_names[vector], (void *)regs->ip);
 		return;
 	}
-	if (vector != X86_TRAP_DF && fixup_exception(regs, cr2))
+	if (vector != X86_TRAP_DF && fixup_exception(regs, vector, error_code, 0))
 		return;
-	if (vector == X86_TRAP_PF)
-		page_fault_oops(regs, cr2);
 	if (vector == X86_TRAP_DF) {
 		unsigned long lo, hi;
+		unsigned long cr2;
 
 		/* On overflow the #PF could not push its frame: CR2 tells. */
 		cr2 = read_cr2();
 		if (stack_guard_hit(cr2, &lo, &hi)) {
 			pr_emerg("BUG: stack guard page was hit at %px (stack is %px..%px)\n",
 				 (void *)cr2, (void *)lo, (void *)(hi - 1));
-			die("kernel stack overflow (double-fault)", regs, regs->orig_ax);
+			die("kernel stack overflow (double-fault)", regs, error_code);
 		}
 	}
-	die(exception_names[vector], regs,
-	    regs->orig_ax == (unsigned long)-1 ? 0 : regs->orig_ax);
+	die(exception_names[vector], regs, err);
 }
 
 /**
  * do_IRQ_or_exception - the C side of every IDT vector
- * @regs: registers saved by entry_64.S, with the vector number
+ * @regs: registers saved by entry_64.S
+ * @vector: the IDT vector that brought us here
  *
  * Linux splits this into one C entry per vector (DEFINE_IDTENTRY); one
- * dispatcher is easier to follow and to step through.
+ * dispatcher is easier to follow and to step through. An entry from user
+ * mode leaves through irqentry_exit_to_user_mode(), where signals (a
+ * segfault's SIGSEGV) are acted on and the task may be rescheduled.
  */
-void do_IRQ_or_exception(struct pt_regs *regs)
+void do_IRQ_or_exception(struct pt_regs *regs, unsigned long vector)
 {
-	unsigned long vector = regs->vector;
+	unsigned long error_code = regs->orig_ax;
 	vector_handler_t handler;
 
+	/* orig_ax is a system call's number, or -1: not a system call. */
+	regs->orig_ax = -1;
 	vector_counts[smp_processor_id()][vector]++;
 	if (vector < FIRST_EXTERNAL_VECTOR) {
-		do_exception(regs);
-		return;
+		do_exception(regs, vector, error_code);
+	} else {
+		irq_enter();
+		handler = READ_ONCE(vector_handlers[vector]);
+		if (handler)
+			handler(regs);
+		else
+			pr_warn("irq: no handler for vector %#lx\n", vector);
+		irq_exit(regs);
 	}
-	irq_enter();
-	handler = READ_ONCE(vector_handlers[vector]);
-	if (handler)
-		handler(regs);
-	else
-		pr_warn("irq: no handler for vector %#lx\n", vector);
-	irq_exit(regs);
+	if (user_mode(regs))
+		irqentry_exit_to_user_mode(regs);
 }

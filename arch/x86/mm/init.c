@@ -18,6 +18,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/sched/mm.h>
 #include <linux/mm.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -204,6 +205,20 @@ static void __init map_image_part(char *start, char *end, pgprot_t prot)
 	map_or_die(s, __pa_symbol(s), e - s, prot);
 }
 
+/*
+ * Give every top-level entry of the vmalloc area its PUD table now, so
+ * that user address spaces, which copy the kernel half of init_top_pgt
+ * (pgd_alloc()), share every vmalloc mapping made later.
+ * Linux: preallocate_vmalloc_pages() in arch/x86/mm/init_64.c
+ */
+static void __init preallocate_vmalloc_pages(void)
+{
+	for (unsigned long addr = VMALLOC_START; addr <= VMALLOC_END;
+	     addr += 1UL << PGDIR_SHIFT)
+		if (!next_level(&init_top_pgt[pgd_index(addr)]))
+			panic("paging_init: out of memory for page tables");
+}
+
 /**
  * paging_init - build the kernel's page tables and switch to them
  *
@@ -254,5 +269,7 @@ void __init paging_init(void)
 	direct_map_live = true;
 	/* The boot-map alias of the table is gone with the boot tables. */
 	init_top_pgt = __va(tables);
+	init_mm.pgd = init_top_pgt;
+	preallocate_vmalloc_pages();
 	memblock_set_current_limit(max_pfn_mapped_end);
 }

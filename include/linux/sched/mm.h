@@ -1,20 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Address spaces. Spindle runs no user programs yet, so a struct mm_struct
- * holds only what fork and exit manage: who shares it (mm_users) and its
- * top-level page table, which for now is the kernel's. Kernel threads have
- * no mm at all (p->mm == NULL), as in Linux.
- * Linux: include/linux/mm_types.h (struct mm_struct), include/linux/sched/mm.h
+ * Address spaces as tasks hold them: kernel threads have none (p->mm ==
+ * NULL, and they run on init_mm's page tables), a user process has its
+ * own, shared by CLONE_VM. struct mm_struct is in <linux/mm_types.h>.
+ * Linux: include/linux/sched/mm.h
  */
 #ifndef _LINUX_SCHED_MM_H
 #define _LINUX_SCHED_MM_H
 
 #include <linux/atomic.h>
+#include <linux/mm_types.h>
 
-struct mm_struct {
-	atomic_t mm_users;	/* tasks using it */
-	unsigned long *pgd;	/* top-level page table */
-};
+struct task_struct;
+
+/* The kernel's own address space: no VMAs, the kernel's page tables. */
+extern struct mm_struct init_mm;
 
 static inline void mmget(struct mm_struct *mm)
 {
@@ -23,5 +23,9 @@ static inline void mmget(struct mm_struct *mm)
 
 void mmput(struct mm_struct *mm);
 struct mm_struct *mm_alloc(void);
+/* Give current a new address space (exec): the old one is mmput(). */
+void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm);
+/* Address spaces allocated now, for leak tests. */
+unsigned long nr_mm_structs(void);
 
 #endif /* _LINUX_SCHED_MM_H */

@@ -14,30 +14,71 @@
 
 #define SIGHUP		1
 #define SIGINT		2
+#define SIGQUIT		3
+#define SIGILL		4
+#define SIGTRAP		5
+#define SIGABRT		6
+#define SIGBUS		7
+#define SIGFPE		8
 #define SIGKILL		9
 #define SIGUSR1		10
+#define SIGSEGV		11
+#define SIGUSR2		12
+#define SIGPIPE		13
+#define SIGALRM		14
 #define SIGTERM		15
 #define SIGCHLD		17
+#define SIGCONT		18
 #define SIGSTOP		19
+#define SIGTSTP		20
+#define SIGURG		23
+#define SIGWINCH	28
 #define _NSIG		64
+
+/* si_code values of a SIGSEGV (Linux: include/uapi/asm-generic/siginfo.h) */
+#define SEGV_MAPERR	1	/* nothing mapped there */
+#define SEGV_ACCERR	2	/* mapped, but not for this access */
 
 #define sigmask(sig)	(1UL << ((sig) - 1))
 
-/* What a signal does when it arrives (Spindle: default or ignore). */
-#define SIG_DFL	((void *)0)
-#define SIG_IGN	((void *)1)
+/*
+ * What a signal does when it arrives: its default action, nothing, or a
+ * user handler. Spindle stores handlers (rt_sigaction() reports them
+ * back) but does not yet build signal frames to run them: a signal whose
+ * disposition is a handler is not delivered (see get_signal()).
+ */
+typedef void (*__sighandler_t)(int);
+#define SIG_DFL	((__sighandler_t)0)
+#define SIG_IGN	((__sighandler_t)1)
+
+/* The x86-64 struct sigaction of rt_sigaction(2), as user space lays it out. */
+struct sigaction {
+	__sighandler_t sa_handler;
+	unsigned long sa_flags;
+	void (*sa_restorer)(void);
+	sigset_t sa_mask;
+};
+
+struct k_sigaction {
+	struct sigaction sa;
+};
 
 struct sighand_struct {
 	atomic_t count;
 	/* Guards action[] and the sharing tasks' pending signals; irqs off. */
 	spinlock_t siglock;
-	void *action[_NSIG];		/* SIG_DFL or SIG_IGN */
+	struct k_sigaction action[_NSIG];
 };
+
+/* signal->flags */
+#define SIGNAL_GROUP_EXIT	0x00000004	/* exit_group() under way */
+#define SIGNAL_UNKILLABLE	0x00000040	/* init: only what it asked for kills it */
 
 struct signal_struct {
 	atomic_t sigcnt;
 	int nr_threads;
 	int group_exit_code;
+	unsigned int flags;
 };
 
 static inline int signal_pending(struct task_struct *p)
@@ -70,6 +111,14 @@ static inline int signal_pending_state(unsigned int state, struct task_struct *p
 }
 
 int send_sig(int sig, struct task_struct *p, int priv);
+/* Send @sig to current even if it is ignored or blocked (faults). */
+void force_sig(int sig);
+int force_sig_fault(int sig, int code, unsigned long addr);
+/* Would @sig kill @tsk (no handler, not ignored)? */
+bool unhandled_signal(struct task_struct *tsk, int sig);
+/* On the way to user mode: act on pending signals. true if one was. */
+bool get_signal(void);
+__noreturn void do_group_exit(int exit_code);
 int kill_pid(pid_t pid, int sig);
 void ignore_signals(struct task_struct *t);
 void flush_signals(struct task_struct *t);

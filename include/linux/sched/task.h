@@ -19,7 +19,11 @@
 #define CLONE_VFORK		0x00004000	/* parent sleeps until child exits */
 #define CLONE_PARENT		0x00008000	/* sibling, not child, of the caller */
 #define CLONE_THREAD		0x00010000	/* same thread group */
+#define CLONE_SETTLS		0x00080000	/* the child's FS base is tls */
+#define CLONE_PARENT_SETTID	0x00100000	/* store the child's tid at parent_tid */
+#define CLONE_CHILD_CLEARTID	0x00200000	/* clear child_tid (and wake it) at exit */
 #define CLONE_UNTRACED		0x00800000	/* no ptrace, ever */
+#define CLONE_CHILD_SETTID	0x01000000	/* store the child's tid at child_tid */
 
 struct kernel_clone_args {
 	u64 flags;
@@ -27,6 +31,10 @@ struct kernel_clone_args {
 	int (*fn)(void *);		/* kernel threads: run this */
 	void *fn_arg;
 	const char *name;		/* the new task's comm */
+	unsigned long stack;		/* clone(): the child's user stack, 0: same */
+	unsigned long tls;		/* CLONE_SETTLS */
+	int __user *parent_tid;		/* CLONE_PARENT_SETTID */
+	int __user *child_tid;		/* CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID */
 	u32 kthread:1;			/* PF_KTHREAD, with a struct kthread */
 	u32 io_thread:1;
 	u32 user_worker:1;

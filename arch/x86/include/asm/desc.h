@@ -42,6 +42,7 @@ struct desc_ptr {
 #define FIRST_EXTERNAL_VECTOR	0x20
 
 void cpu_init(void);		/* this CPU's GDT, TSS, IST stacks */
+void syscall_init(void);	/* this CPU's syscall MSRs */
 void idt_setup(void);		/* fill and load the IDT */
 void load_idt_this_cpu(void);
 void update_task_stack(unsigned long sp0);

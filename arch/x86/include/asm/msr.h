@@ -9,9 +9,14 @@
 #include <linux/types.h>
 
 #define MSR_EFER		0xc0000080
+#define EFER_SCE		(1U << 0)	/* syscall/sysret enabled */
 #define EFER_LMA		(1ULL << 10)	/* long mode active: set by the CPU */
 #define EFER_LME		(1U << 8)
 #define EFER_NX			(1U << 11)
+#define MSR_STAR		0xc0000081	/* syscall/sysret segment bases */
+#define MSR_LSTAR		0xc0000082	/* 64-bit syscall entry point */
+#define MSR_CSTAR		0xc0000083	/* compat-mode syscall entry point */
+#define MSR_SYSCALL_MASK	0xc0000084	/* rflags bits syscall clears */
 #define MSR_FS_BASE		0xc0000100
 #define MSR_GS_BASE		0xc0000101
 #define MSR_KERNEL_GS_BASE	0xc0000102

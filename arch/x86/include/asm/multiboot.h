@@ -29,6 +29,7 @@
 /* Multiboot 1: the information structure at %ebx. */
 #define MULTIBOOT_INFO_MEMORY		(1 << 0)
 #define MULTIBOOT_INFO_CMDLINE		(1 << 2)
+#define MULTIBOOT_INFO_MODS		(1 << 3)
 #define MULTIBOOT_INFO_MEM_MAP		(1 << 6)
 #define MULTIBOOT_INFO_BOOT_LOADER_NAME	(1 << 9)
 
@@ -47,6 +48,22 @@ struct multiboot_info {
 	u32 drives_addr;
 	u32 config_table;
 	u32 boot_loader_name;
+} __packed;
+
+/* A boot module (QEMU's -initrd, GRUB's module): physical [mod_start, mod_end). */
+struct multiboot_mod_list {
+	u32 mod_start;
+	u32 mod_end;
+	u32 cmdline;
+	u32 pad;
+} __packed;
+
+struct multiboot2_tag_module {
+	u32 type;
+	u32 size;
+	u32 mod_start;
+	u32 mod_end;
+	char cmdline[];
 } __packed;
 
 /* One memory map entry; @size does not count itself. */
@@ -71,6 +88,7 @@ struct multiboot2_tag {
 #define MULTIBOOT2_TAG_END		0
 #define MULTIBOOT2_TAG_CMDLINE		1
 #define MULTIBOOT2_TAG_BOOT_LOADER_NAME	2
+#define MULTIBOOT2_TAG_MODULE		3
 #define MULTIBOOT2_TAG_BASIC_MEMINFO	4
 #define MULTIBOOT2_TAG_MMAP		6
 #define MULTIBOOT2_TAG_ACPI_OLD		14

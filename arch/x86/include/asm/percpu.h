@@ -25,6 +25,8 @@ struct pcpu_hot {
 	int preempt_count;
 	int cpu_number;
 	unsigned long top_of_stack;	/* loaded into the TSS on a switch */
+	/* entry_SYSCALL_64 parks the user's %rsp here while it finds its stack */
+	unsigned long user_sp_scratch;
 	unsigned long irq_stack_ptr;
 };
 

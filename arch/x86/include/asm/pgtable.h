@@ -64,6 +64,12 @@ void paging_init(void);
 /* Entries per table at each level. Linux: PTRS_PER_PGD etc. */
 #define PTRS_PER_PGD	512
 
+
+struct mm_struct;
+struct task_struct;
+unsigned long *pgd_alloc(struct mm_struct *mm);
+void pgd_free(struct mm_struct *mm, unsigned long *pgd);
+void switch_mm_irqs_off(struct mm_struct *prev, struct mm_struct *next, struct task_struct *tsk);
 /* The kernel's top-level page table (Linux: init_top_pgt). */
 extern unsigned long *init_top_pgt;
 extern phys_addr_t max_pfn_mapped_end;	/* the direct map ends here */

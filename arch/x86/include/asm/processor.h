@@ -7,11 +7,34 @@
 #define _ASM_X86_PROCESSOR_H
 
 #include <linux/types.h>
+#include <asm/page.h>
+#include <asm/thread_info.h>
 
 #define X86_CR0_WP	(1UL << 16)
 #define X86_CR0_PG	(1UL << 31)
 #define X86_CR4_PAE	(1UL << 5)
 #define X86_CR4_PGE	(1UL << 7)
+
+/*
+ * The user half of every address space: [0, TASK_SIZE_MAX). The last
+ * page below the canonical hole stays unmapped: `sysret` to an address
+ * there would fault in the kernel on some CPUs.
+ * Linux: arch/x86/include/asm/page_64_types.h, processor.h
+ */
+#define TASK_SIZE_MAX	((1UL << 47) - PAGE_SIZE)
+#define TASK_SIZE	TASK_SIZE_MAX
+#define STACK_TOP	TASK_SIZE
+/* Where mmap() starts searching down from: below the stack's limit. */
+#define TASK_UNMAPPED_BASE	(STACK_TOP - (1UL << 30))
+
+/* The user registers saved at the top of @task's kernel stack. */
+#define task_pt_regs(task) \
+	((struct pt_regs *)((unsigned long)(task)->stack + THREAD_SIZE) - 1)
+#define current_pt_regs() task_pt_regs(current)
+
+struct pt_regs;
+/* Make @regs return to user mode at @new_ip with stack @new_sp (exec). */
+void start_thread(struct pt_regs *regs, unsigned long new_ip, unsigned long new_sp);
 
 static inline unsigned long read_cr2(void)
 {

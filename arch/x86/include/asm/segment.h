@@ -17,6 +17,7 @@
 
 #define __KERNEL_CS	(GDT_ENTRY_KERNEL_CS * 8)		/* 0x10 */
 #define __KERNEL_DS	(GDT_ENTRY_KERNEL_DS * 8)		/* 0x18 */
+#define __USER32_CS	(GDT_ENTRY_DEFAULT_USER32_CS * 8 + 3)	/* 0x23 */
 #define __USER_DS	(GDT_ENTRY_DEFAULT_USER_DS * 8 + 3)	/* 0x2b */
 #define __USER_CS	(GDT_ENTRY_DEFAULT_USER_CS * 8 + 3)	/* 0x33 */
 

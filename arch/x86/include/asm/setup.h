@@ -42,6 +42,9 @@ extern u64 boot_tsc_at_entry;		/* TSC when x86_64_start_kernel ran */
 
 /* The physical range the boot information occupied (kept until parsed). */
 extern phys_addr_t boot_info_start, boot_info_end;
+/* The initramfs the boot loader loaded (-initrd, GRUB module2), or size 0. */
+extern phys_addr_t phys_initrd_start;
+extern unsigned long phys_initrd_size;
 
 int parse_multiboot(u32 magic, phys_addr_t info);
 void e820__range_add(u64 start, u64 size, enum e820_type type);

@@ -16,11 +16,16 @@
 #ifndef _ASM_X86_SWITCH_TO_H
 #define _ASM_X86_SWITCH_TO_H
 
+#include <asm/fpu.h>
+#include <asm/ptrace.h>
+
 struct task_struct;
 
 struct thread_struct {
 	unsigned long sp;	/* saved stack pointer while switched out */
 	int saved_preempt_count; /* the per-CPU count while switched out */
+	unsigned long fsbase;	/* user FS base (TLS): arch_prctl(ARCH_SET_FS) */
+	struct fpu fpu;		/* user x87/SSE registers while switched out */
 };
 
 /*
@@ -38,14 +43,20 @@ struct inactive_task_frame {
 	unsigned long ret_addr;
 };
 
-/* The frame ret_from_fork finds above it: the function to call. */
+/*
+ * A new task's stack top as copy_thread() builds it: the frame
+ * __switch_to_asm pops (with fn in bx and fn_arg in r12 for a kernel
+ * thread), then the task's user registers, where an entry from ring 3
+ * saves them (task_pt_regs()).
+ * Linux: struct fork_frame in arch/x86/include/asm/switch_to.h
+ */
 struct fork_frame {
 	struct inactive_task_frame frame;
-	unsigned long fn;	/* int (*fn)(void *) */
-	unsigned long fn_arg;
+	struct pt_regs regs;
 };
 
 struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
+void x86_fsbase_load(struct task_struct *prev, struct task_struct *next);
 
 #define switch_to(prev, next, last)				\
 do {								\

@@ -55,7 +55,17 @@ unsigned long vector_count_all_cpus(int vector);
 
 void trap_init(void);
 /* Entered from entry_64.S for every vector. */
-void do_IRQ_or_exception(struct pt_regs *regs);
+void do_IRQ_or_exception(struct pt_regs *regs, unsigned long vector);
+/* arch/x86/mm/extable.c: resume after an allowed kernel fault. */
+bool fixup_exception(struct pt_regs *regs, int trapnr, unsigned long error_code,
+		     unsigned long fault_addr);
+/* arch/x86/mm/fault.c */
+void exc_page_fault(struct pt_regs *regs, unsigned long error_code);
+void page_fault_oops(struct pt_regs *regs, unsigned long error_code, unsigned long address);
+__noreturn void die(const char *str, struct pt_regs *regs, unsigned long err);
+/* arch/x86/kernel/traps.c: a user-mode exception becomes a signal. */
+void do_trap_user(struct pt_regs *regs, int trapnr, const char *str, int signr,
+		  unsigned long error_code);
 
 /*
  * Hook for tests of the exception path: when set, a kernel fault at an

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * read(2), write(2), writev(2): find the file of the descriptor and
+ * call its file_operations. A regular file of the tree is read from its
+ * bytes in memory (simple_read_from_buffer in ramfs).
+ * Linux: fs/read_write.c
+ */
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/syscalls.h>
+
+#define MAX_RW_COUNT	(0x7fffffffL & PAGE_MASK)
+#define UIO_MAXIOV	1024
+
+struct iovec {
+	void __user *iov_base;
+	size_t iov_len;
+};
+
+static ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	if (!file->f_op || !file->f_op->read)
+		return -EINVAL;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	return file->f_op->read(file, buf, count, pos);
+}
+
+static ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
+{
+	if (!file->f_op || !file->f_op->write)
+		return -EINVAL;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	return file->f_op->write(file, buf, count, pos);
+}
+
+/**
+ * kernel_read - read from @file into a kernel buffer
+ * @file: an open file of the tree
+ * @buf: kernel buffer
+ * @count: bytes
+ * @pos: file position, advanced
+ * Return: bytes read, or a negative errno.
+ * Linux: kernel_read()
+ */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	struct inode *inode = file->f_inode;
+
+	if (!inode || !S_ISREG(inode->i_mode))
+		return -EINVAL;
+	if (*pos >= inode->i_size)
+		return 0;
+	if ((loff_t)count > inode->i_size - *pos)
+		count = inode->i_size - *pos;
+	memcpy(buf, (char *)inode->i_data + *pos, count);
+	*pos += count;
+	return count;
+}
+
+SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = vfs_read(f, buf, count, &f->f_pos);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = vfs_write(f, buf, count, &f->f_pos);
+	fput(f);
+	return ret;
+}
+
+/* Each iovec in turn; a short write ends it, as Linux's do_loop_readv_writev(). */
+SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen)
+{
+	struct file *f;
+	ssize_t total = 0;
+
+	if (vlen > UIO_MAXIOV)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	for (unsigned long i = 0; i < vlen; i++) {
+		struct iovec iov;
+		ssize_t n;
+
+		if (copy_from_user(&iov, &vec[i], sizeof(iov))) {
+			total = total ? total : -EFAULT;
+			break;
+		}
+		if (!iov.iov_len)
+			continue;
+		n = vfs_write(f, iov.iov_base, iov.iov_len, &f->f_pos);
+		if (n < 0) {
+			total = total ? total : n;
+			break;
+		}
+		total += n;
+		if ((size_t)n < iov.iov_len)
+			break;
+	}
+	fput(f);
+	return total;
+}
