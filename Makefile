@@ -84,7 +84,7 @@ KOBJS := $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 .PHONY: all iso run run-iso gdb test bench deps clean help host-tests handout grade
 .DEFAULT_GOAL := all
 
-all: $(B)/spindle.elf
+all: $(B)/spindle.elf $(B)/initramfs.cpio
 
 help:
 	@echo "make           build build/spindle.elf (DEBUG=1 for -Og, CROSS_COMPILE=x86_64-elf-, V=1 full commands)"
@@ -202,7 +202,29 @@ $(B)/spindle.iso: $(B)/spindle.elf boot/grub.cfg
 
 iso: deps $(B)/spindle.iso
 
+# --- user programs and the initramfs ----------------------------------
+
+# Static programs against Debian's musl (musl-tools): a real libc, Linux's ABI.
+MUSL_CC     ?= musl-gcc
+USER_CFLAGS := -std=gnu11 -static -O2 -g -Wall -Wextra -Werror
+USER_PROGS  := init forktest usertests
+
+$(B)/user/%: user/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC [U]  $<"
+	$(Q)$(MUSL_CC) $(USER_CFLAGS) -o $@ $<
+
+# The project's initramfs: `make run INITRD=build/initramfs.cpio` runs its /init.
+$(B)/initramfs.cpio: user/initramfs.list tools/gen_init_cpio.py user/script-test user/not-elf \
+		$(USER_PROGS:%=$(B)/user/%)
+	@echo "  CPIO    $@"
+	$(Q)$(PYTHON) tools/gen_init_cpio.py user/initramfs.list $@
+
 # --- running -----------------------------------------------------------
+
+# INITRD=file.cpio: an initramfs for -initrd (its /init runs as pid 1).
+INITRD      ?=
+QEMU_INITRD := $(if $(INITRD),-initrd $(INITRD))
 
 QEMU_COMMON := $(QEMU_MACHINE) -smp $(SMP) -m $(MEM) -display $(QEMU_DISPLAY)
 
@@ -210,7 +232,7 @@ QEMU_COMMON := $(QEMU_MACHINE) -smp $(SMP) -m $(MEM) -display $(QEMU_DISPLAY)
 QEMU_EXIT_OK := s=$$?; [ $$s -eq 0 ] || [ $$s -eq $(QEMU_EXIT_STATUS_SUCCESS) ]
 
 run: deps all
-	$(QEMU) $(QEMU_COMMON) -serial mon:stdio -kernel $(B)/spindle.elf -append "$(CMDLINE)"; $(QEMU_EXIT_OK)
+	$(QEMU) $(QEMU_COMMON) -serial mon:stdio -kernel $(B)/spindle.elf $(QEMU_INITRD) -append "$(CMDLINE)"; $(QEMU_EXIT_OK)
 
 run-iso: deps $(B)/spindle.iso
 	$(QEMU) $(QEMU_COMMON) -serial mon:stdio -cdrom $(B)/spindle.iso; $(QEMU_EXIT_OK)

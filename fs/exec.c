@@ -254,7 +254,7 @@ static int do_execveat_common(const char *filename, const char *const *argv,
 
 	bprm.file = filp_open(filename, &retval);
 	if (!bprm.file)
-		return retval;
+		return retval == -EISDIR ? -EACCES : retval;	/* as do_open_execat() */
 	retval = -ENOMEM;
 	bprm.strings = vmalloc(ARG_MAX_BYTES);
 	if (!bprm.strings)

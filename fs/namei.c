@@ -210,19 +210,38 @@ out:
 	return err;
 }
 
-/** vfs_mkdir - make directory @path. Return: 0 or a negative errno. Linux: do_mkdirat() */
+/**
+ * vfs_mkdir - make directory @path
+ * @path: the name
+ * @mode: permission bits
+ * Return: 0 or a negative errno.
+ * Linux: do_mkdirat()
+ */
 int vfs_mkdir(const char *path, umode_t mode)
 {
 	return vfs_create(path, S_IFDIR | (mode & 07777), 0, NULL, 0);
 }
 
-/** vfs_mknod - make a device node. Return: 0 or a negative errno. Linux: do_mknodat() */
+/**
+ * vfs_mknod - make a device node
+ * @path: the name
+ * @mode: S_IFCHR and permission bits
+ * @dev: the device number
+ * Return: 0 or a negative errno.
+ * Linux: do_mknodat()
+ */
 int vfs_mknod(const char *path, umode_t mode, dev_t dev)
 {
 	return vfs_create(path, mode, dev, NULL, 0);
 }
 
-/** vfs_symlink - make @path a symlink to @target. Linux: do_symlinkat() */
+/**
+ * vfs_symlink - make @path a symlink to @target
+ * @target: what it points to
+ * @path: the name
+ * Return: 0 or a negative errno.
+ * Linux: do_symlinkat()
+ */
 int vfs_symlink(const char *target, const char *path)
 {
 	return vfs_create(path, S_IFLNK | 0777, 0, target, strlen(target) + 1);

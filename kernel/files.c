@@ -121,7 +121,12 @@ int replace_fd(unsigned int fd, struct file *file)
 	return fd;
 }
 
-/** fget - current's file at @fd with a reference, or NULL. Linux: fget() */
+/**
+ * fget - current's file at @fd, with a reference
+ * @fd: the descriptor
+ * Return: the file (fput() it when done), or NULL if @fd is not open.
+ * Linux: fget()
+ */
 struct file *fget(unsigned int fd)
 {
 	return fget_task(current, fd);

@@ -205,7 +205,10 @@ void put_signal_struct(struct signal_struct *sig)
 
 static atomic_long_t mm_structs_allocated;
 
-/** nr_mm_structs - address spaces allocated now (for leak tests) */
+/**
+ * nr_mm_structs - address spaces allocated now (for leak tests)
+ * Return: how many mm_structs exist besides init_mm.
+ */
 unsigned long nr_mm_structs(void)
 {
 	return atomic_long_read(&mm_structs_allocated);

@@ -386,8 +386,13 @@ static void kthread_hand_back(struct kthread_create_info *create, struct task_st
 	/* LAB 2 END */
 }
 
-/* kthreadd's half: clone a thread that starts in kthread(). Linux: create_kthread() */
-static void create_kthread(struct kthread_create_info *create)
+/*
+ * kthreadd's half: clone a thread that starts in kthread(). Never
+ * inlined into kthreadd(): it is a step of the path GDB follows
+ * (spindle-kthread-path), which reads @create at its breakpoint.
+ * Linux: create_kthread()
+ */
+static noinline void create_kthread(struct kthread_create_info *create)
 {
 	struct kernel_clone_args args = {
 		.flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_UNTRACED,

@@ -349,10 +349,11 @@ early_param("loglevel", loglevel_setup);
 /**
  * printk_ratelimit - may a frequent message be printed now?
  *
+ * Return: 1 if the caller may print, 0 if not.
+ *
  * A burst of 10 per 5-second interval, shared by all callers, as Linux's
  * printk_ratelimit_state. Messages over the limit are not printed; the
  * next interval says how many were suppressed.
- * Return: 1 if the caller may print, 0 if not.
  * Linux: printk_ratelimit() / ___ratelimit() in lib/ratelimit.c
  */
 int printk_ratelimit(void)

@@ -238,6 +238,8 @@ static int dequeue_signal(struct task_struct *t)
 /**
  * get_signal - act on current's pending signals before it returns to user mode
  *
+ * Return: false once nothing is left pending (it returns only then).
+ *
  * Takes them lowest first. Ignored ones are dropped; default actions are
  * applied: "ignore" (SIGCHLD...), and "terminate" (with or without a core
  * dump, which Spindle does not write), through do_group_exit(sig), so the
@@ -245,7 +247,6 @@ static int dequeue_signal(struct task_struct *t)
  * dropped (no job control), and so are signals with a user handler: no
  * signal frames are built yet. init ignores what it did not ask for,
  * except the faults force_sig() made fatal.
- * Return: false once nothing is left pending (it returns only then).
  * Linux: get_signal() in kernel/signal.c
  */
 bool get_signal(void)

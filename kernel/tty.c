@@ -155,9 +155,10 @@ static int __tty_read_char(bool interruptible)
 /**
  * tty_read_char - the next byte typed on the console, waiting for it
  *
+ * Return: the byte, 0..255.
+ *
  * Sleeps (TASK_INTERRUPTIBLE) on read_wait until the interrupt handler
  * has put a byte in read_buf. Process context only.
- * Return: the byte, 0..255.
  * Linux: n_tty_read()
  */
 int tty_read_char(void)
@@ -168,9 +169,10 @@ int tty_read_char(void)
 /**
  * tty_read_char_interruptible - tty_read_char(), ended by a signal
  *
+ * Return: the byte, or -ERESTARTSYS.
+ *
  * For user processes reading the console: a signal must not leave them
  * stuck here.
- * Return: the byte, or -ERESTARTSYS.
  */
 int tty_read_char_interruptible(void)
 {

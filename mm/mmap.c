@@ -20,7 +20,10 @@
 
 static struct kmem_cache *vm_area_cachep;
 
-/** mmap_init - the VMA cache. Linux: proc_caches_init() */
+/**
+ * mmap_init - create the VMA cache
+ * Linux: proc_caches_init()
+ */
 void mmap_init(void)
 {
 	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),
@@ -63,7 +66,11 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 	return vma;
 }
 
-/** vm_area_free - free an unlinked VMA. Linux: vm_area_free() */
+/**
+ * vm_area_free - free an unlinked VMA
+ * @vma: the VMA (its file reference is dropped)
+ * Linux: vm_area_free()
+ */
 void vm_area_free(struct vm_area_struct *vma)
 {
 	if (vma->vm_file)

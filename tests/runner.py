@@ -42,6 +42,7 @@ import qemu_conf                    # tools/qemu.mk: machine, exit statuses
 import shell_tests
 
 ELF = Path("build/spindle.elf")
+INITRAMFS = Path("build/initramfs.cpio")
 ISO = Path("build/spindle.iso")
 HOST_DIR = Path("build/host")
 LOG_DIR = Path("build/test-logs")
@@ -494,7 +495,8 @@ def compare_with_kunit_py(results, root, log_path):
 
 
 def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
-               expect=(), status=None, give_up=None, timeout=None, warnings=0):
+               expect=(), status=None, give_up=None, timeout=None, warnings=0,
+               extra=()):
     """A boot whose log must say all of `expect`, then exit with `status`.
 
     With status None the kernel is not expected to exit: QEMU is killed
@@ -505,7 +507,7 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
         return status is None and not missing_expectations(log, expect) \
             or bool(give_up and give_up in log)
     boot = qemu_boot(args, name, append, mem=mem, cdrom=cdrom, done=done,
-                     timeout=timeout)
+                     timeout=timeout, extra=extra)
     missing = missing_expectations(boot.log, expect)
     warned = warning_problems(boot.log, warnings)
     if missing:
@@ -521,6 +523,42 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
         results.fail(name, warned[0], boot.tail(), boot.log_path)
     else:
         results.ok(name)
+
+
+# The user-space suite (user/usertests.c) as pid 1: its KTAP cases count
+# as tests; it powers off (status 33) when done. The kernel must have
+# printed Linux's segfault line for the child it saw die of SIGSEGV.
+USERTESTS_EXPECT = [
+    re.compile(r"usertests\[\d+\]: segfault at 10 ip [0-9a-f]{16} sp [0-9a-f]{16} "
+               r"error 6 in usertests\[401000\+[0-9a-f]+\]"),
+]
+
+
+def run_usertests(args, results, name="usertests", smp=1):
+    """Boot the project's initramfs with rdinit=/usertests and count its cases."""
+    if not INITRAMFS.is_file():
+        results.fail(name, f"{INITRAMFS} missing: run make first")
+        return
+    boot = qemu_boot(args, name, "rdinit=/usertests", smp=smp,
+                     extra=["-initrd", str(INITRAMFS)])
+    root = parse_ktap(boot.log)
+    if root is None:
+        results.fail(name, "no KTAP output", boot.tail(), boot.log_path)
+        return
+    failed = report_ktap(results, root, boot.log_path, "" if smp == 1 else f"smp{smp}")
+    problems = []
+    if boot.how != "exited" or boot.status != (EXIT_PASS if not failed else None):
+        if not (failed and boot.how == "exited"):
+            problems.append(f"{boot.describe()}, expected exit status {EXIT_PASS} (poweroff)")
+    missing = missing_expectations(boot.log, USERTESTS_EXPECT)
+    if missing:
+        problems.append("the log lacks " + ", ".join(map(repr, missing)))
+    if not root.subtests or not root.subtests[0].subtests:
+        problems.append("no test cases")
+    if problems:
+        results.fail(name, "; ".join(problems), boot.tail(), boot.log_path)
+    else:
+        results.ok(f"{name} ({len(root.subtests[0].subtests)} cases, exit status {boot.status})")
 
 
 def free_port():
@@ -659,6 +697,30 @@ def boots():
             mem="4G", append="", expect=["Spindle: boot finished"])),
         ("too_little_memory", run_expect, dict(
             mem="8M", append="", expect=["Spindle needs at least"], timeout=30)),
+        # User space: the project's initramfs (build/initramfs.cpio).
+        ("usertests", run_usertests, {}),
+        ("usertests_smp4", run_usertests, dict(name="usertests_smp4", smp=4)),
+        # /init with arguments after "--": it runs /forktest segv first.
+        ("initramfs_init", run_expect, dict(
+            append="-- /forktest segv", extra=["-initrd", str(INITRAMFS)],
+            expect=["Trying to unpack rootfs image as initramfs...",
+                    "Freeing initrd memory: ", "Run /init as init process",
+                    "init: Spindle ", "forktest: a child died of signal 11 (SIGSEGV)",
+                    re.compile(r"forktest\[\d+\]: segfault at 10 ip [0-9a-f]{16} sp "
+                               r"[0-9a-f]{16} error 6 in forktest\[401000\+"),
+                    "parent's shared = 100 (unchanged)", "init: type a program"])),
+        # No such rdinit: the kernel's own shell, as without an initramfs.
+        ("rdinit_missing", run_expect, dict(
+            append="rdinit=/nope", extra=["-initrd", str(INITRAMFS)],
+            expect=["Spindle: boot finished"])),
+        # init= that cannot run: Linux's panic.
+        ("init_missing", run_expect, dict(
+            append="rdinit=/nope init=/sbin/nope", extra=["-initrd", str(INITRAMFS)],
+            expect=["Kernel panic - not syncing: Requested init /sbin/nope failed (error -2)."])),
+        # Not a cpio archive: Linux's words, then the shell.
+        ("initramfs_garbage", run_expect, dict(
+            append="", extra=["-initrd", "user/not-elf"],
+            expect=["Initramfs unpacking failed: no cpio magic", "Spindle: boot finished"])),
     ]
     import lab as labs          # tools/lab.py: its LABS table is the list
     for lab in sorted(labs.LABS):

@@ -41,6 +41,7 @@ need grub-pc-bin		test -d /usr/lib/grub/i386-pc
 need xorriso			have xorriso
 need mtools			have mformat
 need gdb			have gdb
+need musl-tools			have musl-gcc
 need xz-utils			have xz
 need linux-source-6.1		test -f "$linux_tarball"
 need perl			perl -MPod::Usage -e 1	# scripts/kernel-doc

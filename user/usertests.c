@@ -1,0 +1,577 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * usertests: Spindle's user-space test suite, in the spirit of xv6's.
+ * A static program (musl-gcc -static) run as init (rdinit=/usertests)
+ * or from a shell; it prints KTAP version 1, as the in-kernel suites
+ * do, so `make test` counts each case, then powers the machine off when
+ * it is pid 1. It relies on nothing but Linux's system call ABI: the same
+ * binary runs on Linux.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/reboot.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Address 0x10, hidden from the compiler (which would refuse the store). */
+static int *volatile bad_address = (int *)0x10;
+#include <elf.h>
+
+static int failures;
+
+/* One diagnostic line and a failed check; the case goes on. */
+#define CHECK(cond) do {						\
+	if (!(cond)) {							\
+		printf("    # %s:%d: check failed: %s (errno %d)\n",	\
+		       __func__, __LINE__, #cond, errno);		\
+		failures++;						\
+	}								\
+} while (0)
+
+/* Run @fn in a child; its wait status. */
+static int in_child(void (*fn)(void))
+{
+	int status = -1;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		fn();
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+static void test_fork_exit_status(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(42);
+	CHECK(pid > 0);
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 42);
+	CHECK(waitpid(-1, &status, WNOHANG) == -1 && errno == ECHILD);
+}
+
+/* A tree three levels deep: every process forks two, each reaps its own. */
+static int fork_tree(int depth)
+{
+	int total = 1;
+
+	for (int i = 0; i < 2 && depth > 0; i++) {
+		int status;
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(fork_tree(depth - 1));
+		if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+			return 100;
+		total += WEXITSTATUS(status);
+	}
+	return total;
+}
+
+static void test_fork_tree(void)
+{
+	fflush(stdout);
+	CHECK(fork_tree(3) == 15);	/* 1 + 2 + 4 + 8 processes */
+}
+
+/* Hundreds of processes, 20 alive at a time, every one reaped. */
+static void test_fork_storm(void)
+{
+	int started = 0, reaped = 0, status;
+
+	fflush(stdout);
+	while (started < 300) {
+		for (int i = 0; i < 20; i++, started++) {
+			pid_t pid = fork();
+
+			if (pid == 0)
+				_exit(started & 0xff);
+			if (pid < 0) {
+				CHECK(pid > 0);
+				return;
+			}
+		}
+		while (waitpid(-1, &status, 0) > 0)
+			reaped += WIFEXITED(status);
+	}
+	CHECK(reaped == 300);
+	CHECK(waitpid(-1, &status, 0) == -1 && errno == ECHILD);
+}
+
+static volatile int cow_value = 1;
+static char cow_big[64 * 1024] = { 1 };
+
+/* Parent and child write the same pages; each sees its own values. */
+static void test_cow_isolation(void)
+{
+	int status, pipe_sum = 0;
+	pid_t pid;
+
+	memset(cow_big, 'p', sizeof(cow_big));
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		if (cow_value != 1 || cow_big[100] != 'p')
+			_exit(1);
+		cow_value = 2;
+		memset(cow_big, 'c', sizeof(cow_big));
+		_exit(cow_value == 2 && cow_big[60000] == 'c' ? 0 : 2);
+	}
+	cow_value = 3;	/* the parent writes too, while the child may still share */
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(cow_value == 3);
+	for (size_t i = 0; i < sizeof(cow_big); i += 4096)
+		pipe_sum += cow_big[i] == 'p';
+	CHECK(pipe_sum == (int)(sizeof(cow_big) / 4096));
+}
+
+/* Three sharers: two children read, one writes; nobody sees another's write. */
+static void test_cow_three_sharers(void)
+{
+	int status[2];
+	pid_t pid[2];
+
+	cow_value = 10;
+	fflush(stdout);
+	for (int i = 0; i < 2; i++) {
+		pid[i] = fork();
+		if (pid[i] == 0) {
+			usleep(20000 * (i + 1));
+			if (i == 1)
+				cow_value = 11;
+			_exit(cow_value);
+		}
+	}
+	cow_value = 12;
+	for (int i = 0; i < 2; i++)
+		CHECK(waitpid(pid[i], &status[i], 0) == pid[i]);
+	CHECK(WEXITSTATUS(status[0]) == 10);
+	CHECK(WEXITSTATUS(status[1]) == 11);
+	CHECK(cow_value == 12);
+}
+
+extern char **environ;
+extern char _start[];
+
+/* Run in the exec'd child: argv, envp and auxv as Linux lays them out. */
+static int exec_check(int argc, char **argv, char **envp)
+{
+	const Elf64_Phdr *phdr = (const Elf64_Phdr *)getauxval(AT_PHDR);
+	unsigned long phnum = getauxval(AT_PHNUM);
+	const unsigned char *random = (const unsigned char *)getauxval(AT_RANDOM);
+	int loads = 0;
+
+	if (argc != 3 || strcmp(argv[1], "--exec-check") || strcmp(argv[2], "two words"))
+		return 10;
+	if (argv[3] != NULL)
+		return 11;
+	if (!envp[0] || strcmp(envp[0], "SPINDLE=1") || strcmp(envp[1], "EMPTY=") || envp[2])
+		return 12;
+	if (environ != envp || (char **)&argv[argc + 1] != envp)
+		return 13;
+	if (getauxval(AT_PAGESZ) != 4096)
+		return 14;
+	if (getauxval(AT_ENTRY) != (unsigned long)_start)
+		return 15;
+	if (getauxval(AT_PHENT) != sizeof(Elf64_Phdr) || !phdr || !phnum)
+		return 16;
+	for (unsigned long i = 0; i < phnum; i++)
+		loads += phdr[i].p_type == PT_LOAD;
+	if (!loads)
+		return 17;
+	if (!random)
+		return 18;
+	if (!getauxval(AT_HWCAP) || getauxval(AT_UID) != 0 || getauxval(AT_SECURE) != 0)
+		return 19;
+	if (strcmp((const char *)getauxval(AT_EXECFN), "/usertests"))
+		return 20;
+	if (((unsigned long)__builtin_frame_address(0) & 0xf) != 0)
+		return 21;
+	return 0;
+}
+
+/* Run this program again with @arg in a child: its exit status (-1: no exit). */
+static int run_self(const char *arg)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		char *argv[] = { "usertests", (char *)arg, NULL };
+
+		execve("/usertests", argv, environ);
+		_exit(99);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+/* The heap: brk() moves its end, the new pages are zero, shrinking unmaps. */
+static int brk_check(void)
+{
+	char *start = (char *)syscall(SYS_brk, 0);
+
+	if ((char *)syscall(SYS_brk, start + 65536) != start + 65536)
+		return 1;
+	for (int i = 0; i < 65536; i += 4096)
+		if (start[i] != 0)
+			return 2;
+	memset(start, 7, 65536);
+	if ((char *)syscall(SYS_brk, start + 4096) != start + 4096)
+		return 3;
+	if ((char *)syscall(SYS_brk, start - (1L << 40)) != start + 4096)
+		return 4;	/* below the start: refused, the old end returned */
+	return start[4095] == 7 ? 0 : 5;
+}
+
+static void test_exec_args(void)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		char *argv[] = { "usertests", "--exec-check", "two words", NULL };
+		char *envp[] = { "SPINDLE=1", "EMPTY=", NULL };
+
+		execve("/usertests", argv, envp);
+		_exit(99);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status));
+	if (WEXITSTATUS(status))
+		printf("    # exec check %d failed\n", WEXITSTATUS(status));
+	CHECK(WEXITSTATUS(status) == 0);
+}
+
+static void test_exec_errors(void)
+{
+	char *argv[] = { "x", NULL };
+
+	CHECK(execve("/nonexistent", argv, environ) == -1 && errno == ENOENT);
+	CHECK(execve("/etc/not-elf", argv, environ) == -1 && errno == ENOEXEC);
+	CHECK(execve("/etc", argv, environ) == -1 && errno == EACCES);
+	CHECK(execve("/init/x", argv, environ) == -1 && errno == ENOTDIR);
+}
+
+/* A "#!" script runs its interpreter with the script's name. */
+static void test_exec_script(void)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		char *argv[] = { "script", "arg1", NULL };
+
+		execve("/bin/script-test", argv, environ);
+		_exit(99);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 33);
+}
+
+static void write_null(void)
+{
+	*bad_address = 1;
+}
+
+/* A faulting child dies of SIGSEGV; the parent sees it in the status. */
+static void test_segv_child(void)
+{
+	int status = in_child(write_null);
+
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	CHECK(!WCOREDUMP(status));
+}
+
+static void test_bad_pointers_efault(void)
+{
+	void *bad = (void *)0x10, *kernel = (void *)0xffffffff80100000UL;
+	struct timespec ts;
+	struct utsname *bad_uts = bad;
+	int status;
+	pid_t pid;
+
+	errno = 0;
+	CHECK(write(1, bad, 5) == -1 && errno == EFAULT);
+	CHECK(write(1, kernel, 5) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_uname, bad_uts) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_clock_gettime, CLOCK_MONOTONIC, bad) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_nanosleep, bad, NULL) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_rt_sigaction, SIGUSR1, bad, NULL, 8) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_rt_sigprocmask, SIG_BLOCK, kernel, NULL, 8) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_execve, bad, NULL, NULL) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_execve, "/usertests", bad, NULL) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_writev, 1, bad, 1) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_open, bad, 0) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_arch_prctl, 0x1003, bad) == -1 && errno == EFAULT);
+	CHECK(clock_gettime(CLOCK_MONOTONIC, &ts) == 0);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0)
+		_exit(5);
+	CHECK(syscall(SYS_wait4, pid, bad, 0, NULL) == -1 && errno == EFAULT);
+	CHECK(waitpid(pid, &status, WNOHANG) == -1 && errno == ECHILD);	/* reaped anyway */
+	CHECK(syscall(999) == -1 && errno == ENOSYS);
+}
+
+static void touch_after_munmap(void)
+{
+	char *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	p[0] = 1;
+	munmap(p, 8192);
+	p[0] = 2;	/* SIGSEGV */
+}
+
+static void write_readonly(void)
+{
+	char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	p[0] = 1;
+	mprotect(p, 4096, PROT_READ);
+	if (p[0] != 1)
+		_exit(3);
+	p[0] = 2;	/* SIGSEGV */
+}
+
+static void test_brk_mmap(void)
+{
+	char *p;
+	size_t len = 1 << 20;
+	int status;
+
+	/* A fresh process: malloc() has not put a guard page above the heap yet. */
+	CHECK(run_self("--brk-check") == 0);
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(p != MAP_FAILED);
+	if (p != MAP_FAILED) {
+		for (size_t i = 0; i < len; i += 4096)
+			CHECK(p[i] == 0);	/* demand-zero */
+		for (size_t i = 0; i < len; i += 4096)
+			p[i] = (char)i;
+		CHECK(munmap(p + 4096, 4096) == 0);	/* a hole in the middle */
+		CHECK(p[8192] == (char)8192);
+		CHECK(munmap(p, len) == 0);
+	}
+	CHECK(mmap(NULL, 4096, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+	status = in_child(touch_after_munmap);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	status = in_child(write_readonly);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+}
+
+static int recurse(int n)
+{
+	volatile char buf[1024];
+
+	buf[0] = (char)n;
+	return n ? recurse(n - 1) + buf[0] : 0;
+}
+
+static void deep_stack(void)
+{
+	recurse(2 * 1024);	/* 2 MiB: the stack grows */
+}
+
+static void too_deep_stack(void)
+{
+	recurse(16 * 1024);	/* 16 MiB: past the 8 MiB limit */
+}
+
+static void test_stack_growth(void)
+{
+	int status = in_child(deep_stack);
+
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	status = in_child(too_deep_stack);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+}
+
+static void test_kill(void)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		for (;;)
+			pause();
+	}
+	CHECK(kill(pid, 0) == 0);
+	CHECK(kill(pid, SIGTERM) == 0);
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+	CHECK(kill(pid, 0) == -1 && errno == ESRCH);
+	pid = fork();
+	if (pid == 0) {
+		sleep(100);
+		_exit(1);
+	}
+	CHECK(kill(pid, SIGKILL) == 0);
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+}
+
+static void test_vfork(void)
+{
+	volatile int shared = 0;
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = vfork();
+	if (pid == 0) {
+		shared = 5;	/* the parent's memory: it is suspended meanwhile */
+		_exit(7);
+	}
+	CHECK(shared == 5);
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 7);
+}
+
+static void test_ids(void)
+{
+	struct utsname u;
+	int status;
+	pid_t me = getpid(), pid;
+
+	CHECK(me > 1 || me == 1);
+	CHECK(getuid() == 0 && geteuid() == 0 && getgid() == 0 && getegid() == 0);
+	CHECK(syscall(SYS_gettid) == me);
+	CHECK(uname(&u) == 0);
+	CHECK(!strcmp(u.sysname, "Spindle") && !strcmp(u.machine, "x86_64"));
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0)
+		_exit(getppid() == me ? 0 : 1);
+	CHECK(waitpid(pid, &status, 0) == pid && WEXITSTATUS(status) == 0);
+}
+
+/* An orphan is adopted by init (pid 1). */
+static void test_orphan_reparented(void)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		pid_t parent = getpid();
+
+		if (fork() == 0) {
+			while (getppid() == parent)
+				usleep(1000);
+			_exit(0);
+		}
+		_exit(0);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid);
+	/* If we are init, the grandchild is now ours: reap it. */
+	if (getpid() == 1)
+		CHECK(waitpid(-1, &status, 0) > 0 && WEXITSTATUS(status) == 0);
+}
+
+static void test_nanosleep(void)
+{
+	struct timespec a, b, req = { 0, 30 * 1000 * 1000 };
+	long ns;
+
+	CHECK(clock_gettime(CLOCK_MONOTONIC, &a) == 0);
+	CHECK(nanosleep(&req, NULL) == 0);
+	CHECK(clock_gettime(CLOCK_MONOTONIC, &b) == 0);
+	ns = (b.tv_sec - a.tv_sec) * 1000000000L + (b.tv_nsec - a.tv_nsec);
+	CHECK(ns >= 30 * 1000 * 1000);
+	req.tv_nsec = 1000000000;
+	CHECK(nanosleep(&req, NULL) == -1 && errno == EINVAL);
+}
+
+static void test_sigchld_ignored_autoreap(void)
+{
+	struct sigaction sa = { .sa_handler = SIG_IGN }, old;
+	int status;
+	pid_t pid;
+
+	CHECK(sigaction(SIGCHLD, &sa, &old) == 0);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	/* No zombie: wait4 finds no child once it is gone. */
+	CHECK(waitpid(pid, &status, 0) == -1 && errno == ECHILD);
+	CHECK(sigaction(SIGCHLD, &old, NULL) == 0);
+}
+
+static const struct {
+	const char *name;
+	void (*fn)(void);
+} tests[] = {
+	{ "fork_exit_status", test_fork_exit_status },
+	{ "fork_tree", test_fork_tree },
+	{ "fork_storm", test_fork_storm },
+	{ "cow_isolation", test_cow_isolation },
+	{ "cow_three_sharers", test_cow_three_sharers },
+	{ "exec_argv_envp_auxv", test_exec_args },
+	{ "exec_errors", test_exec_errors },
+	{ "exec_script", test_exec_script },
+	{ "segv_child_killed", test_segv_child },
+	{ "bad_pointers_efault", test_bad_pointers_efault },
+	{ "brk_mmap_munmap_mprotect", test_brk_mmap },
+	{ "stack_growth_and_limit", test_stack_growth },
+	{ "kill", test_kill },
+	{ "vfork", test_vfork },
+	{ "ids_uname_getppid", test_ids },
+	{ "orphan_reparented", test_orphan_reparented },
+	{ "nanosleep", test_nanosleep },
+	{ "sigchld_ignored_autoreap", test_sigchld_ignored_autoreap },
+};
+
+int main(int argc, char **argv, char **envp)
+{
+	int n = sizeof(tests) / sizeof(tests[0]), failed = 0;
+
+	if (argc > 1 && !strcmp(argv[1], "--exec-check"))
+		return exec_check(argc, argv, envp);
+	if (argc > 1 && !strcmp(argv[1], "--brk-check"))
+		return brk_check();
+	if (argc > 1 && !strcmp(argv[1], "--script"))
+		return argc == 4 && !strcmp(argv[2], "/bin/script-test") && !strcmp(argv[3], "arg1") ? 33 : 34;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	printf("KTAP version 1\n1..1\n");
+	printf("    KTAP version 1\n    # Subtest: usertests\n    1..%d\n", n);
+	for (int i = 0; i < n; i++) {
+		failures = 0;
+		tests[i].fn();
+		printf("    %s %d %s\n", failures ? "not ok" : "ok", i + 1, tests[i].name);
+		failed += !!failures;
+	}
+	printf("%s 1 usertests\n", failed ? "not ok" : "ok");
+	fflush(stdout);
+	if (getpid() == 1)
+		reboot(RB_POWER_OFF);
+	return failed ? 1 : 0;
+}
