@@ -550,6 +550,7 @@ def run_usertests(args, results, name="usertests", smp=1):
     if boot.how != "exited" or boot.status != (EXIT_PASS if not failed else None):
         if not (failed and boot.how == "exited"):
             problems.append(f"{boot.describe()}, expected exit status {EXIT_PASS} (poweroff)")
+    problems += warning_problems(boot.log)
     missing = missing_expectations(boot.log, USERTESTS_EXPECT)
     if missing:
         problems.append("the log lacks " + ", ".join(map(repr, missing)))
