@@ -26,6 +26,7 @@
 #include <linux/smp.h>
 #include <linux/timer.h>
 #include <linux/start_kernel.h>
+#include <linux/tty.h>
 #include <generated/compile.h>
 #include <asm/processor.h>
 #include <asm/qemu.h>
@@ -99,7 +100,11 @@ void set_init_arg(char *param)
 static void console_on_rootfs(void)
 {
 	int err;
-	struct file *file = filp_open("/dev/console", &err);
+	struct file *file;
+
+	/* The serial port's receive interrupt: user space reads the console. */
+	tty_init();
+	file = filp_open("/dev/console", &err);
 
 	if (!file) {
 		pr_err("Warning: unable to open an initial console.\n");

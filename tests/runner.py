@@ -36,6 +36,7 @@ import time
 from pathlib import Path
 
 import gdb_tests
+import gdb_user_tests
 import kernel_doc
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import qemu_conf                    # tools/qemu.mk: machine, exit statuses
@@ -701,6 +702,8 @@ def boots():
         # User space: the project's initramfs (build/initramfs.cpio).
         ("usertests", run_usertests, {}),
         ("usertests_smp4", run_usertests, dict(name="usertests_smp4", smp=4)),
+        ("gdb_fork_path", gdb_user_tests.run_gdb_fork_path,     # tools/gdb/spindle_fork.py
+         dict(boot=qemu_boot, initramfs=INITRAMFS)),
         # /init with arguments after "--": it runs /forktest segv first.
         ("initramfs_init", run_expect, dict(
             append="-- /forktest segv", extra=["-initrd", str(INITRAMFS)],

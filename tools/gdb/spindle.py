@@ -10,6 +10,7 @@ stopped or crashed kernel alike:
   spindle-rq             each CPU's run queue: fair tree by vruntime, RT queues
   spindle-trace          the trace ring buffer, in ftrace's text format
   spindle-kthread-path   follow one kthread creation, step by step
+  spindle-fork-path      follow one user fork(), step by step (spindle_fork.py)
   $container_of(p, "struct T", "member")   the kernel's container_of()
 
 `help spindle-ps` (and so on) tells more. docs/gdb.md shows a session.
@@ -838,3 +839,6 @@ SpindleDmesg()
 SpindleRq()
 SpindleTrace()
 SpindleKthreadPath()
+
+# spindle-fork-path, the user fork() walk, uses the helpers above.
+gdb.execute("source " + __file__.rsplit("/", 1)[0] + "/spindle_fork.py")
