@@ -200,6 +200,15 @@ quiet_cmd_iso = GENIMAGE $(kobj)
 $(B)/spindle.iso: $(B)/spindle.elf boot/grub.cfg
 	$(call cmd,iso)
 
+# The same with the initramfs as a GRUB module2 (boot/grub-initramfs.cfg).
+quiet_cmd_iso_initramfs = GENIMAGE $@
+      cmd_iso_initramfs = rm -rf $(B)/isodir-initramfs && mkdir -p $(B)/isodir-initramfs/boot/grub; \
+	cp $(B)/spindle.elf $(B)/initramfs.cpio $(B)/isodir-initramfs/boot/; \
+	cp boot/grub-initramfs.cfg $(B)/isodir-initramfs/boot/grub/grub.cfg; \
+	grub-mkrescue -o $@ $(B)/isodir-initramfs 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
+$(B)/spindle-initramfs.iso: $(B)/spindle.elf $(B)/initramfs.cpio boot/grub-initramfs.cfg
+	$(call cmd,iso_initramfs)
+
 iso: deps $(B)/spindle.iso
 
 # --- user programs and the initramfs ----------------------------------
@@ -238,13 +247,13 @@ run-iso: deps $(B)/spindle.iso
 	$(QEMU) $(QEMU_COMMON) -serial mon:stdio -cdrom $(B)/spindle.iso; $(QEMU_EXIT_OK)
 
 gdb: deps all
-	tools/gdb.sh $(B)/spindle.elf $(GDBPORT) "$(QEMU) $(QEMU_COMMON)" "$(CMDLINE)"
+	tools/gdb.sh $(B)/spindle.elf $(GDBPORT) "$(QEMU) $(QEMU_COMMON) $(QEMU_INITRD)" "$(CMDLINE)"
 
 # --- tests -------------------------------------------------------------
 
 include tests/host/host.mk
 
-test: deps all $(B)/spindle.iso
+test: deps all $(B)/spindle.iso $(B)/spindle-initramfs.iso
 	$(Q)$(MAKE) --no-print-directory host-bins
 	$(Q)NM="$(NM)" READELF="$(READELF)" \
 	$(PYTHON) tests/runner.py --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)" --gdb "$(GDB)"

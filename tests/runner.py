@@ -352,7 +352,8 @@ def qemu_boot(args, name, append=None, mem="128M", cdrom=False, extra=(),
     log_dir = log_dir or LOG_DIR
     log_path = log_dir / f"{name}.log"
     log_path.unlink(missing_ok=True)
-    media = ["-cdrom", str(ISO)] if cdrom else ["-kernel", str(elf or ELF)]
+    iso = cdrom if isinstance(cdrom, Path) else ISO      # cdrom=True: the GRUB ISO
+    media = ["-cdrom", str(iso)] if cdrom else ["-kernel", str(elf or ELF)]
     if append is not None:
         media += ["-append", append]
     cmd = (args.qemu + qemu_flags(smp) + ["-m", mem, "-serial", f"file:{log_path}"]
@@ -713,6 +714,13 @@ def boots():
                     re.compile(r"forktest\[\d+\]: segfault at 10 ip [0-9a-f]{16} sp "
                                r"[0-9a-f]{16} error 6 in forktest\[401000\+"),
                     "parent's shared = 100 (unchanged)", "init: type a program"])),
+        # The initramfs as a GRUB multiboot2 module (boot/grub-initramfs.cfg).
+        ("boot_grub_initramfs", run_expect, dict(
+            cdrom=Path("build/spindle-initramfs.iso"), status=EXIT_PASS,
+            expect=["Trying to unpack rootfs image as initramfs...",
+                    "Run /usertests as init process", "ok 1 usertests",
+                    re.compile(r"^.*multiboot2.*$", re.M)],
+            give_up="Failed to boot both default and fallback entries")),
         # No such rdinit: the kernel's own shell, as without an initramfs.
         ("rdinit_missing", run_expect, dict(
             append="rdinit=/nope", extra=["-initrd", str(INITRAMFS)],
