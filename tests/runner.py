@@ -13,7 +13,8 @@
     (lkdtm=NAME), a bad boot parameter, too little memory, and a scripted
     GDB session,
   - Linux's kernel-doc over the sources, which must not warn
-    (tests/kernel_doc.py).
+    (tests/kernel_doc.py), and a rule at every lock's declaration
+    (tests/lock_rules.py).
 A boot that prints a WARNING nobody announced fails (unexpected_warnings()).
 Up to --jobs QEMUs run at once. One line is printed per test as it ends,
 and the last line is "N passed, N failed[, N skipped]". Serial logs are
@@ -38,6 +39,7 @@ from pathlib import Path
 import gdb_tests
 import gdb_user_tests
 import kernel_doc
+import lock_rules
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import qemu_conf                    # tools/qemu.mk: machine, exit statuses
 import shell_tests
@@ -680,6 +682,7 @@ def boots():
         ("kunit_all", run_kunit, {}),
         ("kunit_all_smp4", run_kunit, dict(name="kunit_all_smp4", smp=4)),
         ("kernel_doc", kernel_doc.run, {}),     # not a boot: Linux's kernel-doc
+        ("lock_rules", lock_rules.run, {}),     # not a boot: each lock's rule
         ("gdb_boot", run_gdb, {}),
         ("bad_boot_magic", run_bad_magic, {}),
         ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py
