@@ -358,6 +358,7 @@ early_param("loglevel", loglevel_setup);
  */
 int printk_ratelimit(void)
 {
+	/* Guards begin, printed and missed; irqs off (printk() runs anywhere). */
 	static DEFINE_RAW_SPINLOCK(ratelimit_lock);
 	static unsigned long begin, printed, missed;
 	unsigned long flags;

@@ -6,7 +6,8 @@ The test "lock_rules" finds each lock declared in the kernel's sources
 definitions, and variables or structure fields of type spinlock_t,
 raw_spinlock_t or struct mutex. Each must carry a comment, on its own line
 or on the line just above: what the lock guards (and whether interrupts
-are off while it is held). It fails listing the locks without one.
+are off while it is held); a field's trailing comment on the line above
+does not count. It fails listing the locks without one.
 
 `python3 tests/lock_rules.py` runs the check alone and lists every lock
 with its rule.
@@ -21,7 +22,7 @@ LOCK_DECL = re.compile(
     r"^\s*(?:static\s+|extern\s+)?(?:"
     r"DEFINE_(?:RAW_)?SPINLOCK\(\s*(\w+)\s*\)|DEFINE_MUTEX\(\s*(\w+)\s*\)|"
     r"(?:raw_spinlock_t|spinlock_t|struct\s+mutex)\s+(\w+)\s*(?:=[^;]*)?;)")
-COMMENT_END = re.compile(r"\*/\s*$")
+COMMENT_LINE = re.compile(r"^\s*(/\*|\*|//).*?(\*/)?\s*$")
 
 
 def kernel_sources(top=TOP):
@@ -44,7 +45,7 @@ def locks(files, top=TOP):
             name = next(g for g in m.groups() if g)
             if "/*" in line or "//" in line:
                 rule = line[line.index("/") :].strip()
-            elif n and COMMENT_END.search(lines[n - 1]):
+            elif n and COMMENT_LINE.match(lines[n - 1]) and lines[n - 1].rstrip().endswith("*/"):
                 rule = lines[n - 1].strip()
             else:
                 rule = None

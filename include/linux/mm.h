@@ -16,6 +16,7 @@
 
 #include <linux/gfp.h>
 #include <linux/list.h>
+#include <linux/lockdep.h>
 #include <linux/mm_types.h>
 #include <linux/bug.h>
 #include <linux/types.h>
@@ -197,9 +198,10 @@ void mmap_init(void);
 /* The stack may grow down to this much below its top (Linux: RLIMIT_STACK). */
 #define _STK_LIM	(8UL << 20)
 
+/* WARN unless the current task holds @mm's mmap_lock. Linux: mmap_assert_locked() */
 static inline void mmap_assert_locked(struct mm_struct *mm)
 {
-	WARN_ON_ONCE(READ_ONCE(mm->mmap_lock.owner) != current);
+	lockdep_assert_held(&mm->mmap_lock);
 }
 
 #endif /* _LINUX_MM_H */

@@ -101,6 +101,7 @@ struct mm_struct {
 	unsigned long *pgd;		/* top-level page table */
 	atomic_t mm_users;
 	atomic_long_t pgtables_bytes;	/* user page tables, for leak tests */
+	/* Guards the VMAs (list, tree, map_count) and the user page tables; a mutex: holders may sleep */
 	struct mutex mmap_lock;
 	unsigned long mmap_base;	/* mmap() searches down from here */
 	unsigned long task_size;	/* end of the user half */
