@@ -263,6 +263,8 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 	struct mm_struct *src_mm = src_vma->vm_mm, *dst_mm = dst_vma->vm_mm;
 	bool cow = (src_vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
 
+	mmap_assert_locked(src_mm);
+	mmap_assert_locked(dst_mm);
 	for (unsigned long a = src_vma->vm_start; a < src_vma->vm_end; a += PAGE_SIZE) {
 		unsigned long *src = follow_pte(src_mm, a), *dst;
 
