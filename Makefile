@@ -81,7 +81,7 @@ KSRCS := $(filter-out arch/x86/kernel/asm-offsets.c,\
 	$(foreach d,$(KDIRS),$(wildcard $(d)/*.c) $(wildcard $(d)/*.S)))
 KOBJS := $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 
-.PHONY: all iso run run-iso gdb test bench deps clean help host-tests handout grade
+.PHONY: all iso run run-iso gdb test bench deps clean help host-tests handout handouts grade
 .DEFAULT_GOAL := all
 
 all: $(B)/spindle.elf $(B)/initramfs.cpio
@@ -94,7 +94,8 @@ help:
 	@echo "make test      every test: host unit tests and in-kernel KTAP suites"
 	@echo "make gdb       QEMU halted + GDB stopped at start_kernel (GDBPORT=$(GDBPORT))"
 	@echo "make bench     deterministic micro-benchmarks (-icount)"
-	@echo "make handout LAB=n   a student tree for lab n in build/lab-n; make grade LAB=n there"
+	@echo "make handout LAB=n   a student tree for lab n in labs/work/lab-n (or DIR=path); make handouts: all"
+	@echo "make grade LAB=n     score this tree, or SUBMISSION=dir: a student's, with this tree's tests"
 	@echo "make deps      install the Debian packages the above need"
 
 # --- kernel ------------------------------------------------------------
@@ -258,14 +259,20 @@ test: deps all $(B)/spindle.iso $(B)/spindle-initramfs.iso
 	$(Q)NM="$(NM)" READELF="$(READELF)" \
 	$(PYTHON) tests/runner.py --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)" --gdb "$(GDB)"
 
-# Labs (labs/README.md): make handout LAB=n, then make grade LAB=n there.
+# Labs (labs/README.md). A handout goes to labs/work/lab-n (ignored by git,
+# untouched by make clean) or DIR, never over a tree the student changed
+# (FORCE=1 to replace it). A grade below full marks is a result, not an
+# error: it ends with its Score line and status 0 (tools/lab.py says 1).
 handout: deps
-	@test -n "$(LAB)" || { echo "usage: make handout LAB=n (labs: python3 tools/lab.py list)"; exit 2; }
-	$(PYTHON) tools/lab.py handout $(LAB)
+	@test -n "$(LAB)" || { echo "usage: make handout LAB=n [DIR=path] [FORCE=1] (labs: python3 tools/lab.py list)"; exit 2; }
+	@$(PYTHON) tools/lab.py handout $(LAB) $(if $(DIR),--out "$(DIR)") $(if $(FORCE),--force)
+
+handouts: deps
+	@$(PYTHON) tools/lab.py handout all $(if $(FORCE),--force)
 
 grade: deps
-	@test -n "$(LAB)" || { echo "usage: make grade LAB=n"; exit 2; }
-	$(PYTHON) tools/lab.py grade $(LAB)
+	@test -n "$(LAB)" || { echo "usage: make grade LAB=n [SUBMISSION=dir]"; exit 2; }
+	@$(PYTHON) tools/lab.py grade $(LAB) $(if $(SUBMISSION),--submission "$(SUBMISSION)") || [ $$? -eq 1 ]
 
 bench: deps all
 	$(PYTHON) tests/runner.py --bench --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)"

@@ -21,7 +21,7 @@ extern const char kallsyms_names[];
 /* Index of the last symbol at or below @addr, or -1. */
 static long kallsyms_find(unsigned long addr)
 {
-	/* LAB 0 BEGIN: binary search of the sorted kallsyms_addresses[] for @addr */
+	/* LAB 0: kallsyms_find */
 	long lo = 0, hi = (long)kallsyms_num_syms - 1, best = -1;
 
 	while (lo <= hi) {
@@ -38,8 +38,6 @@ static long kallsyms_find(unsigned long addr)
 	while (best > 0 && kallsyms_addresses[best - 1] == kallsyms_addresses[best])
 		best--;
 	return best;
-	/* LAB 0 STUB: return -1; */
-	/* LAB 0 END */
 }
 
 /**

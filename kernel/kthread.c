@@ -276,7 +276,7 @@ void kthread_complete_and_exit(struct completion *comp, long code)
 /* Sleep in TASK_PARKED for as long as the park bit is set. */
 static void __kthread_parkme(struct kthread *self)
 {
-	/* LAB 4 BEGIN: sleep in TASK_PARKED while the park bit is set */
+	/* LAB 4: __kthread_parkme */
 	for (;;) {
 		/*
 		 * TASK_PARKED is a state only kthread_unpark() wakes (it
@@ -292,8 +292,6 @@ static void __kthread_parkme(struct kthread *self)
 		schedule_preempt_disabled();
 		preempt_enable();
 	}
-	/* LAB 4 STUB: (void)self; */
-	/* LAB 4 END */
 	__set_current_state(TASK_RUNNING);
 }
 
@@ -304,6 +302,26 @@ static void __kthread_parkme(struct kthread *self)
 void kthread_parkme(void)
 {
 	__kthread_parkme(to_kthread(current));
+}
+
+/*
+ * Both sides of the hand-off: kthread() and kthreadd (after a failed clone)
+ * take the creator's completion before they answer. The creator's killed
+ * path swaps the same pointer: whoever gets it first decides.
+ * Return: the completion to complete(), or NULL if the creator gave up
+ * (then @create is freed here: nobody else will).
+ */
+static struct completion *kthread_take_done(struct kthread_create_info *create)
+{
+	/* LAB 2: kthread_take_done */
+	struct completion *done = xchg(&create->done, NULL);
+
+	if (!done) {
+		kthread_create_step(KT_CREATOR_GAVE_UP);
+		kfree(create->full_name);
+		kfree(create);
+	}
+	return done;
 }
 
 /*
@@ -322,16 +340,9 @@ static int kthread(void *_create)
 	int ret;
 
 	kthread_create_step(KT_KTHREAD_START);
-	/* LAB 2 BEGIN: take the creator's completion; NULL means the creator gave up */
-	done = xchg(&create->done, NULL);
-	if (!done) {
-		kthread_create_step(KT_CREATOR_GAVE_UP);
-		kfree(create->full_name);
-		kfree(create);
+	done = kthread_take_done(create);
+	if (!done)
 		kthread_exit(-EINTR);
-	}
-	/* LAB 2 STUB: done = create->done; */
-	/* LAB 2 END */
 	if (kthread_after_take_done_hook)
 		kthread_after_take_done_hook(current);
 
@@ -367,25 +378,6 @@ static int kthread(void *_create)
 	kthread_exit(ret);
 }
 
-/* Give the request back to the creator, or free it if the creator left. */
-static void kthread_hand_back(struct kthread_create_info *create, struct task_struct *result)
-{
-	/* LAB 2 BEGIN: the same xchg() rule on kthreadd's side, when the clone failed */
-	struct completion *done = xchg(&create->done, NULL);
-
-	if (!done) {
-		kthread_create_step(KT_CREATOR_GAVE_UP);
-		kfree(create->full_name);
-		kfree(create);
-		return;
-	}
-	create->result = result;
-	complete(done);
-	/* LAB 2 STUB: create->result = result; */
-	/* LAB 2 STUB: complete(create->done); */
-	/* LAB 2 END */
-}
-
 /*
  * kthreadd's half: clone a thread that starts in kthread(). Never
  * inlined into kthreadd(): it is a step of the path GDB follows
@@ -394,6 +386,7 @@ static void kthread_hand_back(struct kthread_create_info *create, struct task_st
  */
 static noinline void create_kthread(struct kthread_create_info *create)
 {
+	/* LAB 2: create_kthread */
 	struct kernel_clone_args args = {
 		.flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_UNTRACED,
 		.exit_signal = SIGCHLD,
@@ -408,8 +401,15 @@ static noinline void create_kthread(struct kthread_create_info *create)
 	kthread_create_step(KT_CREATE_KTHREAD);
 	/* We want our own signal handler (we take no signals by default). */
 	pid = kernel_clone(&args);
-	if (pid < 0)
-		kthread_hand_back(create, ERR_PTR(pid));
+	if (pid < 0) {
+		/* No thread will answer: we do, unless the creator gave up. */
+		struct completion *done = kthread_take_done(create);
+
+		if (done) {
+			create->result = ERR_PTR(pid);
+			complete(done);
+		}
+	}
 }
 
 /*
@@ -446,6 +446,7 @@ __kthread_create_on_node(const struct kthread_create_info *info, const char name
 		goto free_create;
 	}
 
+	/* LAB 2: creator */
 	spin_lock(&kthread_create_lock);
 	list_add_tail(&create->list, &kthread_create_list);
 	spin_unlock(&kthread_create_lock);
@@ -465,15 +466,12 @@ __kthread_create_on_node(const struct kthread_create_info *info, const char name
 		 * will find done == NULL and free it. The worker is still
 		 * ours: the thread it was meant for never runs threadfn.
 		 */
-		/* LAB 2 BEGIN: killed: decide with xchg() who owns the request */
 		if (xchg(&create->done, NULL)) {
 			kfree(worker);
 			return ERR_PTR(-EINTR);
 		}
 		/* They took it first and are about to complete(): wait for it. */
 		wait_for_completion(&done);
-		/* LAB 2 STUB: wait_for_completion(&done); */
-		/* LAB 2 END */
 	}
 	task = create->result;
 	kthread_create_step(KT_CREATE_RETURN);
@@ -593,7 +591,7 @@ struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *dat
  */
 void kthread_unpark(struct task_struct *k)
 {
-	/* LAB 4 BEGIN: clear the park bit and wake the parked thread */
+	/* LAB 4: kthread_unpark */
 	struct kthread *kthread = to_kthread(k);
 
 	if (!test_bit(KTHREAD_SHOULD_PARK, &kthread->flags))
@@ -603,8 +601,6 @@ void kthread_unpark(struct task_struct *k)
 	clear_bit(KTHREAD_SHOULD_PARK, &kthread->flags);
 	/* Only TASK_PARKED: a thread not yet parked is not disturbed. */
 	wake_up_state(k, TASK_PARKED);
-	/* LAB 4 STUB: (void)k; */
-	/* LAB 4 END */
 }
 
 /**
@@ -620,7 +616,7 @@ void kthread_unpark(struct task_struct *k)
  */
 int kthread_park(struct task_struct *k)
 {
-	/* LAB 4 BEGIN: set the park bit, wake @k and wait until it is parked */
+	/* LAB 4: kthread_park */
 	struct kthread *kthread = to_kthread(k);
 
 	if (WARN_ON(k->flags & PF_EXITING))
@@ -635,9 +631,6 @@ int kthread_park(struct task_struct *k)
 		WARN_ON_ONCE(!wait_task_inactive(k, TASK_PARKED));
 	}
 	return 0;
-	/* LAB 4 STUB: (void)k; */
-	/* LAB 4 STUB: return -ENOSYS; */
-	/* LAB 4 END */
 }
 
 /**
@@ -703,6 +696,7 @@ int kthreadd(void *unused)
 	set_cpus_allowed_ptr(tsk, cpu_all_mask);
 	current->flags |= PF_NOFREEZE;
 
+	/* LAB 2: kthreadd */
 	for (;;) {
 		/* Test hook: a request queued here must still be served. */
 		if (unlikely(kthreadd_before_sleep_hook))

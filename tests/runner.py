@@ -25,36 +25,33 @@ bench=1 and prints the kernel's "BENCH name value unit" lines.
 """
 import argparse
 import concurrent.futures
+import json
 import os
 import re
 import shlex
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
-import time
 from pathlib import Path
 
 import gdb_tests
 import gdb_user_tests
 import kernel_doc
 import lock_rules
+from ktap import incomplete_suites, ktap_cases, ktap_totals, parse_ktap
+from qemu import ELF, EXIT_FAIL, EXIT_PASS, LOG_DIR, QEMU_FLAGS, qemu_boot, read_log
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-import qemu_conf                    # tools/qemu.mk: machine, exit statuses
 import shell_tests
 
-ELF = Path("build/spindle.elf")
 INITRAMFS = Path("build/initramfs.cpio")
-ISO = Path("build/spindle.iso")
 HOST_DIR = Path("build/host")
-LOG_DIR = Path("build/test-logs")
 KUNIT_PY = Path("build/kunit-tool/linux-source-6.1/tools/testing/kunit/kunit.py")
 GDB_SCRIPT = Path("tools/gdb/boot-check.gdb")
 
-QEMU_FLAGS = (qemu_conf.flags("QEMU_MACHINE") + qemu_conf.flags("QEMU_HEADLESS")
-              + ["-smp", "1"])
-EXIT_PASS, EXIT_FAIL = qemu_conf.EXIT_PASS, qemu_conf.EXIT_FAIL
 KUNIT_CMDLINE = "kunit.run=1 loglevel=7"
 
 # lkdtm=NAME boots: the fault each one provokes must end in an oops saying
@@ -102,128 +99,7 @@ class Results:
         return line
 
 
-# --- KTAP --------------------------------------------------------------
-
-KTAP_START = re.compile(r"^\s*KTAP version (\d+)$")
-KTAP_ANYWHERE = re.compile(r"KTAP version (\d+)$")     # after a prefix
-SUBTEST = re.compile(r"^\s*# Subtest: (.*)$")
-PLAN = re.compile(r"^\s*1\.\.(\d+)")
-RESULT = re.compile(r"^\s*(ok|not ok) (\d+) (?:- )?([^#]*?)\s*(?:# (.*))?$")
-
-
-class KtapTest:
-    """One test of a KTAP tree: a suite (has subtests) or a case."""
-
-    def __init__(self, name=""):
-        self.name = name
-        self.status = "crash"           # ok, fail, skip or crash
-        self.reason = ""                # the SKIP reason
-        self.parent = False             # had a KTAP or "# Subtest" header
-        self.subtests = []
-        self.log = []                   # diagnostic lines before its result
-        self.missing_result = False     # a suite whose result line never came
-        self.missing = False            # a subtest the plan promised, never seen
-
-
-class Lines:
-    def __init__(self, lines):
-        self.lines, self.i = lines, 0
-
-    def peek(self):
-        return self.lines[self.i] if self.i < len(self.lines) else None
-
-    def pop(self):
-        self.i += 1
-        return self.lines[self.i - 1]
-
-
-def ktap_lines(text):
-    """The KTAP part of a log, with the printk timestamp prefix removed.
-
-    As kunit.py does: the prefix is whatever precedes "KTAP version" on the
-    first KTAP line, and that many characters are cut from every line after.
-    """
-    lines = [line.rstrip() for line in text.splitlines()]
-    for i, line in enumerate(lines):
-        if KTAP_ANYWHERE.search(line):
-            prefix = len(line.split("KTAP version")[0])
-            return [l[prefix:] for l in lines[i:]]
-    return None
-
-
-def _diagnostics(lines):
-    out = []
-    while lines.peek() is not None and not any(
-            r.match(lines.peek()) for r in (RESULT, SUBTEST, KTAP_START)):
-        out.append(lines.pop())
-    return out
-
-
-def _parse_test(lines, log, top):
-    """Parse one test (recursively), the way kunit_parser.parse_test() does."""
-    test = KtapTest()
-    test.log = log + _diagnostics(lines)
-    plan = None
-    if KTAP_START.match(lines.peek() or ""):
-        lines.pop()
-        test.parent = True
-    test.parent |= top
-    if not top and SUBTEST.match(lines.peek() or ""):
-        test.name = SUBTEST.match(lines.pop()).group(1)
-        test.parent = True
-    if test.parent and PLAN.match(lines.peek() or ""):
-        plan = int(PLAN.match(lines.pop()).group(1))
-    while test.parent and (plan is None or len(test.subtests) < plan):
-        sub_log = _diagnostics(lines)
-        line = lines.peek()
-        own_result = (not top and line is not None and RESULT.match(line)
-                      and RESULT.match(line).group(3) == test.name)
-        if line is None or own_result:
-            if plan is None:
-                test.log += sub_log
-                break
-            # The plan promised more: the kernel crashed or hung here.
-            number = len(test.subtests) + 1
-            missing = KtapTest(f"suite #{number}" if top else f"#{number}")
-            missing.log, missing.missing = sub_log, True
-            test.subtests.append(missing)
-            continue
-        test.subtests.append(_parse_test(lines, sub_log, False))
-    if top:
-        test.status = "ok"
-        return test
-    test.log += _diagnostics(lines)
-    m = RESULT.match(lines.peek() or "")
-    if m and (not test.name or m.group(3) == test.name):
-        lines.pop()
-        test.name = m.group(3)
-        directive = m.group(4) or ""
-        if directive.startswith("SKIP"):
-            test.status, test.reason = "skip", directive[4:].strip()
-        else:
-            test.status = "ok" if m.group(1) == "ok" else "fail"
-    else:
-        test.missing_result = True
-    return test
-
-
-def parse_ktap(text):
-    """Parse a log holding KTAP; None if it has none."""
-    lines = ktap_lines(text)
-    if lines is None:
-        return None
-    return _parse_test(Lines(lines), [], True)
-
-
-def ktap_cases(test, prefix=""):
-    """Yield (full name, test) for every leaf case, as kunit.py counts them."""
-    name = f"{prefix}.{test.name}" if prefix and test.name else prefix or test.name
-    if test.subtests:
-        for sub in test.subtests:
-            yield from ktap_cases(sub, name)
-    elif not (test.parent and test.status in ("ok", "crash")):
-        yield name, test        # a suite that ran no case counts as nothing
-
+# --- KTAP (parsing in tests/ktap.py) ---
 
 def report_ktap(results, root, log_path, prefix=""):
     """Report every case of a parsed KTAP tree; return the failure count.
@@ -254,23 +130,6 @@ def report_ktap(results, root, log_path, prefix=""):
             results.fail(name, why, log[-40:], log_path)
         failed += case.status in ("fail", "crash")
     return failed
-
-
-def ktap_totals(root):
-    totals = {"passed": 0, "failed": 0, "skipped": 0}
-    for _, case in ktap_cases(root):
-        key = {"ok": "passed", "skip": "skipped"}.get(case.status, "failed")
-        totals[key] += 1
-    return totals
-
-
-def incomplete_suites(test, prefix=""):
-    name = f"{prefix}.{test.name}" if prefix and test.name else prefix or test.name
-    # A suite cut short already shows as missing cases: no need to say it twice.
-    if test.missing_result and test.parent and not any(s.missing for s in test.subtests):
-        yield name
-    for sub in test.subtests:
-        yield from incomplete_suites(sub, name)
 
 
 # --- WARNINGs ----------------------------------------------------------
@@ -305,93 +164,7 @@ def warning_problems(log, allowed=0):
     return [f"{len(bad)} unexpected WARNING(s), the first: {bad[0]}"] if bad else []
 
 
-# --- running things ----------------------------------------------------
-
-PANIC_END = "---[ end Kernel panic"
-ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-PANIC_GRACE = 3     # seconds a panicked kernel gets to exit before we kill it
-
-
-class Boot:
-    """What one QEMU run left: its exit status (None if killed) and log.
-
-    how: "exited", "done" (the caller's condition was met), "timeout", or
-    "halted" (the kernel panicked and stopped without exiting QEMU).
-    """
-
-    def __init__(self, status, how, log, stderr, log_path, timeout):
-        self.status, self.how, self.log, self.stderr = status, how, log, stderr
-        self.log_path, self.timeout = log_path, timeout
-
-    def describe(self):
-        return {"exited": f"QEMU exit status {self.status}",
-                "done": "stopped once the log said enough",
-                "timeout": f"timed out after {self.timeout}s (QEMU killed)",
-                "halted": "the kernel panicked and halted instead of exiting"}[self.how]
-
-    def tail(self, n=15):
-        """The end of the log, without GRUB's terminal escapes and blank lines."""
-        log = ANSI_ESCAPE.sub("", self.log).splitlines()
-        lines = [l for l in log if l.strip()][-n:] or ["(the serial log is empty)"]
-        return lines + self.stderr.splitlines()[-5:]
-
-
-def qemu_flags(smp=1):
-    """QEMU_FLAGS with @smp CPUs instead of one."""
-    flags = list(QEMU_FLAGS)
-    flags[flags.index("-smp") + 1] = str(smp)
-    return flags
-
-
-def qemu_boot(args, name, append=None, mem="128M", cdrom=False, extra=(),
-              done=None, timeout=None, elf=None, log_dir=None, smp=1):
-    """Boot QEMU headless with the serial port in build/test-logs/NAME.log.
-
-    Waits until QEMU exits, done(log text) is true, the kernel has
-    panicked and halted, or the timeout ends; QEMU is killed but in the
-    first case.
-    """
-    log_dir = log_dir or LOG_DIR
-    log_path = log_dir / f"{name}.log"
-    log_path.unlink(missing_ok=True)
-    iso = cdrom if isinstance(cdrom, Path) else ISO      # cdrom=True: the GRUB ISO
-    media = ["-cdrom", str(iso)] if cdrom else ["-kernel", str(elf or ELF)]
-    if append is not None:
-        media += ["-append", append]
-    cmd = (args.qemu + qemu_flags(smp) + ["-m", mem, "-serial", f"file:{log_path}"]
-           + media + list(extra))
-    timeout = timeout or args.timeout
-    with args.qemu_slots, open(log_dir / f"{name}.stderr", "w+") as err:
-        start = time.monotonic()
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
-                                stdout=err, stderr=subprocess.STDOUT)
-        how, panicked = None, None
-        while how is None:
-            time.sleep(0.1)
-            now, log = time.monotonic(), read_log(log_path)
-            if proc.poll() is not None:
-                how = "exited"
-            elif done and done(log):
-                how = "done"
-            elif now - start > timeout:
-                how = "timeout"
-            elif PANIC_END in log:
-                panicked = panicked or now
-                if now - panicked > PANIC_GRACE:
-                    how = "halted"
-        if how != "exited":
-            proc.kill()
-            proc.wait()
-        err.seek(0)
-        stderr = err.read()
-    os.unlink(err.name)
-    status = proc.returncode if how == "exited" else None
-    return Boot(status, how, read_log(log_path), stderr, log_path, timeout)
-
-
-def read_log(path):
-    return path.read_text(errors="backslashreplace") if path.exists() else ""
-
+# --- running things (QEMU in tests/qemu.py) ---
 
 def missing_expectations(log, expected):
     return [e.pattern if isinstance(e, re.Pattern) else e for e in expected
@@ -641,28 +414,178 @@ def run_bad_magic(args, results):
                      boot.tail() + state.get("gdb", "").splitlines()[-8:], boot.log_path)
 
 
+def doctor(tree):
+    """Cheat in lab 2's handout @tree as a student might, to raise the score
+    without the work: keep only the first case in the kthread suite's list
+    (the deleted ones stay defined, so the tree builds), make a failing
+    expectation pass, and change a file outside the regions, and one
+    inside. Returns the files changed outside the regions."""
+    test = tree / "tests/kernel/kthread_test.c"
+    text = test.read_text()
+    first = text.index("\tKUNIT_CASE(", text.index("kthread_cases[] = {"))
+    text = text.replace("static struct kunit_case kthread_cases[] = {",
+                        "static struct kunit_case kthread_cases[] = {\n"
+                        + text[first:text.index("\n", first) + 1] + "\t{}\n};\n\n"
+                        "static struct kunit_case kthread_spare_cases[] __maybe_unused = {", 1)
+    text = text.replace("KUNIT_EXPECT_PTR_EQ(test, t->real_parent, kthreadd_task);",
+                        "KUNIT_EXPECT_TRUE(test, true);", 1)
+    test.write_text(text)
+    fork = tree / "kernel/fork.c"
+    fork.write_text(fork.read_text() + "/* a change outside the lab's regions */\n")
+    kthread = tree / "kernel/kthread.c"
+    stub = "\treturn create->done;\n"         # the kthread_take_done region
+    assert stub in kthread.read_text(), "lab 2's kthread_take_done stub changed: fix doctor()"
+    kthread.write_text(kthread.read_text().replace(
+        stub, "\t/* the student's work, inside the region */\n" + stub, 1))
+    return [("kernel/fork.c", "changed"), ("tests/kernel/kthread_test.c", "changed")]
+
+
+def check_grade_output(name, lines, results):
+    """Every case that lost its point says why: a FAIL its first failed
+    expectation and a log that exists, a NOT RUN its reason; the last line
+    is the score."""
+    problems = []
+    for i, line in enumerate(lines):
+        if ": FAIL (0/1)" in line:
+            why = lines[i + 1:i + 6]
+            log = [l for l in why if l.strip().startswith("log: ")]
+            if len(why) < 2 or not why[0].startswith("    ") or why[0].strip().startswith("log:"):
+                problems.append(f"no reason under: {line}")
+            if not log or not Path(log[0].split("log: ", 1)[1]).is_file():
+                problems.append(f"no log that exists under: {line}")
+        if "NOT RUN" in line and not re.search(r"NOT RUN \(0/1\): \S", line):
+            problems.append(f"no reason: {line}")
+    if not lines or not re.fullmatch(r"Score: \d+/\d+", lines[-1]):
+        problems.append(f"the last line is not 'Score: a/b': {lines[-1:]}")
+    if problems:
+        results.fail(name, "the grade does not say why each case lost its point",
+                     problems[:10] + lines[-12:])
+    return not problems
+
+
+DOCTORED_LAB = 2        # doctor() knows its suite and stubs
+
+
 def run_lab(args, results, lab):
-    """A lab works: its handout builds and grades below full marks, and the
-    full tree grades full marks (tools/lab.py, labs/README.md)."""
+    """A lab works: its handout builds and grades below full marks, the
+    full tree grades full marks, the grade says why each point was lost
+    (tools/lab.py, labs/README.md). Lab 2's handout is also graded as a
+    doctored submission, which must score no more than the honest one.
+    The handouts are written to temporary folders, removed after."""
     import lab as labs           # tools/lab.py
     name, top = f"lab{lab}", Path(".").resolve()
-    out = top / f"build/lab-{lab}"
-    labs.handout(lab, out, top)
-    labs.seed_build(top, out)
-    score, total = labs.grade(lab, out, quiet=True, args=args)
-    if total == 0:
-        results.fail(f"{name}.handout", "no test cases found for the lab's suites")
-    elif score >= total:
-        results.fail(f"{name}.handout", f"the handout already scores {score}/{total}: "
-                     "its TODO regions change nothing the tests check")
-    else:
-        results.ok(f"{name}.handout ({score}/{total} before the student's work)")
-    full, total = labs.grade(lab, top, quiet=True, args=args, build=False)
+    with tempfile.TemporaryDirectory(prefix=f"spindle-lab{lab}-") as tmp:
+        out, lines = Path(tmp) / "handout", []
+        labs.handout(lab, out, top)
+        honest_dir = out
+        if lab == DOCTORED_LAB:
+            honest_dir = Path(tmp) / "honest"
+            shutil.copytree(out, honest_dir, symlinks=True)
+        labs.seed_build(top, honest_dir)
+        score, total = labs.grade(lab, honest_dir, args=args, log_dir=LOG_DIR,
+                                  log_prefix="handout-", out=lines.append)
+        honest_ok = {l.split(":")[0] for l in lines if l.endswith(": OK (1/1)")}
+        if total == 0:
+            results.fail(f"{name}.handout", "no test cases found for the lab's suites")
+        elif score >= total:
+            results.fail(f"{name}.handout", f"the handout already scores {score}/{total}: "
+                         "its TODO regions change nothing the tests check")
+        elif check_grade_output(f"{name}.handout", lines, results):
+            results.ok(f"{name}.handout ({score}/{total} before the student's work)")
+        if lab == 1 and not any("NOT RUN (0/1): the kernel crashed during" in l for l in lines):
+            # Its trylock stub makes spinlock_debug_recursion crash the kernel.
+            results.fail(f"{name}.not_run", "no case said NOT RUN after the crash", lines[-12:])
+        if lab == DOCTORED_LAB:
+            expected = doctor(out)
+            sub_lines = []
+            sub, sub_total, changes = labs.grade_submission(
+                lab, top, out, args=args, scratch=Path(tmp) / "scratch", log_dir=LOG_DIR,
+                log_prefix="submission-", out=sub_lines.append, build_top=False)
+            sub_ok = {l.split(":")[0] for l in sub_lines if l.endswith(": OK (1/1)")}
+            test = f"{name}.doctored_submission"
+            if (sub, sub_total) != (score, total) or sub_ok != honest_ok:
+                results.fail(test, f"scores {sub}/{sub_total}, the honest handout "
+                             f"{score}/{total}", sorted(sub_ok ^ honest_ok) + sub_lines[-8:])
+            elif changes != expected:
+                results.fail(test, "wrong list of files changed outside the regions",
+                             [f"listed:   {changes}", f"expected: {expected}"])
+            elif check_grade_output(test, sub_lines, results):
+                results.ok(f"{test} (deleted cases, edited test, changed kernel/fork.c: "
+                           f"{sub}/{sub_total})")
+    full, total = labs.grade(lab, top, args=args, build=False, log_dir=LOG_DIR,
+                             log_prefix="solution-", out=lambda line: None)
     if full == total and total:
         results.ok(f"{name}.solution ({full}/{total})")
     else:
         results.fail(f"{name}.solution", f"the full tree scores {full}/{total}",
-                     log=top / "build/lab-logs")
+                     log=LOG_DIR / f"solution-lab{lab}-*.log")
+
+
+def run_lab_check(results):
+    """tools/lab.py check: every marker has its stub and every stub its
+    marker, each lab has regions of more than one line."""
+    import lab as labs
+    problems = labs.check(Path(".").resolve())
+    if problems:
+        results.fail("labs_check", f"{len(problems)} problems with the lab markers", problems)
+    else:
+        results.ok("labs_check")
+
+
+def run_handout_safety(results):
+    """make handout writes where asked, says where as its last line, and
+    never writes over a student's work, a folder that is no handout, or
+    into the checkout where git would see it."""
+    import lab as labs
+    name, problems = "lab_handout_safety", []
+
+    def handout(out, *extra):
+        p = subprocess.run([sys.executable, "tools/lab.py", "handout", "0", "--out", str(out),
+                            *extra], capture_output=True, text=True)
+        return p.returncode, p.stdout.strip().splitlines(), p.stderr
+
+    with tempfile.TemporaryDirectory(prefix="spindle-handout-") as tmp:
+        out = Path(tmp) / "lab-0"
+        rc, lines, err = handout(out)
+        if rc or lines[-1:] != [str(out)]:
+            problems.append(f"first handout: status {rc}, last line {lines[-1:]}: {err}")
+        rc, lines, err = handout(out)
+        if rc:
+            problems.append(f"an unchanged handout was not replaced: {err}")
+        work = out / "kernel/kallsyms.c"
+        work.write_text(work.read_text() + "/* the student's work */\n")
+        (out / "notes.txt").write_text("mine\n")
+        rc, lines, err = handout(out)
+        if rc != 2 or "kernel/kallsyms.c (changed)" not in err or "notes.txt (added)" not in err \
+                or "FORCE=1" not in err or "the student's work" not in work.read_text():
+            problems.append(f"a changed handout: status {rc}, {err.strip()}")
+        rc, lines, err = handout(out, "--force")
+        if rc or "the student's work" in work.read_text():
+            problems.append(f"--force did not replace it: status {rc} {err}")
+        other = Path(tmp) / "other"
+        other.mkdir()
+        (other / "thesis.tex").write_text("")
+        rc, lines, err = handout(other)
+        if rc != 2 or "not a handout" not in err or not (other / "thesis.tex").exists():
+            problems.append(f"a folder that is no handout: status {rc}, {err.strip()}")
+    rc, lines, err = handout(Path("kernel/lab-0"))
+    if rc != 2 or "not ignored by git" not in err or Path("kernel/lab-0").exists():
+        problems.append(f"into the checkout: status {rc}, {err.strip()}")
+    if labs.DEFAULT_WORK.as_posix() + "/" not in Path(".gitignore").read_text().split():
+        problems.append(f"{labs.DEFAULT_WORK}/ is not in .gitignore")
+    if problems:
+        results.fail(name, "make handout is not safe", problems)
+    else:
+        results.ok(name)
+
+
+def handout_lab():
+    """The lab this tree was handed out for, or None in the full tree."""
+    import lab as labs
+    try:
+        return json.loads(Path(labs.MANIFEST).read_text())["lab"]
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 def run_shell(args, results):
@@ -738,8 +661,9 @@ def boots():
             expect=["Initramfs unpacking failed: no cpio magic", "Spindle: boot finished"])),
     ]
     import lab as labs          # tools/lab.py: its LABS table is the list
-    for lab in sorted(labs.LABS):
-        table.append((f"lab{lab}", run_lab, dict(lab=lab)))
+    if handout_lab() is None:
+        for lab in sorted(labs.LABS):
+            table.append((f"lab{lab}", run_lab, dict(lab=lab)))
     for fault, expect in LKDTM:
         name = f"lkdtm_{fault}"
         table.append((name, run_expect, dict(append=f"lkdtm={fault}",
@@ -756,6 +680,13 @@ def run_tests(args):
     results = Results()
     if not args.only or "host" in args.only:
         run_host_tests(args, results)
+        lab = handout_lab()
+        if lab is None:
+            run_lab_check(results)
+            run_handout_safety(results)
+        else:
+            print(f"skip labs: this is the student tree of lab {lab}; the labs are "
+                  "checked in the full tree (make grade LAB=" f"{lab} grades this one)")
     selected = [b for b in boots() if not args.only or b[0] in args.only]
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         futures = {}

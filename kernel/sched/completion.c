@@ -161,7 +161,7 @@ long wait_for_completion_killable_timeout(struct completion *x, unsigned long ti
  */
 bool try_wait_for_completion(struct completion *x)
 {
-	/* LAB 1 BEGIN: consume one completion if there is one, without sleeping */
+	/* LAB 1: try_wait_for_completion */
 	unsigned long flags;
 	bool ret = true;
 
@@ -174,8 +174,6 @@ bool try_wait_for_completion(struct completion *x)
 		x->done--;
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	return ret;
-	/* LAB 1 STUB: return false; */
-	/* LAB 1 END */
 }
 
 /**
@@ -186,7 +184,7 @@ bool try_wait_for_completion(struct completion *x)
  */
 bool completion_done(struct completion *x)
 {
-	/* LAB 1 BEGIN: done without consuming: wait for a complete() in progress */
+	/* LAB 1: completion_done */
 	unsigned long flags;
 
 	if (!READ_ONCE(x->done))
@@ -195,6 +193,4 @@ bool completion_done(struct completion *x)
 	spin_lock_irqsave(&x->wait.lock, flags);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	return true;
-	/* LAB 1 STUB: return false; */
-	/* LAB 1 END */
 }

@@ -75,12 +75,10 @@ void init_cfs_rq(struct cfs_rq *cfs_rq)
 /* delta real ns -> delta virtual ns for @se. Linux: calc_delta_fair() */
 static u64 calc_delta_fair(u64 delta, struct sched_entity *se)
 {
-	/* LAB 3 BEGIN: scale @delta by NICE_0_LOAD / weight */
+	/* LAB 3: calc_delta_fair */
 	if (se->weight == NICE_0_LOAD)
 		return delta;
 	return delta * NICE_0_LOAD / se->weight;
-	/* LAB 3 STUB: return delta; */
-	/* LAB 3 END */
 }
 
 static bool entity_before(struct rb_node *a, const struct rb_node *b)
@@ -154,7 +152,7 @@ static u64 sched_slice(struct cfs_rq *cfs_rq, struct sched_entity *se)
  */
 static void place_entity(struct cfs_rq *cfs_rq, struct sched_entity *se, bool initial)
 {
-	/* LAB 3 BEGIN: new tasks one slice behind min_vruntime, sleepers at most half a latency ahead */
+	/* LAB 3: place_entity */
 	u64 vruntime = cfs_rq->min_vruntime;
 
 	if (initial)
@@ -163,8 +161,6 @@ static void place_entity(struct cfs_rq *cfs_rq, struct sched_entity *se, bool in
 		vruntime -= sysctl_sched_latency / 2;
 	if (initial || (s64)(vruntime - se->vruntime) > 0)
 		se->vruntime = vruntime;
-	/* LAB 3 STUB: se->vruntime = initial ? 0 : se->vruntime; */
-	/* LAB 3 END */
 }
 
 static void __enqueue_entity(struct cfs_rq *cfs_rq, struct sched_entity *se)

@@ -35,7 +35,7 @@ static __always_inline void arch_spin_lock(arch_spinlock_t *lock)
 
 static __always_inline bool arch_spin_trylock(arch_spinlock_t *lock)
 {
-	/* LAB 1 BEGIN: take a ticket only if it would be served at once (cmpxchg) */
+	/* LAB 1: arch_spin_trylock */
 	arch_spinlock_t old, new;
 
 	old.head_tail = READ_ONCE(lock->head_tail);
@@ -44,8 +44,6 @@ static __always_inline bool arch_spin_trylock(arch_spinlock_t *lock)
 	new = old;
 	new.next++;
 	return cmpxchg(&lock->head_tail, old.head_tail, new.head_tail) == old.head_tail;
-	/* LAB 1 STUB: return false; */
-	/* LAB 1 END */
 }
 
 static __always_inline void arch_spin_unlock(arch_spinlock_t *lock)
