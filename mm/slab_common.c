@@ -273,7 +273,7 @@ static void *kmalloc_large(size_t size, gfp_t flags)
  * of two (up to PAGE_SIZE); bigger from whole pages, page-aligned.
  * Never sleeps; may be called from interrupt handlers.
  * Return: the memory, or NULL.
- * Linux: include/linux/slab.h, mm/slub.c
+ * Linux: kmalloc() in include/linux/slab.h, __kmalloc() in mm/slab_common.c
  */
 void *kmalloc(size_t size, gfp_t flags)
 {
@@ -292,7 +292,7 @@ void *kmalloc(size_t size, gfp_t flags)
  *
  * A pointer kmalloc() did not return (on the stack, inside an object, a
  * page never allocated, freed already) is reported and ignored.
- * Linux: mm/slub.c
+ * Linux: kfree() in mm/slab_common.c
  */
 void kfree(const void *objp)
 {

@@ -494,6 +494,7 @@ int __kmem_cache_shutdown(struct kmem_cache *s)
  * kmem_cache_get_stats - a consistent snapshot of a cache's counters
  * @s: the cache
  * @st: filled in
+ * Linux: get_slabinfo() in mm/slub.c
  */
 void kmem_cache_get_stats(struct kmem_cache *s, struct slab_stats *st)
 {
