@@ -84,7 +84,7 @@ KOBJS := $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 .PHONY: all iso run run-iso gdb test bench deps clean help host-tests handout handouts grade
 .DEFAULT_GOAL := all
 
-all: $(B)/spindle.elf $(B)/initramfs.cpio
+all: $(B)/spindle.elf $(B)/initramfs.cpio $(B)/initramfs.cpio.gz
 
 help:
 	@echo "make           build build/spindle.elf (DEBUG=1 for -Og, CROSS_COMPILE=x86_64-elf-, V=1 full commands)"
@@ -229,6 +229,11 @@ $(B)/initramfs.cpio: user/initramfs.list tools/gen_init_cpio.py user/script-test
 		$(USER_PROGS:%=$(B)/user/%)
 	@echo "  CPIO    $@"
 	$(Q)$(PYTHON) tools/gen_init_cpio.py user/initramfs.list $@
+
+# The same, gzip-compressed, as Linux's build makes initramfs images.
+$(B)/initramfs.cpio.gz: $(B)/initramfs.cpio
+	@echo "  GZIP    $@"
+	$(Q)gzip -9 -n -c $< > $@.tmp && mv $@.tmp $@
 
 # --- running -----------------------------------------------------------
 

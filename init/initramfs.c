@@ -6,13 +6,15 @@
  * ("070701", then 13 eight-digit hex fields), its name (NUL-terminated,
  * padded with the header to a multiple of 4), and its data (padded to 4);
  * "TRAILER!!!" ends an archive, and archives may follow one another,
- * with zero padding between them.
+ * with zero padding between them. A gzip-compressed archive (Linux's
+ * default for initramfs images) is decompressed first (lib/inflate.c).
  * As Linux's built-in image does, /dev, /dev/console and /root exist
  * before the archive is unpacked.
  * Linux: init/initramfs.c, usr/default_cpio_list
  */
 #include <linux/ctype.h>
 #include <linux/fs.h>
+#include <linux/inflate.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
@@ -20,6 +22,7 @@
 #include <linux/params.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 #include <asm/page.h>
 #include <asm/setup.h>
 
@@ -79,6 +82,48 @@ static void do_member(const char *name, umode_t mode, dev_t rdev, const char *da
 	/* Block devices, FIFOs and sockets have no use here. */
 }
 
+char *unpack_to_rootfs(char *buf, unsigned long len);
+
+/* inflate_out.grow(): twice the room, in a new vmalloc() block. */
+static int grow_vmalloc(struct inflate_out *out)
+{
+	size_t size = out->size ? out->size * 2 : 1 << 20;
+	u8 *buf = vmalloc(size);
+
+	if (!buf)
+		return -ENOMEM;
+	if (out->buf) {
+		memcpy(buf, out->buf, out->len);
+		vfree(out->buf);
+	}
+	out->buf = buf;
+	out->size = size;
+	return 0;
+}
+
+/*
+ * A gzip-compressed archive: decompress it (lib/inflate.c) and unpack
+ * what came out. *@used is the compressed member's length.
+ * Linux: unpack_to_rootfs()'s call of decompress_method()
+ */
+static char *unpack_gzip(char *buf, unsigned long len, unsigned long *used)
+{
+	struct inflate_out out = { .grow = grow_vmalloc };
+	size_t consumed;
+	char *err;
+	int ret = gunzip((const u8 *)buf, len, &out, &consumed);
+
+	if (ret) {
+		if (out.buf)
+			vfree(out.buf);
+		return ret == -ENOMEM ? "out of memory" : "decompressor failed";
+	}
+	err = unpack_to_rootfs((char *)out.buf, out.len);
+	vfree(out.buf);
+	*used = consumed;
+	return err;
+}
+
 /**
  * unpack_to_rootfs - unpack the cpio archive(s) at @buf into the tree
  * @buf: the archive
@@ -87,12 +132,10 @@ static void do_member(const char *name, umode_t mode, dev_t rdev, const char *da
  * Return: NULL, or Linux's words for what was wrong ("no cpio magic"...).
  * Linux: unpack_to_rootfs()
  */
-char *unpack_to_rootfs(char *buf, unsigned long len);
 char *unpack_to_rootfs(char *buf, unsigned long len)
 {
 	unsigned long pos = 0;
 
-	initramfs_files = initramfs_dirs = initramfs_nodes = initramfs_symlinks = 0;
 	while (pos < len) {
 		long f[NR_FIELDS];
 		const char *hdr = buf + pos, *name;
@@ -104,8 +147,17 @@ char *unpack_to_rootfs(char *buf, unsigned long len)
 		}
 		if (pos % 4)
 			return "broken padding";
-		if (len - pos >= 2 && (u8)buf[pos] == 0x1f && (u8)buf[pos + 1] == 0x8b)
-			return "invalid magic at start of compressed archive";
+		if (len - pos >= 2 && (u8)buf[pos] == 0x1f && (u8)buf[pos + 1] == 0x8b) {
+			unsigned long used;
+			char *err = unpack_gzip(buf + pos, len - pos, &used);
+
+			if (err)
+				return err;
+			pos += used;
+			continue;
+		}
+		if (len - pos >= 2 && (u8)buf[pos] == 0x28 && (u8)buf[pos + 1] == 0xb5)
+			return "invalid magic at start of compressed archive";	/* zstd etc. */
 		if (len - pos < 110 || (memcmp(hdr, "070701", 6) && memcmp(hdr, "070702", 6)))
 			return "no cpio magic";
 		for (int i = 0; i < NR_FIELDS; i++) {
@@ -153,6 +205,7 @@ bool populate_rootfs(void)
 		return false;
 	start = __va(phys_initrd_start);
 	pr_info("Trying to unpack rootfs image as initramfs...\n");
+	initramfs_files = initramfs_dirs = initramfs_nodes = initramfs_symlinks = 0;
 	err = unpack_to_rootfs(start, phys_initrd_size);
 	if (err)
 		pr_emerg("Initramfs unpacking failed: %s\n", err);

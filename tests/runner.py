@@ -631,9 +631,10 @@ def boots():
         ("usertests_smp4", run_usertests, dict(name="usertests_smp4", smp=4)),
         ("gdb_fork_path", gdb_user_tests.run_gdb_fork_path,     # tools/gdb/spindle_fork.py
          dict(boot=qemu_boot, initramfs=INITRAMFS)),
-        # /init with arguments after "--": it runs /forktest segv first.
+        # The gzip-compressed image (lib/inflate.c), /init with arguments
+        # after "--": it runs /forktest segv first.
         ("initramfs_init", run_expect, dict(
-            append="-- /forktest segv", extra=["-initrd", str(INITRAMFS)],
+            append="-- /forktest segv", extra=["-initrd", str(INITRAMFS) + ".gz"],
             expect=["Trying to unpack rootfs image as initramfs...",
                     "Freeing initrd memory: ", "Run /init as init process",
                     "init: Spindle ", "forktest: a child died of signal 11 (SIGSEGV)",

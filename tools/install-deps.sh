@@ -43,6 +43,7 @@ need mtools			have mformat
 need gdb			have gdb
 need musl-tools			have musl-gcc
 need xz-utils			have xz
+need gzip			have gzip
 need linux-source-6.1		test -f "$linux_tarball"
 need perl			perl -MPod::Usage -e 1	# scripts/kernel-doc
 
