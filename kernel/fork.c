@@ -215,16 +215,20 @@ unsigned long nr_mm_structs(void)
 }
 
 /*
- * A fresh mm_struct: no VMAs, a PGD of its own with the kernel half.
+ * Make @mm a live address space with no VMAs yet and a PGD of its own
+ * (the kernel half shared). Its layout fields (mmap_base, brk...) are
+ * the caller's: zero for mm_alloc(), the parent's for dup_mm().
  * Linux: mm_init()
  */
 static struct mm_struct *mm_init(struct mm_struct *mm)
 {
+	mm->mmap = NULL;
 	mm->mm_rb = RB_ROOT;
+	mm->map_count = 0;
+	mm->total_vm = 0;
+	atomic_long_set(&mm->pgtables_bytes, 0);
 	atomic_set(&mm->mm_users, 1);
 	mutex_init(&mm->mmap_lock);
-	mm->mmap_base = TASK_UNMAPPED_BASE;
-	mm->task_size = TASK_SIZE;
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kmem_cache_free(mm_cachep, mm);
@@ -243,7 +247,11 @@ struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
 
-	return mm ? mm_init(mm) : NULL;
+	if (!mm)
+		return NULL;
+	mm->mmap_base = TASK_UNMAPPED_BASE;
+	mm->task_size = TASK_SIZE;
+	return mm_init(mm);
 }
 
 /* Free an mm nobody uses: its mappings, page tables, PGD. Linux: __mmput() */
@@ -280,18 +288,6 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 
 	mutex_lock(&oldmm->mmap_lock);
 	mutex_lock(&mm->mmap_lock);
-	mm->start_code = oldmm->start_code;
-	mm->end_code = oldmm->end_code;
-	mm->start_data = oldmm->start_data;
-	mm->end_data = oldmm->end_data;
-	mm->start_brk = oldmm->start_brk;
-	mm->brk = oldmm->brk;
-	mm->start_stack = oldmm->start_stack;
-	mm->arg_start = oldmm->arg_start;
-	mm->arg_end = oldmm->arg_end;
-	mm->env_start = oldmm->env_start;
-	mm->env_end = oldmm->env_end;
-	mm->mmap_base = oldmm->mmap_base;
 	for (struct vm_area_struct *mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
 		struct vm_area_struct *tmp = vm_area_dup(mpnt);
 
@@ -317,13 +313,19 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 /*
  * A copy of current's address space for a child: what fork() without
  * CLONE_VM gives. On failure the half-built copy is freed (mmput()).
+ * Reading oldmm's fields without its mmap_lock is safe: only its own
+ * task changes them, and that task is here, forking.
  * Linux: dup_mm()
  */
 static struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
 {
-	struct mm_struct *mm = mm_alloc();
+	struct mm_struct *mm = kmem_cache_alloc(mm_cachep, GFP_KERNEL);
 
 	if (!mm)
+		return NULL;
+	/* The parent's layout (brk, stack, arguments...); mm_init() resets the rest. */
+	memcpy(mm, oldmm, sizeof(*mm));
+	if (!mm_init(mm))
 		return NULL;
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);

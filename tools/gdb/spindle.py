@@ -467,7 +467,8 @@ class PathBreakpoint(gdb.Breakpoint):
         try:
             return self.walk.hit(self.function)
         except Exception as e:          # never leave the kernel running blind
-            gdb.write("spindle-kthread-path: error at %s: %s; stopping\n" % (self.function, e))
+            gdb.write("%s: error at %s: %s; stopping\n"
+                      % (getattr(self.walk, "command", "spindle-kthread-path"), self.function, e))
             self.walk.failed = True
             return True
 

@@ -26,28 +26,16 @@ FORK_STEPS = [
 SYSCALLS = ("__do_sys_fork", "__do_sys_vfork", "__do_sys_clone")
 
 
-class ForkBreakpoint(gdb.Breakpoint):
-    """One breakpoint of the walk; stop() only reads and prints (GDB's rule)."""
-
-    def __init__(self, walk, function):
-        super().__init__(function, internal=True)
-        self.walk, self.function = walk, function
-
-    def stop(self):
-        try:
-            return self.walk.hit(self.function)
-        except Exception as e:          # never leave the kernel running blind
-            gdb.write("spindle-fork-path: error at %s: %s; stopping\n" % (self.function, e))
-            self.walk.done = True
-            return True
-
-
 class ForkWalk:
+    """One walk: PathBreakpoint (spindle.py) calls hit() at each stop."""
+
+    command = "spindle-fork-path"
+
     def __init__(self, comm):
         self.comm, self.parent, self.child = comm, None, None
-        self.next, self.done, self.steps = 0, False, 0
+        self.next, self.done, self.failed, self.steps = 0, False, False, 0
         functions = list(SYSCALLS) + [f for f, _, _ in FORK_STEPS[1:]]
-        self.breakpoints = [ForkBreakpoint(self, f) for f in functions]
+        self.breakpoints = [PathBreakpoint(self, f) for f in functions]
         gdb.events.stop.connect(self.on_stop)
 
     def delete(self):
@@ -58,16 +46,19 @@ class ForkWalk:
         gdb.events.stop.disconnect(self.on_stop)
 
     def on_stop(self, event):
-        if self.done:
+        if self.done or self.failed:
             self.delete()
-            gdb.write("spindle-fork-path: done, %d steps; breakpoints removed\n" % self.steps)
+            if self.failed:
+                gdb.write("spindle-fork-path: walk ended, breakpoints removed.\n")
+            else:
+                gdb.write("spindle-fork-path: done, %d steps; breakpoints removed\n" % self.steps)
 
     def emit(self, function, task, text):
         self.steps += 1
         gdb.write("%4d  %-26s %-18s %s\n" % (self.steps, function, task_name(task), text))
 
     def hit(self, function):
-        if self.done or self.next >= len(FORK_STEPS):
+        if self.done or self.failed or self.next >= len(FORK_STEPS):
             return False
         me = current_task()
         want, who, text = FORK_STEPS[self.next]
