@@ -207,8 +207,8 @@ static int exec_check(int argc, char **argv, char **envp)
 	return 0;
 }
 
-/* Run this program again with @arg in a child: its exit status (-1: no exit). */
-static int run_self(const char *arg)
+/* execve(@path, @argv, @envp) in a child: its exit status (-1: it did not exit). */
+static int exec_child(const char *path, char *const argv[], char *const envp[])
 {
 	int status;
 	pid_t pid;
@@ -216,14 +216,20 @@ static int run_self(const char *arg)
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
-		char *argv[] = { "usertests", (char *)arg, NULL };
-
-		execve("/usertests", argv, environ);
+		execve(path, argv, envp);
 		_exit(99);
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);
+}
+
+/* Run this program again with @arg in a child: its exit status. */
+static int run_self(const char *arg)
+{
+	char *argv[] = { "usertests", (char *)arg, NULL };
+
+	return exec_child("/usertests", argv, environ);
 }
 
 /* The heap: brk() moves its end, the new pages are zero, shrinking unmaps. */
@@ -246,23 +252,13 @@ static int brk_check(void)
 
 static void test_exec_args(void)
 {
-	int status;
-	pid_t pid;
+	char *argv[] = { "usertests", "--exec-check", "two words", NULL };
+	char *envp[] = { "SPINDLE=1", "EMPTY=", NULL };
+	int status = exec_child("/usertests", argv, envp);
 
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		char *argv[] = { "usertests", "--exec-check", "two words", NULL };
-		char *envp[] = { "SPINDLE=1", "EMPTY=", NULL };
-
-		execve("/usertests", argv, envp);
-		_exit(99);
-	}
-	CHECK(waitpid(pid, &status, 0) == pid);
-	CHECK(WIFEXITED(status));
-	if (WEXITSTATUS(status))
-		printf("    # exec check %d failed\n", WEXITSTATUS(status));
-	CHECK(WEXITSTATUS(status) == 0);
+	if (status)
+		printf("    # exec check %d failed\n", status);
+	CHECK(status == 0);
 }
 
 static void test_exec_errors(void)
@@ -278,19 +274,9 @@ static void test_exec_errors(void)
 /* A "#!" script runs its interpreter with the script's name. */
 static void test_exec_script(void)
 {
-	int status;
-	pid_t pid;
+	char *argv[] = { "script", "arg1", NULL };
 
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		char *argv[] = { "script", "arg1", NULL };
-
-		execve("/bin/script-test", argv, environ);
-		_exit(99);
-	}
-	CHECK(waitpid(pid, &status, 0) == pid);
-	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 33);
+	CHECK(exec_child("/bin/script-test", argv, environ) == 33);
 }
 
 static void write_null(void)
