@@ -17,6 +17,7 @@
  * scheduler until its last switch (finish_task_switch()).
  * Linux: kernel/fork.c
  */
+#include <linux/cpumask.h>
 #include <linux/fdtable.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
@@ -584,6 +585,14 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 	};
 
 	if ((clone_flags & CSIGNAL) > _NSIG)
+		return -EINVAL;
+	/*
+	 * Two tasks running on one mm at once, on two CPUs, would need a TLB
+	 * shootdown (an IPI) whenever a PTE is made stricter or freed, or one
+	 * CPU could go on using a freed page. Spindle has no shootdown yet:
+	 * on SMP, only vfork() may share an mm (the parent sleeps meanwhile).
+	 */
+	if ((clone_flags & CLONE_VM) && !(clone_flags & CLONE_VFORK) && num_online_cpus() > 1)
 		return -EINVAL;
 	return kernel_clone(&args);
 }
