@@ -26,6 +26,7 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/vmalloc.h>
+#include <trace/events/sched.h>
 #include <asm/pgtable.h>
 
 #define ARG_MAX_BYTES	(MAX_ARG_PAGES * PAGE_SIZE)
@@ -265,6 +266,8 @@ static int do_execveat_common(const char *filename, const char *const *argv,
 	if (retval)
 		goto out;
 	retval = exec_binprm(&bprm);
+	if (!retval)
+		trace_sched_process_exec(current, task_pid_nr(current), bprm.filename);
 	if (retval < 0 && bprm.point_of_no_return) {
 		/* Nothing to go back to: the process dies. Linux: force_fatal_sig() */
 		force_sig(SIGSEGV);

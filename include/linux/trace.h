@@ -25,6 +25,7 @@ enum trace_event_id {
 	TRACE_sched_kthread_stop,
 	TRACE_sched_kthread_stop_ret,
 	TRACE_kthread_create_step,	/* one per step of the creation path */
+	TRACE_sched_process_exec,	/* a program started by execve() */
 	NR_TRACE_EVENTS
 };
 

@@ -30,6 +30,7 @@ static const char *const trace_event_names[NR_TRACE_EVENTS] = {
 	[TRACE_sched_kthread_stop] = "sched_kthread_stop",
 	[TRACE_sched_kthread_stop_ret] = "sched_kthread_stop_ret",
 	[TRACE_kthread_create_step] = "kthread_create_step",
+	[TRACE_sched_process_exec] = "sched_process_exec",
 };
 
 /**

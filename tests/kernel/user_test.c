@@ -25,6 +25,7 @@
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/string.h>
+#include <linux/trace.h>
 #include "test_util.h"
 #include "user_util.h"
 
@@ -53,6 +54,8 @@ static const u8 code_unknown_syscall[] = {
 	0xb8, 0xe7, 0x03, 0, 0, SYSCALL,			/* syscall 999 */
 	0x89, 0xc7, 0xf7, 0xdf, SYS(60), SYSCALL,
 };
+
+static pid_t last_pid_seen;	/* the pid of run_code()'s last program */
 
 struct exec_req {
 	const char *path;
@@ -92,6 +95,7 @@ static int run_code(struct kunit *test, const char *path, const u8 *code, size_t
 	KUNIT_ASSERT_EQ(test, vfs_create_file(path, 0755, &elf, make_elf(&elf, code, len)), 0);
 	pid = user_mode_thread(exec_fn, &req, SIGCHLD);
 	KUNIT_ASSERT_GT(test, pid, 0);
+	WRITE_ONCE(last_pid_seen, pid);
 	KUNIT_ASSERT_EQ(test, kernel_wait(pid, &status), pid);
 	return req.ret ? req.ret : status;
 }
@@ -113,6 +117,28 @@ static void user_test_getpid_exit_status(struct kunit *test)
 	/* exit(n) reads as n << 8 (WIFEXITED, WEXITSTATUS == n). */
 	KUNIT_EXPECT_EQ(test, status, (pid & 0xff) << 8);
 	KUNIT_EXPECT_EQ(test, run_code(test, "/ut_exit7", code_exit7, sizeof(code_exit7)), 7 << 8);
+}
+
+/* An exec is traced (sched_process_exec), with Linux's fields. */
+static void user_test_exec_traced(struct kunit *test)
+{
+	unsigned long from = trace_head;
+	int found = 0;
+	char want[64];
+	pid_t pid;
+
+	KUNIT_ASSERT_EQ(test, trace_set_events("sched_process_exec", true), 0);
+	KUNIT_EXPECT_EQ(test, run_code(test, "/ut_trace", code_exit7, sizeof(code_exit7)), 7 << 8);
+	trace_set_events("sched_process_exec", false);
+	pid = READ_ONCE(last_pid_seen);
+	snprintf(want, sizeof(want), "filename=/ut_trace pid=%d old_pid=%d", pid, pid);
+	for (unsigned long i = from; i != trace_head; i++) {
+		struct trace_entry *e = &trace_buffer[i % TRACE_ENTRIES];
+
+		if (e->id == TRACE_sched_process_exec && !strcmp(e->text, want))
+			found++;
+	}
+	KUNIT_EXPECT_EQ(test, found, 1);
 }
 
 /* Is there a line containing @needle among the last @n of the log? */
@@ -298,6 +324,7 @@ static void user_test_fork_enomem_pages_unwind(struct kunit *test)
 
 static struct kunit_case user_cases[] = {
 	KUNIT_CASE(user_test_getpid_exit_status),
+	KUNIT_CASE(user_test_exec_traced),
 	KUNIT_CASE(user_test_segfault_kills_process),
 	KUNIT_CASE(user_test_bad_pointers_efault),
 	KUNIT_CASE(user_test_bad_elf_enoexec),

@@ -34,6 +34,10 @@ const char *task_state_name(unsigned int state);
 	TRACE_EVENT_CALL(sched_process_exit, "comm=%s pid=%d prio=%d",	\
 		(p)->comm, (p)->pid, (p)->prio)
 
+#define trace_sched_process_exec(p, old_pid, filename)			\
+	TRACE_EVENT_CALL(sched_process_exec, "filename=%s pid=%d old_pid=%d", \
+		(filename), (p)->pid, (old_pid))
+
 #define trace_sched_kthread_stop(t)					\
 	TRACE_EVENT_CALL(sched_kthread_stop, "comm=%s pid=%d", (t)->comm, (t)->pid)
 
