@@ -102,7 +102,7 @@ void kunit_info(struct kunit *test, const char *fmt, ...)
 /**
  * kunit_expect_warning - say the case is about to provoke one WARNING
  * @test: the running case
- * @fmt: which one (for the log), e.g. "vfree of a bad address"
+ * @what: which one (for the log), e.g. "vfree() of a bad address"
  *
  * A WARNING the case did not announce fails it (checked when it ends), as
  * does an announced one that never came. The announcement is a KTAP
@@ -113,16 +113,10 @@ void kunit_info(struct kunit *test, const char *fmt, ...)
  * Spindle's own (Linux's KUnit has no such check; its backtrace
  * suppression series, KUNIT_START_SUPPRESSED_WARNING(), is the nearest).
  */
-void kunit_expect_warning(struct kunit *test, const char *fmt, ...)
+void kunit_expect_warning(struct kunit *test, const char *what)
 {
-	static char msg[128];
-	va_list args;
-
-	va_start(args, fmt);
-	vscnprintf(msg, sizeof(msg), fmt, args);
-	va_end(args);
 	test->warnings_expected++;
-	printk(KERN_INFO "    # %s: expects a WARNING: %s\n", test->name, msg);
+	kunit_info(test, "expects a WARNING: %s", what);
 }
 
 /* WARNINGs the case printed must be exactly those it announced. */

@@ -844,6 +844,8 @@ struct kt_fork {
 	pid_t pid;			/* what kernel_clone() returned */
 	pid_t child_pid;		/* what the child saw as its pid */
 	int child_ran;
+	bool kthread_child;		/* fork_one_child_fn(): the child is a kthread */
+	bool child_first;		/* ... and preempts us as soon as it is woken */
 	bool ran_before_return;		/* the child ran before kernel_clone() returned */
 	bool no_setaffinity;		/* the child had PF_NO_SETAFFINITY */
 	int setaffinity;		/* its set_cpus_allowed_ptr(all) */
@@ -906,44 +908,6 @@ static int note_pid_and_exit_fn(void *data)
 	return 0;
 }
 
-static int fork_plain_child_fn(void *data)
-{
-	struct kt_fork *f = data;
-	struct kernel_clone_args args = {
-		.exit_signal = SIGCHLD,
-		.fn = note_pid_and_exit_fn,
-		.fn_arg = f,
-		.name = "fork_not_kt",
-	};
-
-	f->pid = kernel_clone(&args);	/* not a kthread: no vfork_done of its own */
-	complete(&f->forked);
-	sleep_until_stopped();
-	return 99;
-}
-
-/*
- * A kthread's vfork_done is its struct kthread's "exited", what
- * kthread_stop() waits on. Its forked child (not a kthread) must not
- * carry it: the child's exit would end kthread_stop() early.
- */
-static void fork_test_kthread_child_exit_not_parent_exit(struct kunit *test)
-{
-	struct kt_fork f;
-	struct task_struct *t;
-
-	kt_fork_init(&f);
-	t = kthread_run(fork_plain_child_fn, &f, "fork_kt_parent");
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
-	wait_for_completion(&f.forked);
-	KUNIT_EXPECT_GT(test, f.pid, 0);
-	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(f.child_ran), 1000));
-	KUNIT_EXPECT_TRUE(test, wait_for_dead_tasks(1000));	/* the child is gone */
-	KUNIT_EXPECT_FALSE(test, t->flags & PF_EXITING);
-	/* kthread_stop() returns what threadfn returned: it waited for the real exit. */
-	KUNIT_EXPECT_EQ(test, kthread_stop(t), 99);
-}
-
 static struct task_struct *boosting_parent;
 
 /*
@@ -963,25 +927,50 @@ static void boost_new_child(int step)
 	sched_setscheduler_nocheck(child, SCHED_FIFO, &fifo);
 }
 
-static int fork_child_runs_first_fn(void *data)
+/* A kthread that forks one child (a kthread or not), then waits to be stopped. */
+static int fork_one_child_fn(void *data)
 {
 	struct kt_fork *f = data;
 	struct kernel_clone_args args = {
 		.exit_signal = SIGCHLD,
 		.fn = note_pid_and_exit_fn,
 		.fn_arg = f,
-		.name = "fork_first",
-		.kthread = 1,
+		.name = "fork_kt_child",
+		.kthread = f->kthread_child,
 	};
 
-	boosting_parent = current;
-	WRITE_ONCE(kthread_step_hook, boost_new_child);
+	if (f->child_first) {
+		boosting_parent = current;
+		WRITE_ONCE(kthread_step_hook, boost_new_child);
+	}
 	f->pid = kernel_clone(&args);
 	WRITE_ONCE(kthread_step_hook, NULL);
 	f->ran_before_return = READ_ONCE(f->child_ran);
 	complete(&f->forked);
 	sleep_until_stopped();
-	return 0;
+	return 99;
+}
+
+/*
+ * A kthread's vfork_done is its struct kthread's "exited", what
+ * kthread_stop() waits on. Its forked child (not a kthread) must not
+ * carry it: the child's exit would end kthread_stop() early.
+ */
+static void fork_test_kthread_child_exit_not_parent_exit(struct kunit *test)
+{
+	struct kt_fork f;
+	struct task_struct *t;
+
+	kt_fork_init(&f);	/* a child that is not a kthread: no vfork_done of its own */
+	t = kthread_run(fork_one_child_fn, &f, "fork_kt_parent");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	wait_for_completion(&f.forked);
+	KUNIT_EXPECT_GT(test, f.pid, 0);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(f.child_ran), 1000));
+	KUNIT_EXPECT_TRUE(test, wait_for_dead_tasks(1000));	/* the child is gone */
+	KUNIT_EXPECT_FALSE(test, t->flags & PF_EXITING);
+	/* kthread_stop() returns what threadfn returned: it waited for the real exit. */
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 99);
 }
 
 /*
@@ -995,13 +984,15 @@ static void fork_test_pid_of_child_gone_before_return(struct kunit *test)
 	struct task_struct *t;
 
 	kt_fork_init(&f);
-	t = kthread_run(fork_child_runs_first_fn, &f, "fork_preempted");
+	f.kthread_child = true;		/* kernel_clone() records its steps */
+	f.child_first = true;
+	t = kthread_run(fork_one_child_fn, &f, "fork_preempted");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
 	wait_for_completion(&f.forked);
 	KUNIT_EXPECT_TRUE(test, f.ran_before_return);	/* the injection worked */
 	KUNIT_EXPECT_GT(test, f.pid, 0);
 	KUNIT_EXPECT_EQ(test, f.pid, f.child_pid);
-	kthread_stop(t);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 99);
 }
 
 /*
