@@ -49,6 +49,7 @@
 #include <linux/kthread.h>
 #include <linux/lockdep.h>
 #include <linux/sched.h>
+#include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
@@ -56,6 +57,7 @@
 #include <linux/string.h>
 #include <linux/trace.h>
 #include <trace/events/sched.h>
+#include <asm/pgtable.h>
 
 /* Guards kthread_create_list; process context only, so plain spin_lock(). */
 static DEFINE_SPINLOCK(kthread_create_lock);
@@ -724,6 +726,54 @@ int kthreadd(void *unused)
 		spin_unlock(&kthread_create_lock);
 	}
 	return 0;
+}
+
+/* ---- borrowing an address space ---- */
+
+/**
+ * kthread_use_mm - make the current kthread run on @mm's page tables
+ * @mm: an address space the caller holds a reference to (mm_users)
+ *
+ * From now on current->mm is @mm: user addresses mean @mm's, and a task
+ * it forks (not a kthread) gets a copy of @mm, as a user process's child
+ * would. No reference is taken: kthread_unuse_mm() before it is dropped.
+ * Linux: kthread_use_mm()
+ */
+void kthread_use_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+
+	WARN_ON_ONCE(!(tsk->flags & PF_KTHREAD));
+	WARN_ON_ONCE(tsk->mm);
+	task_lock(tsk);
+	/* No switch may come between the pointers and CR3: the scheduler reads them. */
+	local_irq_disable();
+	tsk->mm = tsk->active_mm = mm;
+	switch_mm_irqs_off(&init_mm, mm, tsk);
+	local_irq_enable();
+	task_unlock(tsk);
+}
+
+/**
+ * kthread_unuse_mm - back to the kernel's page tables
+ * @mm: the address space given to kthread_use_mm()
+ *
+ * Kernel threads run on init_mm's page tables (Spindle has no lazy TLB):
+ * afterwards @mm may be freed.
+ * Linux: kthread_unuse_mm()
+ */
+void kthread_unuse_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+
+	WARN_ON_ONCE(!(tsk->flags & PF_KTHREAD));
+	WARN_ON_ONCE(tsk->mm != mm);
+	task_lock(tsk);
+	local_irq_disable();
+	tsk->mm = tsk->active_mm = NULL;
+	switch_mm_irqs_off(mm, &init_mm, tsk);
+	local_irq_enable();
+	task_unlock(tsk);
 }
 
 /* ---- kthread workers ---- */

@@ -63,6 +63,11 @@ void *kthread_data(struct task_struct *k);
 void *kthread_func(struct task_struct *k);
 int kthread_park(struct task_struct *k);
 void kthread_unpark(struct task_struct *k);
+
+struct mm_struct;
+/* Run on a user address space for a while (and fork copies of it). */
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
 void kthread_parkme(void);
 __noreturn void kthread_exit(long result);
 __noreturn void kthread_complete_and_exit(struct completion *comp, long code);

@@ -21,6 +21,7 @@
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/string.h>
+#include <asm/processor.h>
 #include "test_util.h"
 
 /* What a child reads and writes; the parent owns it (on its stack). */
@@ -995,45 +996,79 @@ static void fork_test_pid_of_child_gone_before_return(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 99);
 }
 
+struct mm_fork {
+	struct kunit *test;
+	struct completion done;
+};
+
 /*
- * A parent with an address space (pid 1 is lent one, as if it ran a user
- * program): a clone that fails after copy_mm() gives back the child's mm,
- * whether a copy (no CLONE_VM) or a share (CLONE_VM).
+ * In a kthread running on a fresh address space (kthread_use_mm()): a
+ * clone that fails after copy_mm() gives back the child's mm, whether a
+ * copy (no CLONE_VM: its mm_struct and page tables) or a share
+ * (CLONE_VM: its mm_users). The checks run here; only EXPECTs, no ASSERT
+ * (that would jump back to the case's stack from ours).
  */
-static void fork_test_failure_after_copy_mm_unwinds(struct kunit *test)
+static int fork_on_mm_fn(void *data)
 {
 	static const unsigned long flags[] = { 0, CLONE_VM };
+	struct mm_fork *c = data;
+	struct kunit *test = c->test;
 	struct mm_struct *mm = mm_alloc();
 	struct mem_snapshot base;
+	unsigned long free_pages;
 	struct child_state st;
-	pid_t pid;
 
-	KUNIT_ASSERT_NOT_NULL(test, mm);
-	KUNIT_ASSERT_PTR_EQ(test, current->mm, NULL);
+	if (!mm) {
+		KUNIT_FAIL(test, "mm_alloc() failed");
+		goto out;
+	}
 	child_state_init(&st);
-	current->mm = current->active_mm = mm;
+	kthread_use_mm(mm);
+	KUNIT_EXPECT_EQ(test, read_cr3(), __pa(mm->pgd));
 	for (unsigned int i = 0; i < ARRAY_SIZE(flags); i++) {
 		mem_snapshot_take(&base);
+		free_pages = nr_free_pages();
 		/* copy_thread() refuses a NULL function: after copy_mm(). */
 		KUNIT_EXPECT_EQ(test, clone_with(flags[i], NULL, &st), -EINVAL);
 		KUNIT_EXPECT_EQ(test, atomic_read(&mm->mm_users), 1);
 		KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+		KUNIT_EXPECT_EQ(test, nr_free_pages(), free_pages);
 		/* alloc_pid() fails: later still. */
 		if (fail_nth_alloc_in(&failslab, "alloc_pid", 1)) {
-			pid = clone_with(flags[i], exit_at_once_fn, &st);
+			KUNIT_EXPECT_EQ(test, clone_with(flags[i], exit_at_once_fn, &st), -ENOMEM);
 			fault_attr_disarm(&failslab);
-			KUNIT_EXPECT_EQ(test, pid, -ENOMEM);
-			if (pid > 0)
-				kernel_wait(pid, NULL);
 		} else {
 			KUNIT_FAIL(test, "alloc_pid not found for fault injection");
 		}
 		KUNIT_EXPECT_EQ(test, atomic_read(&mm->mm_users), 1);
 		KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+		KUNIT_EXPECT_EQ(test, nr_free_pages(), free_pages);
 	}
-	current->mm = current->active_mm = NULL;
+	kthread_unuse_mm(mm);
+	KUNIT_EXPECT_EQ(test, read_cr3(), __pa(init_mm.pgd));
+	KUNIT_EXPECT_PTR_EQ(test, current->mm, NULL);
 	mmput(mm);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(st.ran), 0);
+out:
+	complete(&c->done);
+	sleep_until_stopped();
+	return 0;
+}
+
+static void fork_test_failure_after_copy_mm_unwinds(struct kunit *test)
+{
+	struct mm_fork c = { .test = test };
+	struct mem_snapshot base;
+	struct task_struct *t;
+
+	init_completion(&c.done);
+	t = kthread_create(fork_on_mm_fn, &c, "fork_on_mm");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	mem_snapshot_take(&base);
+	wake_up_process(t);
+	wait_for_completion(&c.done);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);		/* the mm itself is gone too */
+	kthread_stop(t);
 }
 
 static struct kunit_case fork_cases[] = {
