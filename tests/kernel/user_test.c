@@ -21,6 +21,7 @@
 #include <linux/fs.h>
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
+#include <linux/sched/debug.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
@@ -153,6 +154,38 @@ static bool log_has(const char *needle, int n)
 		if (log_buf_read(seq - 1, msg, sizeof(msg), &level) > 0 && strstr(msg, needle))
 			return true;
 	return false;
+}
+
+/* After exec, still in the kernel: list the tasks, then run the program. */
+static int ps_fn(void *data)
+{
+	int ret = exec_fn(data);
+
+	if (!ret)
+		show_tasks();
+	return ret;
+}
+
+/* ps shows a user process by its name, a kthread in brackets. */
+static void user_test_ps_lists_user_process(struct kunit *test)
+{
+	struct mini_elf elf;
+	struct exec_req req = { .path = "/ut_ps" };
+	char mine[64];
+	int status;
+	pid_t pid;
+
+	vfs_create_file(req.path, 0755, &elf, make_elf(&elf, code_exit7, sizeof(code_exit7)));
+	pid = user_mode_thread(ps_fn, &req, SIGCHLD);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	KUNIT_ASSERT_EQ(test, kernel_wait(pid, &status), pid);
+	KUNIT_EXPECT_EQ(test, status, 7 << 8);
+	/* "  PID  PPID STATE FLAGS    COMM": pid, parent (us), ..., ut_ps */
+	snprintf(mine, sizeof(mine), "%5d %5d ", pid, task_pid_nr(current));
+	KUNIT_EXPECT_TRUE(test, log_has(mine, 64));
+	KUNIT_EXPECT_TRUE(test, log_has(" ut_ps", 64));
+	KUNIT_EXPECT_FALSE(test, log_has("[ut_ps]", 64));
+	KUNIT_EXPECT_TRUE(test, log_has("[kthreadd]", 64));
 }
 
 /* A write to address 0x10 kills only that process, with SIGSEGV and Linux's line. */
@@ -325,6 +358,7 @@ static void user_test_fork_enomem_pages_unwind(struct kunit *test)
 static struct kunit_case user_cases[] = {
 	KUNIT_CASE(user_test_getpid_exit_status),
 	KUNIT_CASE(user_test_exec_traced),
+	KUNIT_CASE(user_test_ps_lists_user_process),
 	KUNIT_CASE(user_test_segfault_kills_process),
 	KUNIT_CASE(user_test_bad_pointers_efault),
 	KUNIT_CASE(user_test_bad_elf_enoexec),
