@@ -440,6 +440,25 @@ static void test_vfork(void)
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 7);
 }
 
+/* clone() as fork, with the tid stored for the parent and in the child. */
+static void test_clone_settid(void)
+{
+	volatile int ptid = 0, ctid = 0;
+	int status;
+	long pid;
+
+	fflush(stdout);
+	pid = syscall(SYS_clone, SIGCHLD | 0x00100000 /* CLONE_PARENT_SETTID */ |
+		      0x01000000 /* CLONE_CHILD_SETTID */, 0, &ptid, &ctid, 0);
+	if (pid == 0)
+		_exit(ctid == getpid() && ptid == 0 ? 0 : 1);
+	CHECK(pid > 0);
+	CHECK(ptid == pid);
+	CHECK(ctid == 0);	/* the child wrote its own copy of the page */
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 static void test_ids(void)
 {
 	struct utsname u;
@@ -537,6 +556,7 @@ static const struct {
 	{ "stack_growth_and_limit", test_stack_growth },
 	{ "kill", test_kill },
 	{ "vfork", test_vfork },
+	{ "clone_settid", test_clone_settid },
 	{ "ids_uname_getppid", test_ids },
 	{ "orphan_reparented", test_orphan_reparented },
 	{ "nanosleep", test_nanosleep },

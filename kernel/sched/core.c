@@ -23,6 +23,7 @@
 #include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/uaccess.h>
 #include <linux/sched/mm.h>
 #include <asm/desc.h>
 #include <asm/pgtable.h>
@@ -525,6 +526,9 @@ void schedule_tail(struct task_struct *prev)
 	/* Drop the lock's and schedule()'s counts: the task starts preemptible. */
 	preempt_count_sub(1);
 	preempt_enable();
+	/* CLONE_CHILD_SETTID: the child stores its tid in its own memory. */
+	if (current->set_child_tid)
+		put_user(task_pid_nr(current), current->set_child_tid);
 }
 
 /**
