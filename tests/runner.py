@@ -247,6 +247,26 @@ def run_kunit(args, results, name="kunit_all", smp=1):
         compare_with_kunit_py(results, root, boot.log_path)
 
 
+def run_kunit_smap(args, results, name="kunit_user_smap"):
+    """The SMAP case of the user suite on -cpu max, where it must run, not skip."""
+    boot = qemu_boot(args, name, "kunit.filter_glob=user.user_test_smap* loglevel=7",
+                     extra=["-cpu", "max"])
+    root = parse_ktap(boot.log)
+    cases = list(ktap_cases(root)) if root else []
+    if not cases:
+        results.fail(name, "no KTAP cases (the filter matched nothing?)", boot.tail(),
+                     boot.log_path)
+        return
+    failed = report_ktap(results, root, boot.log_path, "smap")
+    skipped = [n for n, c in cases if c.status == "skip"]
+    if skipped:
+        results.fail(name, f"{skipped[0]} skipped: no SMAP on -cpu max?", [], boot.log_path)
+    elif boot.how != "exited" or boot.status != (EXIT_FAIL if failed else EXIT_PASS):
+        results.fail(name, boot.describe(), boot.tail(), boot.log_path)
+    else:
+        results.ok(f"{name} (exit status {boot.status})")
+
+
 def compare_with_kunit_py(results, root, log_path):
     name = "ktap_matches_kunit_py"
     if not KUNIT_PY.is_file():
@@ -604,6 +624,8 @@ def boots():
     table = [
         ("kunit_all", run_kunit, {}),
         ("kunit_all_smp4", run_kunit, dict(name="kunit_all_smp4", smp=4)),
+        # The user suite on a CPU with SMAP and SMEP (qemu64 has neither).
+        ("kunit_user_smap", run_kunit_smap, {}),
         ("kernel_doc", kernel_doc.run, {}),     # not a boot: Linux's kernel-doc
         ("lock_rules", lock_rules.run, {}),     # not a boot: each lock's rule
         ("gdb_boot", run_gdb, {}),

@@ -27,6 +27,9 @@
 #include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/trace.h>
+#include <linux/uaccess.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
 #include "test_util.h"
 #include "user_util.h"
 
@@ -63,6 +66,7 @@ struct exec_req {
 	int ret;		/* kernel_execve()'s result */
 	/* fork injection, done by the new process before it enters user mode */
 	struct fault_attr *attr;
+	void *priv;		/* a case's own results */
 	int injected, unwound_ok;
 	int after_copy_mm;	/* failures in alloc_pid(): bad_fork_cleanup_mm's mmput() */
 	int last_status;
@@ -140,6 +144,86 @@ static void user_test_exec_traced(struct kunit *test)
 			found++;
 	}
 	KUNIT_EXPECT_EQ(test, found, 1);
+}
+
+/* A load from the address in %rdi; 0x5a5a if it faulted and was fixed up. */
+unsigned long smap_probe_read(unsigned long addr);
+extern const unsigned long smap_probe_range[2];
+asm(".pushsection .text\n"
+    ".globl smap_probe_read\n"
+    "smap_probe_read:\n"
+    "	movq $0x5a5a, %rax\n"
+    "1:	movq (%rdi), %rax\n"
+    "2:	ret\n"
+    ".popsection\n"
+    ".pushsection .rodata\n"
+    ".balign 8\n"
+    ".globl smap_probe_range\n"
+    "smap_probe_range: .quad 1b, 2b\n"
+    ".popsection\n");
+
+struct smap_result {
+	unsigned long ret, hits, vector, error_code, cr2;
+	unsigned long user_word;	/* the same word through copy_from_user() */
+};
+
+/* After exec: the kernel reads the program's first word directly, then properly. */
+static int smap_fn(void *data)
+{
+	static struct exception_fixup fixup;
+	struct exec_req *req = data;
+	struct smap_result *r = req->priv;
+	int ret = exec_fn(data);
+
+	if (ret)
+		return ret;
+	memset(&fixup, 0, sizeof(fixup));
+	fixup.start = smap_probe_range[0];
+	fixup.end = fixup.target = smap_probe_range[1];
+	WRITE_ONCE(exception_fixup, &fixup);
+	barrier();
+	r->ret = smap_probe_read(BLOB_BASE);
+	barrier();
+	WRITE_ONCE(exception_fixup, NULL);
+	r->hits = fixup.hits;
+	r->vector = fixup.last_vector;
+	r->error_code = fixup.last_error_code;
+	r->cr2 = fixup.last_cr2;
+	if (copy_from_user(&r->user_word, (const void __user *)BLOB_BASE, sizeof(r->user_word)))
+		r->user_word = 0;
+	return 0;
+}
+
+/*
+ * With SMAP (boot with -cpu max: kunit_user_smap), a kernel load from a
+ * mapped user page outside stac/clac faults (and only a test's expected
+ * fault is fixed up: anything else oopses), while copy_from_user() of
+ * the same word works. Without SMAP, the case is skipped.
+ */
+static void user_test_smap_catches_kernel_access(struct kunit *test)
+{
+	struct smap_result r = { 0 };
+	struct mini_elf elf;
+	struct exec_req req = { .path = "/ut_smap", .priv = &r };
+	int status;
+	pid_t pid;
+
+	if (!x86_smap_enabled)
+		kunit_skip(test, "the CPU has no SMAP (the kunit_user_smap boot uses -cpu max)");
+	KUNIT_EXPECT_TRUE(test, read_cr4() & X86_CR4_SMAP);
+	KUNIT_EXPECT_TRUE(test, read_cr4() & X86_CR4_SMEP);
+	vfs_create_file(req.path, 0755, &elf, make_elf(&elf, code_exit7, sizeof(code_exit7)));
+	pid = user_mode_thread(smap_fn, &req, SIGCHLD);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	KUNIT_ASSERT_EQ(test, kernel_wait(pid, &status), pid);
+	KUNIT_EXPECT_EQ(test, status, 7 << 8);
+	KUNIT_EXPECT_EQ(test, r.hits, 1);
+	KUNIT_EXPECT_EQ(test, r.ret, 0x5a5a);
+	KUNIT_EXPECT_EQ(test, r.vector, X86_TRAP_PF);
+	/* A present page, read by the kernel: PROT, neither WRITE nor USER. */
+	KUNIT_EXPECT_EQ(test, r.error_code, X86_PF_PROT);
+	KUNIT_EXPECT_EQ(test, r.cr2, BLOB_BASE);
+	KUNIT_EXPECT_EQ(test, r.user_word, *(unsigned long *)&elf);
 }
 
 /* Is there a line containing @needle among the last @n of the log? */
@@ -359,6 +443,7 @@ static struct kunit_case user_cases[] = {
 	KUNIT_CASE(user_test_getpid_exit_status),
 	KUNIT_CASE(user_test_exec_traced),
 	KUNIT_CASE(user_test_ps_lists_user_process),
+	KUNIT_CASE(user_test_smap_catches_kernel_access),
 	KUNIT_CASE(user_test_segfault_kills_process),
 	KUNIT_CASE(user_test_bad_pointers_efault),
 	KUNIT_CASE(user_test_bad_elf_enoexec),

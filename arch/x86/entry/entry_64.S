@@ -27,6 +27,7 @@
  */
 #include <generated/asm-offsets.h>
 #include <linux/errno.h>
+#include <asm/asm.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 
@@ -100,6 +101,7 @@ common_interrupt:
 1:
 	xchgq	%rdi, (%rsp)		/* %rdi's slot in pt_regs; %rdi = vector */
 	PUSH_REGS_AFTER_DI
+	ASM_CLAC			/* no user access in the handler; iret restores AC */
 	movq	%rdi, %rsi		/* the vector */
 	/*
 	 * Make the handler's backtrace continue into the interrupted code:

@@ -14,6 +14,7 @@
 #include <asm/desc.h>
 #include <asm/fpu.h>
 #include <asm/processor-flags.h>
+#include <asm/processor.h>
 #include <asm/msr.h>
 #include <asm/percpu.h>
 
@@ -90,6 +91,34 @@ void syscall_init(void)
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 }
 
+/* Set when the CPUs run with SMAP: the uaccess code then brackets user accesses with stac/clac. */
+u8 x86_smap_enabled;
+
+/**
+ * setup_smep_smap - stop the kernel executing (SMEP) or touching (SMAP) user pages
+ *
+ * Where the CPU has them (cpuid leaf 7: qemu64 has neither, -cpu max
+ * both). With SMAP, only code between stac and clac (copy_user_generic,
+ * __clear_user) may access user memory; anything else faults and oopses.
+ * Per-CPU: every CPU runs it from cpu_init().
+ * Linux: setup_smep() / setup_smap() in arch/x86/kernel/cpu/common.c
+ */
+static void setup_smep_smap(void)
+{
+	u32 max, b, c, d;
+
+	cpuid(0, &max, &b, &c, &d);
+	if (max < 7)
+		return;
+	cpuid(7, &max, &b, &c, &d);
+	if (b & (1U << 7))
+		write_cr4(read_cr4() | X86_CR4_SMEP);
+	if (b & (1U << 20)) {
+		write_cr4(read_cr4() | X86_CR4_SMAP);
+		x86_smap_enabled = 1;
+	}
+}
+
 /**
  * cpu_init - load this CPU's GDT and TSS, and enable system calls
  *
@@ -137,4 +166,5 @@ void cpu_init(void)
 	__asm__ __volatile__("ltr %w0" : : "r"(GDT_ENTRY_TSS * 8));
 	syscall_init();
 	fpu__init_cpu();
+	setup_smep_smap();
 }

@@ -16,9 +16,11 @@
  */
 	.globl	copy_user_generic
 copy_user_generic:
+	ASM_STAC
 	movq	%rdx, %rcx
 1:	rep movsb
-2:	movq	%rcx, %rax
+2:	ASM_CLAC
+	movq	%rcx, %rax
 	ret
 	_ASM_EXTABLE(1b, 2b)
 
@@ -28,9 +30,11 @@ copy_user_generic:
  */
 	.globl	__clear_user
 __clear_user:
+	ASM_STAC
 	movq	%rsi, %rcx
 	xorl	%eax, %eax
 1:	rep stosb
-2:	movq	%rcx, %rax
+2:	ASM_CLAC
+	movq	%rcx, %rax
 	ret
 	_ASM_EXTABLE(1b, 2b)

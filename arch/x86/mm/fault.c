@@ -23,6 +23,7 @@
 #include <linux/fdtable.h>
 #include <linux/string.h>
 #include <asm/irqflags.h>
+#include <asm/processor-flags.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 
@@ -123,6 +124,17 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	/* The kernel executing user memory is never right (Linux: SMEP). */
 	if (!user_mode(regs) && (error_code & X86_PF_INSTR)) {
 		page_fault_oops(regs, error_code, address);
+		return;
+	}
+	/*
+	 * With SMAP, a kernel access to user memory outside stac/clac (AC
+	 * clear): a kernel bug, not a page to fault in. The exception
+	 * table has no entry for it; only a test's expected fault is fixed up.
+	 */
+	if (x86_smap_enabled && !user_mode(regs) && !(error_code & X86_PF_USER) &&
+	    !(regs->flags & X86_EFLAGS_AC)) {
+		if (!fixup_exception(regs, X86_TRAP_PF, error_code, address))
+			page_fault_oops(regs, error_code, address);
 		return;
 	}
 	/* No user context, or one that cannot sleep. */

@@ -11,6 +11,26 @@
 #define _ASM_X86_ASM_H
 
 #ifdef __ASSEMBLY__
+/*
+ * ASM_STAC / ASM_CLAC: allow / forbid supervisor access to user pages,
+ * where the CPU has SMAP (the instructions fault on CPUs without it;
+ * Linux patches them in at boot with alternatives, Spindle tests a flag).
+ * They change only the flags.
+ */
+.macro ASM_STAC
+	testb	$1, x86_smap_enabled(%rip)
+	jz	.Lno_stac\@
+	stac
+.Lno_stac\@:
+.endm
+
+.macro ASM_CLAC
+	testb	$1, x86_smap_enabled(%rip)
+	jz	.Lno_clac\@
+	clac
+.Lno_clac\@:
+.endm
+
 #define _ASM_EXTABLE(from, to)			\
 	.pushsection "__ex_table", "a";		\
 	.balign 8;				\

@@ -14,6 +14,11 @@
 #define X86_CR0_PG	(1UL << 31)
 #define X86_CR4_PAE	(1UL << 5)
 #define X86_CR4_PGE	(1UL << 7)
+#define X86_CR4_SMEP	(1UL << 20)
+#define X86_CR4_SMAP	(1UL << 21)
+
+/* arch/x86/kernel/cpu.c: the CPUs run with SMAP (1) or without (0). */
+extern unsigned char x86_smap_enabled;
 
 /*
  * The user half of every address space: [0, TASK_SIZE_MAX). The last
