@@ -8,11 +8,28 @@
 
 VERSION     := 0.1.0
 CROSS_COMPILE ?=
+
+# The toolchain, as Linux picks it: GNU by default, LLVM=1 for clang and
+# the LLVM binutils (LLVM=/usr/lib/llvm-14/bin/ for a folder, LLVM=-14
+# for a suffix), or CC=clang alone with the GNU linker and binutils.
+ifneq ($(LLVM),)
+ifneq ($(filter %/,$(LLVM)),)
+LLVM_PREFIX := $(LLVM)
+else ifneq ($(filter -%,$(LLVM)),)
+LLVM_SUFFIX := $(LLVM)
+endif
+CC          := $(LLVM_PREFIX)clang$(LLVM_SUFFIX)
+LD          := $(LLVM_PREFIX)ld.lld$(LLVM_SUFFIX)
+NM          := $(LLVM_PREFIX)llvm-nm$(LLVM_SUFFIX)
+OBJCOPY     := $(LLVM_PREFIX)llvm-objcopy$(LLVM_SUFFIX)
+READELF     := $(LLVM_PREFIX)llvm-readelf$(LLVM_SUFFIX)
+else
 CC          := $(CROSS_COMPILE)gcc
 LD          := $(CROSS_COMPILE)ld
 NM          := $(CROSS_COMPILE)nm
 OBJCOPY     := $(CROSS_COMPILE)objcopy
 READELF     := $(CROSS_COMPILE)readelf
+endif
 HOSTCC      ?= gcc
 PYTHON      ?= python3
 QEMU        ?= qemu-system-x86_64
@@ -26,7 +43,10 @@ DEBUG       ?= 0
 # QEMU_DISPLAY=gtk (or sdl) opens a QEMU window; the console stays on serial.
 QEMU_DISPLAY ?= none
 
-B := build
+# The build folder, Linux's O=: make O=build/clang LLVM=1 keeps a clang
+# build beside the gcc one.
+O ?= build
+B := $(O)
 
 # No built-in rules or variables: every file here is made by a rule below,
 # and a missing one is an error instead of a surprise (as Linux does).
@@ -61,17 +81,30 @@ else
 OPT := -O2
 endif
 
-KCFLAGS := -std=gnu11 $(OPT) -g -ffreestanding -fno-builtin -nostdlib \
+# clang is a cross compiler by itself: say which target, as Linux's
+# scripts/Makefile.clang does (from CROSS_COMPILE when one is given).
+CC_IS_CLANG := $(if $(findstring clang,$(shell $(CC) --version 2>/dev/null | head -n1)),y)
+ifeq ($(CC_IS_CLANG),y)
+CLANG_TARGET := $(if $(CROSS_COMPILE),$(notdir $(CROSS_COMPILE:%-=%)),x86_64-linux-gnu)
+CLANG_FLAGS := --target=$(CLANG_TARGET)
+endif
+
+# Linux's cc-option/ld-option: the flag if this compiler or linker takes
+# it, nothing otherwise (gcc-only flags under clang, new ld flags).
+cc-option = $(shell $(CC) $(CLANG_FLAGS) -Werror $(1) -c -x c /dev/null -o /dev/null >/dev/null 2>&1 && echo $(1))
+ld-option = $(shell $(LD) $(1) -v >/dev/null 2>&1 && echo $(1))
+
+KCFLAGS := $(CLANG_FLAGS) -std=gnu11 $(OPT) -g -ffreestanding -fno-builtin -nostdlib \
 	-fno-pic -fno-pie -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
 	-mno-mmx -mno-sse -mno-sse2 -fno-stack-protector -fno-common \
 	-fno-omit-frame-pointer -fno-optimize-sibling-calls \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing \
-	-fno-tree-loop-distribute-patterns -fno-delete-null-pointer-checks \
+	$(call cc-option,-fno-tree-loop-distribute-patterns) -fno-delete-null-pointer-checks \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
 	-Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
-KASFLAGS := -D__ASSEMBLY__ -g -Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
+KASFLAGS := $(CLANG_FLAGS) -D__ASSEMBLY__ -g -Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -z norelro \
-	--no-warn-rwx-segments -T linker.ld
+	$(call ld-option,--no-warn-rwx-segments) -T linker.ld
 
 KDIRS := arch/x86/boot arch/x86/realmode/rm arch/x86/kernel arch/x86/entry arch/x86/mm \
 	arch/x86/lib init kernel kernel/entry kernel/sched kernel/locking kernel/time kernel/trace \

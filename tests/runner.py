@@ -53,6 +53,8 @@ KUNIT_PY = Path("build/kunit-tool/linux-source-6.1/tools/testing/kunit/kunit.py"
 GDB_SCRIPT = Path("tools/gdb/boot-check.gdb")
 
 KUNIT_CMDLINE = "kunit.run=1 loglevel=7"
+CLANG_ELF = Path("build/clang/spindle.elf")
+CLANG_BUILD = ["make", "-s", f"O={CLANG_ELF.parent}", "LLVM=1", str(CLANG_ELF)]
 
 # lkdtm=NAME boots: the fault each one provokes must end in an oops saying
 # all of these (plain strings are substrings, compiled ones are regexes),
@@ -101,10 +103,13 @@ class Results:
 
 # --- KTAP (parsing in tests/ktap.py) ---
 
-def report_ktap(results, root, log_path, prefix=""):
+def report_ktap(results, root, log_path, prefix="", each_ok=True):
     """Report every case of a parsed KTAP tree; return the failure count.
 
-    @prefix names the boot when one tree is run twice (e.g. "smp4").
+    @prefix names the boot when one tree is run twice (e.g. "smp4",
+    "clang"). With @each_ok False a passing case prints no line of its
+    own (the clang boot: its passes are summed up in its boot's line; its
+    failures and skips are listed).
     """
     failed, crashed, unseen = 0, False, []
     for name, case in list(ktap_cases(root, prefix)) + [(None, None)]:
@@ -117,7 +122,8 @@ def report_ktap(results, root, log_path, prefix=""):
         if case is None:
             break
         if case.status == "ok":
-            results.ok(name)
+            if each_ok:
+                results.ok(name)
         elif case.status == "skip":
             results.skip(name, case.reason or "skipped")
         elif case.missing and not case.log and crashed:
@@ -201,49 +207,56 @@ def run_host_tests(args, results):
 
 
 def check_kunit_boot(results, name, boot, failed_cases, root, linked):
-    """The boot itself is a test: it ended as its cases say, and completely."""
+    """The boot itself is a test: it ended as its cases say, and completely
+    (and ran some case at all: an empty selection is not a pass)."""
     want = EXIT_FAIL if failed_cases else EXIT_PASS
     problems = []
     if boot.how != "exited" or boot.status != want:
         problems.append(f"{boot.describe()}, expected exit status {want}")
     problems += [f"suite {s} printed no result line" for s in incomplete_suites(root)]
     problems += warning_problems(boot.log)
+    totals = ktap_totals(root)
+    if not any(totals.values()):
+        problems.append("no test case ran")
     if linked is not None and linked != len(root.subtests):
         problems.append(f"{len(root.subtests)} suites in the KTAP output, but "
                         f"the ELF links {linked} (__kunit_suite_ptr_* symbols)")
     if problems:
         results.fail(name, "; ".join(problems), boot.tail(), boot.log_path)
     else:
-        results.ok(f"{name} ({len(root.subtests)} suites, exit status {boot.status})")
+        results.ok(f"{name} ({len(root.subtests)} suites, {totals['passed']} cases "
+                   f"passed, exit status {boot.status})")
 
 
-def linked_suite_count():
+def linked_suite_count(elf):
     try:
-        out = subprocess.run([os.environ.get("NM", "nm"), str(ELF)], text=True,
+        out = subprocess.run([os.environ.get("NM", "nm"), str(elf)], text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
     except OSError:
         return None
     return len(re.findall(r" __kunit_suite_ptr_\w+$", out, re.M)) or None
 
 
-def run_kunit(args, results, name="kunit_all", smp=1):
+def run_kunit(args, results, name="kunit_all", smp=1, elf=ELF, prefix="", each_ok=True):
     """The in-kernel suites in one boot, then kunit.py's opinion of it.
 
     Run once on one CPU and once on four (kunit_all_smp4): every suite
-    must pass on both, and only the second meets real concurrency.
+    must pass on both, and only the second meets real concurrency. The
+    clang kernel (@elf, run_clang()) is booted through here too.
     """
     cmdline = KUNIT_CMDLINE
     if args.filter:
         cmdline = f"kunit.filter_glob={args.filter} loglevel=7"
-    boot = qemu_boot(args, name, cmdline, smp=smp)
+    boot = qemu_boot(args, name, cmdline, smp=smp, elf=elf)
     root = parse_ktap(boot.log)
     if root is None:
         results.fail(name, "no KTAP output", boot.tail(), boot.log_path)
         return
-    failed = report_ktap(results, root, boot.log_path, "" if smp == 1 else f"smp{smp}")
-    linked = None if args.filter else linked_suite_count()
+    failed = report_ktap(results, root, boot.log_path,
+                         prefix or ("" if smp == 1 else f"smp{smp}"), each_ok)
+    linked = None if args.filter else linked_suite_count(elf)
     check_kunit_boot(results, name, boot, failed, root, linked)
-    if smp == 1:        # one comparison of the parsers is enough
+    if smp == 1 and elf == ELF:     # one comparison of the parsers is enough
         compare_with_kunit_py(results, root, boot.log_path)
 
 
@@ -265,6 +278,24 @@ def run_kunit_smap(args, results, name="kunit_user_smap"):
         results.fail(name, boot.describe(), boot.tail(), boot.log_path)
     else:
         results.ok(f"{name} (exit status {boot.status})")
+
+
+def run_clang(args, results):
+    """clang as the second compiler: the kernel built with `make LLVM=1`
+    (clang, ld.lld, llvm-nm...) in its own build folder, then booted once
+    with every in-kernel suite. Its failing cases are listed as
+    clang.SUITE.CASE; its passes are counted in the boot's line."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}  # not the caller's flags
+    start = time.monotonic()
+    build = subprocess.run(CLANG_BUILD, env=env, stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True)
+    if build.returncode:
+        results.fail("clang_build", f"{shlex.join(CLANG_BUILD)}: exit status {build.returncode}",
+                     (build.stdout + build.stderr).splitlines()[-20:])
+        return
+    results.ok(f"clang_build ({time.monotonic() - start:.0f} s)")
+    run_kunit(args, results, "clang_kunit_all", elf=CLANG_ELF, prefix="clang", each_ok=False)
 
 
 def compare_with_kunit_py(results, root, log_path):
@@ -622,6 +653,7 @@ def run_shell(args, results):
 def boots():
     """The table of QEMU boots `make test` runs: (name, function, kwargs)."""
     table = [
+        ("clang", run_clang, {}),       # first: its build starts at once
         ("kunit_all", run_kunit, {}),
         ("kunit_all_smp4", run_kunit, dict(name="kunit_all_smp4", smp=4)),
         # The user suite on a CPU with SMAP and SMEP (qemu64 has neither).
@@ -699,6 +731,9 @@ def boots():
     return table
 
 
+BUILDS_FIRST = {run_clang}
+
+
 def run_tests(args):
     results = Results()
     if not args.only or "host" in args.only:
@@ -711,12 +746,16 @@ def run_tests(args):
             print(f"skip labs: this is the student tree of lab {lab}; the labs are "
                   "checked in the full tree (make grade LAB=" f"{lab} grades this one)")
     selected = [b for b in boots() if not args.only or b[0] in args.only]
-    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+    # A job that builds first (clang) gets its own thread: its build runs
+    # beside the boots instead of holding one of their --jobs places.
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool, \
+            concurrent.futures.ThreadPoolExecutor(1) as builder:
         futures = {}
         for name, func, kwargs in selected:
             if func is run_expect:
                 kwargs = dict(kwargs, name=name)
-            futures[pool.submit(func, args, results, **kwargs)] = name
+            executor = builder if func in BUILDS_FIRST else pool
+            futures[executor.submit(func, args, results, **kwargs)] = name
         for future in concurrent.futures.as_completed(futures):
             try:
                 future.result()

@@ -29,6 +29,11 @@ have() { command -v "$1"; }
 
 need make			have make
 need gcc			have gcc
+need clang			have clang		# the second compiler: make LLVM=1
+need lld			have ld.lld
+need llvm			have llvm-nm
+need llvm			have llvm-objcopy
+need llvm			have llvm-readelf
 need binutils			have objcopy
 need binutils			have nm
 need binutils			have ld

@@ -30,6 +30,18 @@
 #define __user
 #define __force
 
+/*
+ * __noipa: the function stays one function, called as written: no
+ * inlining, cloning or assumptions about it in its callers, so a backtrace
+ * or a kallsyms range names the code that runs. gcc has the attribute;
+ * clang (14) has none, and noinline with optnone is its nearest.
+ */
+#ifdef __clang__
+#define __noipa		__attribute__((__noinline__, __optnone__))
+#else
+#define __noipa		__attribute__((__noipa__))
+#endif
+
 /* Stops the compiler from moving memory accesses across this point. */
 #define barrier()	__asm__ __volatile__("" : : : "memory")
 
@@ -40,6 +52,12 @@
  */
 #define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, val)	(*(volatile __typeof__(x) *)&(x) = (val))
+
+/*
+ * The compiler forgets what it knows about @var's value: a comparison or
+ * a computation on it is done at run time, on the value the program holds.
+ */
+#define OPTIMIZER_HIDE_VAR(var)	__asm__ ("" : "=r" (var) : "0" (var))
 
 #define __same_type(a, b) __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
 

@@ -5,8 +5,9 @@
  * jiffies_64 is written only by the tick (do_timer() in kernel/time/tick.c,
  * with interrupts off on the boot CPU) and read locklessly everywhere: a
  * 64-bit aligned load cannot tear on x86-64. `jiffies` is not a second
- * variable but another name for the same 8 bytes (Linux does this in the
- * linker script; an alias attribute says the same thing in C).
+ * variable but another name for the same 8 bytes, given in linker.ld
+ * (`jiffies = jiffies_64;`) as Linux's vmlinux.lds.S does: no C file
+ * defines it, so no compiler can treat the two as different objects.
  * Linux: kernel/time/jiffies.c, kernel/time/time.c (the conversions),
  * jiffies_64 itself lives in kernel/time/timer.c there
  */
@@ -14,7 +15,6 @@
 #include <linux/kernel.h>
 
 u64 jiffies_64 __aligned(8) = INITIAL_JIFFIES;
-extern volatile unsigned long jiffies __attribute__((alias("jiffies_64")));
 
 BUILD_BUG_ON(sizeof(unsigned long) != sizeof(u64));
 

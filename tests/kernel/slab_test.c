@@ -408,10 +408,10 @@ static void slab_test_failslab_nth(struct kunit *test)
 }
 
 /*
- * Callers for the range filter. noipa keeps GCC from cloning or inlining
- * them, so the code that runs is the code kallsyms names.
+ * Callers for the range filter. __noipa keeps the compiler from cloning or
+ * inlining them, so the code that runs is the code kallsyms names.
  */
-static __attribute__((__noipa__)) void *failslab_target(size_t n)
+static __noipa void *failslab_target(size_t n)
 {
 	void *p = kmalloc(n, GFP_KERNEL);
 
@@ -419,7 +419,7 @@ static __attribute__((__noipa__)) void *failslab_target(size_t n)
 	return p;
 }
 
-static __attribute__((__noipa__)) void *failslab_outer(size_t n)
+static __noipa void *failslab_outer(size_t n)
 {
 	void *p = failslab_target(n);
 
@@ -427,7 +427,7 @@ static __attribute__((__noipa__)) void *failslab_outer(size_t n)
 	return p;
 }
 
-static __attribute__((__noipa__)) void *failslab_other(size_t n)
+static __noipa void *failslab_other(size_t n)
 {
 	void *p = kmalloc(n, GFP_KERNEL);
 
