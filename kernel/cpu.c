@@ -10,6 +10,7 @@
  * Linux: kernel/cpu.c (without the hotplug state machine: Spindle's
  * bring-up is one step, the arch's __cpu_up())
  */
+#include <linux/bitops.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -17,7 +18,11 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 
-const struct cpumask __cpu_all_mask = { { (NR_CPUS == 64) ? ~0UL : (1UL << NR_CPUS) - 1 } };
+/*
+ * NR_CPUS low bits, as Linux's BITMAP_LAST_WORD_MASK(NR_CPUS): a right
+ * shift, never by 64 (clang rejects even the untaken 1UL << 64 branch).
+ */
+const struct cpumask __cpu_all_mask = { { ~0UL >> (-NR_CPUS & (BITS_PER_LONG - 1)) } };
 struct cpumask __cpu_possible_mask;
 struct cpumask __cpu_present_mask;
 struct cpumask __cpu_online_mask;
