@@ -114,7 +114,7 @@ KSRCS := $(filter-out arch/x86/kernel/asm-offsets.c,\
 	$(foreach d,$(KDIRS),$(wildcard $(d)/*.c) $(wildcard $(d)/*.S)))
 KOBJS := $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 
-.PHONY: all iso run run-iso gdb test bench deps clean help host-tests handout handouts grade
+.PHONY: all iso run run-iso run-efi gdb test bench deps clean help host-tests handout handouts grade
 .DEFAULT_GOAL := all
 
 all: $(B)/spindle.elf $(B)/initramfs.cpio $(B)/initramfs.cpio.gz
@@ -122,7 +122,8 @@ all: $(B)/spindle.elf $(B)/initramfs.cpio $(B)/initramfs.cpio.gz
 help:
 	@echo "make           build build/spindle.elf (DEBUG=1 for -Og, CROSS_COMPILE=x86_64-elf-, V=1 full commands)"
 	@echo "make run       boot in QEMU, serial on this terminal (Ctrl-A X quits)"
-	@echo "make run-iso   the same through GRUB (build/spindle.iso)"
+	@echo "make run-iso   the same through GRUB (build/spindle.iso) under BIOS"
+	@echo "make run-efi   the same ISO under UEFI (OVMF)"
 	@echo "make iso       build the GRUB rescue ISO"
 	@echo "make test      every test: host unit tests and in-kernel KTAP suites"
 	@echo "make gdb       QEMU halted + GDB stopped at start_kernel (GDBPORT=$(GDBPORT))"
@@ -226,21 +227,43 @@ $(B)/spindle.elf: $(B)/spindle.pass1.elf $(B)/kallsyms.o
 
 # --- GRUB ISO ----------------------------------------------------------
 
+# One ISO for both firmwares: grub-mkrescue puts in a GRUB for every
+# platform installed under /usr/lib/grub. Which ones are there is a
+# dependency (dpkg keeps the packages' old file times, so an installed
+# grub-efi-amd64-bin would not look newer than the ISO), and both must be.
+GRUB_PLATFORMS := i386-pc x86_64-efi
+$(B)/grub-platforms: FORCE
+	@mkdir -p $(B)
+	@for p in $(GRUB_PLATFORMS); do \
+		test -f /usr/lib/grub/$$p/moddep.lst || { \
+			echo "GRUB for $$p is missing (/usr/lib/grub/$$p): the ISO would not boot under" \
+			     "$$([ $$p = i386-pc ] && echo BIOS || echo UEFI); run tools/install-deps.sh" >&2; exit 1; }; \
+		echo "$$p $$(cat /usr/lib/grub/$$p/modinfo.sh 2>/dev/null | grep -m1 grub_version)"; \
+	 done > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+# CMDLINE= goes into the ISO (GRUB cannot be handed one by QEMU): a change
+# rebuilds it. boot/grub.cfg sources cmdline.cfg; GRUB's single quotes keep
+# the line as typed.
+$(B)/iso-cmdline: FORCE
+	@mkdir -p $(B)
+	@printf '%s\n' '$(call escsq,$(CMDLINE))' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
 quiet_cmd_iso = GENIMAGE $(kobj)
       cmd_iso = rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub; \
 	cp $(B)/spindle.elf $(B)/isodir/boot/spindle.elf; \
 	cp boot/grub.cfg $(B)/isodir/boot/grub/grub.cfg; \
+	sed "s/'/'\\\\''/g; s/.*/set spindle_cmdline='&'/" $(B)/iso-cmdline > $(B)/isodir/boot/grub/cmdline.cfg; \
 	grub-mkrescue -o $@ $(B)/isodir 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
-$(B)/spindle.iso: $(B)/spindle.elf boot/grub.cfg
+$(B)/spindle.iso: $(B)/spindle.elf boot/grub.cfg $(B)/grub-platforms $(B)/iso-cmdline
 	$(call cmd,iso)
 
 # The same with the initramfs as a GRUB module2 (boot/grub-initramfs.cfg).
-quiet_cmd_iso_initramfs = GENIMAGE $@
+quiet_cmd_iso_initramfs = GENIMAGE $(kobj)
       cmd_iso_initramfs = rm -rf $(B)/isodir-initramfs && mkdir -p $(B)/isodir-initramfs/boot/grub; \
 	cp $(B)/spindle.elf $(B)/initramfs.cpio $(B)/isodir-initramfs/boot/; \
 	cp boot/grub-initramfs.cfg $(B)/isodir-initramfs/boot/grub/grub.cfg; \
 	grub-mkrescue -o $@ $(B)/isodir-initramfs 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
-$(B)/spindle-initramfs.iso: $(B)/spindle.elf $(B)/initramfs.cpio boot/grub-initramfs.cfg
+$(B)/spindle-initramfs.iso: $(B)/spindle.elf $(B)/initramfs.cpio boot/grub-initramfs.cfg $(B)/grub-platforms
 	$(call cmd,iso_initramfs)
 
 iso: deps $(B)/spindle.iso
@@ -284,6 +307,12 @@ run: deps all
 
 run-iso: deps $(B)/spindle.iso
 	$(QEMU) $(QEMU_COMMON) -serial mon:stdio -cdrom $(B)/spindle.iso; $(QEMU_EXIT_OK)
+
+# UEFI: OVMF's code read-only, a fresh copy of its variable store per run.
+OVMF_VARS_COPY := $(B)/OVMF_VARS.fd
+run-efi: deps $(B)/spindle.iso
+	@cp $(OVMF_VARS) $(OVMF_VARS_COPY)
+	$(QEMU) $(QEMU_COMMON) $(QEMU_UEFI) -serial mon:stdio -cdrom $(B)/spindle.iso; $(QEMU_EXIT_OK)
 
 gdb: deps all
 	tools/gdb.sh $(B)/spindle.elf $(GDBPORT) "$(QEMU) $(QEMU_COMMON) $(QEMU_INITRD)" "$(CMDLINE)"

@@ -42,7 +42,9 @@ need mawk			have awk
 need python3			have python3
 need qemu-system-x86		have qemu-system-x86_64
 need grub-common		have grub-mkrescue
-need grub-pc-bin		test -d /usr/lib/grub/i386-pc
+need grub-pc-bin		test -f /usr/lib/grub/i386-pc/moddep.lst	# the ISO under BIOS
+need grub-efi-amd64-bin		test -f /usr/lib/grub/x86_64-efi/moddep.lst	# and under UEFI
+need ovmf			test -f /usr/share/OVMF/OVMF_CODE.fd	# make run-efi, the UEFI test
 need xorriso			have xorriso
 need mtools			have mformat
 need gdb			have gdb

@@ -65,6 +65,16 @@ mb2_header:
 	.short	3, 0
 	.long	12
 	.long	PHYS(_start)
+	/*
+	 * UEFI has no VGA text mode: a kernel that takes no framebuffer gets
+	 * "WARNING: no console will be available to OS" from GRUB. The console
+	 * is COM1; this optional tag (any mode) only says a framebuffer would
+	 * do. boot/grub.cfg keeps BIOS boots in text mode.
+	 */
+	.balign 8				/* tag: framebuffer */
+	.short	5, MULTIBOOT2_HEADER_TAG_OPTIONAL
+	.long	20
+	.long	0, 0, 0				/* width, height, depth: no preference */
 	.balign 8				/* tag: end */
 	.short	0, 0
 	.long	8

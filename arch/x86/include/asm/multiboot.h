@@ -17,6 +17,8 @@
 /* What the kernel's header starts with. */
 #define MULTIBOOT_HEADER_MAGIC		0x1badb002
 #define MULTIBOOT2_HEADER_MAGIC		0xe85250d6
+/* A multiboot2 header tag the loader may ignore. */
+#define MULTIBOOT2_HEADER_TAG_OPTIONAL	1
 
 #define MULTIBOOT_PAGE_ALIGN		(1 << 0)
 #define MULTIBOOT_MEMORY_INFO		(1 << 1)
