@@ -36,6 +36,7 @@ import sys
 import tempfile
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import gdb_tests
@@ -45,6 +46,7 @@ import lock_rules
 from ktap import incomplete_suites, ktap_cases, ktap_totals, parse_ktap
 from qemu import ELF, EXIT_FAIL, EXIT_PASS, LOG_DIR, QEMU_FLAGS, qemu_boot, read_log
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import qemu_conf                    # tools/qemu.mk: the UEFI firmware
 import shell_tests
 
 INITRAMFS = Path("build/initramfs.cpio")
