@@ -236,38 +236,47 @@ static int dequeue_signal(struct task_struct *t)
 }
 
 /**
- * get_signal - act on current's pending signals before it returns to user mode
+ * get_signal - the next signal current must act on, before user mode
+ * @ksig: filled with the signal and its action when a handler is to run
  *
- * Return: false once nothing is left pending (it returns only then).
+ * Return: true if @ksig names a signal whose user handler must run now
+ * (arch/x86/kernel/signal.c builds its frame), false once nothing is
+ * left to do.
  *
- * Takes them lowest first. Ignored ones are dropped; default actions are
- * applied: "ignore" (SIGCHLD...), and "terminate" (with or without a core
- * dump, which Spindle does not write), through do_group_exit(sig), so the
- * parent's wait4() sees the signal in the status. Stop signals are
- * dropped (no job control), and so are signals with a user handler: no
- * signal frames are built yet. init ignores what it did not ask for,
- * except the faults force_sig() made fatal.
+ * Takes pending signals lowest first. Ignored ones are dropped; default
+ * actions are applied here: "ignore" (SIGCHLD...), and "terminate"
+ * (with or without a core dump, which Spindle does not write), through
+ * do_group_exit(sig), so the parent's wait4() sees the signal in the
+ * status. Stop signals are dropped (no job control). init ignores what
+ * it did not ask for, except the faults force_sig() made fatal. A
+ * handler with SA_RESETHAND runs once, then the default comes back.
  * Linux: get_signal() in kernel/signal.c
  */
-bool get_signal(void)
+bool get_signal(struct ksignal *ksig)
 {
 	struct task_struct *t = current;
 
 	for (;;) {
-		struct k_sigaction ka;
+		struct k_sigaction *ka;
 		int sig;
 
 		spin_lock_irq(&t->sighand->siglock);
 		sig = dequeue_signal(t);
-		if (sig)
-			ka = t->sighand->action[sig - 1];
-		spin_unlock_irq(&t->sighand->siglock);
-		if (!sig)
+		if (!sig) {
+			spin_unlock_irq(&t->sighand->siglock);
 			return false;
-		if (ka.sa.sa_handler == SIG_IGN)
+		}
+		ka = &t->sighand->action[sig - 1];
+		ksig->ka = *ka;
+		ksig->sig = sig;
+		if (ka->sa.sa_handler != SIG_IGN && ka->sa.sa_handler != SIG_DFL &&
+		    (ka->sa.sa_flags & SA_RESETHAND))
+			ka->sa.sa_handler = SIG_DFL;
+		spin_unlock_irq(&t->sighand->siglock);
+		if (ksig->ka.sa.sa_handler == SIG_IGN)
 			continue;
-		if (ka.sa.sa_handler != SIG_DFL)
-			continue;	/* no signal frames yet: see above */
+		if (ksig->ka.sa.sa_handler != SIG_DFL)
+			return true;
 		if (sig_kernel_ignore(sig))
 			continue;
 		if ((t->signal->flags & SIGNAL_UNKILLABLE) && sig != SIGKILL)

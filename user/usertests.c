@@ -538,6 +538,67 @@ static void test_sigchld_ignored_autoreap(void)
 	CHECK(sigaction(SIGCHLD, &old, NULL) == 0);
 }
 
+static volatile sig_atomic_t got_signal, got_code;
+static volatile double fp_in_handler;
+
+static void on_usr1(int sig, siginfo_t *info, void *uc)
+{
+	volatile double x = 1.5;
+
+	(void)uc;
+	got_signal = sig;
+	got_code = info->si_signo;
+	fp_in_handler = x * 2;	/* uses the SSE registers: the frame must save them */
+}
+
+static void on_alarm(int sig)
+{
+	got_signal = sig;
+}
+
+/* A user handler runs on a signal frame and the interrupted code goes on. */
+static void test_signal_handlers(void)
+{
+	struct sigaction sa = { .sa_sigaction = on_usr1, .sa_flags = SA_SIGINFO }, old;
+	struct timespec req = { 5, 0 }, rem;
+	volatile double before = 3.25;
+	sigset_t set;
+	int status;
+	pid_t pid;
+
+	CHECK(sigaction(SIGUSR1, &sa, &old) == 0);
+	got_signal = got_code = 0;
+	CHECK(kill(getpid(), SIGUSR1) == 0);
+	CHECK(got_signal == SIGUSR1 && got_code == SIGUSR1);
+	CHECK(before == 3.25 && fp_in_handler == 3.0);
+	/* Blocked: it waits; unblocked: it is handled then. */
+	got_signal = 0;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	CHECK(sigprocmask(SIG_BLOCK, &set, NULL) == 0);
+	CHECK(kill(getpid(), SIGUSR1) == 0);
+	CHECK(got_signal == 0);
+	CHECK(sigprocmask(SIG_UNBLOCK, &set, NULL) == 0);
+	CHECK(got_signal == SIGUSR1);
+	CHECK(sigaction(SIGUSR1, &old, NULL) == 0);
+	/* A handled signal cuts a sleep short: -EINTR and the time left. */
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct sigaction alarm_sa = { .sa_handler = on_alarm };
+
+		sigaction(SIGUSR2, &alarm_sa, NULL);
+		if (nanosleep(&req, &rem) == -1 && errno == EINTR && got_signal == SIGUSR2 &&
+		    rem.tv_sec <= 5)
+			_exit(0);
+		_exit(1);
+	}
+	usleep(50000);
+	CHECK(kill(pid, SIGUSR2) == 0);
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -561,6 +622,7 @@ static const struct {
 	{ "orphan_reparented", test_orphan_reparented },
 	{ "nanosleep", test_nanosleep },
 	{ "sigchld_ignored_autoreap", test_sigchld_ignored_autoreap },
+	{ "signal_handlers", test_signal_handlers },
 };
 
 int main(int argc, char **argv, char **envp)

@@ -12,5 +12,7 @@ struct pt_regs;
 void syscall_exit_to_user_mode(struct pt_regs *regs);
 /* After an interrupt or exception that came from user mode. */
 void irqentry_exit_to_user_mode(struct pt_regs *regs);
+/* arch/x86/kernel/signal.c: signals pending on the way out (handlers, restarts). */
+void arch_do_signal_or_restart(struct pt_regs *regs);
 
 #endif /* _LINUX_ENTRY_COMMON_H */

@@ -43,9 +43,8 @@
 
 /*
  * What a signal does when it arrives: its default action, nothing, or a
- * user handler. Spindle stores handlers (rt_sigaction() reports them
- * back) but does not yet build signal frames to run them: a signal whose
- * disposition is a handler is not delivered (see get_signal()).
+ * user handler, run on the user stack in a signal frame
+ * (arch/x86/kernel/signal.c) and left through rt_sigreturn().
  */
 typedef void (*__sighandler_t)(int);
 #define SIG_DFL	((__sighandler_t)0)
@@ -61,6 +60,20 @@ struct sigaction {
 
 struct k_sigaction {
 	struct sigaction sa;
+};
+
+/* sa_flags (x86-64 values) */
+#define SA_SIGINFO	0x00000004
+#define SA_ONSTACK	0x08000000
+#define SA_RESTART	0x10000000
+#define SA_NODEFER	0x40000000
+#define SA_RESETHAND	0x80000000
+#define SA_RESTORER	0x04000000
+
+/* A signal about to be handled. Linux: struct ksignal */
+struct ksignal {
+	struct k_sigaction ka;
+	int sig;
 };
 
 struct sighand_struct {
@@ -116,8 +129,8 @@ void force_sig(int sig);
 int force_sig_fault(int sig, int code, unsigned long addr);
 /* Would @sig kill @tsk (no handler, not ignored)? */
 bool unhandled_signal(struct task_struct *tsk, int sig);
-/* On the way to user mode: act on pending signals. true if one was. */
-bool get_signal(void);
+/* On the way to user mode: the next signal with a handler to run, if any. */
+bool get_signal(struct ksignal *ksig);
 __noreturn void do_group_exit(int exit_code);
 int kill_pid(pid_t pid, int sig);
 void ignore_signals(struct task_struct *t);
