@@ -39,6 +39,7 @@ import threading
 import time
 from pathlib import Path
 
+import gdb_doc_tests
 import gdb_tests
 import gdb_user_tests
 import kernel_doc
@@ -683,6 +684,7 @@ def boots():
         ("gdb_boot", run_gdb, {}),
         ("bad_boot_magic", run_bad_magic, {}),
         ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py
+        ("gdb_docs", gdb_doc_tests.run_gdb_docs, dict(boot=qemu_boot)),  # docs' GDB sessions
         ("shell", run_shell, {}),
         # The ISO under BIOS and under UEFI (OVMF; its boot manager says
         # BdsDxe): boot to the end, the kernel handed a multiboot2 memory

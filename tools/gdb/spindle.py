@@ -189,10 +189,21 @@ def kthread_flags(kthread):
     return ",".join(names) or "-"
 
 
+def require_kernel(name):
+    """Refuse to run without a kernel to read. With only the ELF file
+    loaded, GDB would read the file's initial data (init_task alone, an
+    empty log buffer) and a helper would print it as if it were the
+    kernel's state."""
+    if gdb.selected_thread() is None:
+        raise gdb.GdbError("%s: not connected to a kernel (make gdb connects; or "
+                           "target remote :PORT to a QEMU started with -gdb)" % name)
+
+
 class SpindleCommand(gdb.Command):
     """A command whose run() reads kernel memory: say plainly when it cannot."""
 
     def invoke(self, arg, from_tty):
+        require_kernel(self._name)
         try:
             self.run(arg, from_tty)
         except gdb.MemoryError as e:
@@ -805,7 +816,7 @@ start_kernel."""
         try:
             pc = u64(gdb.selected_frame().pc())
         except gdb.error:
-            raise gdb.GdbError("spindle-kthread-path: no kernel to debug (target remote first)")
+            raise gdb.GdbError("spindle-kthread-path: not connected to a kernel (target remote first)")
         if pc < KERNEL_START:
             raise gdb.GdbError("spindle-kthread-path: the kernel is not running in 64-bit mode "
                                "yet, so software breakpoints cannot be written: hbreak "
@@ -834,7 +845,25 @@ container_of() gives. E.g. the first request on kthread_create_list:
         return container_of(ptr, type_name.string(), member.string()).address
 
 
+class Current(gdb.Function):
+    """Return this CPU's current task, as the kernel's current does: $current()
+
+`current` is a macro (it reads this CPU's pcpu_hot through the GS
+segment), so GDB cannot evaluate it; this function does the same read
+(the GS base QEMU reports as $gs_base) and returns a struct task_struct *:
+  p $current()->comm
+  p/x $current()->__state"""
+
+    def __init__(self):
+        super().__init__("current")
+
+    def invoke(self):
+        require_kernel("$current()")
+        return current_task().address
+
+
 ContainerOf()
+Current()
 SpindlePs()
 SpindleDmesg()
 SpindleRq()
