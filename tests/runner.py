@@ -584,13 +584,23 @@ def run_lab(args, results, lab):
             elif check_grade_output(test, sub_lines, results):
                 results.ok(f"{test} (deleted cases, edited test, changed kernel/fork.c: "
                            f"{sub}/{sub_total})")
+    lost = []
     full, total = labs.grade(lab, top, args=args, build=False, log_dir=LOG_DIR,
-                             log_prefix="solution-", out=lambda line: None)
+                             log_prefix="solution-", out=lost.append)
+    lost = [l.split(":")[0] for l in lost if ": OK (1/1)" not in l and "(0/1)" in l]
+    again = ""
+    if full < total and total:
+        # The timing cases (msleep, tick shares) can lose a point on a
+        # loaded machine; kunit_all reports those cases on their own. A
+        # second boot tells a lab broken by the tree from one unlucky boot.
+        full, total = labs.grade(lab, top, args=args, build=False, log_dir=LOG_DIR,
+                                 log_prefix="solution-again-", out=lambda line: None)
+        again = f"; the first boot lost {', '.join(lost)}"
     if full == total and total:
-        results.ok(f"{name}.solution ({full}/{total})")
+        results.ok(f"{name}.solution ({full}/{total}{again})")
     else:
-        results.fail(f"{name}.solution", f"the full tree scores {full}/{total}",
-                     log=LOG_DIR / f"solution-lab{lab}-*.log")
+        results.fail(f"{name}.solution", f"the full tree scores {full}/{total} twice"
+                     f" (first lost {', '.join(lost)})", log=LOG_DIR / f"solution-lab{lab}-*.log")
 
 
 def run_lab_check(results):
@@ -621,6 +631,13 @@ def run_handout_safety(results):
         rc, lines, err = handout(out)
         if rc or lines[-1:] != [str(out)]:
             problems.append(f"first handout: status {rc}, last line {lines[-1:]}: {err}")
+        readme = out / "labs/README.md"
+        if (out / "labs/stubs").exists() or not readme.is_file() \
+                or "Grading submissions" in readme.read_text():
+            problems.append("the teacher's notes (labs/README.md, labs/stubs/) are in the "
+                            "student tree")
+        if any("/* LAB 0:" in f.read_text() for f in out.rglob("*.[chS]")):
+            problems.append("a LAB 0 marker is left in lab 0's student tree")
         rc, lines, err = handout(out)
         if rc:
             problems.append(f"an unchanged handout was not replaced: {err}")
