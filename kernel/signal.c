@@ -279,7 +279,8 @@ bool get_signal(struct ksignal *ksig)
 			return true;
 		if (sig_kernel_ignore(sig))
 			continue;
-		if ((t->signal->flags & SIGNAL_UNKILLABLE) && sig != SIGKILL)
+		/* init: not even SIGKILL from user space (Linux: sig_task_ignored()) */
+		if (t->signal->flags & SIGNAL_UNKILLABLE)
 			continue;
 		if (sig_kernel_stop(sig))
 			continue;

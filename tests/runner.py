@@ -380,6 +380,8 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
 USERTESTS_EXPECT = [
     re.compile(r"usertests\[\d+\]: segfault at 10 ip [0-9a-f]{16} sp [0-9a-f]{16} "
                r"error 6 in usertests\[401000\+[0-9a-f]+\]"),
+    re.compile(r"traps: usertests\[\d+\] trap invalid opcode ip:[0-9a-f]+ sp:[0-9a-f]+ "
+               r"error:0 in usertests\[401000\+[0-9a-f]+\]"),
 ]
 
 

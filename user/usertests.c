@@ -599,6 +599,38 @@ static void test_signal_handlers(void)
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+static void do_ud2(void) { __asm__ volatile("ud2"); }
+static void do_int3(void) { __asm__ volatile("int3"); }
+static void do_hlt(void) { __asm__ volatile("hlt"); }	/* privileged: #GP */
+static void do_div0(void) { __asm__ volatile("xorl %%ecx, %%ecx; divl %%ecx" : : : "eax", "ecx", "edx"); }
+static void do_jump_kernel(void) { ((void (*)(void))0xffffffff80100000UL)(); }
+
+/* Faults in user mode become the signals Linux sends for them. */
+static void test_traps_signal(void)
+{
+	static const struct {
+		void (*fn)(void);
+		int sig;
+	} traps[] = {
+		{ do_ud2, SIGILL }, { do_int3, SIGTRAP }, { do_hlt, SIGSEGV },
+		{ do_div0, SIGFPE }, { do_jump_kernel, SIGSEGV },
+	};
+
+	for (unsigned int i = 0; i < sizeof(traps) / sizeof(traps[0]); i++) {
+		int status = in_child(traps[i].fn);
+
+		if (!WIFSIGNALED(status) || WTERMSIG(status) != traps[i].sig)
+			printf("    # trap %u: status %#x\n", i, status);
+		CHECK(WIFSIGNALED(status) && WTERMSIG(status) == traps[i].sig);
+	}
+	/* init is not killed by a signal it did not ask for, SIGKILL included. */
+	if (getpid() == 1) {
+		CHECK(kill(1, SIGKILL) == 0);
+		CHECK(kill(1, SIGTERM) == 0);
+		CHECK(getpid() == 1);
+	}
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -623,6 +655,7 @@ static const struct {
 	{ "nanosleep", test_nanosleep },
 	{ "sigchld_ignored_autoreap", test_sigchld_ignored_autoreap },
 	{ "signal_handlers", test_signal_handlers },
+	{ "traps_signal", test_traps_signal },
 };
 
 int main(int argc, char **argv, char **envp)

@@ -55,8 +55,15 @@ static void set_gate(int vector, unsigned long addr, int ist)
 
 	g->offset_low = addr & 0xffff;
 	g->segment = __KERNEL_CS;
-	/* present, DPL 0, type 0xE: interrupt gate (IF cleared on entry) */
-	g->bits = (ist & 7) | (0xe << 8) | (1 << 15);
+	/*
+	 * present, type 0xE: interrupt gate (IF cleared on entry); DPL 0,
+	 * but 3 for int3 and into, which user code may execute (a debugger's
+	 * breakpoint; Linux: SYSG() in arch/x86/kernel/idt.c). An `int N` of
+	 * any other vector from ring 3 is a #GP.
+	 */
+	int dpl = (vector == X86_TRAP_BP || vector == X86_TRAP_OF) ? 3 : 0;
+
+	g->bits = (ist & 7) | (0xe << 8) | (dpl << 13) | (1 << 15);
 	g->offset_middle = (addr >> 16) & 0xffff;
 	g->offset_high = addr >> 32;
 	g->reserved = 0;
@@ -263,7 +270,7 @@ void do_trap_user(struct pt_regs *regs, int trapnr, const char *str, int signr,
 	struct task_struct *tsk = current;
 
 	if (unhandled_signal(tsk, signr) && printk_ratelimit()) {
-		pr_info("%s[%d] trap %s ip:%lx sp:%lx error:%lx", tsk->comm,
+		pr_info("traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx", tsk->comm,
 			task_pid_nr(tsk), str, regs->ip, regs->sp, error_code);
 		print_vma_addr(KERN_CONT " in ", regs->ip);
 		pr_cont("\n");
