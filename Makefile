@@ -70,6 +70,11 @@ escsq = $(subst ','\'',$(1))
 cmd = @set -e; $(if $($(quiet)cmd_$(1)),echo '  $(call escsq,$($(quiet)cmd_$(1)))';) $(cmd_$(1))
 # The target as Kbuild names it: relative to the build folder.
 kobj = $(@:$(B)/%=%)
+# As cmd, and the command is saved next to the target in Kbuild's .cmd file
+# (build/kernel/.fork.o.cmd: "savedcmd_build/kernel/fork.o := gcc ..."),
+# which tools/gen_compile_commands.py reads.
+dot-target = $(dir $@).$(notdir $@)
+cmd_and_savecmd = $(cmd); printf '%s\n' 'savedcmd_$@ := $(call escsq,$(cmd_$(1)))' > $(dot-target).cmd
 
 # How Spindle runs under QEMU (machine, exit statuses, UEFI firmware).
 include tools/qemu.mk
@@ -114,7 +119,7 @@ KSRCS := $(filter-out arch/x86/kernel/asm-offsets.c,\
 	$(foreach d,$(KDIRS),$(wildcard $(d)/*.c) $(wildcard $(d)/*.S)))
 KOBJS := $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 
-.PHONY: all iso run run-iso run-efi gdb test bench deps clean help host-tests handout handouts grade
+.PHONY: all iso run run-iso run-efi gdb compile_commands.json test bench deps clean help host-tests handout handouts grade
 .DEFAULT_GOAL := all
 
 all: $(B)/spindle.elf $(B)/initramfs.cpio $(B)/initramfs.cpio.gz
@@ -126,6 +131,7 @@ help:
 	@echo "make run-efi   the same ISO under UEFI (OVMF)"
 	@echo "make iso       build the GRUB rescue ISO"
 	@echo "make test      every test: host unit tests and in-kernel KTAP suites"
+	@echo "make compile_commands.json   the compilation database for clangd"
 	@echo "make gdb       QEMU halted + GDB stopped at start_kernel (GDBPORT=$(GDBPORT))"
 	@echo "make bench     deterministic micro-benchmarks (-icount)"
 	@echo "make handout LAB=n   a student tree for lab n in labs/work/lab-n (or DIR=path); make handouts: all"
@@ -173,23 +179,42 @@ quiet_cmd_as_o_S = AS      $(kobj)
 
 # The generated headers exist before anything compiles (order-only: the
 # .d files then make exactly their includers rebuild on a change).
-$(B)/%.o: %.c $(B)/kflags | $(GENERATED_H)
-	@mkdir -p $(dir $@)
-	$(call cmd,cc_o_c)
+# A target without its .cmd file (built before the build saved them) is
+# made again, as Kbuild's if_changed does.
+.SECONDEXPANSION:
+no-savedcmd = $$(if $$(wildcard $$(@D)/.$$(@F).cmd),,FORCE)
 
-$(B)/%.o: %.S $(B)/include/generated/asm-offsets.h $(B)/kflags | $(GENERATED_H)
+$(B)/%.o: %.c $(B)/kflags $(no-savedcmd) | $(GENERATED_H)
 	@mkdir -p $(dir $@)
-	$(call cmd,as_o_S)
+	$(call cmd_and_savecmd,cc_o_c)
 
-# Structure offsets for assembly (see arch/x86/kernel/asm-offsets.c).
+$(B)/%.o: %.S $(B)/include/generated/asm-offsets.h $(B)/kflags $(no-savedcmd) | $(GENERATED_H)
+	@mkdir -p $(dir $@)
+	$(call cmd_and_savecmd,as_o_S)
+
+# Structure offsets for assembly (see arch/x86/kernel/asm-offsets.c),
+# compiled to assembly as Linux does, then turned into a header.
+ASM_OFFSETS_S := $(B)/arch/x86/kernel/asm-offsets.s
+quiet_cmd_cc_s_c = CC      $(kobj)
+      cmd_cc_s_c = $(CC) $(KCFLAGS) -S -o $@ $<
+$(ASM_OFFSETS_S): arch/x86/kernel/asm-offsets.c $(B)/kflags $(no-savedcmd) | $(GENERATED_H)
+	@mkdir -p $(dir $@)
+	$(call cmd_and_savecmd,cc_s_c)
+
 quiet_cmd_offsets = GEN     $(kobj)
-      cmd_offsets = $(CC) $(KCFLAGS) -MF $(B)/asm-offsets.d -MT $@ -S -o $(B)/asm-offsets.s $<; \
-	{ echo '/* Generated from arch/x86/kernel/asm-offsets.c: do not edit. */'; \
-	  sed -n 's/.*->\([A-Z_][A-Z_0-9]*\) \([0-9][0-9]*\).*/\#define \1 \2/p' $(B)/asm-offsets.s; \
+      cmd_offsets = { echo '/* Generated from arch/x86/kernel/asm-offsets.c: do not edit. */'; \
+	  sed -n 's/.*->\([A-Z_][A-Z_0-9]*\) \([0-9][0-9]*\).*/\#define \1 \2/p' $<; \
 	} > $@
-$(B)/include/generated/asm-offsets.h: arch/x86/kernel/asm-offsets.c $(B)/kflags | $(GENERATED_H)
+$(B)/include/generated/asm-offsets.h: $(ASM_OFFSETS_S)
 	@mkdir -p $(dir $@)
 	$(call cmd,offsets)
+
+# For clangd and other tools: every kernel file's command, from the .cmd
+# files of this build (as Linux's scripts/clang-tools/gen_compile_commands.py).
+quiet_cmd_compile_commands = GEN     $@
+      cmd_compile_commands = $(PYTHON) tools/gen_compile_commands.py -o $@ $(KOBJS) $(ASM_OFFSETS_S)
+compile_commands.json: $(KOBJS) $(ASM_OFFSETS_S) tools/gen_compile_commands.py
+	$(call cmd,compile_commands)
 
 # kallsyms, Linux's idea: link once with an empty symbol table, list the
 # text symbols of that link, link again with the table. The table sits after
@@ -352,4 +377,4 @@ clean:
 
 # Only this build's dependency files: not a lab tree's, nor another
 # build folder's under build/.
--include $(KOBJS:.o=.d) $(B)/asm-offsets.d $(B)/kallsyms0.d $(B)/kallsyms.d
+-include $(KOBJS:.o=.d) $(ASM_OFFSETS_S:.s=.d) $(B)/kallsyms0.d $(B)/kallsyms.d

@@ -42,6 +42,7 @@ from pathlib import Path
 import gdb_doc_tests
 import gdb_tests
 import gdb_user_tests
+import compile_commands
 import kernel_doc
 import lock_rules
 from ktap import incomplete_suites, ktap_cases, ktap_totals, parse_ktap
@@ -700,6 +701,7 @@ def boots():
         ("kunit_user_smap", run_kunit_smap, {}),
         ("kernel_doc", kernel_doc.run, {}),     # not a boot: Linux's kernel-doc
         ("lock_rules", lock_rules.run, {}),     # not a boot: each lock's rule
+        ("compile_commands", compile_commands.run, {}),  # not a boot: the json
         ("gdb_boot", run_gdb, {}),
         ("bad_boot_magic", run_bad_magic, {}),
         ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py
