@@ -311,6 +311,11 @@ $(B)/initramfs.cpio: user/initramfs.list tools/gen_init_cpio.py user/script-test
 	@echo "  CPIO    $@"
 	$(Q)$(PYTHON) tools/gen_init_cpio.py user/initramfs.list $@
 
+# Debian's busybox-static (glibc, built elsewhere) alone: make test boots it.
+$(B)/busybox.cpio: user/busybox.list tools/gen_init_cpio.py /bin/busybox
+	@echo "  CPIO    $@"
+	$(Q)$(PYTHON) tools/gen_init_cpio.py user/busybox.list $@
+
 # The same, gzip-compressed, as Linux's build makes initramfs images.
 $(B)/initramfs.cpio.gz: $(B)/initramfs.cpio
 	@echo "  GZIP    $@"
@@ -346,7 +351,7 @@ gdb: deps all
 
 include tests/host/host.mk
 
-test: deps all $(B)/spindle.iso $(B)/spindle-initramfs.iso
+test: deps all $(B)/spindle.iso $(B)/spindle-initramfs.iso $(B)/busybox.cpio
 	$(Q)$(MAKE) --no-print-directory host-bins
 	$(Q)NM="$(NM)" READELF="$(READELF)" \
 	$(PYTHON) tests/runner.py --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)" --gdb "$(GDB)"

@@ -757,6 +757,13 @@ def boots():
                     "Run /usertests as init process", "ok 1 usertests",
                     re.compile(r"^.*multiboot2.*$", re.M)],
             give_up="Failed to boot both default and fallback entries")),
+        # A static program built elsewhere (Debian's glibc busybox), as a
+        # user would boot one: its "echo" runs as init, then init exits.
+        ("busybox_static", run_expect, dict(
+            append="rdinit=/bin/busybox -- echo hello from busybox",
+            extra=["-initrd", "build/busybox.cpio"],
+            expect=["Run /bin/busybox as init process", "hello from busybox",
+                    "Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000000"])),
         # No such rdinit: the kernel's own shell, as without an initramfs.
         ("rdinit_missing", run_expect, dict(
             append="rdinit=/nope", extra=["-initrd", str(INITRAMFS)],

@@ -49,6 +49,7 @@ need xorriso			have xorriso
 need mtools			have mformat
 need gdb			have gdb
 need musl-tools			have musl-gcc
+need busybox-static		test -x /bin/busybox
 need xz-utils			have xz
 need gzip			have gzip
 need linux-source-6.1		test -f "$linux_tarball"

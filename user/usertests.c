@@ -461,6 +461,7 @@ static void test_clone_settid(void)
 
 static void test_ids(void)
 {
+	char cwd[16];
 	struct utsname u;
 	int status;
 	pid_t me = getpid(), pid;
@@ -469,6 +470,8 @@ static void test_ids(void)
 	CHECK(getuid() == 0 && geteuid() == 0 && getgid() == 0 && getegid() == 0);
 	CHECK(syscall(SYS_gettid) == me);
 	CHECK(uname(&u) == 0);
+	CHECK(getcwd(cwd, sizeof(cwd)) == cwd && !strcmp(cwd, "/"));
+	CHECK(getcwd(cwd, 1) == NULL && errno == ERANGE);
 	CHECK(!strcmp(u.sysname, "Spindle") && !strcmp(u.machine, "x86_64"));
 	fflush(stdout);
 	pid = fork();
