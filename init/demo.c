@@ -10,6 +10,7 @@
 #include <linux/delay.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/printer.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
 #include <linux/start_kernel.h>
@@ -71,6 +72,6 @@ void boot_demo(void)
 	}
 	if (t[1])
 		pr_info("demo: kthread_park(%s) returned %d\n", t[1]->comm, kthread_park(t[1]));
-	show_tasks();
+	show_tasks(&printk_printer);
 	/* Leave the parked one, the others and the worker running. */
 }

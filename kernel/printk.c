@@ -25,6 +25,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
+#include <linux/printer.h>
 #include <linux/printk.h>
 #include <linux/sched/clock.h>
 #include <linux/spinlock.h>
@@ -34,6 +35,7 @@
 #define LOG_BUF_SHIFT	17			/* 128 KiB */
 #define LOG_BUF_LEN	(1U << LOG_BUF_SHIFT)
 #define LOG_LINE_MAX	1024
+#define LOG_LINE_PREFIX_MAX	32		/* "[12345.123456] " and more */
 
 /* One record's header in log_buf; the text follows it. */
 struct printk_log {
@@ -127,20 +129,24 @@ static void console_emit(const char *s, unsigned int len)
 		con->write(con, s, len);
 }
 
-/* Print "[    1.234567] text\n" on the consoles if the level allows it. */
+/*
+ * Print "[    1.234567] text\n" on the consoles if the level allows it,
+ * in one write: a console that has to redraw a line being typed (the
+ * shell's, kernel/tty.c) sees each message whole.
+ */
 static void console_emit_line(int level, u64 ts, const char *text, unsigned int len)
 {
-	char prefix[32];
+	static char line[LOG_LINE_PREFIX_MAX + LOG_LINE_MAX + 1];
 	unsigned long rem_nsec = ts % 1000000000;
 	int n;
 
 	if (level >= console_loglevel)
 		return;
-	n = scnprintf(prefix, sizeof(prefix), "[%5lu.%06lu] ",
+	n = scnprintf(line, LOG_LINE_PREFIX_MAX + 1, "[%5lu.%06lu] ",
 		      (unsigned long)(ts / 1000000000), rem_nsec / 1000);
-	console_emit(prefix, n);
-	console_emit(text, len);
-	console_emit("\n", 1);
+	memcpy(line + n, text, len);
+	line[n + len] = '\n';
+	console_emit(line, n + len + 1);
 }
 
 /* Finish the held line: store it and show it. Called with logbuf_lock. */
@@ -159,18 +165,20 @@ static void cont_flush(void)
 }
 
 /**
- * vprintk - printk() with a va_list
- * @fmt: format, optionally starting with a KERN_* level
+ * vprintk_emit - printk() at a level given apart from the text
+ * @level: a LOGLEVEL_*, or LOGLEVEL_DEFAULT to take the KERN_* prefix of
+ *         the text (or MESSAGE_LOGLEVEL_DEFAULT without one)
+ * @fmt: format
  * @args: its arguments
  *
  * Return: the number of characters of text stored.
- * Linux: vprintk() in kernel/printk/printk.c
+ * Linux: vprintk_emit() in kernel/printk/printk.c (without its facility
+ * and device info)
  */
-int vprintk(const char *fmt, va_list args)
+int vprintk_emit(int level, const char *fmt, va_list args)
 {
 	static char textbuf[LOG_LINE_MAX];
 	unsigned long flags;
-	int level = -1;
 	bool cont = false;
 	char *text;
 	int len;
@@ -180,7 +188,7 @@ int vprintk(const char *fmt, va_list args)
 	text = textbuf;
 	/* Strip the level prefixes. */
 	while (len >= 2 && text[0] == KERN_SOH_ASCII) {
-		if (text[1] >= '0' && text[1] <= '7')
+		if (text[1] >= '0' && text[1] <= '7' && level == LOGLEVEL_DEFAULT)
 			level = text[1] - '0';
 		else if (text[1] == 'c')
 			cont = true;
@@ -207,6 +215,29 @@ int vprintk(const char *fmt, va_list args)
 	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
 	return len;
 }
+
+/**
+ * vprintk - printk() with a va_list
+ * @fmt: format, optionally starting with a KERN_* level
+ * @args: its arguments
+ *
+ * Return: the number of characters of text stored.
+ * Linux: vprintk() in kernel/printk/printk.c
+ */
+int vprintk(const char *fmt, va_list args)
+{
+	return vprintk_emit(LOGLEVEL_DEFAULT, fmt, args);
+}
+
+static void printk_printer_vprintf(const struct printer *p, const char *fmt, va_list args)
+{
+	vprintk_emit(LOGLEVEL_INFO, fmt, args);
+}
+
+/* The kernel log, at KERN_INFO: see <linux/printer.h>. */
+const struct printer printk_printer = {
+	.vprintf = printk_printer_vprintf,
+};
 
 /**
  * printk - print a kernel message

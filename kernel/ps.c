@@ -9,6 +9,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/printer.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
 #include <linux/sched/task.h>
@@ -39,7 +40,7 @@ const char *task_state_name(unsigned int state)
 	return "?";
 }
 
-static void show_one(struct task_struct *p)
+static void show_one(const struct printer *out, struct task_struct *p)
 {
 	char name[64], comm[72];
 	const char *state = p->exit_state == EXIT_ZOMBIE ? "Z" : task_state_name(p->__state);
@@ -49,22 +50,23 @@ static void show_one(struct task_struct *p)
 		snprintf(comm, sizeof(comm), "[%s]", name);
 	else
 		snprintf(comm, sizeof(comm), "%s", name);
-	pr_info("%5d %5d %-5s %08x %s\n", p->pid, p->real_parent ? p->real_parent->pid : 0,
-		state, p->flags, comm);
+	printer_printf(out, "%5d %5d %-5s %08x %s\n", p->pid,
+		       p->real_parent ? p->real_parent->pid : 0, state, p->flags, comm);
 }
 
 /**
  * show_tasks - print the task table, pid 0 first
+ * @out: where the lines go (&printk_printer, &console_printer)
  */
-void show_tasks(void)
+void show_tasks(const struct printer *out)
 {
 	struct task_struct *p;
 	unsigned long flags;
 
-	pr_info("  PID  PPID STATE FLAGS    COMM\n");
+	printer_printf(out, "  PID  PPID STATE FLAGS    COMM\n");
 	spin_lock_irqsave(&tasklist_lock, flags);
-	show_one(&init_task);
+	show_one(out, &init_task);
 	for_each_process(p)
-		show_one(p);
+		show_one(out, p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }

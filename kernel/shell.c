@@ -13,15 +13,24 @@
  * Input comes raw from kernel/tty.c, by interrupt; the shell edits the
  * line itself, as a user-space readline would: printable characters are
  * echoed, Backspace or DEL erase, Ctrl-U kills the line, Ctrl-C abandons
- * it, the Up and Down arrows walk the last SHELL_HISTORY lines. Replies
- * go straight to the tty; what a command asks the kernel to print (ps,
- * the trace, KTAP) comes through printk(), with timestamps, as it would
- * on Linux's console. Every error is one line starting "spindle: ",
- * followed by the prompt.
+ * it, the Up and Down arrows walk the last SHELL_HISTORY lines. A line
+ * is never cut or changed behind the user's back: one too long, or with
+ * bytes that are not printable ASCII, is refused with an error. The line
+ * being typed lives in the tty (tty_edit_*()), so that a printk() line
+ * arriving meanwhile, say from a thread that dies, is shown above the
+ * prompt and the line, which are drawn again below it.
+ *
+ * Replies, and the tables of ps, mem, trace show and dmesg, go to the
+ * console as plain text (&console_printer), not into the kernel log, as a
+ * user-space command's output would. What runs in other threads (a work
+ * item, KUnit's KTAP) prints through printk(), with timestamps. Every
+ * error is one line starting "spindle: ", followed by the prompt.
  *
  * stop and park wait for another thread to act. They do so in a helper
- * kthread and the shell gives up waiting after SHELL_WAIT_MS: a thread
- * that never checks kthread_should_stop() must not take the shell with it.
+ * kthread, sh_stop/PID or sh_park/PID, and the shell gives up waiting
+ * after SHELL_WAIT_MS: a thread that never checks kthread_should_stop()
+ * must not take the shell with it. A helper is a kthread like any other
+ * and takes a pid: that is the gap in the pids of later spawns.
  *
  * Locking: all state here belongs to the shell thread, except that the
  * work function of a shell worker runs in that worker's thread and
@@ -40,6 +49,7 @@
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
+#include <linux/printer.h>
 #include <linux/printk.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
@@ -60,6 +70,11 @@
 #define SHELL_MAX_ARGS		8	/* words of a line, the command's included */
 #define SHELL_SPAWN_MAX		64
 #define SHELL_NAME_MAX		32	/* of a spawned thread or a worker */
+#define SHELL_TASK_NAME_MAX	64	/* a task's name as ps shows it (kthreads: in full) */
+#define SHELL_ERROR_MAX		256	/* one error line */
+#define SHELL_HELP_LEFT		48	/* "name usage" in help */
+#define SHELL_CPUS_MAX		64	/* "0 1 2 3", the online CPUs */
+#define SHELL_EVENTS_MAX	256	/* " sched_switch sched_wakeup ...": the known events */
 #define SHELL_NR_WORKERS	8
 #define SHELL_WAIT_MS		3000	/* how long stop and park wait */
 
@@ -72,7 +87,7 @@
 /* Say no: one line, "spindle: " and why. */
 static __printf(1, 2) void shell_error(const char *fmt, ...)
 {
-	char msg[200];
+	char msg[SHELL_ERROR_MAX];
 	va_list args;
 
 	va_start(args, fmt);
@@ -122,39 +137,27 @@ static void history_add(const char *line)
 	history_count++;
 }
 
-/*
- * Replace the line being edited (@len bytes, on screen too) with @text.
- * Backspace, space, backspace erases one character on any terminal, so
- * no escape sequence is needed.
- */
-static int line_replace(char *line, int len, const char *text)
-{
-	while (len-- > 0)
-		tty_puts("\b \b");
-	strscpy(line, text, SHELL_LINE_MAX);
-	tty_puts(line);
-	return strlen(line);
-}
-
 enum { ESC_NONE, ESC_START, ESC_CSI };
 
 /*
- * Read one line into @line (SHELL_LINE_MAX bytes), editing it as typed.
- * Enter is '\r' from a terminal, '\n' from a pipe, or both: the '\n' of
- * a "\r\n" pair is dropped, so it never submits an extra empty line. An
- * escape sequence (ESC [ or ESC O, parameters, a final byte) is read
- * whole; only Up and Down mean something. A lone Escape key eats the
- * character typed after it.
- * Return: the line's length, or -1 if Ctrl-C abandoned it.
+ * Read one line into @line (SHELL_LINE_MAX bytes), editing it as typed,
+ * after the prompt. Enter is '\r' from a terminal, '\n' from a pipe, or
+ * both: the '\n' of a "\r\n" pair is dropped, so it never submits an
+ * extra empty line. An escape sequence (ESC [ or ESC O, parameters, a
+ * final byte) is read whole; only Up and Down mean something. A lone
+ * Escape key eats the character typed after it. A character the line has
+ * no room for, or a byte that is not printable ASCII, is not taken; Enter
+ * then refuses the line with an error rather than run what is left.
+ * Return: the line's length, or -1 if it was abandoned (Ctrl-C) or refused.
  */
 static int shell_readline(char *line)
 {
 	static char saved[SHELL_LINE_MAX];	/* the line typed before browsing */
 	static bool after_cr;
 	unsigned int back = 0;			/* 0: editing; n: history_line(n) shown */
-	int len = 0, esc = ESC_NONE;
+	int esc = ESC_NONE, too_long = 0, bad = 0, first_bad = 0;
 
-	line[0] = '\0';
+	tty_edit_begin(SHELL_PROMPT, line, SHELL_LINE_MAX);
 	for (;;) {
 		int c = tty_read_char();
 		bool was_cr = after_cr;
@@ -174,40 +177,48 @@ static int shell_readline(char *line)
 				if (back == 0)
 					strscpy(saved, line, sizeof(saved));
 				back++;
-				len = line_replace(line, len, history_line(back));
+				tty_edit_replace(history_line(back));
 			} else if (c == 'B' && back > 0) {
 				back--;
-				len = line_replace(line, len, back ? history_line(back) : saved);
+				tty_edit_replace(back ? history_line(back) : saved);
 			}
 			continue;
 		}
 		switch (c) {
 		case '\r':
 		case '\n':
-			tty_puts("\n");
-			return len;
+			tty_edit_end("\n");
+			if (too_long) {
+				shell_error("line too long (at most %d characters): not run",
+					    SHELL_LINE_MAX - 1);
+				return -1;
+			}
+			if (bad) {
+				shell_error("%d byte%s not printable ASCII (the first: 0x%02x): not run",
+					    bad, bad > 1 ? "s are" : " is", first_bad);
+				return -1;
+			}
+			return strlen(line);
 		case CTRL('C'):
-			tty_puts("^C\n");
+			tty_edit_end("^C\n");
 			return -1;
 		case CTRL('U'):
-			len = line_replace(line, len, "");
+			tty_edit_replace("");
+			too_long = bad = 0;
 			break;
 		case '\b':
 		case KEY_DEL:
-			if (len > 0) {
-				line[--len] = '\0';
-				tty_puts("\b \b");
-			}
+			tty_edit_erase();
 			break;
 		case KEY_ESC:
 			esc = ESC_START;
 			break;
 		default:
-			/* Printable ASCII only; a full line takes no more. */
-			if (c >= ' ' && c < KEY_DEL && len < SHELL_LINE_MAX - 1) {
-				line[len++] = (char)c;
-				line[len] = '\0';
-				tty_write(&line[len - 1], 1);
+			if (c >= ' ' && c < KEY_DEL) {
+				if (!tty_edit_append((char)c))
+					too_long++;
+			} else if (!bad++) {
+				first_bad = c;
 			}
 			break;
 		}
@@ -416,6 +427,8 @@ struct shell_command {
 	const char *help;
 	int min_args, max_args;		/* not counting the name */
 	void (*fn)(int argc, char **argv);
+	/* Or, for "CMD PID ...": the task, with a reference, and its name. */
+	void (*task_fn)(struct task_struct *p, const char *name, char **argv);
 };
 
 static const struct shell_command shell_commands[];
@@ -423,7 +436,7 @@ static const struct shell_command shell_commands[];
 static void cmd_help(int argc, char **argv)
 {
 	for (const struct shell_command *c = shell_commands; c->name; c++) {
-		char left[48];
+		char left[SHELL_HELP_LEFT];
 
 		if (argc > 1 && strcmp(argv[1], c->name))
 			continue;
@@ -438,7 +451,7 @@ static void cmd_help(int argc, char **argv)
 
 static void cmd_ps(int argc, char **argv)
 {
-	show_tasks();
+	show_tasks(&console_printer);
 }
 
 /*
@@ -483,7 +496,7 @@ static void cmd_spawn(int argc, char **argv)
 	}
 	for (int i = 0; i < count; i++) {
 		struct task_struct *t;
-		char full[SHELL_NAME_MAX + 8];
+		char full[SHELL_TASK_NAME_MAX];
 
 		if (argc > 2)
 			t = kthread_run(shell_spawned_fn, NULL, "%s/%d", name, i);
@@ -500,28 +513,30 @@ static void cmd_spawn(int argc, char **argv)
 	}
 }
 
-static void cmd_stop(int argc, char **argv)
+/*
+ * The commands that act on a task, "CMD PID ...": shell_run() looks the
+ * task up, calls the command with a reference and the task's name as ps
+ * shows it, and drops the reference after.
+ */
+static void cmd_stop(struct task_struct *p, const char *name, char **argv)
 {
-	char name[64];
-	struct task_struct *p = shell_get_task(argv[1], name, sizeof(name));
 	int ret;
 
-	if (!p)
+	if (!shell_may_control(p, name, "stopped") || shell_worker_owns(p, name) ||
+	    !shell_call_timed(kthread_stop, p, name, "stop", "stopped", &ret))
 		return;
-	if (shell_may_control(p, name, "stopped") && !shell_worker_owns(p, name) &&
-	    shell_call_timed(kthread_stop, p, name, "stop", "stopped", &ret))
-		tty_printf("kthread_stop(%s) returned %d%s\n", name, ret, errno_suffix(ret));
-	put_task_struct(p);
+	if (kthread_func(p) == shell_spawned_fn && ret >= 0)
+		tty_printf("kthread_stop(%s) returned %d (its thread function's return: the "
+			   "times it woke)\n", name, ret);
+	else
+		tty_printf("kthread_stop(%s) returned %d%s (its thread function's return)\n",
+			   name, ret, errno_suffix(ret));
 }
 
-static void cmd_park(int argc, char **argv)
+static void cmd_park(struct task_struct *p, const char *name, char **argv)
 {
-	char name[64];
-	struct task_struct *p = shell_get_task(argv[1], name, sizeof(name));
 	int ret;
 
-	if (!p)
-		return;
 	if (!shell_may_control(p, name, "parked")) {
 		/* said why */
 	} else if (kthread_func(p) == (void *)kthread_worker_fn) {
@@ -531,24 +546,23 @@ static void cmd_park(int argc, char **argv)
 		tty_printf("kthread_park(%s) returned %d%s\n", name, ret,
 			   ret == -EBUSY ? " (EBUSY: parked, or asked to park, already)" : errno_suffix(ret));
 	}
-	put_task_struct(p);
 }
 
-static void cmd_unpark(int argc, char **argv)
+static bool task_parked(struct task_struct *p)
 {
-	char name[64];
-	struct task_struct *p = shell_get_task(argv[1], name, sizeof(name));
+	return READ_ONCE(p->__state) & TASK_PARKED;
+}
 
-	if (!p)
+static void cmd_unpark(struct task_struct *p, const char *name, char **argv)
+{
+	bool parked;
+
+	if (!shell_may_control(p, name, "unparked"))
 		return;
-	if (shell_may_control(p, name, "unparked")) {
-		bool parked = READ_ONCE(p->__state) & TASK_PARKED;
-
-		kthread_unpark(p);
-		tty_printf("kthread_unpark(%s) done%s\n", name,
-			   parked ? "" : " (it was not parked: nothing to do)");
-	}
-	put_task_struct(p);
+	parked = task_parked(p);
+	kthread_unpark(p);
+	tty_printf("kthread_unpark(%s) done%s\n", name,
+		   parked ? "" : " (it was not parked: nothing to do)");
 }
 
 /* "0 1 2": the online CPUs, for errors. */
@@ -562,15 +576,11 @@ static void online_cpus(char *buf, size_t size)
 		n += scnprintf(buf + n, size - n, "%s%d", n ? " " : "", cpu);
 }
 
-static void cmd_bind(int argc, char **argv)
+static void cmd_bind(struct task_struct *p, const char *name, char **argv)
 {
-	char name[64], cpus[64];
-	struct task_struct *p;
+	char cpus[SHELL_CPUS_MAX];
 	int cpu, ret;
 
-	p = shell_get_task(argv[1], name, sizeof(name));
-	if (!p)
-		return;
 	if (is_idle_task(p)) {
 		shell_error("pid %d (%s) is the idle task: it stays on its CPU", p->pid, name);
 	} else if (shell_parse_int(argv[2], &cpu)) {
@@ -585,7 +595,6 @@ static void cmd_bind(int argc, char **argv)
 				   " (EINVAL: a bound kthread keeps its CPU)" : errno_suffix(ret));
 		}
 	}
-	put_task_struct(p);
 }
 
 /* Would @p drop @sig? Kthreads ignore every signal they did not allow. */
@@ -602,44 +611,41 @@ static bool signal_ignored(struct task_struct *p, int sig)
 	return ignored;
 }
 
-static void cmd_kill(int argc, char **argv)
+static void cmd_kill(struct task_struct *p, const char *name, char **argv)
 {
-	char name[64];
-	struct task_struct *p = shell_get_task(argv[1], name, sizeof(name));
 	bool ignored;
 	int ret;
 
-	if (!p)
-		return;
 	if (is_idle_task(p)) {
 		shell_error("pid %d (%s) is the idle task: it cannot be killed", p->pid, name);
-	} else if (p->pid == 1) {
+		return;
+	}
+	if (p->pid == 1) {
 		/* Linux marks init SIGNAL_UNKILLABLE: it would otherwise spin, or die. */
 		shell_error("pid 1 (%s) cannot be killed", name);
-	} else {
-		ignored = signal_ignored(p, SIGKILL);
-		ret = kill_pid(p->pid, SIGKILL);
-		if (ret)
-			tty_printf("kill_pid(%d, SIGKILL) returned %d%s\n", p->pid, ret,
-				   errno_suffix(ret));
-		else if (ignored)
-			tty_printf("kill_pid(%d, SIGKILL) returned 0, but %s ignores it: kthreads "
-				   "ignore signals unless they allow_signal()\n", p->pid, name);
-		else
-			tty_printf("kill_pid(%d, SIGKILL) returned 0: %s allows it and will exit\n",
-				   p->pid, name);
+		return;
 	}
-	put_task_struct(p);
+	ignored = signal_ignored(p, SIGKILL);
+	ret = kill_pid(p->pid, SIGKILL);
+	if (ret)
+		tty_printf("kill_pid(%d, SIGKILL) returned %d%s\n", p->pid, ret,
+			   errno_suffix(ret));
+	else if (ignored)
+		tty_printf("kill_pid(%d, SIGKILL) returned 0, but %s ignores it: kthreads "
+			   "ignore signals unless they allow_signal()\n", p->pid, name);
+	else if (task_parked(p))
+		/* kthread_parkme() sleeps in TASK_PARKED, which no signal wakes. */
+		tty_printf("kill_pid(%d, SIGKILL) returned 0: %s allows it, but is parked: "
+			   "it exits once unparked (try unpark %d)\n", p->pid, name, p->pid);
+	else
+		tty_printf("kill_pid(%d, SIGKILL) returned 0: %s allows it and will exit\n",
+			   p->pid, name);
 }
 
-static void cmd_nice(int argc, char **argv)
+static void cmd_nice(struct task_struct *p, const char *name, char **argv)
 {
-	char name[64];
-	struct task_struct *p = shell_get_task(argv[1], name, sizeof(name));
 	int nice, old;
 
-	if (!p)
-		return;
 	if (is_idle_task(p)) {
 		shell_error("pid %d (%s) is the idle task: it has no nice value", p->pid, name);
 	} else if (shell_parse_int(argv[2], &nice)) {
@@ -652,7 +658,6 @@ static void cmd_nice(int argc, char **argv)
 				   task_nice(p));
 		}
 	}
-	put_task_struct(p);
 }
 
 static void cmd_worker(int argc, char **argv)
@@ -739,7 +744,7 @@ static bool trace_events_valid(const char *list)
 
 	strscpy(buf, list, sizeof(buf));
 	while ((name = strsep(&p, ","))) {
-		char known[200];
+		char known[SHELL_EVENTS_MAX];
 		size_t n = 0;
 		int id;
 
@@ -786,7 +791,7 @@ static void cmd_trace(int argc, char **argv)
 			trace_show_enabled();
 		}
 	} else if (argc == 2 && !strcmp(op, "show")) {
-		trace_print();
+		trace_print(&console_printer);
 	} else if (argc == 2 && !strcmp(op, "clear")) {
 		trace_clear();
 		tty_puts("trace: buffer cleared\n");
@@ -833,8 +838,8 @@ static void cmd_mem(int argc, char **argv)
 		   vmalloc_nr_pages() * (PAGE_SIZE / 1024), vmalloc_nr_pages());
 	tty_printf("SlabObjects:  %8lu\n", slab_total_active_objs());
 	tty_printf("BadPages:     %8d   SlabBugs: %d\n", bad_page_count, slab_bug_count);
-	show_mem();
-	slab_show_all();
+	show_mem(&console_printer);
+	slab_show_all(&console_printer);
 }
 
 static void cmd_bench(int argc, char **argv)
@@ -921,26 +926,28 @@ static void cmd_reboot(int argc, char **argv)
 }
 
 static const struct shell_command shell_commands[] = {
-	{ "help", "[COMMAND]", "this list", 0, 1, cmd_help },
-	{ "ps", "", "list the tasks (show_tasks())", 0, 0, cmd_ps },
+	{ "help", "[COMMAND]", "this list", 0, 1, .fn = cmd_help },
+	{ "ps", "", "list the tasks (show_tasks())", 0, 0, .fn = cmd_ps },
 	{ "spawn", "NAME [COUNT]", "kthread_run() COUNT (1..64) threads: NAME or NAME/i",
-	  1, 2, cmd_spawn },
-	{ "stop", "PID", "kthread_stop() a kthread, print what it returned", 1, 1, cmd_stop },
-	{ "park", "PID", "kthread_park() a kthread", 1, 1, cmd_park },
-	{ "unpark", "PID", "kthread_unpark() a kthread", 1, 1, cmd_unpark },
-	{ "bind", "PID CPU", "set_cpus_allowed_ptr() to one CPU", 2, 2, cmd_bind },
-	{ "kill", "PID", "kill_pid(PID, SIGKILL)", 1, 1, cmd_kill },
-	{ "nice", "PID N", "set_user_nice() to N (-20..19)", 2, 2, cmd_nice },
+	  1, 2, .fn = cmd_spawn },
+	{ "stop", "PID", "kthread_stop() a kthread (from a helper, sh_stop/PID), print what "
+	  "it returned", 1, 1, .task_fn = cmd_stop },
+	{ "park", "PID", "kthread_park() a kthread (from a helper, sh_park/PID)", 1, 1,
+	  .task_fn = cmd_park },
+	{ "unpark", "PID", "kthread_unpark() a kthread", 1, 1, .task_fn = cmd_unpark },
+	{ "bind", "PID CPU", "set_cpus_allowed_ptr() to one CPU", 2, 2, .task_fn = cmd_bind },
+	{ "kill", "PID", "kill_pid(PID, SIGKILL)", 1, 1, .task_fn = cmd_kill },
+	{ "nice", "PID N", "set_user_nice() to N (-20..19)", 2, 2, .task_fn = cmd_nice },
 	{ "worker", "[create|queue|destroy NAME]", "kthread workers made here; no NAME: list",
-	  0, 2, cmd_worker },
+	  0, 2, .fn = cmd_worker },
 	{ "trace", "[on|off [EVENTS]|show|clear]", "tracepoints (EVENTS: a,b or all)",
-	  0, 2, cmd_trace },
-	{ "dmesg", "[LINES]", "print the kernel log (or its last LINES)", 0, 1, cmd_dmesg },
-	{ "mem", "", "page, vmalloc and slab counters", 0, 0, cmd_mem },
-	{ "bench", "", "run the micro-benchmarks", 0, 0, cmd_bench },
-	{ "test", "[list|all|SUITE[.CASE]]", "run KUnit suites now, print KTAP", 0, 1, cmd_test },
-	{ "halt", "", "stop the machine (QEMU exits with 33)", 0, 0, cmd_halt },
-	{ "reboot", "", "reset the machine", 0, 0, cmd_reboot },
+	  0, 2, .fn = cmd_trace },
+	{ "dmesg", "[LINES]", "print the kernel log (or its last LINES)", 0, 1, .fn = cmd_dmesg },
+	{ "mem", "", "page, vmalloc and slab counters", 0, 0, .fn = cmd_mem },
+	{ "bench", "", "run the micro-benchmarks", 0, 0, .fn = cmd_bench },
+	{ "test", "[list|all|SUITE[.CASE]]", "run KUnit suites now, print KTAP", 0, 1, .fn = cmd_test },
+	{ "halt", "", "stop the machine (QEMU exits with 33)", 0, 0, .fn = cmd_halt },
+	{ "reboot", "", "reset the machine", 0, 0, .fn = cmd_reboot },
 	{}
 };
 
@@ -972,7 +979,17 @@ static void shell_run(char *line)
 	loglevel = console_loglevel;
 	if (console_loglevel <= LOGLEVEL_INFO)
 		console_loglevel = LOGLEVEL_INFO + 1;
-	c->fn(argc, argv);
+	if (c->task_fn) {
+		char name[SHELL_TASK_NAME_MAX];
+		struct task_struct *p = shell_get_task(argv[1], name, sizeof(name));
+
+		if (p) {
+			c->task_fn(p, name, argv);
+			put_task_struct(p);
+		}
+	} else {
+		c->fn(argc, argv);
+	}
 	console_loglevel = loglevel;
 }
 
@@ -983,7 +1000,6 @@ static int shell_thread(void *unused)
 	tty_init();
 	tty_puts("\nSpindle shell: type help for the commands.\n");
 	for (;;) {
-		tty_puts(SHELL_PROMPT);
 		if (shell_readline(line) < 0)
 			continue;
 		history_add(line);	/* before shell_split() cuts it up */

@@ -14,12 +14,12 @@
  *
  * Locking: read_lock, taken with interrupts off, guards read_buf and its
  * head and tail (written by the interrupt handler, read by the reader).
- * There is one reader and one writer, the shell thread; the writer takes
- * no lock, so a printk() from elsewhere may land between two tty_write()s.
+ * There is one reader, the shell thread. out_lock (below) guards output.
  * Linux: drivers/tty/n_tty.c (read_buf, read_wait, n_tty_read()),
  * drivers/tty/serial/8250/8250_port.c (serial8250_handle_irq())
  */
 #include <linux/kernel.h>
+#include <linux/printer.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/spinlock.h>
@@ -28,6 +28,7 @@
 #include <linux/wait.h>
 #include <asm/apic.h>
 #include <asm/io_apic.h>
+#include <asm/processor.h>
 #include <asm/serial.h>
 #include <asm/traps.h>
 
@@ -152,6 +153,41 @@ static int __tty_read_char(bool interruptible)
 	return c;
 }
 
+/*
+ * Output. Three writers share the line: the shell's replies, the echo of
+ * what is typed, and printk() lines from any thread or interrupt. out_lock,
+ * taken with interrupts off, makes each write whole, and guards the state
+ * below (where the cursor is, and the line being typed), so that a printk()
+ * line never lands in the middle of another line: it starts on a line of
+ * its own, and the prompt and the line being typed are shown again below
+ * it (Linux's n_tty does the same for its input with the "reprint" of
+ * canonical mode; here the line editor is the shell's).
+ * Lock order: logbuf_lock (printk) before out_lock.
+ */
+static DEFINE_RAW_SPINLOCK(out_lock);
+static bool out_mid_line;		/* the last byte sent was not '\n' */
+static const char *edit_prompt;		/* NULL: nobody is typing a line */
+static char *edit_line;			/* the line being typed, NUL-terminated */
+static size_t edit_size;		/* bytes at edit_line */
+
+#define TTY_CONSOLE_SPINS	100000000L	/* tries for out_lock, a second or so */
+
+/*
+ * Send @len bytes, "\n" as "\r\n". Called with out_lock, or without it by
+ * tty_console_write() in an oops. Not checked here: a WARN would printk()
+ * and come back through the console into this very function.
+ */
+static void tty_put_locked(const char *buf, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '\n')
+			serial8250_putc('\r');
+		serial8250_putc(buf[i]);
+	}
+	if (len)
+		out_mid_line = buf[len - 1] != '\n';
+}
+
 /**
  * tty_read_char - the next byte typed on the console, waiting for it
  *
@@ -187,11 +223,11 @@ int tty_read_char_interruptible(void)
  */
 void tty_write(const char *buf, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		if (buf[i] == '\n')
-			serial8250_putc('\r');
-		serial8250_putc(buf[i]);
-	}
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&out_lock, flags);
+	tty_put_locked(buf, len);
+	raw_spin_unlock_irqrestore(&out_lock, flags);
 }
 
 /**
@@ -204,17 +240,177 @@ void tty_puts(const char *s)
 }
 
 /**
- * tty_printf - format and tty_write() a message (up to 255 bytes)
+ * tty_vprintf - format and tty_write() a message
+ * @fmt: printf-style format
+ * @args: its arguments
+ *
+ * A message longer than TTY_PRINTF_MAX - 1 bytes is cut, and ends with
+ * "[...]" so that the cut shows.
+ */
+void tty_vprintf(const char *fmt, va_list args)
+{
+	static char buf[TTY_PRINTF_MAX];	/* under out_lock */
+	static const char cut[] = "[...]\n";
+	unsigned long flags;
+	int n;
+
+	raw_spin_lock_irqsave(&out_lock, flags);
+	n = vsnprintf(buf, sizeof(buf), fmt, args);
+	if (n >= (int)sizeof(buf)) {
+		n = sizeof(buf) - sizeof(cut);
+		memcpy(buf + n, cut, sizeof(cut));
+		n += sizeof(cut) - 1;
+	}
+	tty_put_locked(buf, n);
+	raw_spin_unlock_irqrestore(&out_lock, flags);
+}
+
+/**
+ * tty_printf - format and tty_write() a message (see tty_vprintf())
  * @fmt: printf-style format
  */
 void tty_printf(const char *fmt, ...)
 {
-	char buf[256];
 	va_list args;
-	int n;
 
 	va_start(args, fmt);
-	n = vscnprintf(buf, sizeof(buf), fmt, args);
+	tty_vprintf(fmt, args);
 	va_end(args);
-	tty_write(buf, n);
+}
+
+static void console_printer_vprintf(const struct printer *p, const char *fmt, va_list args)
+{
+	tty_vprintf(fmt, args);
+}
+
+/* The console, plain text, not logged: see <linux/printer.h>. */
+const struct printer console_printer = {
+	.vprintf = console_printer_vprintf,
+};
+
+/**
+ * tty_console_write - write printk() lines to the console
+ * @s: whole lines, each ending with "\n"
+ * @len: bytes at @s
+ *
+ * The serial console's write: it puts the lines below whatever is on the
+ * screen, and shows the prompt and the line being typed again after them.
+ * Called with interrupts off.
+ */
+void tty_console_write(const char *s, unsigned int len)
+{
+	bool locked;
+	long spins = 0;
+
+	/*
+	 * An oops in the middle of a tty write comes here with out_lock held
+	 * on this CPU: after a while, write without it rather than hang, as
+	 * serial8250_console_write() does when oops_in_progress.
+	 */
+	while (!(locked = raw_spin_trylock(&out_lock)) && spins++ < TTY_CONSOLE_SPINS)
+		cpu_relax();
+	if (out_mid_line)
+		tty_put_locked("\n", 1);
+	tty_put_locked(s, len);
+	if (edit_prompt) {
+		tty_put_locked(edit_prompt, strlen(edit_prompt));
+		tty_put_locked(edit_line, strlen(edit_line));
+	}
+	if (locked)
+		raw_spin_unlock(&out_lock);
+}
+
+/**
+ * tty_edit_begin - show @prompt and start editing a line in @line
+ * @prompt: shown now, and again under any printk() line that comes
+ * @line: the buffer, emptied here; change it only with tty_edit_*()
+ * @size: bytes at @line, the NUL included
+ */
+void tty_edit_begin(const char *prompt, char *line, size_t size)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&out_lock, flags);
+	line[0] = '\0';
+	edit_line = line;
+	edit_size = size;
+	edit_prompt = prompt;
+	tty_put_locked(prompt, strlen(prompt));
+	raw_spin_unlock_irqrestore(&out_lock, flags);
+}
+
+/**
+ * tty_edit_end - the line is done: write @tail ("\n", or "^C\n") after it
+ * @tail: what ends the line on the screen
+ */
+void tty_edit_end(const char *tail)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&out_lock, flags);
+	edit_prompt = NULL;
+	tty_put_locked(tail, strlen(tail));
+	raw_spin_unlock_irqrestore(&out_lock, flags);
+}
+
+/**
+ * tty_edit_append - add @c to the line being typed, and echo it
+ * @c: a printable character
+ * Return: false (nothing done) if the line is full.
+ */
+bool tty_edit_append(char c)
+{
+	unsigned long flags;
+	size_t len;
+	bool ok;
+
+	raw_spin_lock_irqsave(&out_lock, flags);
+	len = strlen(edit_line);
+	ok = len + 1 < edit_size;
+	if (ok) {
+		edit_line[len] = c;
+		edit_line[len + 1] = '\0';
+		tty_put_locked(&c, 1);
+	}
+	raw_spin_unlock_irqrestore(&out_lock, flags);
+	return ok;
+}
+
+/*
+ * Erase the last @n characters of the line, on the screen too: backspace,
+ * space, backspace erases one on any terminal, with no escape sequence.
+ */
+static void edit_erase_locked(size_t n)
+{
+	size_t len = strlen(edit_line);
+
+	for (n = min(n, len); n; n--) {
+		edit_line[--len] = '\0';
+		tty_put_locked("\b \b", 3);
+	}
+}
+
+/** tty_edit_erase - erase the last character of the line being typed */
+void tty_edit_erase(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&out_lock, flags);
+	edit_erase_locked(1);
+	raw_spin_unlock_irqrestore(&out_lock, flags);
+}
+
+/**
+ * tty_edit_replace - make @text the line being typed, on the screen too
+ * @text: the new line (cut to the buffer; the shell's history lines fit)
+ */
+void tty_edit_replace(const char *text)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&out_lock, flags);
+	edit_erase_locked(edit_size);
+	strscpy(edit_line, text, edit_size);
+	tty_put_locked(edit_line, strlen(edit_line));
+	raw_spin_unlock_irqrestore(&out_lock, flags);
 }

@@ -30,6 +30,7 @@
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
 #include <linux/memblock.h>
+#include <linux/printer.h>
 #include <linux/mm.h>
 #include <linux/sched/debug.h>
 #include <linux/spinlock.h>
@@ -229,7 +230,7 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 		return;
 	pr_warn("page allocation failure: order:%u, mode:%#x\n", order, gfp);
 	dump_stack();
-	show_mem();
+	show_mem(&printk_printer);
 }
 
 /**
@@ -475,26 +476,33 @@ void __init mem_init(void)
 	mem_init_print_info();
 }
 
+#define SHOW_MEM_LINE_MAX	256	/* "Normal: 3*4kB ... = 123kB" */
+
 /**
  * show_mem - print the free blocks of each order and the totals
+ * @out: where the lines go (&printk_printer, &console_printer)
  * Linux: show_mem() / show_free_areas() in mm/show_mem.c
  */
-void show_mem(void)
+void show_mem(const struct printer *out)
 {
 	unsigned long counts[NR_PAGE_ORDERS], flags, total = 0;
+	char line[SHOW_MEM_LINE_MAX];
+	size_t n;
 
 	spin_lock_irqsave(&zone_lock, flags);
 	for (unsigned int order = 0; order <= MAX_PAGE_ORDER; order++)
 		counts[order] = free_area[order].nr_free;
 	spin_unlock_irqrestore(&zone_lock, flags);
 
-	pr_info("Mem-Info:\n");
-	pr_info("Normal:");
+	printer_printf(out, "Mem-Info:\n");
+	/* One printer_printf() per line: build the line of orders first. */
+	n = scnprintf(line, sizeof(line), "Normal:");
 	for (unsigned int order = 0; order <= MAX_PAGE_ORDER; order++) {
-		pr_cont(" %lu*%lukB", counts[order], (PAGE_SIZE << order) >> 10);
+		n += scnprintf(line + n, sizeof(line) - n, " %lu*%lukB", counts[order],
+			       (PAGE_SIZE << order) >> 10);
 		total += counts[order] << order;
 	}
-	pr_cont(" = %lukB\n", total << (PAGE_SHIFT - 10));
-	pr_info("%lu pages RAM managed, %lu free, %lu bad page reports\n",
-		totalram_pages(), nr_free_pages(), (unsigned long)bad_page_count);
+	printer_printf(out, "%s = %lukB\n", line, total << (PAGE_SHIFT - 10));
+	printer_printf(out, "%lu pages RAM managed, %lu free, %lu bad page reports\n",
+		       totalram_pages(), nr_free_pages(), (unsigned long)bad_page_count);
 }

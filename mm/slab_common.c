@@ -23,6 +23,7 @@
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/printer.h>
 #include <linux/sched/debug.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -338,22 +339,23 @@ size_t ksize(const void *objp)
 
 /**
  * slab_show_all - print every cache, as /proc/slabinfo does
+ * @out: where the lines go (&printk_printer, &console_printer)
  * Linux: slab_show() in mm/slab_common.c
  */
-void slab_show_all(void)
+void slab_show_all(const struct printer *out)
 {
 	struct kmem_cache *s;
 	struct slab_stats st;
 	unsigned long flags;
 
-	pr_info("slabinfo - version: 2.1 (Spindle)\n");
-	pr_info("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : <allocs> <frees>\n");
+	printer_printf(out, "slabinfo - version: 2.1 (Spindle)\n");
+	printer_printf(out, "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : <allocs> <frees>\n");
 	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_for_each_entry(s, &slab_caches, list) {
 		kmem_cache_get_stats(s, &st);
-		pr_info("%-17s %6lu %6lu %6u %4u %4u : %lu %lu\n", st.name, st.active_objs,
-			st.num_objs, st.size, st.objects_per_slab, st.pages_per_slab,
-			st.allocs, st.frees);
+		printer_printf(out, "%-17s %6lu %6lu %6u %4u %4u : %lu %lu\n", st.name,
+			       st.active_objs, st.num_objs, st.size, st.objects_per_slab,
+			       st.pages_per_slab, st.allocs, st.frees);
 	}
 	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }

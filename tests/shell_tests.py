@@ -195,8 +195,9 @@ class Checks:
 
     def stop(self):
         out = self.run(f"stop {self.t0}")
-        self.expect(re.search(r"kthread_stop\(t/0\) returned \d+$", out, re.M),
-                    "stop did not print what the thread returned", out)
+        self.expect(re.search(r"^kthread_stop\(t/0\) returned \d+ \(its thread function's "
+                              r"return: the times it woke\)$", out, re.M),
+                    "stop did not print what the thread returned, and what that is", out)
         self.expect("t/0" not in self.tasks(), "t/0 is still in ps after stop", "")
 
     def kill_allowed(self):
@@ -207,6 +208,43 @@ class Checks:
                 return
             time.sleep(0.1)
         self.expect(False, "t/1 is still in ps after SIGKILL", "")
+
+    def kill_parked(self):
+        """A parked thread dies of SIGKILL only once unparked, and the shell says so."""
+        out = self.run("spawn kp")
+        pid = int(re.search(r"spawned kp: pid (\d+)", out).group(1))
+        # At nice 19 it does not preempt the shell when unparked: the shell
+        # shows its prompt, and echoes what was typed, before kp runs.
+        self.run(f"nice {pid} 19")
+        self.run(f"park {pid}")
+        out = self.run(f"kill {pid}")
+        self.expect(f"kp allows it, but is parked: it exits once unparked (try unpark {pid})"
+                    in out, "kill of a parked thread did not say it waits for unpark", out)
+        time.sleep(0.3)
+        self.expect(self.tasks().get("kp", (0, ""))[1] == "P",
+                    "the parked thread did not stay parked after SIGKILL", "")
+        # Type the start of a line at once, so that it is on the screen
+        # when kp prints its last words: they must come on a line of their
+        # own, and the prompt and "he" again after them.
+        start = len(self.con.text)
+        self.con.send(f"unpark {pid}\rhe")
+        said = self.con.wait_for("kp: SIGKILL, exiting", start, 10)
+        try:
+            self.con.wait_for(PROMPT + "he", said, 3)
+            redrawn = True
+        except ShellError:
+            redrawn = False
+        seen = self.con.text[start:]
+        self.con.type("lp\r")
+        self.expect(redrawn, "the prompt and the line being typed were not shown again "
+                    "after kp's message", seen)
+        self.expect(re.search(r"^\[\s*\d+\.\d+\] kp: SIGKILL, exiting$", seen, re.M),
+                    "kp's message is not on a line of its own", seen)
+        for _ in range(20):
+            if "kp" not in self.tasks():
+                return
+            time.sleep(0.1)
+        self.expect(False, "kp is still in ps after unpark", "")
 
     def kill_ignored(self):
         self.expect(self.demo_pid, "no spindle_demo/2 in ps to kill", "")
@@ -237,6 +275,20 @@ class Checks:
 
     def errors_usage(self):
         self.one_error("spawn", r"spindle: usage: spawn NAME \[COUNT\]")
+
+    def errors_long_line(self):
+        """A line over 127 characters is refused whole, not cut and run."""
+        self.one_error("spawn " + "x" * 300 + " 2",
+                       r"spindle: line too long \(at most 127 characters\): not run")
+        self.expect("x" * 20 not in str(self.tasks()), "a cut line was run", "")
+
+    def errors_non_ascii(self):
+        """Bytes that are not printable ASCII are refused, not dropped."""
+        out = self.run("spawn h\u00e9llo")
+        lines = [l for l in out.splitlines() if l.strip()]
+        self.expect(lines == ["spindle: 2 bytes are not printable ASCII (the first: 0xc3): "
+                              "not run"], "spawn h\u00e9llo was not refused", out)
+        self.expect("hllo" not in self.tasks(), "[hllo] was spawned", "")
 
     def errors_spawn_count(self):
         self.one_error("spawn z 65", r"spindle: count 65 out of range \(1\.\.64\)")
@@ -273,6 +325,37 @@ class Checks:
         self.run("trace off")
         self.expect(re.search(r"\bsched_switch: ", out), "trace show has no sched_switch", out)
 
+    def trace_paused(self):
+        """trace show prints what the buffer held when it began: recording is
+        paused while it prints (or the dump, which switches tasks, would trace
+        itself), and the lines are plain text on the console, not printk()'s."""
+        self.run("trace clear")
+        self.run("trace on all")
+        self.run("spawn tp 4")
+        time.sleep(0.5)
+        out = self.run("trace show", timeout=60)
+        self.run("trace off")
+        m = re.search(r"^# entries-in-buffer/entries-written: (\d+)/(\d+)$", out, re.M)
+        self.expect(m, "trace show has no entries-in-buffer line", out[:500])
+        events = re.findall(r"^\s*\S+-\d+\s+\[\d+\]\s+(\d+\.\d+): ", out, re.M)
+        self.expect(len(events) == int(m.group(1)),
+                    f"the header says {m.group(1)} entries, {len(events)} were printed",
+                    out[-500:])
+        self.expect(not re.search(r"^\[\s*\d+\.\d+\] ", out, re.M),
+                    "trace show's lines carry printk timestamps", out[:500])
+        dmesg = self.run("dmesg 50")
+        self.expect("entries-in-buffer" not in dmesg, "trace show went into the kernel log",
+                    dmesg)
+
+    def plain_output(self):
+        """ps and mem print to the console, not into the kernel log."""
+        out = self.run("ps") + self.run("mem")
+        self.expect(not re.search(r"^\[\s*\d+\.\d+\] ", out, re.M),
+                    "ps or mem lines carry printk timestamps", out[:500])
+        dmesg = self.run("dmesg 30")
+        self.expect("slabinfo" not in dmesg and "spindle_sh" not in dmesg,
+                    "ps or mem went into the kernel log", dmesg)
+
     def errors_trace_event(self):
         self.one_error("trace on nosuch", r"spindle: unknown trace event 'nosuch'.*")
 
@@ -308,12 +391,13 @@ class Checks:
 
 
 CHECKS = ["help", "ps", "spawn", "park", "unpark", "bind", "nice", "stop",
-          "kill_allowed", "kill_ignored",
+          "kill_allowed", "kill_parked", "kill_ignored",
           "errors_unknown_command", "errors_no_such_pid", "errors_not_a_kthread",
           "errors_kthreadd", "errors_the_shell", "errors_cpu_out_of_range",
-          "errors_bad_number", "errors_usage", "errors_spawn_count", "errors_trace_event",
+          "errors_bad_number", "errors_usage", "errors_long_line", "errors_non_ascii",
+          "errors_spawn_count", "errors_trace_event",
           "edit_backspace", "edit_ctrl_u", "edit_ctrl_c", "edit_history",
-          "trace", "worker", "mem", "dmesg", "kunit"]
+          "trace", "trace_paused", "plain_output", "worker", "mem", "dmesg", "kunit"]
 
 
 def run(args, results, qemu_flags, elf, log_dir):

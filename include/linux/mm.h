@@ -147,7 +147,8 @@ unsigned long free_reserved_area(void *start, void *end, const char *s);
 unsigned long nr_free_pages(void);
 unsigned long totalram_pages(void);
 unsigned long nr_free_pages_order(unsigned int order);
-void show_mem(void);
+struct printer;
+void show_mem(const struct printer *out);
 
 struct vm_area_struct;
 struct pt_regs;

@@ -26,6 +26,7 @@
 #define KERN_DEFAULT	""		/* the default level (KERN_WARNING's) */
 #define KERN_CONT	KERN_SOH "c"	/* continues the previous line */
 
+#define LOGLEVEL_DEFAULT	(-1)	/* the text's KERN_* prefix, if any */
 #define LOGLEVEL_EMERG		0
 #define LOGLEVEL_ERR		3
 #define LOGLEVEL_WARNING	4
@@ -40,6 +41,7 @@ extern int console_loglevel;
 
 __printf(1, 2) int printk(const char *fmt, ...);
 __printf(1, 0) int vprintk(const char *fmt, va_list args);
+__printf(2, 0) int vprintk_emit(int level, const char *fmt, va_list args);
 /* Push out a line printk() is still holding because it had no newline. */
 void printk_flush(void);
 /* At most 10 messages per 5 s from all callers together (Linux's defaults). */

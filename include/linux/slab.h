@@ -99,7 +99,8 @@ void kmem_cache_init(void);
 bool slab_is_available(void);
 void kmem_cache_get_stats(struct kmem_cache *s, struct slab_stats *st);
 struct kmem_cache *kmalloc_cache_for(size_t size);
-void slab_show_all(void);
+struct printer;
+void slab_show_all(const struct printer *out);
 unsigned long slab_total_active_objs(void);
 
 #endif /* _LINUX_SLAB_H */

@@ -54,8 +54,12 @@ __printf(2, 3) void trace_record(int id, const char *fmt, ...);
 
 /* Enable the events named in @list ("a,b" or "all"); 0 or -EINVAL. */
 int trace_set_events(const char *list, bool on);
-/* Print the buffer to the console, oldest first. */
-void trace_print(void);
+struct printer;
+/* Print the buffer through @p, oldest first, with recording stopped. */
+void trace_print(const struct printer *p);
+/* Stop recording events, and start again (they nest). */
+void tracing_stop(void);
+void tracing_start(void);
 void trace_clear(void);
 const char *trace_event_name(int id);
 

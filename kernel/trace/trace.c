@@ -8,6 +8,7 @@
  */
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/printer.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/spinlock.h>
@@ -18,8 +19,13 @@ unsigned long trace_event_mask;
 struct trace_entry trace_buffer[TRACE_ENTRIES];
 unsigned long trace_head;	/* next entry to write, ever increasing */
 unsigned long trace_count;	/* entries written since the last clear */
-/* Guards trace_buffer, trace_head and trace_count; irqs off (events fire in IRQs). */
+/*
+ * Guards trace_buffer, trace_head, trace_count and trace_stop_count;
+ * irqs off (events fire in IRQs).
+ */
 static DEFINE_RAW_SPINLOCK(trace_lock);
+/* Recording is off while > 0: tracing_stop() calls not yet undone. */
+static int trace_stop_count;
 
 static const char *const trace_event_names[NR_TRACE_EVENTS] = {
 	[TRACE_sched_switch] = "sched_switch",
@@ -57,6 +63,10 @@ void trace_record(int id, const char *fmt, ...)
 	va_list args;
 
 	raw_spin_lock_irqsave(&trace_lock, flags);
+	if (trace_stop_count) {
+		raw_spin_unlock_irqrestore(&trace_lock, flags);
+		return;
+	}
 	e = &trace_buffer[trace_head++ % TRACE_ENTRIES];
 	trace_count++;
 	e->ts = local_clock();
@@ -121,24 +131,68 @@ void trace_clear(void)
 }
 
 /**
- * trace_print - print the buffer in ftrace's text format, oldest first
- * Linux: the "trace" file in tracefs
+ * tracing_stop - stop recording events until tracing_start()
+ *
+ * Calls nest: recording resumes when each has been undone.
+ * Linux: tracing_stop() in kernel/trace/trace.c
  */
-void trace_print(void)
+void tracing_stop(void)
 {
-	unsigned long n = min(trace_count, (unsigned long)TRACE_ENTRIES);
+	unsigned long flags;
 
-	pr_info("# tracer: nop\n");
-	pr_info("# entries-in-buffer/entries-written: %lu/%lu\n", n, trace_count);
-	pr_info("#           TASK-PID     CPU#  TIMESTAMP  FUNCTION\n");
-	for (unsigned long i = trace_head - n; i != trace_head; i++) {
+	raw_spin_lock_irqsave(&trace_lock, flags);
+	trace_stop_count++;
+	raw_spin_unlock_irqrestore(&trace_lock, flags);
+}
+
+/**
+ * tracing_start - undo one tracing_stop()
+ * Linux: tracing_start() in kernel/trace/trace.c
+ */
+void tracing_start(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&trace_lock, flags);
+	if (!WARN_ON_ONCE(trace_stop_count == 0))
+		trace_stop_count--;
+	raw_spin_unlock_irqrestore(&trace_lock, flags);
+}
+
+/**
+ * trace_print - print the buffer in ftrace's text format, oldest first
+ * @p: where the lines go
+ *
+ * Recording is stopped while the buffer is printed, as Linux stops it
+ * while its trace file is read (the pause-on-trace option, on by
+ * default): printing wakes threads and switches tasks, and those events
+ * would otherwise overwrite the entries being printed and make the count
+ * in the header wrong. Events that happen meanwhile are lost.
+ * Linux: the "trace" file in tracefs (tracing_open() -> tracing_stop_tr())
+ */
+void trace_print(const struct printer *p)
+{
+	unsigned long n, head, count, flags;
+
+	tracing_stop();
+	raw_spin_lock_irqsave(&trace_lock, flags);
+	head = trace_head;
+	count = trace_count;
+	raw_spin_unlock_irqrestore(&trace_lock, flags);
+	n = min(count, (unsigned long)TRACE_ENTRIES);
+
+	printer_printf(p, "# tracer: nop\n");
+	printer_printf(p, "# entries-in-buffer/entries-written: %lu/%lu\n", n, count);
+	printer_printf(p, "#           TASK-PID     CPU#  TIMESTAMP  FUNCTION\n");
+	for (unsigned long i = head - n; i != head; i++) {
 		struct trace_entry *e = &trace_buffer[i % TRACE_ENTRIES];
 
-		pr_info("%16s-%-7d [%03d] %5lu.%06lu: %s: %s\n", e->comm, e->pid, e->cpu,
-			(unsigned long)(e->ts / 1000000000),
-			(unsigned long)(e->ts % 1000000000) / 1000,
-			trace_event_name(e->id), e->text);
+		printer_printf(p, "%16s-%-7d [%03d] %5lu.%06lu: %s: %s\n", e->comm, e->pid,
+			       e->cpu, (unsigned long)(e->ts / 1000000000),
+			       (unsigned long)(e->ts % 1000000000) / 1000,
+			       trace_event_name(e->id), e->text);
 	}
+	tracing_start();
 }
 
 /* trace_event=LIST: enable events from boot. */
@@ -152,7 +206,7 @@ early_param("trace_event", trace_event_setup);
 static void trace_panic_dump(void)
 {
 	if (trace_count)
-		trace_print();
+		trace_print(&printk_printer);
 }
 
 void (*panic_notifier)(void) = trace_panic_dump;

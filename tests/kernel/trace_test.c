@@ -6,6 +6,7 @@
  */
 #include <kunit/test.h>
 #include <linux/kthread.h>
+#include <linux/printer.h>
 #include <linux/string.h>
 #include <linux/trace.h>
 #include "test_util.h"
@@ -90,11 +91,62 @@ static void trace_rejects_unknown_event(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, trace_event_name(NR_TRACE_EVENTS), "?");
 }
 
+/*
+ * A printer that traces an event for every line it prints, as a dump
+ * that wakes and switches tasks would, and counts the lines of entries.
+ */
+static int dump_lines;
+static unsigned long dump_header_entries;
+static const char dump_header[] = "# entries-in-buffer/entries-written: ";
+
+static void tracing_printer_vprintf(const struct printer *p, const char *fmt, va_list args)
+{
+	char line[TRACE_TEXT_LEN + 64];
+
+	vscnprintf(line, sizeof(line), fmt, args);
+	if (!strncmp(line, dump_header, sizeof(dump_header) - 1))
+		dump_header_entries = simple_strtoul(line + sizeof(dump_header) - 1, NULL, 10);
+	else if (line[0] != '#')
+		dump_lines++;
+	trace_record(TRACE_sched_wakeup, "comm=dump pid=0 prio=120 target_cpu=000");
+}
+
+static const struct printer tracing_printer = { .vprintf = tracing_printer_vprintf };
+
+/*
+ * trace_print() stops recording while it prints: what the dump itself
+ * would trace is not recorded, the header's count is the number of lines,
+ * and a full buffer is not overwritten under it.
+ */
+static void trace_print_pauses_recording(struct kunit *test)
+{
+	unsigned long count;
+
+	KUNIT_ASSERT_EQ(test, trace_set_events("sched_wakeup", true), 0);
+	trace_clear();
+	for (int i = 0; i < TRACE_ENTRIES; i++)
+		trace_record(TRACE_sched_wakeup, "comm=fill pid=0 prio=120 target_cpu=000");
+	count = trace_count;
+	dump_lines = 0;
+	trace_print(&tracing_printer);
+	KUNIT_EXPECT_EQ(test, trace_count, count);
+	KUNIT_EXPECT_EQ(test, dump_header_entries, (unsigned long)TRACE_ENTRIES);
+	KUNIT_EXPECT_EQ(test, dump_lines, TRACE_ENTRIES);
+	KUNIT_EXPECT_EQ(test, count_events(trace_head - TRACE_ENTRIES, TRACE_sched_wakeup,
+					   "comm=dump"), 0);
+	/* And recording is back on after it. */
+	trace_record(TRACE_sched_wakeup, "comm=after pid=0 prio=120 target_cpu=000");
+	KUNIT_EXPECT_EQ(test, trace_count, count + 1);
+	trace_set_events("all", false);
+	trace_clear();
+}
+
 static struct kunit_case trace_cases[] = {
 	KUNIT_CASE(trace_off_records_nothing),
 	KUNIT_CASE(trace_kthread_lifecycle_events),
 	KUNIT_CASE(trace_timestamps_in_order),
 	KUNIT_CASE(trace_rejects_unknown_event),
+	KUNIT_CASE(trace_print_pauses_recording),
 	{}
 };
 

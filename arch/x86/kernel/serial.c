@@ -8,6 +8,7 @@
  * Linux: drivers/tty/serial/8250/8250_early.c
  */
 #include <linux/console.h>
+#include <linux/tty.h>
 #include <asm/io.h>
 #include <asm/serial.h>
 
@@ -91,14 +92,13 @@ int serial8250_getc(void)
 	return inb(COM1_BASE + UART_RX);
 }
 
-/* Terminals want "\r\n"; the kernel writes "\n". */
+/*
+ * The tty shares COM1 with printk(): it puts each line on a line of its
+ * own and redraws the shell's prompt under it (kernel/tty.c).
+ */
 static void serial_console_write(struct console *con, const char *s, unsigned int len)
 {
-	for (unsigned int i = 0; i < len; i++) {
-		if (s[i] == '\n')
-			serial8250_putc('\r');
-		serial8250_putc(s[i]);
-	}
+	tty_console_write(s, len);
 }
 
 static struct console serial_console = {

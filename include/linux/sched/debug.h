@@ -13,7 +13,8 @@ struct pt_regs;
 void dump_stack(void);
 /* Print the backtrace starting at frame pointer @bp (of @task, or current). */
 /* Print a ps-like table of every task (kernel/ps.c). */
-void show_tasks(void);
+struct printer;
+void show_tasks(const struct printer *out);
 /* Print the backtrace starting at frame pointer @bp (of @task, or current). */
 void show_stack(struct task_struct *task, unsigned long *bp, const char *loglvl);
 
