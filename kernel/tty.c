@@ -390,7 +390,9 @@ static void edit_erase_locked(size_t n)
 	}
 }
 
-/** tty_edit_erase - erase the last character of the line being typed */
+/**
+ * tty_edit_erase - erase the last character of the line being typed
+ */
 void tty_edit_erase(void)
 {
 	unsigned long flags;
