@@ -19,6 +19,7 @@
  * drivers/tty/serial/8250/8250_port.c (serial8250_handle_irq())
  */
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/printer.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -383,6 +384,8 @@ bool tty_edit_append(char c)
 static void edit_erase_locked(size_t n)
 {
 	size_t len = strlen(edit_line);
+
+	lockdep_assert_held(&out_lock);
 
 	for (n = min(n, len); n; n--) {
 		edit_line[--len] = '\0';
