@@ -21,6 +21,7 @@
 #include <linux/fs.h>
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
+#include <linux/printer.h>
 #include <linux/sched/debug.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
@@ -246,7 +247,7 @@ static int ps_fn(void *data)
 	int ret = exec_fn(data);
 
 	if (!ret)
-		show_tasks();
+		show_tasks(&printk_printer);
 	return ret;
 }
 
