@@ -198,6 +198,18 @@ static void tty_put_locked(const char *buf, size_t len)
  * has put a byte in read_buf. Process context only.
  * Linux: n_tty_read()
  */
+/**
+ * tty_input_ready - has a byte come that tty_read_char() would return at once?
+ *
+ * Return: true if one is waiting; always true without the receive
+ * interrupt (the UART cannot be peeked at without taking the byte: a
+ * read then polls for it).
+ */
+bool tty_input_ready(void)
+{
+	return tty_polled || !read_buf_empty();
+}
+
 int tty_read_char(void)
 {
 	return __tty_read_char(false);

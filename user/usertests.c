@@ -8,6 +8,8 @@
  * binary runs on Linux.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -634,6 +636,29 @@ static void test_traps_signal(void)
 	}
 }
 
+/* poll(): files are ready, the console only once something is typed. */
+static void test_poll(void)
+{
+	struct pollfd fds[3];
+	int fd = open("/etc/not-elf", O_RDONLY);
+	char buf[8];
+
+	CHECK(fd >= 0);
+	CHECK(read(fd, buf, 7) == 7 && !memcmp(buf, "this is", 7));
+	fds[0] = (struct pollfd){ .fd = fd, .events = POLLIN };
+	fds[1] = (struct pollfd){ .fd = 0, .events = POLLIN };		/* nobody types */
+	fds[2] = (struct pollfd){ .fd = 12, .events = POLLIN };		/* not open */
+	CHECK(poll(fds, 3, 0) == 2);
+	CHECK(fds[0].revents == POLLIN && fds[1].revents == 0 && fds[2].revents == POLLNVAL);
+	fds[0] = (struct pollfd){ .fd = 1, .events = POLLOUT };
+	CHECK(poll(fds, 1, 0) == 1 && fds[0].revents == POLLOUT);
+	CHECK(poll(fds + 1, 1, 20) == 0);	/* waits its timeout, nothing came */
+	CHECK(poll((struct pollfd *)0x10, 1, 0) == -1 && errno == EFAULT);
+	CHECK(close(fd) == 0 && close(fd) == -1 && errno == EBADF);
+	CHECK(open("/etc/not-elf", O_WRONLY) == -1 && errno == EROFS);
+	CHECK(open("/nonexistent", O_RDONLY) == -1 && errno == ENOENT);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -659,6 +684,7 @@ static const struct {
 	{ "sigchld_ignored_autoreap", test_sigchld_ignored_autoreap },
 	{ "signal_handlers", test_signal_handlers },
 	{ "traps_signal", test_traps_signal },
+	{ "poll_open_read_close", test_poll },
 };
 
 int main(int argc, char **argv, char **envp)

@@ -140,7 +140,16 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	}
 }
 
+/* POLLIN when a read would not wait: a line begun, or a byte typed. */
+static unsigned int tty_poll(struct file *file)
+{
+	bool ready = READ_ONCE(line_pos) < READ_ONCE(line_len) || tty_input_ready();
+
+	return POLLOUT | (ready ? POLLIN : 0);
+}
+
 const struct file_operations tty_fops = {
+	.poll = tty_poll,
 	.read = tty_read,
 	.write = tty_write_file,
 	.unlocked_ioctl = tty_ioctl,

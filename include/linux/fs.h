@@ -36,7 +36,15 @@ typedef unsigned int dev_t;
 struct file;
 struct inode;
 
+/* poll(2) events */
+#define POLLIN		0x0001
+#define POLLOUT		0x0004
+#define POLLERR		0x0008
+#define POLLHUP		0x0010
+#define POLLNVAL	0x0020
+
 struct file_operations {
+	unsigned int (*poll)(struct file *file);	/* POLL* now; NULL: always ready */
 	ssize_t (*read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
 	ssize_t (*write)(struct file *file, const char __user *buf, size_t count, loff_t *pos);
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);

@@ -17,6 +17,8 @@
 
 int tty_init(void);
 int tty_read_char(void);
+/* Would tty_read_char() return at once? */
+bool tty_input_ready(void);
 /* The same, but a pending signal ends the wait with -ERESTARTSYS. */
 int tty_read_char_interruptible(void);
 void tty_write(const char *buf, size_t len);
