@@ -190,15 +190,6 @@ static void tty_put_locked(const char *buf, size_t len)
 }
 
 /**
- * tty_read_char - the next byte typed on the console, waiting for it
- *
- * Return: the byte, 0..255.
- *
- * Sleeps (TASK_INTERRUPTIBLE) on read_wait until the interrupt handler
- * has put a byte in read_buf. Process context only.
- * Linux: n_tty_read()
- */
-/**
  * tty_input_ready - has a byte come that tty_read_char() would return at once?
  *
  * Return: true if one is waiting; always true without the receive
@@ -210,6 +201,15 @@ bool tty_input_ready(void)
 	return tty_polled || !read_buf_empty();
 }
 
+/**
+ * tty_read_char - the next byte typed on the console, waiting for it
+ *
+ * Return: the byte, 0..255.
+ *
+ * Sleeps (TASK_INTERRUPTIBLE) on read_wait until the interrupt handler
+ * has put a byte in read_buf. Process context only.
+ * Linux: n_tty_read()
+ */
 int tty_read_char(void)
 {
 	return __tty_read_char(false);
