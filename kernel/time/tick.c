@@ -9,8 +9,16 @@
  *
  * Every CPU's APIC timer ticks; only the boot CPU advances jiffies (Linux:
  * the "do_timer" CPU), and each CPU runs timer_tick() for itself: its own
- * timer base and its own run queue. jiffies_64 needs no lock: one writer,
- * with interrupts off, and 64-bit loads do not tear.
+ * timer base and its own run queue. jiffies_64 and last_jiffies_update need
+ * no lock: one writer (the do_timer CPU, with interrupts off), and 64-bit
+ * loads do not tear.
+ *
+ * jiffies count clock time, not interrupts: a virtual machine's timer
+ * interrupts are lost while the host runs something else (QEMU drops the
+ * periods it missed), and counting interrupts made 500 ms of TSC time as
+ * few as 18 jiffies on a loaded host. So the do_timer CPU advances jiffies
+ * by the ticks that passed on the TSC since the last update, as Linux's
+ * tick_do_update_jiffies64() does for a tickless CPU.
  * Linux: kernel/time/tick-common.c (tick_handle_periodic, tick_periodic),
  * kernel/time/timer.c (update_process_times), timekeeping.c (do_timer)
  */
@@ -18,6 +26,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/tick.h>
+#include <linux/timekeeping.h>
 #include <linux/timer.h>
 #include <asm/current.h>
 
@@ -25,6 +34,34 @@
 static void do_timer(unsigned long ticks)
 {
 	WRITE_ONCE(jiffies_64, jiffies_64 + ticks);
+}
+
+/* The clock time (ktime_get_ns()) that jiffies_64 last stood for. */
+static u64 last_jiffies_update;
+
+/*
+ * Advance jiffies to the clock: by the whole ticks since the last update,
+ * rounded to the nearest, so that an interrupt a hair early or late on its
+ * boundary (the APIC timer and the TSC are calibrated apart) neither skips
+ * nor doubles a jiffy, and an interrupt the host delivered late in a burst
+ * adds none. Linux: tick_do_update_jiffies64() in kernel/time/tick-sched.c
+ */
+static void tick_do_update_jiffies64(u64 now)
+{
+	u64 ticks;
+
+	if (!last_jiffies_update) {		/* the first tick */
+		last_jiffies_update = now;
+		do_timer(1);
+		return;
+	}
+	if (now < last_jiffies_update)
+		return;
+	ticks = (now - last_jiffies_update + TICK_NSEC / 2) / TICK_NSEC;
+	if (!ticks)
+		return;
+	last_jiffies_update += ticks * TICK_NSEC;
+	do_timer(ticks);
 }
 
 /**
@@ -52,6 +89,6 @@ void timer_tick(struct pt_regs *regs)
 void tick_handle_periodic(struct pt_regs *regs)
 {
 	if (smp_processor_id() == 0)
-		do_timer(1);
+		tick_do_update_jiffies64(ktime_get_ns());
 	timer_tick(regs);
 }

@@ -4,8 +4,9 @@
  * its timer programmed to interrupt HZ times a second (the tick).
  *
  * The timer counts down at the APIC bus clock divided by 16, a rate no
- * table tells us, so it is measured like the TSC: let it count for 10 ms
- * of PIT time (pit_wait_ms()) and see how far it got.
+ * table tells us, so it is measured against the TSC (calibrated first, in
+ * tsc_init()): two readings of the counter 10 ms apart, each bracketed by
+ * TSC reads, as tsc_init() reads the PIT.
  *
  * Every handler of a vector the local APIC delivered (the timer, and
  * anything the I/O APIC routes) must end with apic_eoi(), or the APIC
@@ -332,27 +333,57 @@ static void local_apic_timer_interrupt(struct pt_regs *regs)
 	apic_eoi();
 }
 
+/* One reading of the APIC timer's count, bracketed by TSC reads. */
+struct apic_sample {
+	u64 tsc;		/* midpoint of the bracket */
+	u64 width;		/* its width in TSC cycles: the uncertainty */
+	u32 count;		/* APIC_TMCCT, counting down */
+};
+
+/* The narrowest of a few readings in a row: a vCPU stall widens one. */
+static void __init apic_sample_best(struct apic_sample *best)
+{
+	for (int i = 0; i < 8; i++) {
+		u64 a = rdtsc();
+		u32 count = apic_read(APIC_TMCCT);
+		u64 b = rdtsc();
+
+		if (i == 0 || b - a < best->width) {
+			best->tsc = a + (b - a) / 2;
+			best->width = b - a;
+			best->count = count;
+		}
+	}
+}
+
 /*
- * Count down from 0xffffffff for CALIBRATE_MS of PIT time; return how far
- * the counter got. The least of several rounds is kept: an interruption
- * (a host hiccup under TCG) can only make the PIT wait end late, so only
- * add counts, never remove them.
+ * How far the timer (divide by 16) counts in CALIBRATE_MS, measured
+ * against the TSC. Of CALIBRATE_ROUNDS rounds, the one with the most
+ * precise readings is kept. Only the readings' own brackets matter: a
+ * host hiccup between them (TCG deschedules vCPUs at will) is counted by
+ * both clocks alike, which is why this replaced timing a PIT wait, whose
+ * end a stall could push late.
  */
 static u32 __init calibrate_APIC_clock(void)
 {
-	u32 best = ~0U;
+	u64 window = (u64)tsc_khz * CALIBRATE_MS, best_width = ~0ULL;
+	u32 best = 0;
 
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	/* One-shot and masked: counting only, no interrupt. */
 	apic_write(APIC_LVTT, LOCAL_TIMER_VECTOR | APIC_LVT_MASKED);
 	for (int i = 0; i < CALIBRATE_ROUNDS; i++) {
-		u32 left;
+		struct apic_sample start, end;
 
 		apic_write(APIC_TMICT, ~0U);
-		pit_wait_ms(CALIBRATE_MS);
-		left = apic_read(APIC_TMCCT);
-		if (~0U - left < best)
-			best = ~0U - left;
+		apic_sample_best(&start);
+		while (rdtsc() - start.tsc < window)
+			cpu_relax();
+		apic_sample_best(&end);
+		if (start.width + end.width < best_width) {
+			best_width = start.width + end.width;
+			best = (u32)((u64)(start.count - end.count) * window / (end.tsc - start.tsc));
+		}
 	}
 	apic_write(APIC_TMICT, 0);	/* stop it */
 	return best;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The TSC as the kernel's clock. Its rate is not announced anywhere
- * reliable, so we measure it: gate PIT channel 2 for a known number of
- * its 1.193182 MHz ticks and count TSC cycles meanwhile.
+ * reliable, so we measure it against PIT channel 2 (1.193182 MHz): two
+ * readings of the free-running counter about 10 ms apart, each bracketed
+ * by TSC reads so that a stalled vCPU cannot bend the result.
  * sched_clock() is then cycles * 10^6 / tsc_khz nanoseconds, since reset.
  * Linux: arch/x86/kernel/tsc.c (pit_calibrate_tsc, native_sched_clock)
  */
@@ -45,22 +46,93 @@ u64 pit_wait_ms(unsigned int ms)
 	return t1 - t0;
 }
 
+/*
+ * One reading of PIT channel 2 bracketed by two TSC reads. Under TCG (or
+ * any hypervisor) the vCPU can be descheduled at any instruction; a stall
+ * between two readings costs nothing, because each reading carries its own
+ * TSC time. A stall inside a reading shows as a wide bracket, and
+ * pit_sample_best() throws such readings away.
+ */
+struct pit_sample {
+	u64 tsc;		/* midpoint of the bracket */
+	u64 width;		/* TSC cycles the bracket spans: the uncertainty */
+	u16 count;		/* the channel's counter, counting down */
+};
+
+static void pit_read_sample(struct pit_sample *s)
+{
+	u64 a, b;
+	u8 lo, hi;
+
+	a = rdtsc();
+	outb(0x80, PIT_MODE_PORT);		/* latch channel 2's count */
+	lo = inb(PIT_CH2_PORT);
+	hi = inb(PIT_CH2_PORT);
+	b = rdtsc();
+	s->tsc = a + (b - a) / 2;
+	s->width = b - a;
+	s->count = (u16)(hi << 8 | lo);
+}
+
+/* The narrowest of a few readings in a row. */
+static void pit_sample_best(struct pit_sample *best)
+{
+	struct pit_sample s;
+
+	pit_read_sample(best);
+	for (int i = 0; i < 7; i++) {
+		pit_read_sample(&s);
+		if (s.width < best->width)
+			*best = s;
+	}
+}
+
+/*
+ * One measurement: TSC cycles per @ms of PIT time, from two precise
+ * readings of a free-running channel 2 (mode 0 from 0xffff). *@width is the
+ * summed uncertainty of both readings, in TSC cycles.
+ */
+static u64 pit_measure_tsc(unsigned int ms, u64 *width)
+{
+	struct pit_sample start, end;
+	unsigned int counts = PIT_TICK_RATE * ms / 1000;
+
+	outb((inb(PIT_GATE_PORT) & ~0x02) | 0x01, PIT_GATE_PORT);
+	outb(0xb0, PIT_MODE_PORT);
+	outb(0xff, PIT_CH2_PORT);
+	outb(0xff, PIT_CH2_PORT);
+	pit_sample_best(&start);
+	do
+		pit_read_sample(&end);
+	while ((u16)(start.count - end.count) < counts);
+	pit_sample_best(&end);
+	*width = start.width + end.width;
+	/* Scale by the PIT counts that really passed, not the ones asked for. */
+	return (end.tsc - start.tsc) * counts / (u16)(start.count - end.count);
+}
+
 /**
  * tsc_init - measure the TSC frequency and start sched_clock()
  *
- * Takes the smallest of three 10 ms measurements: an interruption can
- * only make one longer.
- * Linux: tsc_init() / native_calibrate_tsc()
+ * Measures 10 ms of PIT time three times and keeps the measurement whose
+ * two readings were the most precise (narrowest TSC brackets). Timing a
+ * whole wait on the PIT, as a simpler calibration would, counts any stall
+ * of the vCPU at its end into the result: on a loaded host that made the
+ * TSC seem 60% faster than it is, and every delay and timestamp wrong.
+ * Linux: tsc_init() / native_calibrate_tsc(); the bracketed readings are
+ * the idea of quick_pit_calibrate() in arch/x86/kernel/tsc.c
  */
 void tsc_init(void)
 {
-	u64 best = ~0ULL;
+	u64 best = 0, best_width = ~0ULL;
 
 	for (int i = 0; i < 3; i++) {
-		u64 d = pit_wait_ms(10);
+		u64 width, d = pit_measure_tsc(10, &width);
 
-		if (d < best)
+		if (width < best_width) {
 			best = d;
+			best_width = width;
+		}
 	}
 	tsc_khz = best / 10;
 	if (!tsc_khz)
