@@ -300,10 +300,11 @@ MUSL_CC     ?= musl-gcc
 USER_CFLAGS := -std=gnu11 -static -O2 -g -Wall -Wextra -Werror
 USER_PROGS  := init forktest usertests
 
+quiet_cmd_user_cc = CC [U]  $(kobj)
+      cmd_user_cc = $(MUSL_CC) $(USER_CFLAGS) -o $@ $<
 $(B)/user/%: user/%.c
 	@mkdir -p $(dir $@)
-	@echo "  CC [U]  $<"
-	$(Q)$(MUSL_CC) $(USER_CFLAGS) -o $@ $<
+	$(call cmd,user_cc)
 
 # The project's initramfs: `make run INITRD=build/initramfs.cpio` runs its /init.
 $(B)/initramfs.cpio: user/initramfs.list tools/gen_init_cpio.py user/script-test user/not-elf \

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """Wall-clock boot times under QEMU, median of N boots, for the -kernel
-(multiboot 1) path and the GRUB ISO (multiboot2) path: from starting QEMU
-to the serial line "start_kernel: reached" and to "Spindle: boot finished".
+(multiboot 1) path, the GRUB ISO (multiboot2) under BIOS, and the same ISO
+under UEFI (OVMF, firmware start included): from starting QEMU to the
+serial line "start_kernel: reached" and to "Spindle: boot finished".
 Usage: tools/boot-times.py [N]   (after `make all build/spindle.iso`)
 """
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,8 +41,12 @@ def one_boot(media):
 
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    vars_copy = "build/boot-times.OVMF_VARS.fd"
+    shutil.copyfile(qemu_conf.value("OVMF_VARS"), vars_copy)
+    uefi = qemu_conf.flags("QEMU_UEFI", OVMF_VARS_COPY=vars_copy)
     for name, media in (("-kernel", ["-kernel", "build/spindle.elf"]),
-                        ("GRUB ISO", ["-cdrom", "build/spindle.iso"])):
+                        ("GRUB ISO", ["-cdrom", "build/spindle.iso"]),
+                        ("UEFI ISO", uefi + ["-cdrom", "build/spindle.iso"])):
         runs = [one_boot(media) for _ in range(n)]
         for key in ("start_kernel", "boot_finished"):
             vals = [r[key] for r in runs if key in r]

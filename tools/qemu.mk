@@ -28,8 +28,10 @@ QEMU_HEADLESS := -display none -monitor none
 
 # UEFI (make run-efi, the OVMF test boot): Debian's ovmf package. The
 # firmware code is read-only; each boot gets its own copy of the variable
-# store, named by the reader in OVMF_VARS_COPY.
+# store, named by the reader in OVMF_VARS_COPY. No network card: OVMF would
+# load its option ROM and add network boot entries for nothing.
 OVMF_CODE := /usr/share/OVMF/OVMF_CODE.fd
 OVMF_VARS := /usr/share/OVMF/OVMF_VARS.fd
-QEMU_UEFI = -drive if=pflash,format=raw,unit=0,readonly=on,file=$(OVMF_CODE) \
+QEMU_UEFI = -nic none \
+	-drive if=pflash,format=raw,unit=0,readonly=on,file=$(OVMF_CODE) \
 	-drive if=pflash,format=raw,unit=1,file=$(OVMF_VARS_COPY)
