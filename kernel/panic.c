@@ -15,6 +15,7 @@
 
 int warn_count;
 static int panic_in_progress;
+int oops_in_progress;
 
 /* Hooks run by panic() before the machine stops (e.g. a trace dump). */
 /* Set by kernel/trace/trace.c: dump the trace buffer on panic. */
@@ -38,6 +39,7 @@ void panic(const char *fmt, ...)
 		for (;;)
 			native_halt();
 	}
+	WRITE_ONCE(oops_in_progress, 1);
 	va_start(args, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);

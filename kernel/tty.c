@@ -317,11 +317,17 @@ void tty_console_write(const char *s, unsigned int len)
 
 	/*
 	 * An oops in the middle of a tty write comes here with out_lock held
-	 * on this CPU: after a while, write without it rather than hang, as
-	 * serial8250_console_write() does when oops_in_progress.
+	 * on this CPU: then, after a while, write without it rather than hang,
+	 * as serial8250_console_write() does when oops_in_progress. Otherwise
+	 * wait for the lock as any other writer does.
 	 */
-	while (!(locked = raw_spin_trylock(&out_lock)) && spins++ < TTY_CONSOLE_SPINS)
-		cpu_relax();
+	if (READ_ONCE(oops_in_progress)) {
+		while (!(locked = raw_spin_trylock(&out_lock)) && spins++ < TTY_CONSOLE_SPINS)
+			cpu_relax();
+	} else {
+		raw_spin_lock(&out_lock);
+		locked = true;
+	}
 	if (out_mid_line)
 		tty_put_locked("\n", 1);
 	tty_put_locked(s, len);

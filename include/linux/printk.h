@@ -38,6 +38,12 @@
 #define MESSAGE_LOGLEVEL_DEFAULT 4
 
 extern int console_loglevel;
+/*
+ * Non-zero while an oops or a panic is being reported: the console may
+ * then write without its lock, which the dying code may hold.
+ * Linux: oops_in_progress (include/linux/printk.h)
+ */
+extern int oops_in_progress;
 
 __printf(1, 2) int printk(const char *fmt, ...);
 __printf(1, 0) int vprintk(const char *fmt, va_list args);

@@ -188,6 +188,7 @@ __noreturn void die(const char *str, struct pt_regs *regs, unsigned long err)
 {
 	static int die_nest;
 
+	WRITE_ONCE(oops_in_progress, 1);
 	printk_flush();
 	if (die_nest++) {
 		/* Faulted while reporting a fault: report no more, stop. */
