@@ -12,6 +12,7 @@
  */
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -22,6 +23,7 @@
 struct inode *ramfs_get_inode(umode_t mode, dev_t dev);
 int ramfs_set_data(struct inode *inode, const void *data, size_t size);
 
+/* Guards the whole tree (dentries, inodes' children); a mutex: lookups allocate. */
 static DEFINE_MUTEX(rootfs_lock);
 struct dentry *root_dentry;
 
@@ -47,6 +49,7 @@ static struct dentry *d_alloc(struct dentry *parent, const char *name, size_t le
 /* The root "/", made on first use. Under rootfs_lock. */
 static struct dentry *get_root(void)
 {
+	lockdep_assert_held(&rootfs_lock);
 	if (!root_dentry) {
 		struct inode *inode = ramfs_get_inode(S_IFDIR | 0755, 0);
 

@@ -2,7 +2,7 @@
 """Every lock of the kernel says its rule where it is declared.
 
 The test "lock_rules" finds each lock declared in the kernel's sources
-(not tests/): DEFINE_SPINLOCK(), DEFINE_RAW_SPINLOCK() and DEFINE_MUTEX()
+(KERNEL_DIRS): DEFINE_SPINLOCK(), DEFINE_RAW_SPINLOCK() and DEFINE_MUTEX()
 definitions, and variables or structure fields of type spinlock_t,
 raw_spinlock_t or struct mutex. Each must carry a comment, on its own line
 or on the line just above: what the lock guards (and whether interrupts
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 TOP = Path(__file__).resolve().parent.parent
-KERNEL_DIRS = ("arch", "include", "init", "kernel", "lib", "mm")
+KERNEL_DIRS = ("arch", "drivers", "fs", "include", "init", "kernel", "lib", "mm")
 LOCK_DECL = re.compile(
     r"^\s*(?:static\s+|extern\s+)?(?:"
     r"DEFINE_(?:RAW_)?SPINLOCK\(\s*(\w+)\s*\)|DEFINE_MUTEX\(\s*(\w+)\s*\)|"

@@ -19,6 +19,7 @@
 #define TIOCGPGRP	0x540f
 #define TIOCGWINSZ	0x5413
 
+/* One reader at a time: guards line[], line_len, line_pos and line_done. */
 static DEFINE_MUTEX(console_read_lock);
 static char line[256];
 static size_t line_len, line_pos;	/* bytes in line[], bytes handed out */
