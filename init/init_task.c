@@ -31,6 +31,7 @@ struct task_struct init_task = {
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.comm = "swapper",
 	.alloc_lock = __SPIN_LOCK_UNLOCKED(init_task.alloc_lock),
+	.pi_lock = __RAW_SPIN_LOCK_UNLOCKED(init_task.pi_lock),
 	.se.weight = 1024,
 	.rt.run_list = LIST_HEAD_INIT(init_task.rt.run_list),
 	.wake_entry = LIST_HEAD_INIT(init_task.wake_entry),

@@ -141,6 +141,8 @@ static int kernel_init(void *unused)
 	smp_prepare_cpus(NR_CPUS);
 	smp_init();
 	current->signal->flags |= SIGNAL_UNKILLABLE;
+	/* rest_init() left us on the boot CPU (init_task's mask): any CPU now. */
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
 	system_state = SYSTEM_RUNNING;
 
 	lkdtm_run();
@@ -221,6 +223,7 @@ void __init start_kernel(void)
 	pid_idr_init();
 	init_IRQ();
 	init_timers();
+	call_function_init();
 	time_init();
 	pr_info("start_kernel: reached at %lu ms after reset\n",
 		(unsigned long)(boot_tsc_at_entry / tsc_khz));

@@ -129,6 +129,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig, int node)
 		return NULL;
 	}
 	memcpy(tsk, orig, sizeof(*tsk));
+	raw_spin_lock_init(&tsk->pi_lock);
 	atomic_long_inc(&task_structs_allocated);
 	tsk->stack = stack;
 	tsk->thread_info.flags = 0;

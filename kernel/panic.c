@@ -11,11 +11,13 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
+#include <linux/smp.h>
 #include <asm/qemu.h>
 
 int warn_count;
-static int panic_in_progress;
 int oops_in_progress;
+/* The CPU that panics, or -1: the first to set it reports, the others stop. */
+static int panic_cpu = -1;
 
 /* Hooks run by panic() before the machine stops (e.g. a trace dump). */
 /* Set by kernel/trace/trace.c: dump the trace buffer on panic. */
@@ -25,17 +27,25 @@ extern void (*panic_notifier)(void);
  * panic - stop the machine, saying why
  * @fmt: the reason, printf-style
  *
- * Never returns. A panic inside a panic stops at once, so a fault while
- * printing the first report cannot loop.
- * Linux: panic() in kernel/panic.c
+ * Never returns. Only the first CPU to panic reports: a second one
+ * (panicking at the same moment) stops where it is, and the first stops
+ * every other CPU with an NMI before it prints, so the report appears
+ * once and nothing is interleaved with it. A panic inside a panic stops
+ * at once, so a fault while printing the first report cannot loop.
+ * Linux: panic() in kernel/panic.c (panic_cpu, smp_send_stop())
  */
 void panic(const char *fmt, ...)
 {
 	static char buf[256];
 	va_list args;
+	int this_cpu, old;
 
 	local_irq_disable();
-	if (panic_in_progress++) {
+	this_cpu = smp_processor_id();
+	old = cmpxchg(&panic_cpu, -1, this_cpu);
+	if (old != -1) {
+		if (old != this_cpu)
+			stop_this_cpu();	/* Linux: panic_smp_self_stop() */
 		for (;;)
 			native_halt();
 	}
@@ -43,6 +53,9 @@ void panic(const char *fmt, ...)
 	va_start(args, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
+	smp_send_stop();
+	/* A stopped CPU may have been inside printk(). */
+	printk_zap_locks();
 	printk_flush();
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);
 	dump_stack();

@@ -410,3 +410,17 @@ int printk_ratelimit(void)
 	raw_spin_unlock_irqrestore(&ratelimit_lock, flags);
 	return ret;
 }
+
+/**
+ * printk_zap_locks - let a panicking CPU print past a stopped CPU's lock
+ *
+ * panic() stops the other CPUs wherever they are; one may have been in
+ * printk() holding logbuf_lock, which it will never release. Only the
+ * panicking CPU runs now, so taking the lock back by force is safe.
+ * Linux: zap_locks() in kernel/printk/printk.c (before the lockless ring buffer)
+ */
+void printk_zap_locks(void)
+{
+	if (raw_spin_is_locked(&logbuf_lock) && logbuf_lock.owner_cpu != smp_processor_id())
+		__raw_spin_lock_init(&logbuf_lock, "logbuf_lock");
+}

@@ -12,11 +12,17 @@
  * with vmalloc_guard_hit(). (Linux puts the guard above the area; below
  * is what catches a stack overflow.)
  *
- * Locking: vmap_area_lock protects the list and vmalloc_pages. An area is
- * taken off the list and unmapped under the lock, so its range can not be
- * handed out again while stale mappings remain. Page tables are changed
- * under init.c's pgtable_lock, which nests inside vmap_area_lock. vmalloc
- * itself maps pages without the lock: the area is already reserved.
+ * Locking: vmap_area_lock protects the list, vmalloc_pages and the
+ * VM_REMOVING bit. Removing an area is three steps: mark it VM_REMOVING
+ * under the lock (a second remover finds it gone), unmap it and shoot
+ * down every CPU's TLB entries for it (flush_tlb_kernel_range(), with
+ * the lock dropped: waiting for other CPUs needs interrupts on), then
+ * take it off the list. So its range is not handed out again while any
+ * CPU may still hold a stale translation of it. (Linux defers the
+ * shootdown and purges many freed areas in one "lazy" flush; one flush
+ * per free is slower but has no window to explain.) Page tables are
+ * changed under init.c's pgtable_lock. vmalloc itself maps pages
+ * without the lock: the area is already reserved.
  * Linux: mm/vmalloc.c
  */
 #include <linux/gfp.h>
@@ -178,13 +184,23 @@ struct vm_struct *remove_vm_area(const void *addr)
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
 	area = __find_area_exact(addr);
-	if (area) {
-		list_del(&area->list);
-		unmap_kernel_range((unsigned long)area->addr, get_vm_area_size(area));
-		if (area->flags & VM_ALLOC)
-			vmalloc_pages -= area->nr_pages;
-	}
+	if (area && (area->flags & VM_REMOVING))
+		area = NULL;		/* someone else is removing it */
+	if (area)
+		area->flags |= VM_REMOVING;
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	if (!area)
+		return NULL;
+	/* Still listed: nobody gets this range until every TLB forgot it. */
+	unmap_kernel_range((unsigned long)area->addr, get_vm_area_size(area));
+	flush_tlb_kernel_range((unsigned long)area->addr,
+			       (unsigned long)area->addr + get_vm_area_size(area));
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	list_del(&area->list);
+	if (area->flags & VM_ALLOC)
+		vmalloc_pages -= area->nr_pages;
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	area->flags &= ~VM_REMOVING;
 	return area;
 }
 
@@ -311,7 +327,7 @@ void vfree(const void *addr)
 		return;
 	spin_lock_irqsave(&vmap_area_lock, flags);
 	area = __find_area_exact(addr);
-	if (area && !(area->flags & VM_ALLOC))
+	if (area && (!(area->flags & VM_ALLOC) || (area->flags & VM_REMOVING)))
 		area = NULL;
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	if (WARN(!area, "vfree: %px is not a vmalloc() address", addr))

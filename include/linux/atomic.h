@@ -17,6 +17,27 @@
 #define smp_wmb()	barrier()
 #define smp_store_release(p, v) do { barrier(); WRITE_ONCE(*(p), (v)); } while (0)
 #define smp_load_acquire(p) ({ __typeof__(*(p)) __v = READ_ONCE(*(p)); barrier(); __v; })
+/*
+ * Spin until @cond_expr (which may use VAL, the value just read from
+ * @ptr) is true; the acquire form orders every later access after the
+ * load that made it true. Linux: smp_cond_load_relaxed/acquire()
+ */
+#define smp_cond_load_relaxed(ptr, cond_expr) ({			\
+	__typeof__(ptr) __PTR = (ptr);					\
+	__typeof__(*ptr) VAL;						\
+	for (;;) {							\
+		VAL = READ_ONCE(*__PTR);				\
+		if (cond_expr)						\
+			break;						\
+		__asm__ __volatile__("pause" : : : "memory");		\
+	}								\
+	VAL; })
+#define smp_cond_load_acquire(ptr, cond_expr) ({			\
+	__typeof__(*ptr) _val = smp_cond_load_relaxed(ptr, cond_expr);	\
+	barrier();	/* x86: loads are not reordered with later accesses */ \
+	_val; })
+/* After a branch on a loaded value: x86 orders loads already. Linux: same name */
+#define smp_acquire__after_ctrl_dep() barrier()
 /* Written between a store and a load that must not pass it. */
 #define smp_store_mb(var, value) do { (void)xchg(&(var), (value)); } while (0)
 #define smp_mb__after_spinlock() smp_mb()

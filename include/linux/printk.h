@@ -56,6 +56,9 @@ int printk_ratelimit(void);
 void log_buf_seq_range(u64 *first, u64 *next);
 int log_buf_read(u64 seq, char *buf, size_t size, int *level);
 
+/* panic(): take logbuf_lock back from a CPU it stopped. */
+void printk_zap_locks(void);
+
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt
 #endif

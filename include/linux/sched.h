@@ -120,10 +120,16 @@ struct task_struct {
 	atomic_t usage;			/* get_task_struct()/put_task_struct() */
 	unsigned int flags;		/* PF_* */
 
-	/* Scheduling */
+	/*
+	 * Scheduling. pi_lock serialises wakeups of this task (and changes
+	 * of its CPU and mask while it is not queued); it is taken before
+	 * any rq->lock. See try_to_wake_up() for what each field means when.
+	 */
+	raw_spinlock_t pi_lock;
 	int on_cpu;			/* running, or being switched away from */
 	int on_rq;			/* TASK_ON_RQ_* */
 	int cpu;			/* the CPU whose run queue holds it */
+	int wake_cpu;			/* where it last ran: the wakeup's first guess */
 	int prio;
 	int static_prio;
 	int normal_prio;
@@ -278,6 +284,7 @@ void set_user_nice(struct task_struct *p, long nice);
 int task_nice(const struct task_struct *p);
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask);
 void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask);
+long sched_setaffinity(pid_t pid, const struct cpumask *in_mask);
 unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state);
 void init_idle(struct task_struct *idle, int cpu);
 void __noreturn do_task_dead(void);

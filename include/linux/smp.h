@@ -11,6 +11,7 @@
 #define _LINUX_SMP_H
 
 #include <linux/cpumask.h>
+#include <linux/list.h>
 #include <asm/current.h>
 
 struct task_struct;
@@ -22,6 +23,24 @@ int cpu_up(unsigned int cpu);
 /* kernel/smp.c */
 void smp_init(void);
 
+typedef void (*smp_call_func_t)(void *info);
+
+/* A cross-CPU call request. Linux: struct __call_single_data */
+typedef struct __call_single_data {
+	struct list_head node;		/* in the target's call_single_queue */
+	unsigned int flags;		/* CSD_FLAG_LOCK while in use */
+	smp_call_func_t func;
+	void *info;
+} call_single_data_t;
+
+void call_function_init(void);
+int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait);
+void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, void *info,
+			    bool wait);
+void smp_call_function(smp_call_func_t func, void *info, int wait);
+void on_each_cpu(smp_call_func_t func, void *info, int wait);
+void generic_smp_call_function_single_interrupt(void);
+
 /* kernel/smpboot.c: the idle task each CPU starts on. */
 void idle_threads_init(void);
 struct task_struct *idle_thread_get(unsigned int cpu);
@@ -29,6 +48,15 @@ struct task_struct *idle_thread_get(unsigned int cpu);
 /* arch/x86/kernel/smpboot.c */
 void smp_prepare_cpus(unsigned int max_cpus);
 int __cpu_up(unsigned int cpu, struct task_struct *idle);
+
+/* arch/x86/kernel/smp.c: the IPIs */
+void smp_ipi_init(void);
+void smp_send_reschedule(int cpu);
+void arch_send_call_function_single_ipi(int cpu);
+void arch_send_call_function_ipi(int cpu);
+void smp_send_stop(void);
+bool nmi_stop_requested(void);
+void __noreturn stop_this_cpu(void);
 /* The local APIC id of each possible CPU. Linux: per_cpu(x86_cpu_to_apicid) */
 extern u32 x86_cpu_to_apicid[NR_CPUS];
 

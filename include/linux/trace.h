@@ -20,6 +20,8 @@ enum trace_event_id {
 	TRACE_sched_switch,
 	TRACE_sched_wakeup,
 	TRACE_sched_wakeup_new,
+	TRACE_sched_waking,
+	TRACE_sched_migrate_task,
 	TRACE_sched_process_fork,
 	TRACE_sched_process_exit,
 	TRACE_sched_kthread_stop,

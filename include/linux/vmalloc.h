@@ -23,6 +23,7 @@
 /* vm_struct.flags */
 #define VM_IOREMAP	0x00000001	/* ioremap(): device memory, no pages */
 #define VM_ALLOC	0x00000002	/* vmalloc(): pages[] are ours */
+#define VM_REMOVING	0x00000004	/* remove_vm_area() is flushing it */
 
 struct page;
 

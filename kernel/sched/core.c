@@ -7,7 +7,15 @@
  * a task marks itself sleeping, re-checks its condition, and calls
  * schedule(), which takes it off the run queue unless a wakeup already
  * made it TASK_RUNNING again. try_to_wake_up() sets TASK_RUNNING and puts
- * it back. Both run under the task's rq->lock, so no wakeup is lost.
+ * it back, on a CPU it picks (select_task_rq()). The two sides run on
+ * different CPUs and meet through p->pi_lock, p->on_rq, p->on_cpu and
+ * the rq locks: try_to_wake_up() explains the order, step by step.
+ *
+ * Lock order: p->pi_lock, then rq->lock; two rq locks in address order
+ * (double_rq_lock()). task_rq_lock() takes both for one task.
+ * A task changes CPU (set_task_cpu()) only with its pi_lock held while
+ * not queued (a wakeup), or with both rq locks held while queued (a
+ * migration: move_queued_task(), the load balancer).
  *
  * preempt_count is per CPU. Every task switches with the same count
  * (schedule's own preempt_disable + rq->lock), and each task's count is
@@ -15,12 +23,16 @@
  * cannot leak preemption state into the next.
  * Linux: kernel/sched/core.c
  */
+#include <linux/delay.h>
 #include <linux/hardirq.h>
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <linux/smp.h>
+#include <linux/stop_machine.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
@@ -51,37 +63,99 @@ const struct cpumask *cpumask_of(int cpu)
 	return &cpu_bit_masks[cpu];
 }
 
+static bool task_on_rq_migrating(const struct task_struct *p)
+{
+	return READ_ONCE(p->on_rq) == TASK_ON_RQ_MIGRATING;
+}
+
+/*
+ * Lock the rq @p is on, the caller holding p->pi_lock or knowing @p
+ * cannot be woken. @p may move until its rq is locked, and is between
+ * two rqs while TASK_ON_RQ_MIGRATING: re-check, wait. Interrupts must be
+ * off. Linux: __task_rq_lock()
+ */
+static struct rq *__task_rq_lock(struct task_struct *p)
+{
+	struct rq *rq;
+
+	for (;;) {
+		rq = task_rq(p);
+		raw_spin_lock(&rq->lock);
+		if (rq == task_rq(p) && !task_on_rq_migrating(p))
+			return rq;
+		raw_spin_unlock(&rq->lock);
+		while (task_on_rq_migrating(p))
+			cpu_relax();
+	}
+}
+
 /**
- * task_rq_lock - lock the run queue @p is on
+ * task_rq_lock - lock @p's pi_lock and the run queue it is on
  * @p: the task
  * @flags: saved interrupt state
  *
- * @p may move to another CPU until its rq is locked: re-check after.
- * Return: @p's run queue, locked, interrupts off (task_rq_unlock()).
+ * With both held, @p can neither be woken, nor migrate, nor change state
+ * under us.
+ * Return: the rq, locked.
  * Linux: task_rq_lock()
  */
 struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags)
 {
 	struct rq *rq;
 
-	for (;;) {
-		rq = task_rq(p);
-		raw_spin_lock_irqsave(&rq->lock, *flags);
-		if (rq == task_rq(p))
-			return rq;
-		raw_spin_unlock_irqrestore(&rq->lock, *flags);
-	}
+	raw_spin_lock_irqsave(&p->pi_lock, *flags);
+	rq = __task_rq_lock(p);
+	return rq;
 }
 
 /**
  * task_rq_unlock - undo task_rq_lock()
- * @rq: the run queue task_rq_lock() returned
- * @flags: the interrupt state it saved
+ * @rq: the rq it returned
+ * @p: the task
+ * @flags: the saved interrupt state
  * Linux: task_rq_unlock()
  */
-void task_rq_unlock(struct rq *rq, unsigned long flags)
+void task_rq_unlock(struct rq *rq, struct task_struct *p, unsigned long flags)
 {
-	raw_spin_unlock_irqrestore(&rq->lock, flags);
+	raw_spin_unlock(&rq->lock);
+	raw_spin_unlock_irqrestore(&p->pi_lock, flags);
+}
+
+/**
+ * double_rq_lock - lock two run queues, in address order
+ * @rq1: one
+ * @rq2: the other (may be @rq1)
+ *
+ * A fixed order, so two CPUs locking the same pair cannot deadlock.
+ * Interrupts must be off. Linux: double_rq_lock()
+ */
+void double_rq_lock(struct rq *rq1, struct rq *rq2)
+{
+	if (rq1 == rq2) {
+		raw_spin_lock(&rq1->lock);
+		return;
+	}
+	if (rq1 > rq2) {
+		struct rq *t = rq1;
+
+		rq1 = rq2;
+		rq2 = t;
+	}
+	raw_spin_lock(&rq1->lock);
+	raw_spin_lock(&rq2->lock);
+}
+
+/**
+ * double_rq_unlock - undo double_rq_lock()
+ * @rq1: one
+ * @rq2: the other
+ * Linux: double_rq_unlock()
+ */
+void double_rq_unlock(struct rq *rq1, struct rq *rq2)
+{
+	raw_spin_unlock(&rq1->lock);
+	if (rq1 != rq2)
+		raw_spin_unlock(&rq2->lock);
 }
 
 /**
@@ -89,13 +163,24 @@ void task_rq_unlock(struct rq *rq, unsigned long flags)
  * @rq: the run queue (locked)
  *
  * Sets TIF_NEED_RESCHED; the next preempt_enable(), interrupt exit or
- * cond_resched() acts on it. (On SMP a remote CPU would get an IPI.)
+ * cond_resched() acts on it. A task running on another CPU does not
+ * look at its flags until something interrupts it: that CPU gets a
+ * reschedule IPI, whose exit path preempts (or wakes the idle loop).
  * Linux: resched_curr()
  */
 void resched_curr(struct rq *rq)
 {
+	struct task_struct *curr = rq->curr;
+
 	lockdep_assert_rq_held(rq);
-	set_tsk_need_resched(rq->curr);
+	if (test_ti_thread_flag(&curr->thread_info, TIF_NEED_RESCHED))
+		return;		/* already asked; an IPI, if needed, is on its way */
+	set_tsk_need_resched(curr);
+	if (rq->cpu == smp_processor_id())
+		return;
+	/* The flag before the IPI: the handler's exit path reads it. */
+	smp_mb();
+	smp_send_reschedule(rq->cpu);
 }
 
 /**
@@ -137,22 +222,31 @@ static void dequeue_task(struct rq *rq, struct task_struct *p, int flags)
 	p->sched_class->dequeue_task(rq, p, flags);
 }
 
-/* Put @p on @rq: it becomes runnable there. Linux: activate_task() */
-static void activate_task(struct rq *rq, struct task_struct *p, int flags)
+/** activate_task - put @p on locked @rq: it becomes runnable there. Linux: same */
+void activate_task(struct rq *rq, struct task_struct *p, int flags)
 {
 	enqueue_task(rq, p, flags);
 	WRITE_ONCE(p->on_rq, TASK_ON_RQ_QUEUED);
 }
 
-/* Take @p off @rq. Linux: deactivate_task() */
-static void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
+/**
+ * deactivate_task - take @p off locked @rq
+ * @rq: its run queue
+ * @p: the task
+ * @flags: DEQUEUE_SLEEP when it goes to sleep; otherwise it is being
+ *	moved to another rq and stays TASK_ON_RQ_MIGRATING until
+ *	activate_task() there, so a wakeup meanwhile waits for the move
+ *	(__task_rq_lock()) instead of moving it a second time.
+ * Linux: deactivate_task()
+ */
+void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
 {
-	WRITE_ONCE(p->on_rq, 0);
+	WRITE_ONCE(p->on_rq, (flags & DEQUEUE_SLEEP) ? 0 : TASK_ON_RQ_MIGRATING);
 	dequeue_task(rq, p, flags);
 }
 
-/* Does @p belong to a higher class than rq->curr, or win within it? */
-static void wakeup_preempt(struct rq *rq, struct task_struct *p, int flags)
+/** wakeup_preempt - should @p, just queued on locked @rq, preempt rq->curr? Linux: same */
+void wakeup_preempt(struct rq *rq, struct task_struct *p, int flags)
 {
 	const struct sched_class *cur = rq->curr->sched_class;
 
@@ -182,41 +276,198 @@ static const struct sched_class *class_for(struct task_struct *p)
 }
 
 /**
+ * is_cpu_allowed - may @p run on @cpu now?
+ * @p: the task
+ * @cpu: the CPU
+ *
+ * In its mask and online. (Linux also lets per-CPU kthreads onto a CPU
+ * that is coming up or going down; Spindle has no hotplug yet.)
+ * Return: true if so.
+ * Linux: is_cpu_allowed()
+ */
+bool is_cpu_allowed(struct task_struct *p, int cpu)
+{
+	return cpumask_test_cpu(cpu, &p->cpus_mask) && cpu_online(cpu);
+}
+
+/*
+ * No CPU of @p's mask is online: widen the mask to every online CPU and
+ * say so, as Linux does for a task whose CPU went away. Linux:
+ * select_fallback_rq()
+ */
+static int select_fallback_rq(int cpu, struct task_struct *p)
+{
+	int dest_cpu = cpumask_any_and(&p->cpus_mask, cpu_online_mask);
+
+	if (dest_cpu < NR_CPUS)
+		return dest_cpu;
+	cpumask_copy(&p->cpus_mask, cpu_possible_mask);
+	p->nr_cpus_allowed = cpumask_weight(&p->cpus_mask);
+	dest_cpu = cpumask_any_and(&p->cpus_mask, cpu_online_mask);
+	pr_info("process %d (%s) no longer affine to cpu%d\n", task_pid_nr(p), p->comm, cpu);
+	return dest_cpu;
+}
+
+/*
+ * Pick the CPU @p should be woken on: its class decides when it may run
+ * on more than one, then the choice is checked against the mask, since
+ * the mask may have changed since the class looked. Called with
+ * p->pi_lock held. Linux: select_task_rq()
+ */
+static int select_task_rq(struct task_struct *p, int cpu, int wake_flags)
+{
+	if (p->nr_cpus_allowed > 1 && p->sched_class->select_task_rq)
+		cpu = p->sched_class->select_task_rq(p, cpu, wake_flags);
+	else
+		cpu = cpumask_any_and(&p->cpus_mask, cpu_online_mask);
+	if (cpu >= NR_CPUS || !is_cpu_allowed(p, cpu))
+		cpu = select_fallback_rq(task_cpu(p), p);
+	return cpu;
+}
+
+/**
+ * set_task_cpu - move @p to @new_cpu's run queue (the bookkeeping)
+ * @p: a task that is not queued (a wakeup, with p->pi_lock held) or
+ *     dequeued as TASK_ON_RQ_MIGRATING with both rq locks held
+ * @new_cpu: the CPU
+ *
+ * The class converts what is relative to the old queue (the fair class's
+ * vruntime) to the new one.
+ * Linux: set_task_cpu()
+ */
+void set_task_cpu(struct task_struct *p, unsigned int new_cpu)
+{
+	unsigned int old_cpu = task_cpu(p);
+
+	if (old_cpu == new_cpu)
+		return;
+	WARN_ON_ONCE(p->on_rq == TASK_ON_RQ_QUEUED);
+	if (p->sched_class->migrate_task_rq)
+		p->sched_class->migrate_task_rq(p, cpu_rq(old_cpu), cpu_rq(new_cpu));
+	trace_sched_migrate_task(p, new_cpu);
+	WRITE_ONCE(p->cpu, new_cpu);
+	p->wake_cpu = new_cpu;
+}
+
+/* Queued @p is runnable: make it RUNNING, maybe preempt. Linux: ttwu_do_wakeup() */
+static void ttwu_do_wakeup(struct rq *rq, struct task_struct *p, int wake_flags)
+{
+	wakeup_preempt(rq, p, wake_flags);
+	/* The state last: once RUNNING, @p's own CPU may act on it. */
+	WRITE_ONCE(p->__state, TASK_RUNNING);
+	trace_sched_wakeup(p);
+}
+
+/*
+ * @p is still on a run queue (it has not got through schedule() yet,
+ * or was preempted on the way): setting it RUNNING is enough, plus the
+ * check whether it should preempt the task running there.
+ * Return: 1 if that was the case, 0 if @p left its queue meanwhile.
+ * Linux: ttwu_runnable()
+ */
+static int ttwu_runnable(struct task_struct *p, int wake_flags)
+{
+	struct rq *rq = __task_rq_lock(p);
+	int ret = 0;
+
+	if (READ_ONCE(p->on_rq)) {
+		if (rq->curr != p)
+			ttwu_do_wakeup(rq, p, wake_flags);
+		else
+			WRITE_ONCE(p->__state, TASK_RUNNING);
+		ret = 1;
+	}
+	raw_spin_unlock(&rq->lock);
+	return ret;
+}
+
+/* Queue woken @p on @cpu's run queue. Linux: ttwu_queue() + ttwu_do_activate() */
+static void ttwu_queue(struct task_struct *p, int cpu, int wake_flags)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	raw_spin_lock(&rq->lock);
+	activate_task(rq, p, ENQUEUE_WAKEUP);
+	ttwu_do_wakeup(rq, p, wake_flags);
+	raw_spin_unlock(&rq->lock);
+}
+
+/**
  * try_to_wake_up - wake @p if its state matches @state
  * @p: the task
  * @state: the states that may be woken (e.g. TASK_NORMAL)
  * @wake_flags: WF_* hints
  *
+ * The waker may run on any CPU, and @p may at this moment be running on
+ * another, on its way into schedule(). The steps, and why each is safe:
+ *
+ * 1. Take p->pi_lock: one wakeup of @p at a time. The full barrier after
+ *    it pairs with the one in set_current_state(): the waker's store of
+ *    the condition is ordered before its load of p->__state, and @p's
+ *    store of its state before its load of the condition. So either we
+ *    see @p sleeping, or @p sees the condition true and does not sleep.
+ * 2. Read p->__state: not in @state, nothing to do.
+ * 3. Read p->on_rq (after the state: smp_rmb(), pairing with the rq lock
+ *    __schedule() takes before it dequeues). Still queued: @p has not
+ *    finished going to sleep; under its rq lock, make it RUNNING
+ *    (ttwu_runnable()) and that is all.
+ * 4. Not queued: @p is asleep, or still switching away from its CPU
+ *    (p->on_cpu stays 1 until finish_task_switch() on that CPU, after
+ *    which nothing there touches @p's stack or fields). Mark it
+ *    TASK_WAKING (so its state says a wakeup owns it), then wait for
+ *    on_cpu to drop: smp_cond_load_acquire() spins, and its acquire
+ *    pairs with finish_task_switch()'s store-release, so everything @p's
+ *    old CPU did with @p is visible before we move it.
+ * 5. Only now may @p change CPU: select_task_rq() picks one its mask
+ *    allows, set_task_cpu() moves it, and ttwu_queue() enqueues it under
+ *    that CPU's rq lock, makes it RUNNING and asks for preemption there
+ *    (an IPI if it is another CPU).
  * Return: 1 if @p was woken (its state was in @state), 0 if not.
- * Pairs with set_current_state(): the barrier after taking the lock
- * orders the caller's condition store before the read of p->__state.
  * Linux: try_to_wake_up()
  */
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 {
 	unsigned long flags;
-	struct rq *rq;
-	int success = 0;
+	int cpu, success = 0;
 
-	rq = task_rq_lock(p, &flags);
-	smp_mb__after_spinlock();
-	if (!(READ_ONCE(p->__state) & state))
-		goto out;
-	trace_sched_wakeup(p);
-	success = 1;
-	if (p->on_rq) {
+	if (p == current) {
 		/*
-		 * Still queued: it has not finished going to sleep (or was
-		 * preempted on the way). Making it RUNNING is enough.
+		 * Waking ourselves (an interrupt's wakeup of the task it
+		 * interrupted, or a task between set_current_state() and
+		 * schedule()): we are on a CPU and queued, so only the state
+		 * changes. Linux: the same shortcut in try_to_wake_up()
 		 */
-		WRITE_ONCE(p->__state, TASK_RUNNING);
-		goto out;
+		local_irq_save(flags);
+		if (READ_ONCE(p->__state) & state) {
+			WRITE_ONCE(p->__state, TASK_RUNNING);
+			trace_sched_wakeup(p);
+			success = 1;
+		}
+		local_irq_restore(flags);
+		return success;
 	}
-	activate_task(rq, p, ENQUEUE_WAKEUP);
-	WRITE_ONCE(p->__state, TASK_RUNNING);
-	wakeup_preempt(rq, p, wake_flags);
-out:
-	task_rq_unlock(rq, flags);
+
+	raw_spin_lock_irqsave(&p->pi_lock, flags);
+	smp_mb__after_spinlock();			/* step 1 */
+	if (!(READ_ONCE(p->__state) & state))		/* step 2 */
+		goto unlock;
+	trace_sched_waking(p);
+	success = 1;
+
+	smp_rmb();					/* step 3 */
+	if (READ_ONCE(p->on_rq) && ttwu_runnable(p, wake_flags))
+		goto unlock;
+
+	/* The control dependency on on_rq orders the rest after it. */
+	smp_acquire__after_ctrl_dep();
+	WRITE_ONCE(p->__state, TASK_WAKING);		/* step 4 */
+	smp_cond_load_acquire(&p->on_cpu, !VAL);
+
+	cpu = select_task_rq(p, p->wake_cpu, wake_flags);	/* step 5 */
+	set_task_cpu(p, cpu);
+	ttwu_queue(p, cpu, wake_flags);
+unlock:
+	raw_spin_unlock_irqrestore(&p->pi_lock, flags);
 	return success;
 }
 
@@ -279,6 +530,7 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p)
 	p->sched_class = class_for(p);
 	set_load_weight(p);
 	p->cpu = smp_processor_id();
+	p->wake_cpu = p->cpu;
 	p->thread.saved_preempt_count = SWITCH_PREEMPT_COUNT;
 	if (p->sched_class->task_fork)
 		p->sched_class->task_fork(p);
@@ -289,7 +541,10 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p)
  * wake_up_new_task - make a new task runnable for the first time
  * @p: the task copy_process() returned
  *
- * It may preempt its parent right away if its class says so.
+ * The first place it may run is chosen like a wakeup's (select_task_rq()),
+ * within the mask it has now: a thread bound before its first wakeup
+ * starts on its CPU. It may preempt the task running there right away if
+ * its class says so.
  * Linux: wake_up_new_task()
  */
 void wake_up_new_task(struct task_struct *p)
@@ -297,12 +552,15 @@ void wake_up_new_task(struct task_struct *p)
 	unsigned long flags;
 	struct rq *rq;
 
-	rq = task_rq_lock(p, &flags);
+	raw_spin_lock_irqsave(&p->pi_lock, flags);
 	WRITE_ONCE(p->__state, TASK_RUNNING);
+	/* Not queued, not running, only reachable by us: it may move freely. */
+	set_task_cpu(p, select_task_rq(p, task_cpu(p), WF_FORK));
+	rq = __task_rq_lock(p);
 	activate_task(rq, p, ENQUEUE_NEW);
 	trace_sched_wakeup_new(p);
 	wakeup_preempt(rq, p, WF_FORK);
-	task_rq_unlock(rq, flags);
+	task_rq_unlock(rq, p, flags);
 }
 
 /**
@@ -385,6 +643,9 @@ static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *pre
 {
 	struct task_struct *p;
 
+	/* About to go idle: try to pull work from a busier CPU first (fair.c). */
+	if (!rq->nr_running)
+		newidle_balance(rq);
 	prev->sched_class->put_prev_task(rq, prev);
 	p = rt_sched_class.pick_next_task(rq);
 	if (!p)
@@ -512,7 +773,7 @@ void set_special_state(unsigned int state)
 	struct rq *rq = task_rq_lock(current, &flags);
 
 	WRITE_ONCE(current->__state, state);
-	task_rq_unlock(rq, flags);
+	task_rq_unlock(rq, current, flags);
 }
 
 /**
@@ -564,7 +825,9 @@ void scheduler_tick(void)
 	update_rq_clock(rq);
 	curr = rq->curr;
 	curr->sched_class->task_tick(rq, curr);
+	rq->ticks++;
 	raw_spin_unlock(&rq->lock);
+	trigger_load_balance(rq);
 }
 
 /**
@@ -627,7 +890,7 @@ static void __setscheduler(struct task_struct *p, int policy, int rt_priority, i
 		wakeup_preempt(rq, p, 0);
 	if (running && (p->sched_class != prev_class || p->prio > oldprio))
 		resched_curr(rq);	/* it may no longer be the best */
-	task_rq_unlock(rq, flags);
+	task_rq_unlock(rq, p, flags);
 }
 
 /**
@@ -678,10 +941,20 @@ int task_nice(const struct task_struct *p)
 	return PRIO_TO_NICE(p->static_prio);
 }
 
+/* Set the mask, @p's rq locked (task_rq_lock()). Linux: set_cpus_allowed_common() */
+static void set_cpus_allowed_common(struct task_struct *p, const struct cpumask *new_mask)
+{
+	cpumask_copy(&p->cpus_mask, new_mask);
+	p->nr_cpus_allowed = cpumask_weight(new_mask);
+}
+
 /**
- * do_set_cpus_allowed - set @p's CPU mask, no checks
- * @p: the task
+ * do_set_cpus_allowed - set @p's CPU mask, no checks, no migration
+ * @p: the task (not running: a just-created or parked kthread)
  * @new_mask: the CPUs it may run on
+ *
+ * Where @p is now is not checked: its next wakeup picks a CPU of the
+ * new mask. kthread_bind() relies on that.
  * Linux: do_set_cpus_allowed()
  */
 void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask)
@@ -689,58 +962,173 @@ void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask)
 	unsigned long flags;
 	struct rq *rq = task_rq_lock(p, &flags);
 
-	cpumask_copy(&p->cpus_mask, new_mask);
-	p->nr_cpus_allowed = cpumask_weight(new_mask);
-	task_rq_unlock(rq, flags);
+	set_cpus_allowed_common(p, new_mask);
+	task_rq_unlock(rq, p, flags);
 }
 
-/**
- * set_cpus_allowed_ptr - change the CPUs @p may run on
- * @p: the task
- * @new_mask: a mask containing at least one online CPU
- *
- * On one CPU there is nothing to migrate; with more, a task whose CPU
- * left its mask would be moved here.
- * Return: 0, or -EINVAL for a mask with no online CPU or a task whose
- * affinity is fixed (PF_NO_SETAFFINITY, a bound kthread).
- * Linux: set_cpus_allowed_ptr()
+/*
+ * Move queued, not running @p from locked @rq to @new_cpu's queue.
+ * Return: the new rq, locked (the old one is unlocked).
+ * Linux: move_queued_task()
  */
-int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
+static struct rq *move_queued_task(struct rq *rq, struct task_struct *p, int new_cpu)
 {
-	if (!cpumask_intersects(new_mask, cpu_online_mask))
-		return -EINVAL;
-	if ((p->flags & PF_NO_SETAFFINITY) && !cpumask_equal(&p->cpus_mask, new_mask))
-		return -EINVAL;
-	do_set_cpus_allowed(p, new_mask);
+	deactivate_task(rq, p, 0);	/* TASK_ON_RQ_MIGRATING meanwhile */
+	set_task_cpu(p, new_cpu);
+	raw_spin_unlock(&rq->lock);
+	rq = cpu_rq(new_cpu);
+	raw_spin_lock(&rq->lock);
+	update_rq_clock(rq);
+	activate_task(rq, p, 0);
+	wakeup_preempt(rq, p, 0);
+	return rq;
+}
+
+struct migration_arg {
+	struct task_struct *task;
+	int dest_cpu;
+};
+
+/*
+ * Runs in the stopper thread of the CPU @arg->task was running on: so
+ * that task is not running now. If it is still queued here, move it;
+ * if it has gone to sleep or moved meanwhile, its next wakeup honours
+ * the mask. Linux: migration_cpu_stop()
+ */
+static int migration_cpu_stop(void *data)
+{
+	struct migration_arg *arg = data;
+	struct task_struct *p = arg->task;
+	struct rq *rq = this_rq();
+
+	local_irq_disable();
+	raw_spin_lock(&p->pi_lock);
+	raw_spin_lock(&rq->lock);
+	update_rq_clock(rq);
+	if (task_rq(p) == rq && p->on_rq == TASK_ON_RQ_QUEUED && !is_cpu_allowed(p, rq->cpu)) {
+		int dest = arg->dest_cpu;
+
+		if (!is_cpu_allowed(p, dest))
+			dest = select_fallback_rq(rq->cpu, p);
+		rq = move_queued_task(rq, p, dest);
+	}
+	raw_spin_unlock(&rq->lock);
+	raw_spin_unlock(&p->pi_lock);
+	local_irq_enable();
 	return 0;
 }
 
 /**
- * wait_task_inactive - wait until @p is off the CPU in state @match_state
+ * set_cpus_allowed_ptr - change the CPUs @p may run on, moving it if needed
+ * @p: the task
+ * @new_mask: a mask containing at least one online CPU
+ *
+ * If @p's CPU is no longer allowed it is moved: a queued task directly,
+ * a running one by the stopper of its CPU (stop_one_cpu(), which
+ * preempts it there), a sleeping one at its next wakeup. In-kernel
+ * callers may rebind even PF_NO_SETAFFINITY threads, as in Linux; the
+ * refusal belongs to sched_setaffinity().
+ * Return: 0, or -EINVAL for a mask with no online CPU.
+ * Linux: set_cpus_allowed_ptr() / __set_cpus_allowed_ptr() / affine_move_task()
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
+{
+	struct migration_arg arg = { .task = p };
+	unsigned long flags;
+	struct rq *rq;
+	int ret = 0;
+
+	rq = task_rq_lock(p, &flags);
+	if (!cpumask_intersects(new_mask, cpu_online_mask)) {
+		ret = -EINVAL;
+		goto out;
+	}
+	set_cpus_allowed_common(p, new_mask);
+	if (cpumask_test_cpu(task_cpu(p), new_mask))
+		goto out;
+	arg.dest_cpu = cpumask_any_and(new_mask, cpu_online_mask);
+	if (READ_ONCE(p->on_cpu) || rq->curr == p) {
+		int cpu = rq->cpu;
+
+		task_rq_unlock(rq, p, flags);
+		/* No stopper yet (early boot): it moves when it next wakes. */
+		stop_one_cpu(cpu, migration_cpu_stop, &arg);
+		return 0;
+	}
+	if (p->on_rq == TASK_ON_RQ_QUEUED) {
+		update_rq_clock(rq);
+		rq = move_queued_task(rq, p, arg.dest_cpu);
+	}
+out:
+	task_rq_unlock(rq, p, flags);
+	return ret;
+}
+
+/**
+ * sched_setaffinity - set_cpus_allowed_ptr() on behalf of a user
+ * @pid: the task's pid
+ * @in_mask: the CPUs asked for
+ *
+ * What the affinity system call does: refuses a thread whose affinity
+ * belongs to the kernel (PF_NO_SETAFFINITY: bound and per-CPU kthreads),
+ * then sets it.
+ * Return: 0, -ESRCH for no such task, -EINVAL for such a thread or a
+ * mask with no online CPU.
+ * Linux: sched_setaffinity()
+ */
+long sched_setaffinity(pid_t pid, const struct cpumask *in_mask)
+{
+	struct task_struct *p = get_pid_task_by_nr(pid);
+	long ret;
+
+	if (!p)
+		return -ESRCH;
+	ret = (p->flags & PF_NO_SETAFFINITY) ? -EINVAL : set_cpus_allowed_ptr(p, in_mask);
+	put_task_struct(p);
+	return ret;
+}
+
+/**
+ * wait_task_inactive - wait until @p is off its CPU in state @match_state
  * @p: the task
  * @match_state: the state expected (0: any)
  *
+ * While @p runs on another CPU we spin: it is on its way into schedule()
+ * (the callers know it is going to sleep), which takes microseconds.
+ * Preempted on the way (still queued, not running), it may not run again
+ * for a while: then we sleep a tick and look again.
  * Return: non-zero once @p is not running and, if asked, in
- * @match_state; 0 if its state differs (it was woken meanwhile).
+ * @match_state (its switch count, with the top bit set); 0 if its state
+ * differs (it was woken meanwhile).
  * Linux: wait_task_inactive()
  */
 unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state)
 {
 	for (;;) {
-		unsigned long flags, ncsw;
-		struct rq *rq = task_rq_lock(p, &flags);
-		/* Queued counts too: preempted before it reached schedule(). */
-		bool running = rq->curr == p || p->on_cpu || p->on_rq;
-		unsigned int state = READ_ONCE(p->__state);
+		unsigned long flags, ncsw = 0;
+		bool running, queued;
+		struct rq *rq;
 
-		ncsw = p->nvcsw | (1UL << (sizeof(long) * 8 - 1));
-		task_rq_unlock(rq, flags);
-		if (match_state && !(state & match_state))
+		while (READ_ONCE(p->on_cpu)) {
+			if (match_state && !(READ_ONCE(p->__state) & match_state))
+				return 0;
+			cpu_relax();
+		}
+		rq = task_rq_lock(p, &flags);
+		running = READ_ONCE(p->on_cpu) || rq->curr == p;
+		queued = p->on_rq;
+		if (!match_state || (READ_ONCE(p->__state) & match_state))
+			ncsw = p->nvcsw | (1UL << (sizeof(long) * 8 - 1));
+		task_rq_unlock(rq, p, flags);
+		if (!ncsw)
 			return 0;
-		if (!running)
-			return ncsw;
-		/* It is on a CPU right now (another one, or we were preempted). */
-		schedule_timeout_uninterruptible(1);
+		if (running)
+			continue;
+		if (queued) {
+			schedule_timeout_uninterruptible(1);
+			continue;
+		}
+		return ncsw;
 	}
 }
 

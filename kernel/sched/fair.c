@@ -305,7 +305,7 @@ static void wakeup_preempt_fair(struct rq *rq, struct task_struct *p, int flags)
 /* A new task: start behind everyone already queued (see place_entity). */
 static void task_fork_fair(struct task_struct *p)
 {
-	struct rq *rq = this_rq();
+	struct rq *rq = task_rq(p);	/* where sched_fork() put it */
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&rq->lock, flags);
@@ -313,6 +313,189 @@ static void task_fork_fair(struct task_struct *p)
 	update_curr_fair(rq);
 	place_entity(&rq->cfs, &p->se, true);
 	raw_spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+/*
+ * Where to wake a fair task: an idle CPU it may use, preferring the one
+ * it ran on (its cache is warm there) and then the waker's; if none is
+ * idle, the allowed CPU with the fewest runnable tasks. The reads of
+ * other CPUs' queues are unlocked hints: a wrong guess costs balance,
+ * never correctness. Linux: select_task_rq_fair() (much simplified: no
+ * scheduling domains, no wake_affine heuristics)
+ */
+static int select_task_rq_fair(struct task_struct *p, int prev_cpu, int wake_flags)
+{
+	int this_cpu = smp_processor_id(), cpu, best = -1;
+	unsigned int least = ~0U;
+
+	if (is_cpu_allowed(p, prev_cpu) && idle_cpu(prev_cpu))
+		return prev_cpu;
+	if (is_cpu_allowed(p, this_cpu) && idle_cpu(this_cpu))
+		return this_cpu;
+	for_each_cpu(cpu, &p->cpus_mask) {
+		unsigned int nr;
+
+		if (!cpu_online(cpu))
+			continue;
+		if (idle_cpu(cpu))
+			return cpu;
+		nr = READ_ONCE(cpu_rq(cpu)->nr_running);
+		if (nr < least || (nr == least && cpu == prev_cpu)) {
+			least = nr;
+			best = cpu;
+		}
+	}
+	return best >= 0 ? best : prev_cpu;
+}
+
+/*
+ * vruntime only means something relative to its queue's min_vruntime:
+ * carry the distance over, not the number. (min_vruntime of @src may be
+ * read without its lock here: a 64-bit load does not tear, and a value
+ * a moment old only shifts the task by that moment.)
+ * Linux: migrate_task_rq_fair() + the min_vruntime renormalisation of
+ * enqueue/dequeue (CFS before v6.6)
+ */
+static void migrate_task_rq_fair(struct task_struct *p, struct rq *src, struct rq *dst)
+{
+	p->se.vruntime = p->se.vruntime - READ_ONCE(src->cfs.min_vruntime) +
+			 READ_ONCE(dst->cfs.min_vruntime);
+}
+
+/*
+ * Load balancing, in its simplest form.
+ *
+ * Each CPU only ever runs tasks from its own run queue, so without help
+ * one CPU may have several runnable tasks while another idles. Two
+ * mechanisms move fair tasks between queues, always by *pulling* (the
+ * CPU that wants work takes it, so it never needs to interrupt the busy
+ * one):
+ *   - newidle_balance(): a CPU about to run its idle task looks for the
+ *     busiest other queue and pulls one queued (not running) task;
+ *   - trigger_load_balance(), from the tick: an idle CPU that sees a
+ *     queue with two or more runnable tasks reschedules itself (and so
+ *     reaches newidle_balance()); a busy CPU, every BALANCE_INTERVAL
+ *     ticks, pulls one task from a queue with at least two more
+ *     runnable tasks than its own.
+ * A task is only moved to a CPU its mask allows, never while it runs
+ * (rq->curr, or still switching out: on_cpu), and under both rq locks,
+ * as TASK_ON_RQ_MIGRATING (deactivate_task()). Linux's load balancer
+ * (load_balance(), scheduling domains, load averages) weighs far more;
+ * this keeps its two entry points and the rule that work is pulled.
+ */
+#define BALANCE_INTERVAL	4	/* ticks between a busy CPU's checks */
+
+/* The other online CPU with the most runnable tasks, at least @min. */
+static struct rq *find_busiest_queue(struct rq *this_rq, unsigned int min)
+{
+	struct rq *busiest = NULL;
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		struct rq *rq = cpu_rq(cpu);
+		unsigned int nr = READ_ONCE(rq->nr_running);
+
+		if (rq == this_rq || READ_ONCE(rq->cfs.nr_running) < 1)
+			continue;
+		if (nr >= min) {
+			min = nr + 1;
+			busiest = rq;
+		}
+	}
+	return busiest;
+}
+
+static bool can_migrate_task(struct task_struct *p, struct rq *src, int dst_cpu)
+{
+	if (src->curr == p || READ_ONCE(p->on_cpu))
+		return false;
+	return is_cpu_allowed(p, dst_cpu);
+}
+
+/*
+ * Move one queued fair task from @src to @dst, both locked; the one
+ * furthest right in the timeline (it would wait longest). Return: the
+ * task, or NULL. Linux: detach_one_task() + attach_one_task()
+ */
+static struct task_struct *pull_one_task(struct rq *dst, struct rq *src)
+{
+	struct rb_node *node = rb_last(&src->cfs.tasks_timeline.rb_root);
+
+	for (; node; node = rb_prev(node)) {
+		struct task_struct *p = task_of(rb_entry(node, struct sched_entity, run_node));
+
+		if (!can_migrate_task(p, src, dst->cpu))
+			continue;
+		deactivate_task(src, p, 0);
+		set_task_cpu(p, dst->cpu);
+		activate_task(dst, p, 0);
+		return p;
+	}
+	return NULL;
+}
+
+/**
+ * newidle_balance - this CPU is about to go idle: pull a task if any waits
+ * @this_rq: this CPU's run queue, locked (from __schedule())
+ *
+ * The lock is dropped while the two queues are locked in order, so
+ * tasks may have arrived here meanwhile; the caller picks afterwards.
+ * Return: 1 if a task was pulled.
+ * Linux: newidle_balance()
+ */
+int newidle_balance(struct rq *this_rq)
+{
+	struct rq *busiest = find_busiest_queue(this_rq, 2);
+	struct task_struct *p = NULL;
+
+	if (!busiest || !cpu_online(this_rq->cpu))
+		return 0;
+	/* __schedule() holds this lock with its own preempt count: raw ops. */
+	do_raw_spin_unlock(&this_rq->lock);
+	if (busiest < this_rq) {
+		do_raw_spin_lock(&busiest->lock);
+		do_raw_spin_lock(&this_rq->lock);
+	} else {
+		do_raw_spin_lock(&this_rq->lock);
+		do_raw_spin_lock(&busiest->lock);
+	}
+	update_rq_clock(busiest);
+	update_rq_clock(this_rq);
+	if (busiest->nr_running >= 2)
+		p = pull_one_task(this_rq, busiest);
+	do_raw_spin_unlock(&busiest->lock);
+	return p != NULL;
+}
+
+/**
+ * trigger_load_balance - the tick's part of load balancing
+ * @rq: this CPU's run queue (not locked); called with interrupts off
+ * Linux: trigger_load_balance() / the SCHED_SOFTIRQ rebalance
+ */
+void trigger_load_balance(struct rq *rq)
+{
+	bool idle = READ_ONCE(rq->curr) == rq->idle;
+	struct rq *busiest;
+	struct task_struct *p = NULL;
+
+	if (!idle && rq->ticks % BALANCE_INTERVAL)
+		return;
+	busiest = find_busiest_queue(rq, READ_ONCE(rq->nr_running) + 2);
+	if (!busiest)
+		return;
+	if (idle) {
+		/* The idle loop's schedule() pulls (newidle_balance()). */
+		set_tsk_need_resched(current);
+		return;
+	}
+	double_rq_lock(rq, busiest);
+	update_rq_clock(busiest);
+	update_rq_clock(rq);
+	if (busiest->nr_running >= rq->nr_running + 2)
+		p = pull_one_task(rq, busiest);
+	if (p)
+		wakeup_preempt(rq, p, WF_MIGRATED);
+	double_rq_unlock(rq, busiest);
 }
 
 const struct sched_class fair_sched_class = {
@@ -326,5 +509,7 @@ const struct sched_class fair_sched_class = {
 	.set_next_task = set_next_task_fair,
 	.task_tick = task_tick_fair,
 	.task_fork = task_fork_fair,
+	.select_task_rq = select_task_rq_fair,
+	.migrate_task_rq = migrate_task_rq_fair,
 	.update_curr = update_curr_fair,
 };

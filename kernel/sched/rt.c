@@ -135,6 +135,26 @@ static void task_tick_rt(struct rq *rq, struct task_struct *p)
 	}
 }
 
+/*
+ * Where to wake an RT task: its previous CPU unless an RT task of higher
+ * or equal priority runs there; then any allowed CPU whose running task
+ * it would preempt (idle or fair first of all). Unlocked reads: a hint.
+ * Linux: select_task_rq_rt() / find_lowest_rq() (much simplified: no
+ * cpupri, no push/pull of queued RT tasks)
+ */
+static int select_task_rq_rt(struct task_struct *p, int prev_cpu, int wake_flags)
+{
+	int cpu;
+
+	if (is_cpu_allowed(p, prev_cpu) &&
+	    READ_ONCE(cpu_rq(prev_cpu)->curr)->prio > p->prio)
+		return prev_cpu;
+	for_each_cpu(cpu, &p->cpus_mask)
+		if (cpu_online(cpu) && READ_ONCE(cpu_rq(cpu)->curr)->prio > p->prio)
+			return cpu;
+	return prev_cpu;
+}
+
 const struct sched_class rt_sched_class = {
 	.name = "rt",
 	.enqueue_task = enqueue_task_rt,
@@ -146,4 +166,5 @@ const struct sched_class rt_sched_class = {
 	.set_next_task = set_next_task_rt,
 	.task_tick = task_tick_rt,
 	.update_curr = update_curr_rt,
+	.select_task_rq = select_task_rq_rt,
 };

@@ -31,8 +31,9 @@ struct rq;
 #define ENQUEUE_NEW		0x02	/* first enqueue, from wake_up_new_task() */
 #define DEQUEUE_SLEEP		0x01	/* the task goes to sleep */
 
-/* preemption check flags */
-#define WF_FORK			0x01
+/* wakeup flags */
+#define WF_FORK			0x01	/* wake_up_new_task() */
+#define WF_MIGRATED		0x02	/* the load balancer moved it */
 
 struct sched_class {
 	void (*enqueue_task)(struct rq *rq, struct task_struct *p, int flags);
@@ -50,6 +51,10 @@ struct sched_class {
 	void (*task_tick)(struct rq *rq, struct task_struct *p);
 	/* A new task of this class: initial placement. */
 	void (*task_fork)(struct task_struct *p);
+	/* The CPU to wake @p on, among the ones it may use (p->pi_lock held). */
+	int (*select_task_rq)(struct task_struct *p, int prev_cpu, int wake_flags);
+	/* @p moves from @src to @dst: convert what is relative to the queue. */
+	void (*migrate_task_rq)(struct task_struct *p, struct rq *src, struct rq *dst);
 	/* Account the running task's CPU time up to now. */
 	void (*update_curr)(struct rq *rq);
 	/* @p's weight or priority changed while queued. */
@@ -89,6 +94,7 @@ struct rq {
 	struct cfs_rq cfs;
 	struct rt_rq rt;
 	int cpu;
+	unsigned long ticks;			/* scheduler_tick()s on this CPU */
 };
 
 extern struct rq runqueues[NR_CPUS];
@@ -121,13 +127,31 @@ static inline bool task_has_rt_policy(const struct task_struct *p)
 }
 
 void resched_curr(struct rq *rq);
+void activate_task(struct rq *rq, struct task_struct *p, int flags);
+void deactivate_task(struct rq *rq, struct task_struct *p, int flags);
+void wakeup_preempt(struct rq *rq, struct task_struct *p, int flags);
+void set_task_cpu(struct task_struct *p, unsigned int new_cpu);
+bool is_cpu_allowed(struct task_struct *p, int cpu);
+void double_rq_lock(struct rq *rq1, struct rq *rq2);
+void double_rq_unlock(struct rq *rq1, struct rq *rq2);
+/* fair.c: the load balancer */
+int newidle_balance(struct rq *this_rq);
+void trigger_load_balance(struct rq *rq);
+
+/* Is @cpu running its idle task with nothing queued? (racy: a hint) Linux: idle_cpu() */
+static inline bool idle_cpu(int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	return READ_ONCE(rq->curr) == rq->idle && READ_ONCE(rq->nr_running) == 0;
+}
 void add_nr_running(struct rq *rq, unsigned int n);
 void sub_nr_running(struct rq *rq, unsigned int n);
 void init_cfs_rq(struct cfs_rq *cfs_rq);
 void init_rt_rq(struct rt_rq *rt_rq);
 void set_load_weight(struct task_struct *p);
 struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags);
-void task_rq_unlock(struct rq *rq, unsigned long flags);
+void task_rq_unlock(struct rq *rq, struct task_struct *p, unsigned long flags);
 
 /* SCHED_RR's time slice, in ticks. Linux: RR_TIMESLICE in <linux/sched/rt.h> */
 #define RR_TIMESLICE	(100 * HZ / 1000)	/* 100 ms */

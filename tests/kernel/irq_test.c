@@ -13,6 +13,8 @@
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/preempt.h>
+#include <linux/smp.h>
 #include <linux/timekeeping.h>
 #include <asm/acpi.h>
 #include <asm/apic.h>
@@ -41,17 +43,26 @@ static void irq_test_legacy_pic_masked(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vector_count_all_cpus(X86_TRAP_DF), 0);
 }
 
+/* Every CPU's local APIC is set up alike; this reads the one we are on. */
 static void irq_test_local_apic(struct kunit *test)
 {
-	u32 svr = apic_read(APIC_SPIV);
-	u32 lvtt = apic_read(APIC_LVTT);
+	u32 svr, lvtt, id;
+	int cpu;
+
+	preempt_disable();	/* the registers and the id of one CPU */
+	cpu = smp_processor_id();
+	svr = apic_read(APIC_SPIV);
+	lvtt = apic_read(APIC_LVTT);
+	id = read_apic_id();
+	preempt_enable();
 
 	KUNIT_EXPECT_TRUE(test, rdmsr(MSR_IA32_APICBASE) & MSR_IA32_APICBASE_ENABLE);
 	KUNIT_EXPECT_EQ(test, svr & 0xff, SPURIOUS_APIC_VECTOR);
 	KUNIT_EXPECT_TRUE(test, svr & APIC_SPIV_APIC_ENABLED);
 	KUNIT_EXPECT_EQ(test, apic_read(APIC_TASKPRI) & 0xff, 0);
 	KUNIT_EXPECT_TRUE(test, apic_read(APIC_LVT0) & APIC_LVT_MASKED);	/* PIC input */
-	KUNIT_EXPECT_EQ(test, read_apic_id(), boot_cpu_physical_apicid);
+	KUNIT_EXPECT_EQ(test, id, x86_cpu_to_apicid[cpu]);
+	KUNIT_EXPECT_EQ(test, x86_cpu_to_apicid[0], boot_cpu_physical_apicid);
 	/* The tick: periodic, unmasked, on its vector, with the measured period. */
 	KUNIT_EXPECT_EQ(test, lvtt & 0xff, LOCAL_TIMER_VECTOR);
 	KUNIT_EXPECT_TRUE(test, lvtt & APIC_LVT_TIMER_PERIODIC);

@@ -88,6 +88,7 @@ static bool create_spinner(struct spinner *s, const char *name)
 		s->task = NULL;
 		return false;
 	}
+	kthread_bind(s->task, TEST_CPU);	/* see test_util.h */
 	return true;
 }
 
@@ -189,7 +190,7 @@ static void sched_fifo_wakeup_priority_order(struct kunit *test)
 	mem_snapshot_take(&base);
 	for (int i = 0; i < 3; i++) {
 		f[i] = (struct fifo_sleeper){ .wo = &wo, .rt_prio = 10 * (i + 1) };
-		t[i] = kthread_run(fifo_sleeper_fn, &f[i], "sched_fifo/%d", f[i].rt_prio);
+		t[i] = kthread_run_here(fifo_sleeper_fn, &f[i], "sched_fifo/%d", f[i].rt_prio);
 		if (IS_ERR(t[i])) {
 			t[i] = NULL;
 			KUNIT_FAIL(test, "could not start thread %d", i);
@@ -254,7 +255,7 @@ static void sched_schedule_timeout_woken_early(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wake_up_process(current), 0);
 
 	mem_snapshot_take(&base);
-	t = kthread_run(timeout_sleeper_fn, &ts, "sched_timeout");
+	t = kthread_run_here(timeout_sleeper_fn, &ts, "sched_timeout");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
 	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(ts.asleep) &&
 					   task_state(t) == TASK_UNINTERRUPTIBLE, 1000));
@@ -371,7 +372,7 @@ static void sched_fifo_starves_normal(struct kunit *test)
 	wake_up_process(victim.task);
 	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(victim.running), 1000));
 	hog.victim = victim.task;
-	t = kthread_run(fifo_hog_fn, &hog, "sched_fifo_hog");
+	t = kthread_run_here(fifo_hog_fn, &hog, "sched_fifo_hog");
 	if (IS_ERR(t)) {
 		t = NULL;
 		KUNIT_FAIL(test, "could not start the FIFO thread");
@@ -499,7 +500,7 @@ static int yield_alternations(struct kunit *test, int policy)
 	spin_lock_init(&log.lock);
 	init_completion(&log.start);
 	for (int i = 0; i < 2; i++) {
-		t[i] = kthread_run(yielder_fn, &y[i], "sched_yield_%c", y[i].id);
+		t[i] = kthread_run_here(yielder_fn, &y[i], "sched_yield_%c", y[i].id);
 		if (IS_ERR(t[i])) {
 			t[i] = NULL;
 			KUNIT_FAIL(test, "could not start yielder %d", i);
@@ -619,7 +620,7 @@ static void sched_set_cpus_allowed_rejects_empty(struct kunit *test)
 	t = s.task;
 	cpumask_clear(&empty);
 	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t, &empty), -EINVAL);
-	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpu_all_mask));
+	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpumask_of(TEST_CPU)));
 	/* A mask of CPUs that are not online is as good as empty. */
 	cpumask_clear(&offline_only);
 	for (int cpu = 0; cpu < NR_CPUS; cpu++)
@@ -722,6 +723,8 @@ static struct kunit_case sched_cases[] = {
 
 static struct kunit_suite sched_suite = {
 	.name = "sched",
+	.suite_init = pin_to_test_cpu,
+	.suite_exit = unpin_from_test_cpu,
 	.test_cases = sched_cases,
 };
 kunit_test_suite(sched_suite);

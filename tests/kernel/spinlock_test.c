@@ -90,7 +90,7 @@ static void spinlock_counter_exact_with_preemption(struct kunit *test)
 	init_completion(&ctx.done);
 	mem_snapshot_take(&base);
 	for (int i = 0; i < COUNTER_WORKERS; i++) {
-		t[i] = kthread_run(counter_worker, &ctx, "spin_ctr/%d", i);
+		t[i] = kthread_run_here(counter_worker, &ctx, "spin_ctr/%d", i);
 		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t[i]);
 	}
 	for (int i = 0; i < COUNTER_WORKERS; i++)
@@ -167,7 +167,7 @@ static void spinlock_held_lock_defers_preemption_to_unlock(struct kunit *test)
 	bool resched_pending;
 
 	mem_snapshot_take(&base);
-	t = kthread_run(busy_fn, &b, "spin_busy");
+	t = kthread_run_here(busy_fn, &b, "spin_busy");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
 	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(b.running), 1000));
 
@@ -374,7 +374,7 @@ static void spinlock_debug_unlock_by_non_owner(struct kunit *test)
 	mem_snapshot_take(&base);
 	debug_locks_nonfatal = true;
 	do_raw_spin_lock(&lock.rlock);
-	t = kthread_run(foreign_unlock_fn, &ctx, "spin_foreign");
+	t = kthread_run_here(foreign_unlock_fn, &ctx, "spin_foreign");
 	if (!IS_ERR(t)) {
 		wait_for_completion(&ctx.done);
 		kthread_stop(t);
@@ -500,6 +500,8 @@ static struct kunit_case spinlock_cases[] = {
 static struct kunit_suite spinlock_suite = {
 	.name = "spinlock",
 	.exit = spinlock_suite_exit_case,
+	.suite_init = pin_to_test_cpu,
+	.suite_exit = unpin_from_test_cpu,
 	.test_cases = spinlock_cases,
 };
 kunit_test_suite(spinlock_suite);

@@ -99,6 +99,35 @@ static inline void sleep_until_stopped(void)
 	__r; })
 
 /*
+ * Suites about what one CPU's scheduler does (shares between nice
+ * levels, preemption by the tick, yield, a lock held across a tick)
+ * run on CPU 0 only, whatever -smp says: on more CPUs their threads
+ * would just run side by side and prove nothing. Their suite_init and
+ * suite_exit pin pid 1 (which runs the cases) and unpin it, and their
+ * threads are made with kthread_run_here(): bound to CPU 0 before they
+ * first run. The SMP suite (smp_test.c) is where CPUs meet.
+ */
+#define TEST_CPU	0
+
+static inline int pin_to_test_cpu(struct kunit_suite *suite)
+{
+	return set_cpus_allowed_ptr(current, cpumask_of(TEST_CPU));
+}
+
+static inline void unpin_from_test_cpu(struct kunit_suite *suite)
+{
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
+}
+
+#define kthread_run_here(threadfn, data, namefmt, ...) ({		\
+	struct task_struct *__k = kthread_create(threadfn, data, namefmt, ##__VA_ARGS__); \
+	if (!IS_ERR(__k)) {						\
+		kthread_bind(__k, TEST_CPU);				\
+		wake_up_process(__k);					\
+	}								\
+	__k; })
+
+/*
  * Make the @nth allocation (counting from 1) made from inside @func (on
  * the call chain) fail, once.
  */

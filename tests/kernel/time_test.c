@@ -125,7 +125,9 @@ static void time_test_tick_follows_irq_state(struct kunit *test)
 	j = jiffies;
 	mdelay(50);			/* five tick periods */
 	KUNIT_EXPECT_EQ(test, READ_ONCE(vector_counts[smp_processor_id()][LOCAL_TIMER_VECTOR]), count);
-	KUNIT_EXPECT_EQ(test, jiffies, j);
+	/* Only CPU 0's tick advances jiffies; the others' go on meanwhile. */
+	if (smp_processor_id() == 0)
+		KUNIT_EXPECT_EQ(test, jiffies, j);
 
 	/* save/restore from "off" stays off. */
 	local_irq_save(inner);

@@ -15,6 +15,7 @@
 #include <linux/sched/signal.h>
 #include <linux/entry-common.h>
 #include <linux/mm.h>
+#include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <asm/desc.h>
 #include <asm/pgtable.h>
@@ -187,7 +188,21 @@ static bool stack_guard_hit(unsigned long addr, unsigned long *lo, unsigned long
 __noreturn void die(const char *str, struct pt_regs *regs, unsigned long err)
 {
 	static int die_nest;
+	static int die_owner = -1;
+	int cpu = smp_processor_id();
 
+	/*
+	 * One oops report at a time: a second CPU faulting meanwhile waits
+	 * here (and is stopped by the first one's panic), so two reports
+	 * never interleave. Linux: oops_begin() and its die_lock
+	 */
+	for (;;) {
+		int owner = cmpxchg(&die_owner, -1, cpu);
+
+		if (owner == -1 || owner == cpu)
+			break;
+		cpu_relax();
+	}
 	WRITE_ONCE(oops_in_progress, 1);
 	printk_flush();
 	if (die_nest++) {
@@ -284,6 +299,8 @@ static void do_exception(struct pt_regs *regs, unsigned long vector, unsigned lo
 	unsigned long err = error_code == (unsigned long)-1 ? 0 : error_code;
 
 	if (vector == X86_TRAP_NMI) {
+		if (nmi_stop_requested())
+			stop_this_cpu();	/* another CPU panics */
 		pr_emerg("NMI received on CPU %d at %pS\n", smp_processor_id(), (void *)regs->ip);
 		return;
 	}

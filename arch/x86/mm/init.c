@@ -165,11 +165,13 @@ unsigned long *lookup_address(unsigned long virt, int *level)
 }
 
 /**
- * unmap_kernel_range - remove 4 KiB mappings and flush them from the TLB
+ * unmap_kernel_range - remove 4 KiB mappings and flush them from this CPU's TLB
  * @virt: page-aligned start
  * @size: bytes
  *
- * Page tables left empty are kept: vmalloc space is reused.
+ * Page tables left empty are kept: vmalloc space is reused. Other CPUs
+ * may still cache the old translations: the caller shoots them down
+ * with flush_tlb_kernel_range() before the range is used again.
  * Linux: vunmap_range()
  */
 void unmap_kernel_range(unsigned long virt, unsigned long size)

@@ -25,6 +25,16 @@ const char *task_state_name(unsigned int state);
 	TRACE_EVENT_CALL(sched_wakeup_new, "comm=%s pid=%d prio=%d target_cpu=%03d", \
 		(p)->comm, (p)->pid, (p)->prio, task_cpu(p))
 
+/* A wakeup begins (on the waker's CPU, before the target is chosen). */
+#define trace_sched_waking(p)						\
+	TRACE_EVENT_CALL(sched_waking, "comm=%s pid=%d prio=%d target_cpu=%03d", \
+		(p)->comm, (p)->pid, (p)->prio, task_cpu(p))
+
+#define trace_sched_migrate_task(p, dest)				\
+	TRACE_EVENT_CALL(sched_migrate_task,				\
+		"comm=%s pid=%d prio=%d orig_cpu=%d dest_cpu=%d",	\
+		(p)->comm, (p)->pid, (p)->prio, task_cpu(p), (dest))
+
 #define trace_sched_process_fork(parent, child)				\
 	TRACE_EVENT_CALL(sched_process_fork,				\
 		"comm=%s pid=%d child_comm=%s child_pid=%d",		\

@@ -54,6 +54,8 @@ static inline unsigned int pte_index(unsigned long va) { return (va >> 12) & 511
 int map_kernel_range(unsigned long virt, phys_addr_t phys, unsigned long size, pgprot_t prot);
 /* Remove the 4 KiB mappings of [@virt, @virt+@size) and flush the TLB. */
 void unmap_kernel_range(unsigned long virt, unsigned long size);
+/* arch/x86/mm/tlb.c: drop [start, end) from every CPU's TLB. */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 /*
  * The entry mapping @virt (a PTE, or a PMD for a 2 MiB page, then
  * *@level is 2), or NULL if nothing maps it.

@@ -37,6 +37,10 @@
 /* Device vectors (the local APIC's, as in Linux). */
 #define IRQ0_VECTOR		0x30	/* legacy IRQ n arrives at 0x30 + n */
 #define LOCAL_TIMER_VECTOR	0xec
+/* Interprocessor interrupts (arch/x86/kernel/smp.c). Linux: irq_vectors.h */
+#define CALL_FUNCTION_SINGLE_VECTOR	0xfb
+#define CALL_FUNCTION_VECTOR	0xfc
+#define RESCHEDULE_VECTOR	0xfd
 #define SPURIOUS_APIC_VECTOR	0xff
 
 typedef void (*vector_handler_t)(struct pt_regs *regs);
