@@ -222,7 +222,13 @@ static void dequeue_task(struct rq *rq, struct task_struct *p, int flags)
 	p->sched_class->dequeue_task(rq, p, flags);
 }
 
-/** activate_task - put @p on locked @rq: it becomes runnable there. Linux: same */
+/**
+ * activate_task - put @p on locked @rq: it becomes runnable there
+ * @rq: the run queue
+ * @p: the task
+ * @flags: ENQUEUE_*
+ * Linux: activate_task()
+ */
 void activate_task(struct rq *rq, struct task_struct *p, int flags)
 {
 	enqueue_task(rq, p, flags);
@@ -245,7 +251,13 @@ void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
 	dequeue_task(rq, p, flags);
 }
 
-/** wakeup_preempt - should @p, just queued on locked @rq, preempt rq->curr? Linux: same */
+/**
+ * wakeup_preempt - should @p, just queued on locked @rq, preempt rq->curr?
+ * @rq: the run queue
+ * @p: the task
+ * @flags: WF_*
+ * Linux: wakeup_preempt() (check_preempt_curr() in 6.1)
+ */
 void wakeup_preempt(struct rq *rq, struct task_struct *p, int flags)
 {
 	const struct sched_class *cur = rq->curr->sched_class;
