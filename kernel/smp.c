@@ -63,7 +63,7 @@ void smp_init(void)
 #define CSD_TYPE_SYNC		0x10
 
 struct call_queue {
-	raw_spinlock_t lock;
+	raw_spinlock_t lock;		/* guards list; interrupts off (the IPI handler takes it) */
 	struct list_head list;
 };
 

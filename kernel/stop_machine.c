@@ -41,7 +41,7 @@ struct cpu_stop_work {
 
 struct cpu_stopper {
 	struct task_struct *thread;
-	raw_spinlock_t lock;
+	raw_spinlock_t lock;		/* guards enabled and works; interrupts off */
 	bool enabled;			/* the thread runs and takes work */
 	struct list_head works;
 };
