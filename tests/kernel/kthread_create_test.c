@@ -280,8 +280,7 @@ static void kthread_create_queued_served_in_order(struct kunit *test)
 	 * others are still being queued: creators and kthreadd share one
 	 * CPU for this case (see test_util.h), which the priorities order.
 	 */
-	cpumask_copy(&kthreadd_mask, &kthreadd_task->cpus_mask);
-	set_cpus_allowed_ptr(kthreadd_task, cpumask_of(TEST_CPU));
+	kthreadd_pin(&kthreadd_mask);
 	for (int i = 0; i < N; i++) {
 		memset(&c[i], 0, sizeof(c[i]));
 		creator[i] = kc_creator_start(test, &c[i], "kc_queue");
@@ -296,7 +295,7 @@ static void kthread_create_queued_served_in_order(struct kunit *test)
 	for (int i = 0; i < N; i++)
 		wait_for_completion(&c[i].done);
 	WRITE_ONCE(kthread_step_log, NULL);
-	set_cpus_allowed_ptr(kthreadd_task, &kthreadd_mask);
+	kthreadd_unpin(&kthreadd_mask);
 
 	/* All queued before the first was served; their results in that order. */
 	for (int i = 0, last = 0; i < log.n; i++) {

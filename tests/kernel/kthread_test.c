@@ -340,6 +340,7 @@ static void kthread_creator_killed_wins_xchg(struct kunit *test)
 {
 	static struct kthread_step_log log;
 	struct creator_ctx ctx = { .kill_self_first = true };
+	struct cpumask kthreadd_mask;
 	struct mem_snapshot base;
 	struct task_struct *creator;
 	bool child_gave_up = false;
@@ -347,11 +348,15 @@ static void kthread_creator_killed_wins_xchg(struct kunit *test)
 	init_completion(&ctx.done);
 	creator = kthread_create(creator_fn, &ctx, "kt_creator");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, creator);
+	/* The creator's FIFO priority orders it before kthreadd on one CPU. */
+	kthread_bind(creator, TEST_CPU);
+	kthreadd_pin(&kthreadd_mask);
 	mem_snapshot_take(&base);
 	memset(&log, 0, sizeof(log));
 	WRITE_ONCE(kthread_step_log, &log);
 	wake_up_process(creator);
 	wait_for_completion(&ctx.done);
+	kthreadd_unpin(&kthreadd_mask);
 	KUNIT_EXPECT_PTR_EQ(test, ctx.result, ERR_PTR(-EINTR));
 	/* The orphaned request is still served: a thread is created and exits. */
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
@@ -376,6 +381,7 @@ static void kthread_creator_killed_and_clone_fails(struct kunit *test)
 {
 	static struct kthread_step_log log;
 	struct creator_ctx ctx = { .kill_self_first = true };
+	struct cpumask kthreadd_mask;
 	struct mem_snapshot base;
 	struct task_struct *creator;
 	bool kthreadd_gave_up = false;
@@ -383,12 +389,16 @@ static void kthread_creator_killed_and_clone_fails(struct kunit *test)
 	init_completion(&ctx.done);
 	creator = kthread_create(creator_fn, &ctx, "kt_creator3");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, creator);
+	/* The creator's FIFO priority orders it before kthreadd on one CPU. */
+	kthread_bind(creator, TEST_CPU);
+	kthreadd_pin(&kthreadd_mask);
 	mem_snapshot_take(&base);
 	memset(&log, 0, sizeof(log));
 	WRITE_ONCE(kthread_step_log, &log);
 	KUNIT_ASSERT_TRUE(test, fail_nth_alloc_in(&failslab, "copy_process", 1));
 	wake_up_process(creator);
 	wait_for_completion(&ctx.done);
+	kthreadd_unpin(&kthreadd_mask);
 	KUNIT_EXPECT_PTR_EQ(test, ctx.result, ERR_PTR(-EINTR));
 	/* kthreadd serves the orphaned request: its clone fails, it cleans up. */
 	KUNIT_EXPECT_TRUE(test, wait_until(fault_attr_failures(&failslab) == 1, 2000));

@@ -132,6 +132,23 @@ static inline void unpin_from_test_cpu(struct kunit_suite *suite)
 	set_cpus_allowed_ptr(current, cpu_possible_mask);
 }
 
+/*
+ * Cases that order a FIFO creator before kthreadd (the creator queues
+ * and waits before kthreadd may run) need both on one CPU: kthreadd
+ * would otherwise run at once on another. kthreadd_pin() moves kthreadd
+ * to TEST_CPU, kthreadd_unpin() gives it its mask back.
+ */
+static inline void kthreadd_pin(struct cpumask *saved)
+{
+	cpumask_copy(saved, &kthreadd_task->cpus_mask);
+	set_cpus_allowed_ptr(kthreadd_task, cpumask_of(TEST_CPU));
+}
+
+static inline void kthreadd_unpin(const struct cpumask *saved)
+{
+	set_cpus_allowed_ptr(kthreadd_task, saved);
+}
+
 #define kthread_run_here(threadfn, data, namefmt, ...) ({		\
 	struct task_struct *__k = kthread_create(threadfn, data, namefmt, ##__VA_ARGS__); \
 	if (!IS_ERR(__k)) {						\
