@@ -122,6 +122,9 @@ static int cpu_stopper_thread(void *data)
  *
  * Called once the CPUs are up (smp_init()). A CPU whose thread cannot be
  * made is reported and has no stopper: stop_one_cpu() returns -ENOENT.
+ * With one CPU online there is nowhere to move a task to, and no thread
+ * is made (Linux makes migration/0 anyway; here the boot's first kthread
+ * creation stays the demo's, which docs/gdb.md steps through).
  * Linux: cpu_stop_init() (the threads come from smpboot there)
  */
 void cpu_stop_init(void)
@@ -133,6 +136,8 @@ void cpu_stop_init(void)
 		raw_spin_lock_init(&cpu_stopper[cpu].lock);
 		INIT_LIST_HEAD(&cpu_stopper[cpu].works);
 	}
+	if (num_online_cpus() == 1)
+		return;
 	for_each_online_cpu(cpu) {
 		struct cpu_stopper *stopper = &cpu_stopper[cpu];
 		struct task_struct *t;
