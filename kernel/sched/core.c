@@ -361,11 +361,9 @@ void set_task_cpu(struct task_struct *p, unsigned int new_cpu)
 	p->wake_cpu = new_cpu;
 }
 
-/* Queued @p is runnable: make it RUNNING, maybe preempt. Linux: ttwu_do_wakeup() */
-static void ttwu_do_wakeup(struct rq *rq, struct task_struct *p, int wake_flags)
+/* Queued @p is runnable: make it RUNNING. Linux: ttwu_do_wakeup() */
+static void ttwu_do_wakeup(struct task_struct *p)
 {
-	wakeup_preempt(rq, p, wake_flags);
-	/* The state last: once RUNNING, @p's own CPU may act on it. */
 	WRITE_ONCE(p->__state, TASK_RUNNING);
 	trace_sched_wakeup(p);
 }
@@ -383,10 +381,12 @@ static int ttwu_runnable(struct task_struct *p, int wake_flags)
 	int ret = 0;
 
 	if (READ_ONCE(p->on_rq)) {
-		if (rq->curr != p)
-			ttwu_do_wakeup(rq, p, wake_flags);
-		else
-			WRITE_ONCE(p->__state, TASK_RUNNING);
+		/* Running right now, it needs no preemption check. */
+		if (rq->curr != p) {
+			update_rq_clock(rq);
+			wakeup_preempt(rq, p, wake_flags);
+		}
+		ttwu_do_wakeup(p);
 		ret = 1;
 	}
 	raw_spin_unlock(&rq->lock);
@@ -400,7 +400,8 @@ static void ttwu_queue(struct task_struct *p, int cpu, int wake_flags)
 
 	raw_spin_lock(&rq->lock);
 	activate_task(rq, p, ENQUEUE_WAKEUP);
-	ttwu_do_wakeup(rq, p, wake_flags);
+	wakeup_preempt(rq, p, wake_flags);
+	ttwu_do_wakeup(p);
 	raw_spin_unlock(&rq->lock);
 }
 
