@@ -419,6 +419,7 @@ static void sched_tick_preempts_busy_loop(struct kunit *test)
 	unsigned long l0[2], l1[2], preempted;
 	unsigned long nivcsw0;
 
+	skip_timing_on_smp(test);
 	mem_snapshot_take(&base);
 	if (!create_spinner(&s[0], "sched_spin_a") || !create_spinner(&s[1], "sched_spin_b")) {
 		KUNIT_FAIL(test, "could not create the spinners");
