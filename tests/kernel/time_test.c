@@ -20,6 +20,7 @@
 #include <linux/timekeeping.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include "test_util.h"
 
 /* Spin (interrupts as they are) until @ms of TSC time have passed. */
 static void spin_ms(unsigned int ms)
@@ -202,6 +203,9 @@ static struct kunit_case time_test_cases[] = {
 };
 
 static struct kunit_suite time_test_suite = {
+	/* On CPU 0, the do_timer CPU: jiffies and the clock read on one CPU. */
+	.suite_init = pin_to_test_cpu,
+	.suite_exit = unpin_from_test_cpu,
 	.name = "time",
 	.test_cases = time_test_cases,
 };
