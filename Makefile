@@ -39,6 +39,7 @@ MEM         ?= 128M
 SMP         ?= 1
 CMDLINE     ?=
 TEST_TIMEOUT ?= 120
+TEST_JOBS   ?= 2
 DEBUG       ?= 0
 # QEMU_DISPLAY=gtk (or sdl) opens a QEMU window; the console stays on serial.
 QEMU_DISPLAY ?= none
@@ -355,7 +356,7 @@ include tests/host/host.mk
 test: deps all $(B)/spindle.iso $(B)/spindle-initramfs.iso $(B)/busybox.cpio
 	$(Q)$(MAKE) --no-print-directory host-bins
 	$(Q)NM="$(NM)" READELF="$(READELF)" \
-	$(PYTHON) tests/runner.py --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)" --gdb "$(GDB)"
+	$(PYTHON) tests/runner.py --timeout $(TEST_TIMEOUT) --jobs $(TEST_JOBS) --qemu "$(QEMU)" --gdb "$(GDB)"
 
 # Labs (labs/README.md). A handout goes to labs/work/lab-n (ignored by git,
 # untouched by make clean) or DIR, never over a tree the student changed

@@ -8,6 +8,7 @@
  * Linux reports "Unknown kernel command line parameters".
  * Linux: kernel/params.c (parse_args), init/main.c (obsolete_checksetup)
  */
+#include <linux/ctype.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/params.h>
@@ -25,7 +26,8 @@ static char *next_arg(char **args, char **value)
 	if (!*p)
 		return NULL;
 	start = p;
-	for (; *p && (in_quote || *p != ' '); p++) {
+	/* Any white space separates words, as in Linux: tabs too. */
+	for (; *p && (in_quote || !isspace(*p)); p++) {
 		if (*p == '"') {
 			in_quote = !in_quote;
 			continue;

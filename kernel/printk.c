@@ -370,8 +370,14 @@ static int __init loglevel_setup(char *str)
 {
 	int level;
 
-	if (kstrtoint(str, 0, &level) || level < 0 || level > 15)
+	if (kstrtoint(str, 0, &level))
 		return -EINVAL;
+	if (level < 0 || level > 15) {
+		/* The "Malformed boot parameter" line follows: say what is allowed. */
+		pr_warn("loglevel=%d is out of range: 0..15 (%d shows KERN_DEBUG too)\n",
+			level, LOGLEVEL_DEBUG + 1);
+		return -EINVAL;
+	}
 	console_loglevel = level;
 	return 0;
 }

@@ -900,6 +900,11 @@ static void cmd_test(int argc, char **argv)
 		shell_error("no suite matches '%s' (try test list)", glob);
 		return;
 	}
+	if (!kunit_count_cases(glob)) {
+		/* A selection that runs nothing must not look like a pass. */
+		shell_error("no test case of the suite matches '%s'", glob);
+		return;
+	}
 	shell_test_run.glob = glob;
 	init_completion(&shell_test_run.done);
 	pid = user_mode_thread(shell_test_fn, NULL, 0);

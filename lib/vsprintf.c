@@ -7,8 +7,7 @@
  * modifiers hh h l ll z t j. The numeric, character and string
  * conversions behave exactly as C99 says (the host tests compare them
  * byte for byte with the C library's snprintf). There is no floating
- * point: the kernel never uses the FPU. Note that, as C says, "%#x" of 0
- * is "0", not "0x0": write "0x%x" where a prefix is always wanted.
+ * point: the kernel never uses the FPU.
  *
  * Where Spindle deliberately differs from the C library (mostly following
  * Linux):
@@ -20,6 +19,9 @@
  *    via sprint_symbol()) and %ps ("func", via sprint_symbol_no_offset()).
  *    As in Linux, every letter or digit right after %p is part of the
  *    conversion and is not printed, so "%pfoo" prints just the address.
+ *  - '#' with x or X always gives the "0x"/"0X" prefix, also for 0: "%#x"
+ *    of 0 is "0x0" (C: "0"), "%#.0x" of 0 is "0x" (C: ""), as Linux's
+ *    number() does, so that a column of "%#018llx" addresses stays aligned.
  *  - %s with a NULL pointer prints "(null)" (cut by a precision).
  *  - %c and %s pad with spaces even with the '0' flag (C leaves that
  *    undefined).
@@ -135,7 +137,8 @@ static void number(struct outbuf *out, unsigned long long num, bool negative,
 	int ndigits = 0, nzeros, npad, prefix_len;
 	char sign = 0;
 
-	if (num != 0 && (spec.flags & SPECIAL) && spec.base == 16)
+	/* As Linux's number(): "%#x" of 0 is "0x0" (C says "0"). */
+	if ((spec.flags & SPECIAL) && spec.base == 16)
 		prefix = (spec.flags & SMALL) ? "0x" : "0X";
 	prefix_len = strlen(prefix);
 

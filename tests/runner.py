@@ -725,16 +725,25 @@ def boots():
             expect=["BdsDxe: starting", "Spindle: boot finished",
                     re.compile(r"^.*multiboot2.*$", re.M)],
             give_up="Failed to boot both default and fallback entries")),
+        # Tabs separate words; a value out of range and an empty glob are said.
         ("bad_boot_param", run_expect, dict(
-            append="nosuchparam=1 kunit.filter_glob=nomatch", status=EXIT_PASS,
-            expect=['Unknown kernel command line parameter "nosuchparam=1"'])),
+            append="nosuchparam=1\tloglevel=99\tkunit.filter_glob=\tkunit.filter_glob=nomatch",
+            status=EXIT_PASS,
+            expect=['Unknown kernel command line parameter "nosuchparam=1"',
+                    "loglevel=99 is out of range: 0..15",
+                    "Malformed boot parameter: loglevel=99 (ignored)",
+                    "kunit: kunit.filter_glob= is empty: no tests run"])),
         # The smallest and a large machine both boot to the end.
         ("boot_32M", run_expect, dict(
             mem="32M", append="", expect=["Spindle: boot finished"])),
         ("boot_4G", run_expect, dict(
             mem="4G", append="", expect=["Spindle: boot finished"])),
+        # 16M is too little (15867 KiB usable): the kernel says so and ends QEMU.
         ("too_little_memory", run_expect, dict(
-            mem="8M", append="", expect=["Spindle needs at least"], timeout=30)),
+            mem="16M", append="", expect=["Spindle needs at least 16 MiB of RAM"],
+            status=EXIT_FAIL, timeout=30)),
+        ("boot_17M", run_expect, dict(
+            mem="17M", append="", expect=["Spindle: boot finished"])),
         # User space: the project's initramfs (build/initramfs.cpio).
         ("usertests", run_usertests, {}),
         ("usertests_smp4", run_usertests, dict(name="usertests_smp4", smp=4)),
@@ -807,7 +816,14 @@ def run_tests(args):
         else:
             print(f"skip labs: this is the student tree of lab {lab}; the labs are "
                   "checked in the full tree (make grade LAB=" f"{lab} grades this one)")
-    selected = [b for b in boots() if not args.only or b[0] in args.only]
+    table = boots()
+    unknown = sorted((args.only or set()) - {b[0] for b in table} - {"host"})
+    if unknown:
+        # A selection that matches nothing must not pass, nor run less than asked.
+        print(f"runner.py: no boot named {', '.join(unknown)}; the boots are: host "
+              + " ".join(b[0] for b in table), file=sys.stderr)
+        return 2
+    selected = [b for b in table if not args.only or b[0] in args.only]
     # A job that builds first (clang) gets its own thread: its build runs
     # beside the boots instead of holding one of their --jobs places.
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool, \

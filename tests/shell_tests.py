@@ -386,6 +386,12 @@ class Checks:
         self.expect("KTAP version 1" in lines and "ok 1 time" in lines and
                     "test: 0 failed" in out, "test time did not pass", out)
 
+    def errors_test_nothing(self):
+        """Test selections that match nothing are errors, not "0 failed"."""
+        self.one_error("test nosuch", r"spindle: no suite matches 'nosuch' \(try test list\)")
+        self.one_error("test time.nosuch",
+                       r"spindle: no test case of the suite matches 'time.nosuch'")
+
     def halt(self):
         self.con.send("halt\r")
 
@@ -397,7 +403,8 @@ CHECKS = ["help", "ps", "spawn", "park", "unpark", "bind", "nice", "stop",
           "errors_bad_number", "errors_usage", "errors_long_line", "errors_non_ascii",
           "errors_spawn_count", "errors_trace_event",
           "edit_backspace", "edit_ctrl_u", "edit_ctrl_c", "edit_history",
-          "trace", "trace_paused", "plain_output", "worker", "mem", "dmesg", "kunit"]
+          "trace", "trace_paused", "plain_output", "worker", "mem", "dmesg", "kunit",
+          "errors_test_nothing"]
 
 
 def run(args, results, qemu_flags, elf, log_dir):

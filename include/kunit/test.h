@@ -197,6 +197,7 @@ int kunit_run_all_tests(void);
 /* Run the suites a "suite[.case]" glob selects, and return (the shell's "test"). */
 int kunit_run_filter(const char *glob);
 int kunit_count_suites(const char *glob);
+int kunit_count_cases(const char *glob);
 /* Every linked suite: the .kunit_test_suites section, gathered by linker.ld. */
 extern struct kunit_suite *const __kunit_suites_start[], *const __kunit_suites_end[];
 /* Is any suite selected? (kunit.run=1 or kunit.filter_glob=...) */

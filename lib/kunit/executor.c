@@ -25,7 +25,16 @@ int spindle_test_mode;
 
 static int __init kunit_filter_setup(char *str)
 {
-	strscpy(filter_glob, str, sizeof(filter_glob));
+	if (!*str) {
+		/* Linux would run every suite; here an empty glob selects none. */
+		pr_warn("kunit: kunit.filter_glob= is empty: no tests run (kunit.run=1 runs them all)\n");
+		return 0;
+	}
+	if (strscpy(filter_glob, str, sizeof(filter_glob)) < 0) {
+		pr_warn("kunit: kunit.filter_glob=%s is longer than %zu characters\n", str,
+			sizeof(filter_glob) - 1);
+		return -EINVAL;
+	}
 	spindle_test_mode = 1;
 	return 0;
 }
@@ -117,6 +126,27 @@ int kunit_count_suites(const char *glob)
 	for (s = __kunit_suites_start; s < __kunit_suites_end; s++)
 		if (suite_selected(*s, glob, &case_glob))
 			n++;
+	return n;
+}
+
+/**
+ * kunit_count_cases - how many test cases @glob selects
+ * @glob: as for kunit_count_suites(); the part after a dot selects cases
+ * Return: the number of cases that would run, in every selected suite.
+ */
+int kunit_count_cases(const char *glob)
+{
+	struct kunit_suite *const *s;
+	const char *case_glob;
+	int n = 0;
+
+	for (s = __kunit_suites_start; s < __kunit_suites_end; s++) {
+		if (!suite_selected(*s, glob, &case_glob))
+			continue;
+		for (struct kunit_case *tc = (*s)->test_cases; tc->run_case; tc++)
+			if (!case_glob || glob_match(case_glob, tc->name))
+				n++;
+	}
 	return n;
 }
 

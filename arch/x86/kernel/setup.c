@@ -12,6 +12,7 @@
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/qemu.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
 
@@ -80,8 +81,10 @@ void __init setup_arch(char **cmdline_p)
 	if (ram < (u64)MIN_RAM_MB << 20) {
 		pr_emerg("Spindle needs at least %d MiB of RAM; this machine has %llu KiB usable.\n",
 			 MIN_RAM_MB, (unsigned long long)(ram >> 10));
-		pr_emerg("Boot QEMU with more memory, e.g. -m 32M. Halting.\n");
-		halt_forever();
+		pr_emerg("Boot QEMU with more memory (-m 17M is the least that boots), e.g. -m 32M. Halting.\n");
+		/* Under QEMU, end it (status 35) rather than hang until Ctrl-A X. */
+		printk_flush();
+		qemu_exit(QEMU_EXIT_FAILURE);
 	}
 	/* Until paging_init(), only the first GiB is mapped (head.S). */
 	memblock_set_current_limit(1UL << 30);
