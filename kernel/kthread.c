@@ -50,11 +50,13 @@
 #include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
+#include <linux/sched/isolation.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/topology.h>
 #include <linux/trace.h>
 #include <trace/events/sched.h>
 #include <asm/pgtable.h>
@@ -215,10 +217,10 @@ void *kthread_func(struct task_struct *k)
 }
 
 /**
- * kthread_is_per_cpu - was @k made by kthread_create_on_cpu()?
+ * kthread_is_per_cpu - is @k the per-CPU thread of its CPU?
  * @k: any task
- * Return: true for a per-CPU kthread; false otherwise, and for a task
- *	that is not a kthread.
+ * Return: true once kthread_set_per_cpu() marked it (smpboot's threads,
+ *	migration/N); false otherwise, and for a task that is not a kthread.
  * Linux: kthread_is_per_cpu()
  */
 bool kthread_is_per_cpu(struct task_struct *k)
@@ -352,9 +354,12 @@ static int kthread(void *_create)
 	self->threadfn = threadfn;
 	self->data = data;
 
-	/* We inherited kthreadd's policy and CPUs: back to the defaults. */
+	/*
+	 * We inherited kthreadd's policy and CPUs, and someone may have
+	 * changed those: back to the defaults, every housekeeping CPU.
+	 */
 	sched_setscheduler_nocheck(current, SCHED_NORMAL, &param);
-	set_cpus_allowed_ptr(current, cpu_all_mask);
+	set_cpus_allowed_ptr(current, housekeeping_cpumask(HK_TYPE_KTHREAD));
 
 	/* Tell the creator we exist; sleep until woken or stopped. */
 	__set_current_state(TASK_UNINTERRUPTIBLE);
@@ -521,23 +526,47 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 	return task;
 }
 
-/* Bind a just-created (sleeping) thread. Linux: __kthread_bind_mask() */
+/*
+ * Bind @p, asleep in @state, to @mask. Only a thread that is not running
+ * can be bound this way: do_set_cpus_allowed() does not move a task, it
+ * only sets where its next wakeup may put it. So wait until @p is off
+ * its CPU (wait_task_inactive() spins while it is on one, as kthread()
+ * goes to sleep right after it answered its creator); if it was woken
+ * meanwhile, binding it would be a bug of the caller: WARN and leave it.
+ * A mask without an online CPU is refused too: its wakeup would find no
+ * CPU of the mask and select_fallback_rq() would silently widen it.
+ * Linux: __kthread_bind_mask()
+ */
 static void __kthread_bind_mask(struct task_struct *p, const struct cpumask *mask,
 				unsigned int state)
 {
-	/* It must be asleep in kthread(), not running, for this to be safe. */
+	if (WARN(!cpumask_intersects(mask, cpu_online_mask),
+		 "kthread_bind: %s/%d: no CPU of the mask is online\n", p->comm, p->pid))
+		return;
 	if (!wait_task_inactive(p, state)) {
-		WARN(1, "kthread_bind: %s/%d is not sleeping", p->comm, p->pid);
+		WARN(1, "kthread_bind: %s/%d is not sleeping\n", p->comm, p->pid);
 		return;
 	}
+	/* Under p->pi_lock (task_rq_lock()): no wakeup reads a half-set mask. */
 	do_set_cpus_allowed(p, mask);
 	p->flags |= PF_NO_SETAFFINITY;
+}
+
+/* Linux: __kthread_bind() */
+static void __kthread_bind(struct task_struct *p, unsigned int cpu, unsigned int state)
+{
+	if (WARN(!cpu_online(cpu), "kthread_bind: %s/%d: CPU %u is not online\n",
+		 p->comm, p->pid, cpu))
+		return;
+	__kthread_bind_mask(p, cpumask_of(cpu), state);
 }
 
 /**
  * kthread_bind_mask - restrict a just-created thread to @mask
  * @p: a thread from kthread_create(), not yet woken
- * @mask: the CPUs
+ * @mask: the CPUs; at least one of them online
+ *
+ * As kthread_bind(), for a set of CPUs.
  * Linux: kthread_bind_mask()
  */
 void kthread_bind_mask(struct task_struct *p, const struct cpumask *mask)
@@ -547,25 +576,31 @@ void kthread_bind_mask(struct task_struct *p, const struct cpumask *mask)
 
 /**
  * kthread_bind - bind a just-created thread to @cpu
- * @p: a thread from kthread_create(), not yet woken
- * @cpu: a possible CPU (it need not be online)
+ * @p: a thread from kthread_create(), not yet woken (asleep in kthread(),
+ *     TASK_UNINTERRUPTIBLE: a woken one WARNs and is left as it is)
+ * @cpu: an online CPU (an offline or absent one WARNs and is refused)
  *
- * The thread's affinity is then fixed: set_cpus_allowed_ptr() refuses to
- * change it (PF_NO_SETAFFINITY).
+ * The thread's affinity is then fixed: sched_setaffinity() refuses to
+ * change it (PF_NO_SETAFFINITY); in-kernel set_cpus_allowed_ptr() still may.
  * Linux: kthread_bind()
  */
 void kthread_bind(struct task_struct *p, unsigned int cpu)
 {
-	__kthread_bind_mask(p, cpumask_of(cpu), TASK_UNINTERRUPTIBLE);
+	__kthread_bind(p, cpu, TASK_UNINTERRUPTIBLE);
 }
 
 /**
  * kthread_create_on_cpu - create a thread bound to @cpu
  * @threadfn: its function
  * @data: its argument
- * @cpu: the CPU
+ * @cpu: an online CPU
  * @namefmt: its name, which may contain one %u for the CPU number
- * Return: the task or an ERR_PTR.
+ *
+ * Its memory comes from @cpu's node. It is not yet a per-CPU thread in
+ * the hotplug sense (kthread_is_per_cpu()): smpboot makes it one with
+ * kthread_set_per_cpu(). It remembers @cpu, though, for that call.
+ * Return: the task, ERR_PTR(-EINVAL) for a CPU that is not online, or
+ *	the error of kthread_create_on_node().
  * Linux: kthread_create_on_cpu()
  */
 struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *data,
@@ -573,15 +608,44 @@ struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *dat
 {
 	struct task_struct *p;
 
-	if (!cpu_possible(cpu))
+	if (!cpu_online(cpu))
 		return ERR_PTR(-EINVAL);
-	p = kthread_create_on_node(threadfn, data, NUMA_NO_NODE, namefmt, cpu);
+	p = kthread_create_on_node(threadfn, data, cpu_to_node(cpu), namefmt, cpu);
 	if (IS_ERR(p))
 		return p;
 	kthread_bind(p, cpu);
+	/* CPU hotplug binds it again when it unparks it (kthread_unpark()). */
 	to_kthread(p)->cpu = cpu;
-	set_bit(KTHREAD_IS_PER_CPU, &to_kthread(p)->flags);
 	return p;
+}
+
+/**
+ * kthread_set_per_cpu - mark @k as the per-CPU thread of @cpu, or not
+ * @k: a kthread bound to @cpu (kthread_create_on_cpu(), kthread_bind())
+ * @cpu: its CPU; a negative number clears the mark
+ *
+ * What it changes: kthread_unpark() binds @k to @cpu again (its CPU may
+ * have gone away and come back while it was parked), and the scheduler
+ * lets it run on its CPU while that CPU is coming up or going down,
+ * when other tasks may not. Called by smpboot for the threads it
+ * manages (kernel/smpboot.c), not by kthread_create_on_cpu(): a thread
+ * merely created on a CPU has no one to park and unpark it with the CPU.
+ * Linux: kthread_set_per_cpu()
+ */
+void kthread_set_per_cpu(struct task_struct *k, int cpu)
+{
+	struct kthread *kthread = __to_kthread(k);
+
+	if (!kthread)
+		return;
+	/* Only for a bound thread: a per-CPU thread that may move is a contradiction. */
+	WARN_ON_ONCE(!(k->flags & PF_NO_SETAFFINITY));
+	if (cpu < 0) {
+		clear_bit(KTHREAD_IS_PER_CPU, &kthread->flags);
+		return;
+	}
+	kthread->cpu = cpu;
+	set_bit(KTHREAD_IS_PER_CPU, &kthread->flags);
 }
 
 /**
@@ -598,8 +662,12 @@ void kthread_unpark(struct task_struct *k)
 
 	if (!test_bit(KTHREAD_SHOULD_PARK, &kthread->flags))
 		return;
+	/*
+	 * Parked while its CPU went offline, a per-CPU thread may have been
+	 * moved off it (its binding lost): bind it again before it runs.
+	 */
 	if (test_bit(KTHREAD_IS_PER_CPU, &kthread->flags))
-		__kthread_bind_mask(k, cpumask_of(kthread->cpu), TASK_PARKED);
+		__kthread_bind(k, kthread->cpu, TASK_PARKED);
 	clear_bit(KTHREAD_SHOULD_PARK, &kthread->flags);
 	/* Only TASK_PARKED: a thread not yet parked is not disturbed. */
 	wake_up_state(k, TASK_PARKED);
@@ -695,7 +763,7 @@ int kthreadd(void *unused)
 	/* A clean context for our children to inherit. */
 	set_task_comm(tsk, "kthreadd");
 	ignore_signals(tsk);
-	set_cpus_allowed_ptr(tsk, cpu_all_mask);
+	set_cpus_allowed_ptr(tsk, housekeeping_cpumask(HK_TYPE_KTHREAD));
 	current->flags |= PF_NOFREEZE;
 
 	/* LAB 2: kthreadd */
@@ -1111,20 +1179,14 @@ bool kthread_mod_delayed_work(struct kthread_worker *worker,
 	return ret;
 }
 
-/**
- * kthread_create_worker_on_node - create a worker and its thread
- * @flags: worker flags
- * @node: NUMA node (unused)
- * @namefmt: the thread's name
- *
- * Goes through the same __kthread_create_on_node() as any kthread, with
- * kthread_worker set (the 2026 refactor). The thread is not woken: use
- * kthread_run_worker(), or wake_up_process(worker->task).
- * Return: the worker, or an ERR_PTR.
- * Linux: kthread_create_worker_on_node()
+/*
+ * Both ways to make a worker: the same __kthread_create_on_node() as any
+ * kthread, with kthread_worker set (the 2026 refactor), then bound to
+ * @cpu if one is given. Linux: __kthread_create_worker()
  */
-struct kthread_worker *kthread_create_worker_on_node(unsigned int flags, int node,
-						     const char namefmt[], ...)
+static __printf(4, 0) struct kthread_worker *
+__kthread_create_worker(int cpu, unsigned int flags, int node, const char namefmt[],
+			va_list args)
 {
 	struct kthread_create_info info = {
 		.node = node,
@@ -1132,17 +1194,67 @@ struct kthread_worker *kthread_create_worker_on_node(unsigned int flags, int nod
 	};
 	struct kthread_worker *worker;
 	struct task_struct *task;
-	va_list args;
 
 	kthread_create_step(KT_CREATE_ON_NODE);
-	va_start(args, namefmt);
 	task = __kthread_create_on_node(&info, namefmt, args);
-	va_end(args);
 	if (IS_ERR(task))
 		return ERR_CAST(task);
+	if (cpu >= 0)
+		kthread_bind(task, cpu);
 	worker = kthread_data(task);
 	worker->flags = flags;
 	worker->task = task;
+	return worker;
+}
+
+/**
+ * kthread_create_worker_on_node - create a worker and its thread
+ * @flags: worker flags
+ * @node: NUMA node of the thread's memory (NUMA_NO_NODE: any)
+ * @namefmt: the thread's name
+ *
+ * The thread is not woken: use kthread_run_worker(), or
+ * wake_up_process(worker->task).
+ * Return: the worker, or an ERR_PTR.
+ * Linux: kthread_create_worker_on_node()
+ */
+struct kthread_worker *kthread_create_worker_on_node(unsigned int flags, int node,
+						     const char namefmt[], ...)
+{
+	struct kthread_worker *worker;
+	va_list args;
+
+	va_start(args, namefmt);
+	worker = __kthread_create_worker(-1, flags, node, namefmt, args);
+	va_end(args);
+	return worker;
+}
+
+/**
+ * kthread_create_worker_on_cpu - create a worker whose thread is bound to @cpu
+ * @cpu: an online CPU
+ * @flags: worker flags
+ * @namefmt: the thread's name; its arguments follow (the CPU is not
+ *	added by itself: pass it, "name/%d", cpu)
+ *
+ * The thread's memory comes from @cpu's node, and it is kthread_bind()
+ * to @cpu before it ever runs, so every work it runs runs on @cpu. Not
+ * woken, as kthread_create_worker_on_node().
+ * Return: the worker, ERR_PTR(-EINVAL) for a CPU that is not online, or
+ *	another ERR_PTR.
+ * Linux: kthread_create_worker_on_cpu()
+ */
+struct kthread_worker *kthread_create_worker_on_cpu(int cpu, unsigned int flags,
+						    const char namefmt[], ...)
+{
+	struct kthread_worker *worker;
+	va_list args;
+
+	if (!cpu_online(cpu))
+		return ERR_PTR(-EINVAL);
+	va_start(args, namefmt);
+	worker = __kthread_create_worker(cpu, flags, cpu_to_node(cpu), namefmt, args);
+	va_end(args);
 	return worker;
 }
 

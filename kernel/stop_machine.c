@@ -147,6 +147,8 @@ void cpu_stop_init(void)
 			pr_err("stop_machine: no migration thread for CPU %u (%ld)\n", cpu, PTR_ERR(t));
 			continue;
 		}
+		/* Ours to park and unpark with the CPU (smpboot's job in Linux). */
+		kthread_set_per_cpu(t, cpu);
 		sched_setscheduler_nocheck(t, SCHED_FIFO, &param);
 		stopper->thread = t;
 		stopper->enabled = true;

@@ -33,6 +33,8 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 
 struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *data,
 					  unsigned int cpu, const char *namefmt);
+void kthread_set_per_cpu(struct task_struct *k, int cpu);
+bool kthread_is_per_cpu(struct task_struct *k);
 
 /**
  * kthread_run - create and wake a thread
@@ -49,6 +51,27 @@ struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *dat
 		wake_up_process(__k);					\
 	__k;								\
 })
+
+/**
+ * kthread_run_on_cpu - create a thread bound to @cpu and wake it
+ * @threadfn: the function the thread runs
+ * @data: its argument
+ * @cpu: an online CPU
+ * @namefmt: its name, which may contain one %u for the CPU number
+ *
+ * kthread_create_on_cpu() followed by wake_up_process().
+ * Return: the task, or an ERR_PTR.
+ * Linux: kthread_run_on_cpu()
+ */
+static inline struct task_struct *kthread_run_on_cpu(int (*threadfn)(void *data), void *data,
+						     unsigned int cpu, const char *namefmt)
+{
+	struct task_struct *p = kthread_create_on_cpu(threadfn, data, cpu, namefmt);
+
+	if (!IS_ERR(p))
+		wake_up_process(p);
+	return p;
+}
 
 bool set_kthread_struct(struct task_struct *p);
 void free_kthread_struct(struct task_struct *k);
@@ -71,7 +94,6 @@ void kthread_unuse_mm(struct mm_struct *mm);
 void kthread_parkme(void);
 __noreturn void kthread_exit(long result);
 __noreturn void kthread_complete_and_exit(struct completion *comp, long code);
-bool kthread_is_per_cpu(struct task_struct *k);
 void get_kthread_comm(char *buf, size_t buf_size, struct task_struct *tsk);
 
 int kthreadd(void *unused);
@@ -166,6 +188,9 @@ int kthread_worker_fn(void *worker_ptr);
 __printf(3, 4)
 struct kthread_worker *kthread_create_worker_on_node(unsigned int flags, int node,
 						     const char namefmt[], ...);
+__printf(3, 4)
+struct kthread_worker *kthread_create_worker_on_cpu(int cpu, unsigned int flags,
+						    const char namefmt[], ...);
 #define kthread_create_worker(flags, namefmt, ...) \
 	kthread_create_worker_on_node(flags, NUMA_NO_NODE, namefmt, ##__VA_ARGS__)
 /* kthread_run_worker - create a worker and wake its thread. */

@@ -16,6 +16,7 @@
 #include <kunit/test.h>
 #include <linux/kthread.h>
 #include <linux/pid.h>
+#include <linux/sched/isolation.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 #include "test_util.h"
@@ -102,18 +103,19 @@ static void kthread_create_resets_policy(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), -EINTR);
 }
 
-/* kthreadd bound to CPU 0: its child, born bound, may run on every CPU. */
+/* kthreadd bound to CPU 0: its child, born bound, may run on every housekeeping CPU. */
 static void kthread_create_resets_cpus(struct kunit *test)
 {
+	const struct cpumask *hk = housekeeping_cpumask(HK_TYPE_KTHREAD);
 	struct kc_state st = {};
 	struct task_struct *t;
 
 	KUNIT_ASSERT_EQ(test, set_cpus_allowed_ptr(kthreadd_task, cpumask_of(0)), 0);
 	t = kthread_create(exit_at_once_fn, &st, "kc_cpus");
-	set_cpus_allowed_ptr(kthreadd_task, cpu_all_mask);
+	set_cpus_allowed_ptr(kthreadd_task, hk);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
-	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpu_all_mask));
-	KUNIT_EXPECT_EQ(test, t->nr_cpus_allowed, cpumask_weight(cpu_all_mask));
+	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, hk));
+	KUNIT_EXPECT_EQ(test, t->nr_cpus_allowed, cpumask_weight(hk));
 	KUNIT_EXPECT_FALSE(test, t->flags & PF_NO_SETAFFINITY);
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), -EINTR);
 }
@@ -161,6 +163,7 @@ static void kthread_unpark_rebinds_per_cpu(struct kunit *test)
 	struct task_struct *t = kthread_create_on_cpu(park_when_asked_fn, &st, 0, "kc_percpu/%u");
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	kthread_set_per_cpu(t, 0);	/* as smpboot does */
 	wake_up_process(t);
 	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(st.ran), 1000));
 	KUNIT_EXPECT_EQ(test, kthread_park(t), 0);

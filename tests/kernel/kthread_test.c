@@ -7,6 +7,7 @@
  */
 #include <kunit/test.h>
 #include <linux/kthread.h>
+#include <linux/sched/isolation.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 #include "test_util.h"
@@ -149,7 +150,7 @@ static void kthread_parent_is_kthreadd(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, kthreadd_task->comm, "kthreadd");
 	KUNIT_EXPECT_PTR_EQ(test, t->real_parent, kthreadd_task);
 	KUNIT_EXPECT_EQ(test, t->policy, SCHED_NORMAL);
-	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpu_all_mask));
+	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, housekeeping_cpumask(HK_TYPE_KTHREAD)));
 	kthread_stop(t);
 }
 
@@ -264,11 +265,75 @@ static void kthread_create_on_cpu_names_and_binds(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
 	KUNIT_EXPECT_STREQ(test, t->comm, "kt_percpu/0");
-	KUNIT_EXPECT_TRUE(test, kthread_is_per_cpu(t));
 	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpumask_of(0)));
+	KUNIT_EXPECT_TRUE(test, t->flags & PF_NO_SETAFFINITY);
+	/* Per-CPU in the hotplug sense only once smpboot says so (6.1). */
+	KUNIT_EXPECT_FALSE(test, kthread_is_per_cpu(t));
+	kthread_set_per_cpu(t, 0);
+	KUNIT_EXPECT_TRUE(test, kthread_is_per_cpu(t));
+	kthread_set_per_cpu(t, -1);
+	KUNIT_EXPECT_FALSE(test, kthread_is_per_cpu(t));
+	KUNIT_EXPECT_FALSE(test, kthread_is_per_cpu(current));
 	KUNIT_EXPECT_PTR_EQ(test, kthread_create_on_cpu(exit_at_once_fn, &st, NR_CPUS, "x"),
 			    ERR_PTR(-EINVAL));
 	kthread_stop(t);
+}
+
+/* The first CPU that is not online (possible or not), or NR_CPUS. */
+static int first_offline_cpu(void)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		if (!cpu_online(cpu))
+			break;
+	return cpu;
+}
+
+/*
+ * An offline or absent CPU is refused: by kthread_create_on_cpu() and
+ * kthread_create_worker_on_cpu() before anything is made, by
+ * kthread_bind() with a WARNING, the thread left as it was.
+ */
+static void kthread_bind_refuses_offline_cpu(struct kunit *test)
+{
+	struct fn_state st = { .ret = 4 };
+	int cpu = first_offline_cpu();
+	struct mem_snapshot base;
+	struct task_struct *t;
+
+	if (cpu >= NR_CPUS)
+		kunit_skip(test, "every CPU is online");
+	mem_snapshot_take(&base);
+	KUNIT_EXPECT_PTR_EQ(test, kthread_create_on_cpu(exit_at_once_fn, &st, cpu, "x/%u"),
+			    ERR_PTR(-EINVAL));
+	KUNIT_EXPECT_PTR_EQ(test, (void *)kthread_create_worker_on_cpu(cpu, 0, "w/%d", cpu),
+			    ERR_PTR(-EINVAL));
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+
+	t = kthread_create(exit_at_once_fn, &st, "kt_offline");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	kunit_expect_warning(test, "kthread_bind() to an offline CPU");
+	kthread_bind(t, cpu);
+	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, housekeeping_cpumask(HK_TYPE_KTHREAD)));
+	KUNIT_EXPECT_FALSE(test, t->flags & PF_NO_SETAFFINITY);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), -EINTR);
+}
+
+/* A 6.1 kthread_bind() on a thread already woken WARNs and leaves it unbound. */
+static void kthread_bind_of_woken_thread_warns(struct kunit *test)
+{
+	struct fn_state st = { .ret = 6 };
+	struct task_struct *t = kthread_run(return_value_fn, &st, "kt_woken");
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(st.ran), 1000));
+	/* Asleep in schedule_timeout_interruptible(): TASK_INTERRUPTIBLE, not kthread()'s D. */
+	kunit_expect_warning(test, "kthread_bind() of a woken thread");
+	kthread_bind(t, 0);
+	KUNIT_EXPECT_FALSE(test, t->flags & PF_NO_SETAFFINITY);
+	KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, housekeeping_cpumask(HK_TYPE_KTHREAD)));
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 6);
 }
 
 /* kmalloc of the request fails: -ENOMEM, nothing queued, nothing leaked. */
@@ -461,6 +526,8 @@ static struct kunit_case kthread_cases[] = {
 	KUNIT_CASE(kthread_park_and_unpark),
 	KUNIT_CASE(kthread_bind_fixes_affinity),
 	KUNIT_CASE(kthread_create_on_cpu_names_and_binds),
+	KUNIT_CASE(kthread_bind_refuses_offline_cpu),
+	KUNIT_CASE(kthread_bind_of_woken_thread_warns),
 	KUNIT_CASE(kthread_create_enomem_creator_side),
 	KUNIT_CASE(kthread_create_enomem_clone_side),
 	KUNIT_CASE(kthread_creator_killed_wins_xchg),
