@@ -304,6 +304,17 @@ def handout(lab, out, top, force=False):
 
 # --- grading ---------------------------------------------------------------
 
+def make_kernel(top, **kwargs):
+    """Build @top's kernel on every CPU (a lab region in a header, such as
+    lab 1's asm/spinlock.h, rebuilds the whole tree) and return the
+    subprocess result. The caller's make flags are not passed on: under
+    `make test` they name the outer make's jobserver, which -j would reset
+    with a warning."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return subprocess.run(["make", "-s", f"-j{os.cpu_count() or 1}", "-C", str(top),
+                           "build/spindle.elf"], env=env, **kwargs)
+
+
 def suite_cases(top, suite):
     """The KUNIT_CASE names of @suite, read from tests/kernel/*.c."""
     for src in sorted((top / "tests/kernel").glob("*.c")):
@@ -361,8 +372,8 @@ def grade(lab, top, args=None, build=True, log_dir=None, log_prefix="", out=prin
     title, _, suites = LABS[lab]
     cases = [(s, c) for s in suites for c in suite_cases(top, s)]
     out(f"== Lab {lab}: {title} ==")
-    made = subprocess.run(["make", "-s", "-C", str(top), "build/spindle.elf"] if build
-                          else ["true"], capture_output=True, text=True)
+    made = make_kernel(top, capture_output=True, text=True) if build else \
+        subprocess.CompletedProcess([], 0, "", "")
     if made.returncode:
         for line in (made.stdout + made.stderr).splitlines()[-30:]:
             out(line)
@@ -483,7 +494,7 @@ def grade_submission(lab, top, sub, args=None, scratch=None, log_dir=None, log_p
     scratch = scratch or top / "build/grade" / f"{sub.resolve().name}-lab{lab}"
     if scratch.exists():
         shutil.rmtree(scratch)
-    if build_top and subprocess.run(["make", "-s", "-C", str(top), "build/spindle.elf"]).returncode:
+    if build_top and make_kernel(top).returncode:
         raise LabError(f"{top}: the reference tree does not build")
     files = {f: (sub / f).read_bytes() for f in tree_files(sub) if f != MANIFEST
              and not any(f == r or f.startswith(r) for r in REFERENCE)}
