@@ -215,7 +215,6 @@ void __init start_kernel(void)
 	pr_notice("%s", linux_banner);
 	setup_arch(&command_line);
 	pr_notice("Kernel command line: %s\n", command_line);
-	parse_early_param(command_line);
 	mm_init();
 	parse_late_param(command_line);
 	sched_init();

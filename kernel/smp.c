@@ -8,6 +8,7 @@
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/nodemask.h>
 #include <linux/preempt.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
@@ -23,7 +24,7 @@
  */
 void smp_init(void)
 {
-	unsigned int cpu, nodes = 1, ncpus;
+	unsigned int cpu, nodes, ncpus;
 
 	idle_threads_init();
 	pr_info("smp: Bringing up secondary CPUs ...\n");
@@ -34,6 +35,7 @@ void smp_init(void)
 	/* The arch's per-CPU line (pr_cont()) ends with the next line. */
 	cpu_stop_init();
 	ncpus = num_online_cpus();
+	nodes = num_online_nodes();
 	pr_info("smp: Brought up %u node%s, %u CPU%s\n", nodes, nodes > 1 ? "s" : "",
 		ncpus, ncpus > 1 ? "s" : "");
 }

@@ -49,7 +49,7 @@ static int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 		;
 	for (j = type->cnt; j > i; j--)
 		type->regions[j] = type->regions[j - 1];
-	type->regions[i] = (struct memblock_region){ base, end - base };
+	type->regions[i] = (struct memblock_region){ base, end - base, MAX_NUMNODES };
 	type->cnt++;
 	return 0;
 }
@@ -78,6 +78,74 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size)
 	return memblock_add_range(&memblock.reserved, base, size);
 }
 
+/* Cut the region holding @addr in two at @addr (if @addr is inside it). */
+static int memblock_split(struct memblock_type *type, phys_addr_t addr)
+{
+	for (unsigned long i = 0; i < type->cnt; i++) {
+		struct memblock_region *r = &type->regions[i];
+
+		if (addr <= r->base || addr >= r->base + r->size)
+			continue;
+		if (type->cnt >= INIT_MEMBLOCK_REGIONS) {
+			pr_err("memblock: %s: out of region slots\n", type->name);
+			return -ENOMEM;
+		}
+		for (unsigned long j = type->cnt; j > i + 1; j--)
+			type->regions[j] = type->regions[j - 1];
+		type->regions[i + 1] = (struct memblock_region){ addr, r->base + r->size - addr,
+								 r->nid };
+		r->size = addr - r->base;
+		type->cnt++;
+		return 0;
+	}
+	return 0;
+}
+
+/**
+ * memblock_set_node - say which node a range of RAM belongs to
+ * @base: physical start
+ * @size: bytes
+ * @nid: the node
+ *
+ * Regions are split at @base and @base + @size so that every region lies
+ * on one node. Call after all memory was added (memblock_add() merges
+ * neighbours without looking at their nodes).
+ * Return: 0, or -ENOMEM when the region table is full.
+ * Linux: memblock_set_node()
+ */
+int memblock_set_node(phys_addr_t base, phys_addr_t size, int nid)
+{
+	struct memblock_type *type = &memblock.memory;
+
+	if (memblock_split(type, base) || memblock_split(type, base + size))
+		return -ENOMEM;
+	for (unsigned long i = 0; i < type->cnt; i++) {
+		struct memblock_region *r = &type->regions[i];
+
+		if (r->base >= base && r->base + r->size <= base + size)
+			r->nid = nid;
+	}
+	return 0;
+}
+
+/**
+ * memblock_phys_addr_to_nid - the node of a physical address of RAM
+ * @addr: physical address
+ * Return: the node of the memory region holding @addr; 0 when no region
+ * does or its node is not known (a single-node machine).
+ * Linux: early_pfn_to_nid() / memblock_search_pfn_nid()
+ */
+int memblock_phys_addr_to_nid(phys_addr_t addr)
+{
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		struct memblock_region *r = &memblock.memory.regions[i];
+
+		if (addr >= r->base && addr < r->base + r->size)
+			return r->nid < MAX_NUMNODES ? r->nid : 0;
+	}
+	return 0;
+}
+
 /**
  * memblock_set_current_limit - allocate only below @limit from now on
  * @limit: physical address
@@ -103,21 +171,16 @@ static struct memblock_region *memblock_overlap(phys_addr_t base, phys_addr_t si
 	return NULL;
 }
 
-/**
- * memblock_phys_alloc - allocate and reserve physical memory
- * @size: bytes
- * @align: power-of-two alignment
- *
- * Return: the physical address, or 0 if no free range fits.
- * Linux: memblock_phys_alloc()
- */
-phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
+/* Top-down first fit in the memory regions of @nid (NUMA_NO_NODE: any). */
+static phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align, int nid)
 {
 	for (long i = (long)memblock.memory.cnt - 1; i >= 0; i--) {
 		struct memblock_region *m = &memblock.memory.regions[i];
 		phys_addr_t lo = m->base, hi = min(m->base + m->size, memblock.current_limit);
 		phys_addr_t cand;
 
+		if (nid != NUMA_NO_NODE && m->nid != nid)
+			continue;
 		if (hi < size)
 			continue;
 		cand = ALIGN_DOWN(hi - size, align);
@@ -135,6 +198,40 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 		}
 	}
 	return 0;
+}
+
+/**
+ * memblock_phys_alloc_try_nid - allocate and reserve memory, on a node if it can
+ * @size: bytes
+ * @align: power-of-two alignment
+ * @nid: the node to try first; NUMA_NO_NODE: any
+ *
+ * Return: the physical address (on @nid if it had room, else anywhere),
+ * or 0 if no free range fits.
+ * Linux: memblock_phys_alloc_try_nid()
+ */
+phys_addr_t memblock_phys_alloc_try_nid(phys_addr_t size, phys_addr_t align, int nid)
+{
+	phys_addr_t phys = 0;
+
+	if (nid != NUMA_NO_NODE)
+		phys = memblock_find_in_range_node(size, align, nid);
+	if (!phys)
+		phys = memblock_find_in_range_node(size, align, NUMA_NO_NODE);
+	return phys;
+}
+
+/**
+ * memblock_phys_alloc - allocate and reserve physical memory
+ * @size: bytes
+ * @align: power-of-two alignment
+ *
+ * Return: the physical address, or 0 if no free range fits.
+ * Linux: memblock_phys_alloc()
+ */
+phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_phys_alloc_try_nid(size, align, NUMA_NO_NODE);
 }
 
 /**
@@ -241,9 +338,14 @@ void memblock_dump(void)
 	struct memblock_type *types[] = { &memblock.memory, &memblock.reserved };
 
 	for (unsigned int t = 0; t < ARRAY_SIZE(types); t++)
-		for (unsigned long i = 0; i < types[t]->cnt; i++)
-			pr_info("memblock: %s[%lu] [%#018llx-%#018llx]\n", types[t]->name, i,
-				(unsigned long long)types[t]->regions[i].base,
-				(unsigned long long)(types[t]->regions[i].base +
-						     types[t]->regions[i].size - 1));
+		for (unsigned long i = 0; i < types[t]->cnt; i++) {
+			struct memblock_region *r = &types[t]->regions[i];
+			char node[16] = "";
+
+			if (t == 0 && r->nid < MAX_NUMNODES)
+				snprintf(node, sizeof(node), " on node %d", r->nid);
+			pr_info("memblock: %s[%lu] [%#018llx-%#018llx]%s\n", types[t]->name, i,
+				(unsigned long long)r->base,
+				(unsigned long long)(r->base + r->size - 1), node);
+		}
 }

@@ -32,6 +32,7 @@
 #include <linux/memblock.h>
 #include <linux/printer.h>
 #include <linux/mm.h>
+#include <linux/nodemask.h>
 #include <linux/sched/debug.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -40,6 +41,14 @@
 struct free_area {
 	struct list_head free_list;	/* head pages of free blocks */
 	unsigned long nr_free;		/* blocks on free_list */
+};
+
+/* Node 0 is everything until initmem_init() says otherwise. */
+nodemask_t node_states[NR_NODE_STATES] = {
+	[N_POSSIBLE] = { { 1UL } },
+	[N_ONLINE] = { { 1UL } },
+	[N_MEMORY] = { { 1UL } },
+	[N_CPU] = { { 1UL } },
 };
 
 struct page *mem_map;

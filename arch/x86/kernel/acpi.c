@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Finding the interrupt controllers in the ACPI tables.
+ * Finding the ACPI tables, and the interrupt controllers in the MADT.
  *
  *   RSDP  "RSD PTR ": handed over by a multiboot2 loader, else found by
  *         scanning the EBDA's first KiB and the BIOS area 0xe0000-0xfffff
@@ -9,7 +9,13 @@
  *         tables; among them
  *   MADT  (signature "APIC"): the local APIC address, each I/O APIC
  *         (id, address, first GSI), the ISA interrupt source overrides,
- *         the CPUs and their NMI wiring.
+ *         the CPUs and their NMI wiring; and the SRAT and SLIT, the NUMA
+ *         topology, which arch/x86/mm/srat.c reads (acpi_table_parse()).
+ *
+ * Two steps, as Linux: acpi_boot_table_init() finds and lists the tables
+ * early in setup_arch(), before the page allocator, because the nodes
+ * must be known before memory is handed out; acpi_boot_init() reads the
+ * MADT later, when the interrupt controllers are set up.
  *
  * Every structure is checked (signature, length, checksum) before it is
  * believed. If anything is missing or broken, acpi_boot_init() prints one
@@ -20,7 +26,9 @@
  * The tables are read where they lie. paging_init() maps RAM and the
  * e820 ACPI ranges into the direct map, but firmware often keeps the
  * tables in "reserved" memory (SeaBIOS does), and the BIOS area is not
- * RAM: those are mapped with ioremap(), once per page range, and kept.
+ * RAM: those pages are added to the direct map read-only (before the page
+ * allocator exists, when ioremap() cannot work yet) or mapped with
+ * ioremap() (afterwards), once per page range, and kept.
  * Locking: runs once, at boot, on the boot CPU; nothing is shared.
  * Linux: arch/x86/kernel/acpi/boot.c (the MADT), drivers/acpi/tables.c,
  * drivers/acpi/acpica/tbxfroot.c (the RSDP scan), tbutils.c (the root table)
@@ -28,6 +36,8 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
 #include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/io.h>
@@ -44,6 +54,7 @@
 /* No real table is this big; a larger length is a corrupted header. */
 #define ACPI_MAX_TABLE_LENGTH	(1U << 20)
 #define ACPI_MAX_MAPS		16
+#define ACPI_MAX_TABLES		32
 
 bool acpi_disabled;
 bool acpi_ioapic;
@@ -85,6 +96,24 @@ static bool __init in_direct_map(phys_addr_t start, phys_addr_t end)
 }
 
 /*
+ * Before the page allocator exists ioremap() cannot work (it needs
+ * vmalloc space): map the table's pages into the direct map instead,
+ * read-only, with page tables from memblock. Firmware tables are
+ * ordinary memory, so the direct map's write-back caching is right for
+ * them (as Linux's early_memremap() of ACPI tables). Kept for good.
+ */
+static void *__init acpi_early_map(phys_addr_t start, phys_addr_t end)
+{
+	int level;
+
+	for (phys_addr_t p = start; p < end; p += PAGE_SIZE)
+		if (!lookup_address((unsigned long)__va(p), &level) &&
+		    map_kernel_range((unsigned long)__va(p), p, PAGE_SIZE, PAGE_KERNEL_RO))
+			return NULL;
+	return __va(start);
+}
+
+/*
  * A kernel pointer to [@phys, @phys + @size): the direct map if it covers
  * the range, else an ioremap() window (reused for later requests inside
  * it; kept for good, the tables stay where they are). NULL if it cannot
@@ -106,7 +135,7 @@ static void *__init acpi_os_map_memory(phys_addr_t phys, unsigned long size)
 			return (u8 *)acpi_maps[i].virt + (phys - acpi_maps[i].phys);
 	if (nr_acpi_maps == ACPI_MAX_MAPS)
 		return NULL;
-	virt = ioremap(start, end - start);
+	virt = page_alloc_ready ? ioremap(start, end - start) : acpi_early_map(start, end);
 	if (!virt)
 		return NULL;
 	acpi_maps[nr_acpi_maps].phys = start;
@@ -401,48 +430,99 @@ static int __init acpi_parse_madt(const struct acpi_table_madt *madt, bool commi
 	return 0;
 }
 
-/* Find the MADT through the root table. */
-static const struct acpi_table_madt *__init acpi_find_madt(const struct acpi_table_header *root,
-							   phys_addr_t root_phys, unsigned int entry_size,
-							   phys_addr_t *madt_phys)
+/* --- the table list ------------------------------------------------ */
+
+/*
+ * The tables the root table lists, as acpi_table_init() found them: a
+ * good table is mapped and checked (@table); a bad one keeps why it was
+ * refused (@failure), so that acpi_boot_init() can report a bad MADT as
+ * the reason it fell back to the PC defaults.
+ */
+static struct acpi_table_desc {
+	phys_addr_t phys;
+	char signature[4];
+	const struct acpi_table_header *table;
+	const char *failure;
+} acpi_tables[ACPI_MAX_TABLES];
+static unsigned int nr_acpi_tables;
+/* 0 once the RSDP and root table were good; else why not is in acpi_failure. */
+static int acpi_tables_status = -ENODEV;
+
+/* Record and print every table the root table lists. */
+static void __init acpi_list_tables(const struct acpi_table_header *root,
+				    phys_addr_t root_phys, unsigned int entry_size)
 {
-	const struct acpi_table_madt *madt = NULL;
 	unsigned int n = (root->length - sizeof(*root)) / entry_size;
 
 	acpi_print_table(root_phys, root);
 	for (unsigned int i = 0; i < n; i++) {
 		phys_addr_t phys = root_table_entry(root, entry_size, i);
-		const struct acpi_table_header *t;
+		struct acpi_table_desc *d = &acpi_tables[nr_acpi_tables];
+		const char *sig;
 
 		if (!phys)
 			continue;
-		t = acpi_map_table(phys, NULL);
-		if (!t) {
-			const char *sig = acpi_os_map_memory(phys, 4);
-
-			/* A bad MADT is fatal (the caller warns); any other bad table is skipped. */
-			if (sig && !memcmp(sig, ACPI_SIG_MADT, 4))
-				return NULL;
-			pr_warn("ACPI: %s: ignored\n", acpi_failure);
-			acpi_failure = NULL;
+		if (nr_acpi_tables == ACPI_MAX_TABLES) {
+			pr_warn("ACPI: more than %d tables: the rest are ignored\n", ACPI_MAX_TABLES);
+			break;
+		}
+		nr_acpi_tables++;
+		d->phys = phys;
+		sig = acpi_os_map_memory(phys, 4);
+		if (sig)
+			memcpy(d->signature, sig, 4);
+		d->table = acpi_map_table(phys, NULL);
+		if (d->table) {
+			acpi_print_table(phys, d->table);
 			continue;
 		}
-		acpi_print_table(phys, t);
-		if (!madt && !memcmp(t->signature, ACPI_SIG_MADT, 4)) {
-			madt = (const struct acpi_table_madt *)t;
-			*madt_phys = phys;
-		}
+		/* Kept for the report (a bad MADT is fatal to acpi_boot_init()). */
+		d->failure = acpi_failure;
+		acpi_failure = NULL;
+		if (memcmp(d->signature, ACPI_SIG_MADT, 4))
+			pr_warn("ACPI: %s: ignored\n", d->failure);
 	}
-	return madt;
 }
 
-/* The real work; on failure acpi_failure says why. */
-static int __init __acpi_boot_init(void)
+/* The first listed table with signature @id (good or bad), or NULL. */
+static const struct acpi_table_desc *__init acpi_find_table(const char *id)
+{
+	if (acpi_disabled || acpi_tables_status)
+		return NULL;
+	for (unsigned int i = 0; i < nr_acpi_tables; i++)
+		if (!memcmp(acpi_tables[i].signature, id, 4))
+			return &acpi_tables[i];
+	return NULL;
+}
+
+/**
+ * acpi_table_parse - hand the table with signature @id to @handler
+ * @id: a signature such as ACPI_SIG_SRAT
+ * @handler: called with the mapped, checked table
+ *
+ * Return: what @handler returned; -ENODEV when there is no such table
+ * (or no ACPI), -EINVAL when the table is listed but failed its checks
+ * (acpi_table_init() has said why).
+ * Linux: acpi_table_parse() in drivers/acpi/tables.c
+ */
+int __init acpi_table_parse(const char *id,
+			    int (*handler)(const struct acpi_table_header *table))
+{
+	const struct acpi_table_desc *d = acpi_find_table(id);
+
+	if (!d)
+		return -ENODEV;
+	if (!d->table)
+		return -EINVAL;
+	return handler(d->table);
+}
+
+/* Find the RSDP and the root table, and list the tables; acpi_failure says why not. */
+static int __init __acpi_table_init(void)
 {
 	const struct acpi_table_rsdp *rsdp;
 	const struct acpi_table_header *root = NULL;
-	const struct acpi_table_madt *madt;
-	phys_addr_t rsdp_phys, root_phys = 0, madt_phys = 0;
+	phys_addr_t rsdp_phys, root_phys = 0;
 	unsigned int entry_size = 4;
 	char oem[7];
 
@@ -486,13 +566,46 @@ static int __init __acpi_boot_init(void)
 		if (!root)
 			return -EINVAL;
 	}
+	acpi_list_tables(root, root_phys, entry_size);
+	return 0;
+}
 
-	madt = acpi_find_madt(root, root_phys, entry_size, &madt_phys);
-	if (!madt) {
-		if (!acpi_failure)
-			acpi_failure = "no MADT (\"APIC\" table) found";
+/**
+ * acpi_boot_table_init - find and list the ACPI tables, early in boot
+ *
+ * Called from setup_arch() before the page allocator exists, so that the
+ * NUMA topology (SRAT, SLIT) is known before memory is handed out. The
+ * tables are mapped into the direct map (acpi_os_map_memory()). Failure
+ * is kept for acpi_boot_init() to report in its one warning.
+ * Linux: acpi_boot_table_init() in arch/x86/kernel/acpi/boot.c,
+ * acpi_table_init() in drivers/acpi/tables.c
+ */
+void __init acpi_boot_table_init(void)
+{
+	if (acpi_disabled)
+		return;
+	acpi_tables_status = __acpi_table_init();
+	BUG_ON(acpi_tables_status && !acpi_failure);
+}
+
+/* The real work; on failure acpi_failure says why. */
+static int __init __acpi_boot_init(void)
+{
+	const struct acpi_table_desc *d;
+	const struct acpi_table_madt *madt;
+
+	if (acpi_tables_status)
+		return acpi_tables_status;
+	d = acpi_find_table(ACPI_SIG_MADT);
+	if (!d) {
+		acpi_failure = "no MADT (\"APIC\" table) found";
 		return -ENODEV;
 	}
+	if (!d->table) {
+		acpi_failure = d->failure;
+		return -EINVAL;
+	}
+	madt = (const struct acpi_table_madt *)d->table;
 	if (madt->header.length < sizeof(*madt)) {
 		acpi_failure = "the MADT is too short";
 		return -EINVAL;
@@ -501,7 +614,7 @@ static int __init __acpi_boot_init(void)
 		return -EINVAL;
 
 	pr_info("ACPI: MADT 0x%016llX: local APIC address 0x%08x%s\n",
-		(unsigned long long)madt_phys, madt->address,
+		(unsigned long long)d->phys, madt->address,
 		(madt->flags & ACPI_MADT_PCAT_COMPAT) ? ", dual 8259 PICs present (PCAT_COMPAT)" : "");
 	acpi_parse_madt(madt, true);
 	if (acpi_num_processors > NR_CPUS) {

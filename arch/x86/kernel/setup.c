@@ -8,7 +8,10 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/params.h>
+#include <asm/acpi.h>
 #include <asm/desc.h>
+#include <asm/numa.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -75,6 +78,8 @@ void __init setup_arch(char **cmdline_p)
 	pr_info("Memory map (from the boot loader):\n");
 	e820__print_table(boot_protocol == 2 ? "multiboot2" : "multiboot");
 	*cmdline_p = boot_command_line;
+	/* acpi=off and numa=off must be known before the tables are read. */
+	parse_early_param(boot_command_line);
 
 	memblock_setup();
 	ram = memblock_phys_mem_size();
@@ -89,4 +94,7 @@ void __init setup_arch(char **cmdline_p)
 	/* Until paging_init(), only the first GiB is mapped (head.S). */
 	memblock_set_current_limit(1UL << 30);
 	paging_init();
+	/* The NUMA topology, before any memory is handed out by node. */
+	acpi_boot_table_init();
+	initmem_init();
 }

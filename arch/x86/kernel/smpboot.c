@@ -33,9 +33,11 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <linux/topology.h>
 #include <linux/string.h>
 #include <asm/acpi.h>
 #include <asm/apic.h>
+#include <asm/numa.h>
 #include <asm/desc.h>
 #include <asm/msr.h>
 #include <asm/page.h>
@@ -85,19 +87,26 @@ static int num_digits(int val)
  */
 static void announce_cpu(unsigned int cpu)
 {
-	static int width;
+	static int width, current_node = NUMA_NO_NODE;
+	int node = cpu_to_node(cpu);
 
 	if (!width)
 		width = num_digits(num_possible_cpus()) + 1;	/* + '#' */
-	if (cpu == 1) {
+	if (cpu == 1)
 		pr_info("x86: Booting SMP configuration:\n");
-		pr_info(".... node  #0, CPUs:  ");
-		pr_cont("%*s", width + 1, " ");
-	}
-	if (system_state < SYSTEM_RUNNING)
+	if (system_state < SYSTEM_RUNNING) {
+		/* One line per node: the boot CPU's node comes first, and CPU 0 with it. */
+		if (cpu == 1 || node != current_node) {
+			if (cpu != 1)
+				pr_cont("\n");
+			pr_info(".... node  #%d, CPUs:  ", node);
+			pr_cont("%*s", cpu == 1 && node == cpu_to_node(0) ? width + 1 : 0, " ");
+			current_node = node;
+		}
 		pr_cont("%*s#%u", width - num_digits(cpu), " ", cpu);
-	else
-		pr_info("Booting Node 0 Processor %u APIC 0x%x\n", cpu, x86_cpu_to_apicid[cpu]);
+	} else {
+		pr_info("Booting Node %d Processor %u APIC 0x%x\n", node, cpu, x86_cpu_to_apicid[cpu]);
+	}
 }
 
 /*
@@ -172,6 +181,7 @@ void __init smp_prepare_cpus(unsigned int max_cpus)
 		set_cpu_present(cpu, true);
 		cpu++;
 	}
+	init_cpu_to_node();
 	if (acpi_num_processors && !boot_listed)
 		pr_warn("smpboot: Boot CPU (id %u) not listed by BIOS\n", boot_cpu_physical_apicid);
 	pr_info("smpboot: Allowing %u CPUs, 0 hotplug CPUs\n", num_possible_cpus());

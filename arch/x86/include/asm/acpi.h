@@ -19,6 +19,8 @@
 #define ACPI_SIG_RSDT	"RSDT"
 #define ACPI_SIG_XSDT	"XSDT"
 #define ACPI_SIG_MADT	"APIC"
+#define ACPI_SIG_SRAT	"SRAT"
+#define ACPI_SIG_SLIT	"SLIT"
 
 /* Root System Description Pointer: 20 bytes in ACPI 1.0, 36 from 2.0. */
 struct acpi_table_rsdp {
@@ -127,6 +129,66 @@ struct acpi_madt_local_apic_override {
 	u64 address;
 } __packed;
 
+/*
+ * System Resource Affinity Table: which proximity domain (PXM) each CPU
+ * and each range of memory belongs to. A header, then entries.
+ */
+struct acpi_table_srat {
+	struct acpi_table_header header;
+	u32 table_revision;		/* 1 */
+	u64 reserved;
+} __packed;
+
+enum acpi_srat_type {
+	ACPI_SRAT_TYPE_CPU_AFFINITY = 0,
+	ACPI_SRAT_TYPE_MEMORY_AFFINITY = 1,
+	ACPI_SRAT_TYPE_X2APIC_CPU_AFFINITY = 2,
+};
+
+struct acpi_srat_cpu_affinity {
+	struct acpi_subtable_header header;
+	u8 proximity_domain_lo;
+	u8 apic_id;
+	u32 flags;
+	u8 local_sapic_eid;
+	u8 proximity_domain_hi[3];	/* from SRAT revision 2 */
+	u32 clock_domain;
+} __packed;
+
+#define ACPI_SRAT_CPU_ENABLED		1
+
+struct acpi_srat_mem_affinity {
+	struct acpi_subtable_header header;
+	u32 proximity_domain;
+	u16 reserved;
+	u64 base_address;
+	u64 length;
+	u32 reserved1;
+	u32 flags;
+	u64 reserved2;
+} __packed;
+
+#define ACPI_SRAT_MEM_ENABLED		1
+#define ACPI_SRAT_MEM_HOT_PLUGGABLE	2
+#define ACPI_SRAT_MEM_NON_VOLATILE	4
+
+struct acpi_srat_x2apic_cpu_affinity {
+	struct acpi_subtable_header header;
+	u16 reserved;
+	u32 proximity_domain;
+	u32 apic_id;
+	u32 flags;
+	u32 clock_domain;
+	u32 reserved2;
+} __packed;
+
+/* System Locality Information Table: a count, then count x count distances. */
+struct acpi_table_slit {
+	struct acpi_table_header header;
+	u64 locality_count;
+	u8 entry[];
+} __packed;
+
 /* Set by acpi=off: ignore the firmware's tables, use PC defaults. */
 extern bool acpi_disabled;
 /* The MADT was read and its I/O APICs, overrides and CPUs are in use. */
@@ -139,5 +201,8 @@ extern unsigned int acpi_num_processors;
 extern u32 acpi_cpu_apicid[NR_CPUS];
 
 int acpi_boot_init(void);
+void acpi_boot_table_init(void);
+/* Call @handler with the table of signature @id. Linux: acpi_table_parse() */
+int acpi_table_parse(const char *id, int (*handler)(const struct acpi_table_header *table));
 
 #endif /* _ASM_X86_ACPI_H */
