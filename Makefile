@@ -329,7 +329,18 @@ $(B)/initramfs.cpio.gz: $(B)/initramfs.cpio
 INITRD      ?=
 QEMU_INITRD := $(if $(INITRD),-initrd $(INITRD))
 
+# NUMA=1, 2 or 4: one of tools/qemu.mk's NUMA machines, its CPUs and memory
+# instead of SMP= and MEM=.
+NUMA        ?=
+ifneq ($(NUMA),)
+ifeq ($(QEMU_NUMA$(NUMA)),)
+$(error NUMA=$(NUMA): tools/qemu.mk has machines for NUMA=1, 2 and 4)
+endif
+QEMU_COMMON := $(QEMU_MACHINE) $(QEMU_NUMA$(NUMA)) -smp $(QEMU_NUMA$(NUMA)_SMP) \
+	-m $(QEMU_NUMA$(NUMA)_MEM) -display $(QEMU_DISPLAY)
+else
 QEMU_COMMON := $(QEMU_MACHINE) -smp $(SMP) -m $(MEM) -display $(QEMU_DISPLAY)
+endif
 
 # The shell's "halt" leaves through isa-debug-exit: a clean end.
 QEMU_EXIT_OK := s=$$?; [ $$s -eq 0 ] || [ $$s -eq $(QEMU_EXIT_STATUS_SUCCESS) ]

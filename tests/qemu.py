@@ -60,6 +60,13 @@ def qemu_flags(smp=1):
     return flags
 
 
+def numa_machine(nodes):
+    """tools/qemu.mk's NUMA=@nodes machine as qemu_boot() arguments."""
+    return dict(smp=int(qemu_conf.value(f"QEMU_NUMA{nodes}_SMP")),
+                mem=qemu_conf.value(f"QEMU_NUMA{nodes}_MEM"),
+                extra=qemu_conf.flags(f"QEMU_NUMA{nodes}"))
+
+
 def qemu_boot(args, name, append=None, mem="128M", cdrom=False, extra=(),
               done=None, timeout=None, elf=None, log_dir=None, smp=1):
     """Boot QEMU headless with the serial port in build/test-logs/NAME.log.

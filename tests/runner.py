@@ -46,7 +46,9 @@ import compile_commands
 import kernel_doc
 import lock_rules
 from ktap import incomplete_suites, ktap_cases, ktap_totals, parse_ktap
-from qemu import ELF, EXIT_FAIL, EXIT_PASS, LOG_DIR, QEMU_FLAGS, qemu_boot, read_log
+from qemu import (ELF, EXIT_FAIL, EXIT_PASS, LOG_DIR, QEMU_FLAGS, numa_machine, qemu_boot,
+                  read_log)
+import acpi_tables
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import qemu_conf                    # tools/qemu.mk: the UEFI firmware
 import shell_tests
@@ -378,7 +380,7 @@ def compare_with_kunit_py(results, root, log_path):
 
 def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
                expect=(), status=None, give_up=None, timeout=None, warnings=0,
-               extra=(), forbid=(), uefi=False):
+               extra=(), forbid=(), uefi=False, smp=1, acpi=()):
     """A boot whose log must say all of `expect`, none of `forbid`, then
     exit with `status`.
 
@@ -386,7 +388,7 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
     as soon as the log says everything (or `give_up`, a hopeless sign).
     It may print `warnings` WARNINGs, no more. @uefi boots under OVMF
     (tools/qemu.mk's QEMU_UEFI), with a fresh copy of its variable store
-    in the log folder.
+    in the log folder. @acpi: (file name, bytes) of ACPI tables to add.
     """
     def done(log):
         return status is None and not missing_expectations(log, expect) \
@@ -396,8 +398,10 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
         vars_copy = LOG_DIR / f"{name}.OVMF_VARS.fd"
         shutil.copyfile(qemu_conf.value("OVMF_VARS"), vars_copy)
         extra += qemu_conf.flags("QEMU_UEFI", OVMF_VARS_COPY=vars_copy)
+    for file_name, data in acpi:
+        extra += acpi_tables.write(LOG_DIR / f"{name}.{file_name}", data)
     boot = qemu_boot(args, name, append, mem=mem, cdrom=cdrom, done=done,
-                     timeout=timeout, extra=extra)
+                     timeout=timeout, extra=extra, smp=smp)
     missing = missing_expectations(boot.log, expect)
     warned = warning_problems(boot.log, warnings)
     present = [f.pattern if isinstance(f, re.Pattern) else f for f in forbid
@@ -789,6 +793,32 @@ def boots():
             status=EXIT_FAIL, timeout=30)),
         ("boot_17M", run_expect, dict(
             mem="17M", append="", expect=["Spindle: boot finished"])),
+        # NUMA: the firmware's topology, as Linux prints it; a malformed
+        # SRAT gives one faked node, a SLIT that makes no sense the defaults.
+        ("boot_numa2", run_expect, dict(
+            append="", **numa_machine(2),
+            expect=["SRAT: PXM 0 -> APIC 0x00 -> Node 0", "SRAT: PXM 0 -> APIC 0x01 -> Node 0",
+                    "SRAT: PXM 1 -> APIC 0x02 -> Node 1", "SRAT: PXM 1 -> APIC 0x03 -> Node 1",
+                    "ACPI: SRAT: Node 0 PXM 0 [mem 0x00000000-0x0009ffff]",
+                    "ACPI: SRAT: Node 0 PXM 0 [mem 0x00100000-0x0fffffff]",
+                    "ACPI: SRAT: Node 1 PXM 1 [mem 0x10000000-0x1fffffff]",
+                    "NUMA: node distances (no SLIT: default):",
+                    re.compile(r"NUMA: +0: +10 +20$", re.M), re.compile(r"NUMA: +1: +20 +10$", re.M),
+                    re.compile(r"\.\.\.\. node  #1, CPUs: +#2 #3"),
+                    "smp: Brought up 2 nodes, 4 CPUs", "Spindle: boot finished"],
+            forbid=["No NUMA configuration found"])),
+        ("boot_numa_bad_srat", run_expect, dict(
+            append="", smp=2, acpi=[("srat.bin", acpi_tables.srat_malformed())],
+            expect=["ACPI: SRAT: malformed entry at offset 0x30: SRAT not used.",
+                    "No NUMA configuration found",
+                    "Faking a node at [mem 0x0000000000000000-0x0000000007fdefff]",
+                    "smp: Brought up 1 node, 2 CPUs", "Spindle: boot finished"],
+            forbid=["SRAT: PXM"])),
+        ("boot_numa_bad_slit", run_expect, dict(
+            append="", **numa_machine(2), acpi=[("slit.bin", acpi_tables.slit_bad_local())],
+            expect=["ACPI: SLIT table looks invalid. Not used.",
+                    "NUMA: node distances (no SLIT: default):",
+                    "smp: Brought up 2 nodes, 4 CPUs", "Spindle: boot finished"])),
         # User space: the project's initramfs (build/initramfs.cpio).
         ("usertests", run_usertests, {}),
         ("usertests_smp4", run_usertests, dict(name="usertests_smp4", smp=4)),

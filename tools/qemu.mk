@@ -35,3 +35,30 @@ OVMF_VARS := /usr/share/OVMF/OVMF_VARS.fd
 QEMU_UEFI = -nic none \
 	-drive if=pflash,format=raw,unit=0,readonly=on,file=$(OVMF_CODE) \
 	-drive if=pflash,format=raw,unit=1,file=$(OVMF_VARS_COPY)
+
+# NUMA machines (make run NUMA=1|2|4, the NUMA test boots). Memory comes
+# from memory-backend-ram objects (QEMU 7.2's q35 refuses -numa node,mem=).
+# Each has its CPU count and memory size, which replace SMP= and MEM=.
+#  NUMA=1: one node with everything (an SRAT with one node, not none);
+#  NUMA=2: the usual two-socket shape, 256 MiB and two CPUs per node;
+#  NUMA=4: node 2 has a CPU and no memory, node 3 memory and no CPU, and a
+#          SLIT with uneven distances, so fallback order is not just 0, 1, ...
+QEMU_NUMA1_SMP := 2
+QEMU_NUMA1_MEM := 256M
+QEMU_NUMA1 := -object memory-backend-ram,id=m0,size=256M \
+	-numa node,nodeid=0,memdev=m0,cpus=0-1
+QEMU_NUMA2_SMP := 4
+QEMU_NUMA2_MEM := 512M
+QEMU_NUMA2 := -object memory-backend-ram,id=m0,size=256M \
+	-object memory-backend-ram,id=m1,size=256M \
+	-numa node,nodeid=0,memdev=m0,cpus=0-1 -numa node,nodeid=1,memdev=m1,cpus=2-3
+QEMU_NUMA4_SMP := 4
+QEMU_NUMA4_MEM := 384M
+QEMU_NUMA4 := -object memory-backend-ram,id=m0,size=128M \
+	-object memory-backend-ram,id=m1,size=128M \
+	-object memory-backend-ram,id=m3,size=128M \
+	-numa node,nodeid=0,memdev=m0,cpus=0 -numa node,nodeid=1,memdev=m1,cpus=1-2 \
+	-numa node,nodeid=2,cpus=3 -numa node,nodeid=3,memdev=m3 \
+	-numa dist,src=0,dst=1,val=15 -numa dist,src=0,dst=2,val=20 \
+	-numa dist,src=0,dst=3,val=25 -numa dist,src=1,dst=2,val=30 \
+	-numa dist,src=1,dst=3,val=20 -numa dist,src=2,dst=3,val=17
