@@ -20,7 +20,7 @@
  * arriving meanwhile, say from a thread that dies, is shown above the
  * prompt and the line, which are drawn again below it.
  *
- * Replies, and the tables of ps, mem, trace show and dmesg, go to the
+ * Replies, and the tables of ps, cpus, mem, trace show and dmesg, go to the
  * console as plain text (&console_printer), not into the kernel log, as a
  * user-space command's output would. What runs in other threads (a work
  * item, KUnit's KTAP) prints through printk(), with timestamps. Every
@@ -73,7 +73,6 @@
 #define SHELL_TASK_NAME_MAX	64	/* a task's name as ps shows it (kthreads: in full) */
 #define SHELL_ERROR_MAX		256	/* one error line */
 #define SHELL_HELP_LEFT		48	/* "name usage" in help */
-#define SHELL_CPUS_MAX		64	/* "0 1 2 3", the online CPUs */
 #define SHELL_EVENTS_MAX	256	/* " sched_switch sched_wakeup ...": the known events */
 #define SHELL_NR_WORKERS	8
 #define SHELL_WAIT_MS		3000	/* how long stop and park wait */
@@ -565,36 +564,54 @@ static void cmd_unpark(struct task_struct *p, const char *name, char **argv)
 		   parked ? "" : " (it was not parked: nothing to do)");
 }
 
-/* "0 1 2": the online CPUs, for errors. */
-static void online_cpus(char *buf, size_t size)
-{
-	size_t n = 0;
-	int cpu;
-
-	buf[0] = '\0';
-	for_each_online_cpu(cpu)
-		n += scnprintf(buf + n, size - n, "%s%d", n ? " " : "", cpu);
-}
-
+/*
+ * bind PID CPU: what taskset -c CPU -p PID does, through the same door,
+ * sched_setaffinity(): so a thread whose CPUs the kernel fixed
+ * (PF_NO_SETAFFINITY: kthread_bind(), per-CPU threads such as
+ * migration/N) is refused, as it is to a user. A running thread is
+ * moved by its CPU's stopper before the call returns; one asleep moves
+ * when it wakes, and the reply says which.
+ */
 static void cmd_bind(struct task_struct *p, const char *name, char **argv)
 {
-	char cpus[SHELL_CPUS_MAX];
-	int cpu, ret;
+	int cpu, ret, now;
 
 	if (is_idle_task(p)) {
 		shell_error("pid %d (%s) is the idle task: it stays on its CPU", p->pid, name);
-	} else if (shell_parse_int(argv[2], &cpu)) {
-		if (!cpu_possible(cpu) || !cpu_online(cpu)) {
-			online_cpus(cpus, sizeof(cpus));
-			shell_error("CPU %d out of range (online: %s)", cpu, cpus);
-		} else {
-			/* kthread_bind() is only for a thread not yet woken: not these. */
-			ret = set_cpus_allowed_ptr(p, cpumask_of(cpu));
-			tty_printf("set_cpus_allowed_ptr(%s, CPU %d) returned %d%s\n", name, cpu,
-				   ret, ret == -EINVAL && (p->flags & PF_NO_SETAFFINITY) ?
-				   " (EINVAL: a bound kthread keeps its CPU)" : errno_suffix(ret));
-		}
+		return;
 	}
+	if (!shell_parse_int(argv[2], &cpu))
+		return;
+	if (!cpu_possible(cpu)) {
+		shell_error("CPU %d out of range (this machine has CPUs %*pbl)", cpu,
+			    cpumask_pr_args(cpu_possible_mask));
+		return;
+	}
+	if (!cpu_online(cpu)) {
+		shell_error("CPU %d is offline (online: %*pbl)", cpu,
+			    cpumask_pr_args(cpu_online_mask));
+		return;
+	}
+	ret = sched_setaffinity(p->pid, cpumask_of(cpu));
+	if (ret) {
+		tty_printf("sched_setaffinity(%s, CPU %d) returned %d%s\n", name, cpu, ret,
+			   ret == -EINVAL && (p->flags & PF_NO_SETAFFINITY) ?
+			   " (EINVAL: the kernel bound this thread, it keeps its CPUs)" :
+			   errno_suffix(ret));
+		return;
+	}
+	now = task_cpu(p);
+	if (now == cpu)
+		tty_printf("sched_setaffinity(%s, CPU %d) returned 0: on CPU %d now\n", name,
+			   cpu, now);
+	else
+		tty_printf("sched_setaffinity(%s, CPU %d) returned 0: asleep, last on CPU %d; "
+			   "it runs on CPU %d when it wakes\n", name, cpu, now, cpu);
+}
+
+static void cmd_cpus(int argc, char **argv)
+{
+	sched_show_cpus(&console_printer);
 }
 
 /* Would @p drop @sig? Kthreads ignore every signal they did not allow. */
@@ -940,7 +957,10 @@ static const struct shell_command shell_commands[] = {
 	{ "park", "PID", "kthread_park() a kthread (from a helper, sh_park/PID)", 1, 1,
 	  .task_fn = cmd_park },
 	{ "unpark", "PID", "kthread_unpark() a kthread", 1, 1, .task_fn = cmd_unpark },
-	{ "bind", "PID CPU", "set_cpus_allowed_ptr() to one CPU", 2, 2, .task_fn = cmd_bind },
+	{ "bind", "PID CPU", "sched_setaffinity() to one online CPU (taskset -c CPU -p PID)", 2, 2,
+	  .task_fn = cmd_bind },
+	{ "cpus", "", "each CPU: online, current task, run queue, ticks, IPIs", 0, 0,
+	  .fn = cmd_cpus },
 	{ "kill", "PID", "kill_pid(PID, SIGKILL)", 1, 1, .task_fn = cmd_kill },
 	{ "nice", "PID N", "set_user_nice() to N (-20..19)", 2, 2, .task_fn = cmd_nice },
 	{ "worker", "[create|queue|destroy NAME]", "kthread workers made here; no NAME: list",

@@ -17,6 +17,9 @@
  *    nothing to hide and its readers need the real addresses.
  *  - %p takes extensions: %px (raw address, as above), %pS ("func+0x1c/0x80"
  *    via sprint_symbol()) and %ps ("func", via sprint_symbol_no_offset()).
+ *    and %*pbl: the bitmap at the pointer, of as many bits as the width,
+ *    as a list of ranges ("0-2,5"; "" for an empty one), as Linux's
+ *    bitmap_list_string() prints cpumask_pr_args().
  *    As in Linux, every letter or digit right after %p is part of the
  *    conversion and is not printed, so "%pfoo" prints just the address.
  *  - '#' with x or X always gives the "0x"/"0X" prefix, also for 0: "%#x"
@@ -214,6 +217,43 @@ static void string(struct outbuf *out, const char *s, struct printf_spec spec)
 	padded(out, s, len, spec);
 }
 
+/* Is bit @n of the bitmap at @bits set? */
+static bool bitmap_bit(const unsigned long *bits, int n)
+{
+	return (bits[n / (8 * sizeof(long))] >> (n % (8 * sizeof(long)))) & 1;
+}
+
+/*
+ * %*pbl: "0-2,5,7-8", the runs of set bits among the first @nbits. The
+ * width is the number of bits, not a field width. Linux: bitmap_list_string()
+ */
+static void bitmap_list_string(struct outbuf *out, const unsigned long *bits, int nbits)
+{
+	struct printf_spec dec = { .width = -1, .precision = -1, .base = 10 };
+	bool first = true;
+	int n = 0;
+
+	while (n < nbits) {
+		int start = n, end;
+
+		if (!bitmap_bit(bits, n)) {
+			n++;
+			continue;
+		}
+		while (n + 1 < nbits && bitmap_bit(bits, n + 1))
+			n++;
+		end = n++;
+		if (!first)
+			emit(out, ',');
+		first = false;
+		number(out, start, false, dec);
+		if (end != start) {
+			emit(out, '-');
+			number(out, end, false, dec);
+		}
+	}
+}
+
 /*
  * %p and its extensions. @fmt points just after the 'p'. The symbol text
  * goes through string() so that width, precision and the buffer limit
@@ -233,6 +273,12 @@ static void pointer(struct outbuf *out, const char *fmt, void *ptr,
 		sprint_symbol_no_offset(sym, (unsigned long)ptr);
 		string(out, sym, spec);
 		return;
+	case 'b':
+		if (fmt[1] == 'l') {
+			bitmap_list_string(out, ptr, spec.width < 0 ? 0 : spec.width);
+			return;
+		}
+		break;
 	}
 
 	/* Plain %p and %px: the raw address, all 16 digits unless told. */

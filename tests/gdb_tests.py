@@ -11,7 +11,11 @@ One QEMU boot, halted (-S) with its gdbstub on a free port, and one
   4. spindle-kthread-path with no name: it follows the next creation,
      the boot demo's kthread worker;
   5. a breakpoint on show_tasks(), `finish`, then spindle-ps, spindle-dmesg,
-     spindle-rq and spindle-trace, to compare with what the kernel printed.
+     spindle-rq and spindle-trace, to compare with what the kernel printed;
+  6. info threads (one per vCPU) and another CPU's $current().
+
+The boot has SMP (4) CPUs, so the walk follows a creation whose creator,
+kthreadd and new thread may each run on a CPU of their own.
 
 Each check is one test line: the order of the walk, the backtrace, the
 task list (against the kernel's own table in the serial log), the log
@@ -54,9 +58,12 @@ BT_FRAMES = ["copy_process", "kernel_clone", "create_kthread", "kthreadd"]
 PS_EXPECTED = {"swapper/0": 0, "init": 0, "kthreadd": 0, "spindle_demo/1": 2,
                "spindle_demo/2": 2, "spindle_demo/3": 2, "spindle_worker": 2}
 
-STEP_LINE = re.compile(r"^\s*(\d+)\s+([\d-]+)\s+(\S+)\s+(\S+)-(\d+)\s+(.*)$")
-PS_LINE = re.compile(r"^[> ]\s*(\d+)\s+(\d+)\s+(\S+)\s+(\d+)\s+([0-9a-f]{8})\s.*?(\S+)$")
-KERNEL_PS_LINE = re.compile(r"^\[\s*\d+\.\d+\]\s+(\d+)\s+(\d+)\s+(\S+)\s+([0-9a-f]{8})\s+(.*)$")
+STEP_LINE = re.compile(r"^\s*(\d+)\s+([\d-]+)\s+(\d+)\s+(\S+)\s+(\S+)-(\d+)\s+(.*)$")
+PS_LINE = re.compile(r"^[>* ]\s*(\d+)\s+(\d+)\s+(\S+)\s+(\d+)\s+(all|[\d,-]+)\s+([0-9a-f]{8})\s"
+                     r".*?(\S+)$")
+KERNEL_PS_LINE = re.compile(r"^\[\s*\d+\.\d+\]\s+(\d+)\s+(\d+)\s+(\S+)\s+\d+\s+(all|[\d,-]+)\s+"
+                            r"([0-9a-f]{8})\s+(.*)$")
+SMP = 4                 # the boot's CPUs: creator, kthreadd and child may each be on another
 LOG_LINE = re.compile(r"^\[\s*\d+\.\d{6}\] ")
 
 
@@ -91,6 +98,11 @@ def session_commands(port):
         "spindle-rq",
         part("trace"),
         "spindle-trace",
+        part("threads"),
+        "info threads",
+        part("other-cpu"),
+        "thread 2", "p $current()->comm", "p ((struct pcpu_hot *)$gs_base)->cpu_number",
+        "thread 1",
         part("end"),
         "kill",
     ]
@@ -112,20 +124,22 @@ def check_path(text, child_comm, path):
     """The walk printed every step of @path in order, in the right tasks."""
     steps = [m.groups() for m in map(STEP_LINE.match, text.splitlines()) if m]
     problems = []
-    got = [s[2] for s in steps]
+    got = [s[3] for s in steps]
     want = [f for f, _ in path]
     if got != want:
         problems.append(f"functions in this order: {got}, expected {want}")
     if [int(s[0]) for s in steps] != list(range(1, len(steps) + 1)):
         problems.append("step numbers are not 1, 2, 3...")
     runs_in = {CREATOR: ("init", "1"), KTHREADD: ("kthreadd", "2")}
-    for (n, _, function, comm, pid, _), (_, who) in zip(steps, path):
+    for (n, _, cpu, function, comm, pid, _), (_, who) in zip(steps, path):
         if who == CHILD:
             ok = comm == child_comm and pid not in ("0", "1", "2")
         else:
             ok = (comm, pid) == runs_in[who]
         if not ok:
             problems.append(f"step {n} ({function}) ran in {comm}-{pid}, expected the {who}")
+        if not 0 <= int(cpu) < SMP:
+            problems.append(f"step {n} ({function}) ran on cpu {cpu}, not one of 0..{SMP - 1}")
     if f"done, {len(path)} steps; breakpoints removed" not in text:
         problems.append("no 'done, N steps; breakpoints removed' line")
     return problems
@@ -158,8 +172,8 @@ def check_ps(text, serial_log):
     for line in text.splitlines():
         m = PS_LINE.match(line)
         if m:
-            pid, ppid, state, _cpu, flags, comm = m.groups()
-            rows[comm.strip("[]")] = (int(pid), int(ppid), state, flags)
+            pid, ppid, state, _cpu, affinity, flags, comm = m.groups()
+            rows[comm.strip("[]")] = (int(pid), int(ppid), state, flags, affinity)
             kthread_bits[comm.strip("[]")] = line.split()[-2]
     problems = []
     for comm, ppid in PS_EXPECTED.items():
@@ -172,11 +186,15 @@ def check_ps(text, serial_log):
     kernel = [m.groups() for m in map(KERNEL_PS_LINE.match, serial_log.splitlines()) if m]
     if not kernel:
         problems.append("the serial log has no show_tasks() table to compare with")
-    for pid, ppid, state, flags, comm in kernel:
+    for pid, ppid, state, affinity, flags, comm in kernel:
         mine = rows.get(comm.strip().strip("[]"))
-        if mine is None or (mine[0], mine[1], mine[3]) != (int(pid), int(ppid), flags):
-            problems.append(f"kernel says {pid} {ppid} {state} {flags} {comm}, "
+        if mine is None or (mine[0], mine[1], mine[3], mine[4]) != (int(pid), int(ppid), flags,
+                                                                    affinity):
+            problems.append(f"kernel says {pid} {ppid} {state} {affinity} {flags} {comm}, "
                             f"spindle-ps says {mine}")
+    for cpu in range(SMP):
+        if rows.get(f"migration/{cpu}", (0,) * 5)[4] != str(cpu):
+            problems.append(f"migration/{cpu} is not shown bound to CPU {cpu}")
     parked = rows.get("spindle_demo/1")
     if parked and (parked[2], kthread_bits["spindle_demo/1"]) != ("P", "should_park"):
         problems.append(f"spindle_demo/1 (parked by the demo): state {parked[2]}, "
@@ -204,8 +222,11 @@ def check_dmesg(text, serial_log):
 
 def check_rq_trace(rq, trace):
     problems = []
-    if not re.search(r"^cpu 0: curr init-1 ", rq, re.M):
-        problems.append("spindle-rq: no 'cpu 0: curr init-1' line")
+    if not re.search(r"^cpu \d: curr init-1 ", rq, re.M):
+        problems.append("spindle-rq: no 'cpu N: curr init-1' line")
+    cpus = [int(c) for c in re.findall(r"^cpu (\d+): curr ", rq, re.M)]
+    if cpus != list(range(SMP)):
+        problems.append(f"spindle-rq shows CPUs {cpus}, not 0..{SMP - 1}")
     if "# entries-in-buffer/entries-written:" not in trace:
         problems.append("spindle-trace: no ftrace header")
     for name, text in (("spindle-rq", rq), ("spindle-trace", trace)):
@@ -215,6 +236,19 @@ def check_rq_trace(rq, trace):
 
 
 # --- the test --------------------------------------------------------------
+
+def check_threads(threads, other):
+    """Every vCPU is a GDB thread; on thread 2, $current() is CPU 1's task."""
+    problems = []
+    ids = re.findall(r"^[* ]\s*(\d+)\s+Thread ", threads, re.M)
+    if sorted(map(int, ids)) != list(range(1, SMP + 1)):
+        problems.append(f"info threads lists threads {ids}, not 1..{SMP}")
+    if not re.search(r"^\$\d+ = 1$", other, re.M):
+        problems.append("thread 2's per-CPU area is not CPU 1's")
+    if not re.search(r'^\$\d+ = "[^"]+"', other, re.M):
+        problems.append("no comm for $current() on thread 2")
+    return problems
+
 
 def free_port():
     with socket.socket() as s:
@@ -261,7 +295,7 @@ def run_gdb_helpers(args, results, boot):
 
     started = time.monotonic()
     result = boot(args, name, "", extra=["-S", "-gdb", f"tcp:127.0.0.1:{port}"],
-                  done=attach)
+                  done=attach, smp=SMP)
     elapsed = time.monotonic() - started
     text = "".join(out)
     log_path = Path(result.log_path).with_suffix(".gdb.log")
@@ -278,6 +312,7 @@ def run_gdb_helpers(args, results, boot):
         ("spindle_ps", check_ps(parts.get("ps", ""), serial)),
         ("spindle_dmesg", check_dmesg(parts.get("dmesg", ""), serial)),
         ("spindle_rq_trace", check_rq_trace(parts.get("rq", ""), parts.get("trace", ""))),
+        ("info_threads", check_threads(parts.get("threads", ""), parts.get("other-cpu", ""))),
     ]
     for check, problems in checks:
         test = f"{name}.{check}"

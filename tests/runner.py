@@ -734,15 +734,20 @@ def handout_lab():
         return None
 
 
-def run_shell(args, results):
-    """The shell checks (tests/shell_tests.py), then: no WARNING nobody announced."""
-    shell_tests.run(args, results, qemu_flags=QEMU_FLAGS, elf=ELF, log_dir=LOG_DIR)
-    log_path = LOG_DIR / "shell.log"
+def run_shell(args, results, name="shell", smp=1):
+    """The shell checks (tests/shell_tests.py), then: no WARNING nobody announced.
+
+    At -smp above 1 the SMP checks (cpus, ps's CPU column, bind, trace's
+    CPUs) run instead: the others are the same on any number of CPUs.
+    """
+    shell_tests.run(args, results, qemu_flags=QEMU_FLAGS, elf=ELF, log_dir=LOG_DIR, name=name,
+                    checks=shell_tests.SMP_CHECKS if smp > 1 else None, smp=smp)
+    log_path = LOG_DIR / f"{name}.log"
     warned = warning_problems(read_log(log_path))
     if warned:
-        results.fail("shell.no_unexpected_warning", warned[0], log=log_path)
+        results.fail(f"{name}.no_unexpected_warning", warned[0], log=log_path)
     else:
-        results.ok("shell.no_unexpected_warning")
+        results.ok(f"{name}.no_unexpected_warning")
 
 
 def boots():
@@ -761,6 +766,7 @@ def boots():
         ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py
         ("gdb_docs", gdb_doc_tests.run_gdb_docs, dict(boot=qemu_boot)),  # docs' GDB sessions
         ("shell", run_shell, {}),
+        ("shell_smp4", run_shell, dict(name="shell_smp4", smp=4)),
         # The ISO under BIOS and under UEFI (OVMF; its boot manager says
         # BdsDxe): boot to the end, the kernel handed a multiboot2 memory
         # map, and nothing from GRUB but its banner on the serial console.

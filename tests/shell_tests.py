@@ -107,14 +107,23 @@ def kernel_lines(out):
     return [re.sub(r"^\[\s*\d+\.\d+\] ", "", l) for l in out.splitlines()]
 
 
+PS_LINE = re.compile(r"\s*(?P<pid>\d+)\s+(?P<ppid>\d+)\s+(?P<state>\S+)\s+(?P<cpu>\d+)\s+"
+                     r"(?P<affinity>all|[\d,-]+)\s+(?P<flags>[0-9a-f]{8})\s+\[?(?P<comm>[^\]]+)\]?$")
+
+
+def ps_rows(out):
+    """{name: match} from a ps table (PID PPID STATE CPU AFFINITY FLAGS COMM)."""
+    rows = {}
+    for line in kernel_lines(out):
+        m = PS_LINE.match(line)
+        if m:
+            rows[m.group("comm")] = m
+    return rows
+
+
 def ps_pids(out):
     """{name: (pid, state)} from a ps table."""
-    tasks = {}
-    for line in kernel_lines(out):
-        m = re.match(r"\s*(\d+)\s+\d+\s+(\S+)\s+[0-9a-f]+\s+\[?([^\]]+)\]?$", line)
-        if m:
-            tasks[m.group(3)] = (int(m.group(1)), m.group(2))
-    return tasks
+    return {name: (int(m.group("pid")), m.group("state")) for name, m in ps_rows(out).items()}
 
 
 class Checks:
@@ -147,7 +156,7 @@ class Checks:
 
     def help(self):
         out = self.run("help")
-        missing = [c for c in ("help", "ps", "spawn", "stop", "park", "unpark", "bind",
+        missing = [c for c in ("help", "ps", "cpus", "spawn", "stop", "park", "unpark", "bind",
                                "kill", "nice", "worker", "trace", "dmesg", "mem",
                                "bench", "test", "halt", "reboot")
                    if not re.search(rf"^\s+{c}\b", out, re.M)]
@@ -186,8 +195,12 @@ class Checks:
 
     def bind(self):
         out = self.run(f"bind {self.t0} 0")
-        self.expect(f"set_cpus_allowed_ptr(t/0, CPU 0) returned 0" in out,
+        self.expect(re.search(r"^sched_setaffinity\(t/0, CPU 0\) returned 0: ", out, re.M),
                     "bind to CPU 0 did not return 0", out)
+        row = ps_rows(self.run("ps")).get("t/0")
+        # On one CPU, CPU 0 is every CPU: ps says "all".
+        self.expect(row and row.group("affinity") in ("0", "all"),
+                    "ps does not show t/0 bound to 0", row.group(0) if row else "")
 
     def nice(self):
         out = self.run(f"nice {self.t0} 5")
@@ -268,7 +281,8 @@ class Checks:
         self.one_error(f"stop {self.shell_pid}", r"spindle: pid \d+ \(spindle_sh\) is this shell.*")
 
     def errors_cpu_out_of_range(self):
-        self.one_error(f"bind {self.shell_pid} 99", r"spindle: CPU 99 out of range.*")
+        self.one_error(f"bind {self.shell_pid} 99",
+                       r"spindle: CPU 99 out of range \(this machine has CPUs 0(-\d+)?\)")
 
     def errors_bad_number(self):
         self.one_error("nice x 3", r"spindle: bad number 'x'")
@@ -395,6 +409,110 @@ class Checks:
     def halt(self):
         self.con.send("halt\r")
 
+    # --- at -smp 4 (SMP_CHECKS) ---
+
+    def smp_cpus(self):
+        """cpus: a row per CPU, online, its current task, and counters that move."""
+        out = self.run("cpus")
+        rows = {int(m.group(1)): m for m in re.finditer(
+            r"^\s*(\d+) (online|offline)\s+(\S+)\s+(-?\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)$",
+            out, re.M)}
+        self.expect(re.search(r"^CPU STATE\s+CURRENT\s+PID NR_RUNNING\s+TICKS SWITCHES\s+IPIS$",
+                              out, re.M), "cpus has no header", out)
+        self.expect(sorted(rows) == list(range(self.smp)),
+                    f"cpus does not list CPUs 0..{self.smp - 1}", out)
+        self.expect(all(m.group(2) == "online" for m in rows.values()), "a CPU is offline", out)
+        # The shell runs the command, so it is current on the CPU it runs on.
+        self.expect(any(m.group(3) == "[spindle_sh]" for m in rows.values()),
+                    "no CPU has the shell as its current task", out)
+        self.expect(all(int(m.group(6)) > 0 for m in rows.values()), "a CPU took no tick", out)
+        self.expect(any(int(m.group(8)) > 0 for m in rows.values()), "no CPU received an IPI",
+                    out)
+        time.sleep(0.5)
+        later = self.run("cpus")
+        ticks = {int(m.group(1)): int(m.group(2)) for m in re.finditer(
+            r"^\s*(\d+) online\s+\S+\s+-?\d+\s+\d+\s+(\d+)", later, re.M)}
+        # An idle CPU may have stopped its tick; the machine as a whole has not.
+        self.expect(all(ticks.get(c, 0) >= int(m.group(6)) for c, m in rows.items()) and
+                    sum(ticks.values()) > sum(int(m.group(6)) for m in rows.values()),
+                    "TICKS did not grow in half a second", out + later)
+        self.expect(not re.search(r"^\[\s*\d+\.\d+\] ", out, re.M),
+                    "cpus lines carry printk timestamps", out)
+        self.expect("NR_RUNNING" not in self.run("dmesg 40"), "cpus went into the kernel log")
+
+    def smp_ps_cpu_column(self):
+        """ps: migration/N runs on CPU N, bound to N; kthreadd may run on all."""
+        rows = ps_rows(self.run("ps"))
+        for cpu in range(self.smp):
+            m = rows.get(f"migration/{cpu}")
+            self.expect(m and m.group("cpu") == str(cpu) and m.group("affinity") == str(cpu),
+                        f"ps does not show migration/{cpu} on CPU {cpu}, bound to it",
+                        m.group(0) if m else str(list(rows)))
+        self.expect(rows["kthreadd"].group("affinity") == "all",
+                    "kthreadd is not affine to every CPU", rows["kthreadd"].group(0))
+        self.expect(len({m.group("cpu") for m in rows.values()}) == self.smp,
+                    "ps shows tasks on fewer CPUs than there are", "")
+
+    def smp_bind_moves(self):
+        """bind moves a thread: ps then shows it on that CPU, and only that one."""
+        out = self.run("spawn mv")
+        self.mv = int(re.search(r"spawned mv: pid (\d+)", out).group(1))
+        for cpu in (self.smp - 1, 1, 0, self.smp - 1):
+            out = self.run(f"bind {self.mv} {cpu}")
+            self.expect(re.search(rf"^sched_setaffinity\(mv, CPU {cpu}\) returned 0: "
+                                  rf"(on CPU {cpu} now|asleep, last on CPU \d+; it runs on "
+                                  rf"CPU {cpu} when it wakes)$", out, re.M),
+                        f"bind mv {cpu} did not say where mv is", out)
+            time.sleep(0.25)            # mv wakes every 100 ms
+            m = ps_rows(self.run("ps")).get("mv")
+            self.expect(m and m.group("cpu") == str(cpu) and m.group("affinity") == str(cpu),
+                        f"mv is not on CPU {cpu}, bound to it, after bind", m.group(0) if m else "")
+
+    def smp_bind_refused(self):
+        """A kernel-bound thread, an absent CPU, an offline one: each one clear line."""
+        pid = ps_pids(self.run("ps"))["migration/1"][0]
+        out = self.run(f"bind {pid} 0")
+        self.expect(re.search(r"^sched_setaffinity\(migration/1, CPU 0\) returned -22 "
+                              r"\(EINVAL: the kernel bound this thread, it keeps its CPUs\)$",
+                              out, re.M), "bind of migration/1 was not refused", out)
+        m = ps_rows(self.run("ps"))["migration/1"]
+        self.expect(m.group("cpu") == "1" and m.group("affinity") == "1",
+                    "migration/1 moved", m.group(0))
+        self.one_error(f"bind {self.mv} {self.smp}",
+                       rf"spindle: CPU {self.smp} out of range \(this machine has CPUs "
+                       rf"0-{self.smp - 1}\)")
+        if not re.search(r"^\s+cpu\b", self.run("help"), re.M):
+            return                      # no CPU hotplug command: no CPU can be offline
+        last = self.smp - 1
+        self.run(f"cpu offline {last}")
+        try:
+            self.one_error(f"bind {self.mv} {last}",
+                           rf"spindle: CPU {last} is offline \(online: 0(-{last - 1})?\)")
+        finally:
+            self.run(f"cpu online {last}")
+
+    def smp_trace_cpus(self):
+        """Every event names its CPU; IPIs, wakeups' target_cpu, migrations are traced."""
+        self.run("trace clear")
+        self.run("trace on all")
+        self.run(f"bind {self.mv} 1")
+        self.run("spawn tc 4")
+        time.sleep(0.3)
+        self.run(f"bind {self.mv} 2")
+        time.sleep(0.3)
+        out = self.run("trace show", timeout=60)
+        self.run("trace off")
+        cpus = set(re.findall(r"^\s*\S+-\d+\s+\[(\d{3})\]\s+\d+\.\d+: ", out, re.M))
+        self.expect(len(cpus) >= 2, f"events from CPUs {sorted(cpus)} only", out[-1500:])
+        for what in (r"sched_wakeup: comm=\S+ pid=\d+ prio=\d+ target_cpu=\d{3}",
+                     r"sched_migrate_task: comm=mv pid=\d+ prio=\d+ orig_cpu=\d+ dest_cpu=2",
+                     r"ipi_raise: target_mask=[0-9a-f]{8},[0-9a-f]{8} \((Rescheduling|"
+                     r"Function call|Single function call) interrupts\)",
+                     r"ipi_entry: \((Rescheduling|Function call|Single function call) "
+                     r"interrupts\)"):
+            self.expect(re.search(what, out), f"trace show has no {what}", out[-1500:])
+        self.run(f"stop {self.mv}")
+
 
 CHECKS = ["help", "ps", "spawn", "park", "unpark", "bind", "nice", "stop",
           "kill_allowed", "kill_parked", "kill_ignored",
@@ -407,19 +525,30 @@ CHECKS = ["help", "ps", "spawn", "park", "unpark", "bind", "nice", "stop",
           "errors_test_nothing"]
 
 
-def run(args, results, qemu_flags, elf, log_dir):
-    """Boot, run every check against the prompt, then halt."""
-    log_path = Path(log_dir) / "shell.log"
+# The same shell with four CPUs: what a user sees of them.
+SMP_CHECKS = ["smp_cpus", "smp_ps_cpu_column", "smp_bind_moves", "smp_bind_refused",
+              "smp_trace_cpus"]
+
+
+def run(args, results, qemu_flags, elf, log_dir, name="shell", checks=None, smp=1):
+    """Boot (with `smp` CPUs), run every check against the prompt, then halt."""
+    log_path = Path(log_dir) / f"{name}.log"
     tmp = tempfile.mkdtemp(prefix="spindle-shell-")
     sock = os.path.join(tmp, "ttyS0")
-    cmd = (args.qemu + qemu_flags + ["-m", "128M", "-kernel", str(elf), "-append", "",
+    flags = list(qemu_flags)
+    if "-smp" in flags:
+        flags[flags.index("-smp") + 1] = str(smp)
+    else:
+        flags += ["-smp", str(smp)]
+    cmd = (args.qemu + flags + ["-m", "128M", "-kernel", str(elf), "-append", "",
            "-chardev", f"socket,id=ttyS0,path={sock},server=on,wait=on",
            "-serial", "chardev:ttyS0"])
-    with args.qemu_slots, open(Path(log_dir) / "shell.stderr", "w+") as err:
+    with args.qemu_slots, open(Path(log_dir) / f"{name}.stderr", "w+") as err:
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=err,
                                 stderr=subprocess.STDOUT)
         try:
-            _run_checks(args, results, proc, sock, log_path, err)
+            _run_checks(args, results, proc, sock, log_path, err, name,
+                        CHECKS if checks is None else checks, smp)
         finally:
             if proc.poll() is None:
                 proc.kill()
@@ -431,37 +560,38 @@ def run(args, results, qemu_flags, elf, log_dir):
             os.rmdir(tmp)
 
 
-def _run_checks(args, results, proc, sock, log_path, err):
+def _run_checks(args, results, proc, sock, log_path, err, name, names, smp):
     start = time.monotonic()
     try:
         con = Console(sock, log_path, 10)
     except ShellError as e:
         err.seek(0)
-        results.fail("shell.prompt", str(e), [f"QEMU exit status {proc.poll()}"]
+        results.fail(f"{name}.prompt", str(e), [f"QEMU exit status {proc.poll()}"]
                      + err.read().splitlines()[-5:])
         return
     try:
         try:
             con.wait_for(PROMPT, 0, args.timeout)
         except ShellError as e:
-            results.fail("shell.prompt", str(e), [], log_path)
+            results.fail(f"{name}.prompt", str(e), [], log_path)
             return
-        results.ok(f"shell.prompt ({time.monotonic() - start:.1f}s)")
+        results.ok(f"{name}.prompt ({time.monotonic() - start:.1f}s)")
         checks = Checks(con)
-        for i, name in enumerate(CHECKS):
+        checks.smp = smp
+        for i, check in enumerate(names):
             try:
-                getattr(checks, name)()
-                results.ok(f"shell.{name}")
+                getattr(checks, check)()
+                results.ok(f"{name}.{check}")
             except Checks.Failed as e:
                 why, out = e.args
-                results.fail(f"shell.{name}", why, out.splitlines()[-20:], log_path)
-            except (ShellError, AttributeError) as e:
+                results.fail(f"{name}.{check}", why, out.splitlines()[-20:], log_path)
+            except (ShellError, AttributeError, KeyError) as e:
                 # An earlier failure left nothing to work on, or no prompt came back.
-                results.fail(f"shell.{name}", f"{type(e).__name__}: {e}", [], log_path)
+                results.fail(f"{name}.{check}", f"{type(e).__name__}: {e}", [], log_path)
                 if isinstance(e, ShellError):
-                    rest = len(CHECKS) - i - 1
+                    rest = len(names) - i - 1
                     if rest:
-                        results.fail(f"shell.{CHECKS[i + 1]} to shell.{CHECKS[-1]}",
+                        results.fail(f"{name}.{names[i + 1]} to {name}.{names[-1]}",
                                      f"not run ({rest} counted as failed)", count=rest)
                     return
         checks.halt()
@@ -470,9 +600,9 @@ def _run_checks(args, results, proc, sock, log_path, err):
         except subprocess.TimeoutExpired:
             status = None
         if status == EXIT_PASS:
-            results.ok("shell.halt")
+            results.ok(f"{name}.halt")
         else:
-            results.fail("shell.halt", f"QEMU exit status {status}, expected {EXIT_PASS}",
+            results.fail(f"{name}.halt", f"QEMU exit status {status}, expected {EXIT_PASS}",
                          [], log_path)
     finally:
         con.close()
@@ -487,6 +617,7 @@ def main():
     p.add_argument("--elf", default=str(runner.ELF))
     p.add_argument("--qemu", default="qemu-system-x86_64")
     p.add_argument("--timeout", type=int, default=120)
+    p.add_argument("--smp", type=int, default=1, help="CPUs (above 1: the SMP checks)")
     args = p.parse_args()
     args.qemu = args.qemu.split()
     args.qemu_slots = threading.BoundedSemaphore(1)
@@ -494,7 +625,11 @@ def main():
     runner.LOG_DIR.mkdir(parents=True, exist_ok=True)
     results = runner.Results()
     start = time.monotonic()
-    run(args, results, runner.QEMU_FLAGS, args.elf, runner.LOG_DIR)
+    if args.smp > 1:
+        run(args, results, runner.QEMU_FLAGS, args.elf, runner.LOG_DIR, name="shell_smp",
+            checks=SMP_CHECKS, smp=args.smp)
+    else:
+        run(args, results, runner.QEMU_FLAGS, args.elf, runner.LOG_DIR)
     print(results.summary() + f" in {time.monotonic() - start:.1f}s")
     return 1 if results.failed else 0
 

@@ -33,6 +33,11 @@ extern struct cpumask __cpu_online_mask;
 #define cpu_present_mask (&__cpu_present_mask)
 #define cpu_online_mask	(&__cpu_online_mask)
 
+/* The bitmap of @maskp, e.g. for printk's %*pbl. Linux: cpumask_bits() */
+#define cpumask_bits(maskp)	((maskp)->bits)
+/* printk("%*pbl", cpumask_pr_args(mask)) prints "0-2,5". Linux: cpumask_pr_args() */
+#define cpumask_pr_args(maskp)	NR_CPUS, cpumask_bits(maskp)
+
 static inline void cpumask_clear(struct cpumask *m) { m->bits[0] = 0; }
 /* Atomic (lock or/and): CPUs may set and clear bits of one mask at once. */
 static inline void cpumask_set_cpu(int cpu, struct cpumask *m)

@@ -46,6 +46,7 @@ void idle_threads_init(void);
 struct task_struct *idle_thread_get(unsigned int cpu);
 
 /* arch/x86/kernel/smpboot.c */
+void prefill_possible_map(void);
 void smp_prepare_cpus(unsigned int max_cpus);
 int __cpu_up(unsigned int cpu, struct task_struct *idle);
 
@@ -54,6 +55,8 @@ void smp_ipi_init(void);
 void smp_send_reschedule(int cpu);
 void arch_send_call_function_single_ipi(int cpu);
 void arch_send_call_function_ipi(int cpu);
+/* IPIs @cpu received since boot (reschedule and function call). */
+unsigned long arch_ipi_count(unsigned int cpu);
 void smp_send_stop(void);
 bool nmi_stop_requested(void);
 void __noreturn stop_this_cpu(void);

@@ -28,6 +28,9 @@ enum trace_event_id {
 	TRACE_sched_kthread_stop_ret,
 	TRACE_kthread_create_step,	/* one per step of the creation path */
 	TRACE_sched_process_exec,	/* a program started by execve() */
+	TRACE_ipi_raise,		/* an IPI sent (include/trace/events/ipi.h) */
+	TRACE_ipi_entry,		/* an IPI handler begins on its CPU */
+	TRACE_ipi_exit,			/* and ends */
 	NR_TRACE_EVENTS
 };
 

@@ -39,6 +39,9 @@ static const char *const trace_event_names[NR_TRACE_EVENTS] = {
 	[TRACE_sched_kthread_stop_ret] = "sched_kthread_stop_ret",
 	[TRACE_kthread_create_step] = "kthread_create_step",
 	[TRACE_sched_process_exec] = "sched_process_exec",
+	[TRACE_ipi_raise] = "ipi_raise",
+	[TRACE_ipi_entry] = "ipi_entry",
+	[TRACE_ipi_exit] = "ipi_exit",
 };
 
 /**

@@ -485,6 +485,18 @@ static void pointer_raw(void)
 	       (void *)0x5678);
 }
 
+/* %*pbl: a bitmap as a list of ranges, Linux's cpumask_pr_args() format. */
+static void pointer_bitmap_list(void)
+{
+	unsigned long one[1] = { 0x2f5UL }, two[2] = { 1UL << 63, 0x3UL }, none[1] = { 0 };
+
+	EXPECT("0,2,4-7,9|", "%*pbl|", 64, one);
+	EXPECT("0,2,4-7|", "%*pbl|", 8, one);		/* only the first 8 bits */
+	EXPECT("63-65|", "%*pbl|", 128, two);		/* a run across two words */
+	EXPECT("|", "%*pbl|", 64, none);
+	EXPECT("3", "%*pbl", 64, (unsigned long[]){ 1UL << 3 });
+}
+
 static void pointer_symbols(void)
 {
 	EXPECT("start_kernel+0x1c/0x80", "%pS", (void *)(SHIM_SYM_START_KERNEL + 0x1c));
@@ -683,6 +695,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(length_modifiers),
 	KTAP_CASE(random_formats_match_libc),
 	KTAP_CASE(pointer_raw),
+	KTAP_CASE(pointer_bitmap_list),
 	KTAP_CASE(pointer_symbols),
 	KTAP_CASE(null_string),
 	KTAP_CASE(unknown_conversion_stops),

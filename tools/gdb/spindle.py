@@ -125,6 +125,39 @@ def current_task():
     return gdb.parse_and_eval("pcpu_hot_area[0].current_task").dereference()
 
 
+def current_cpu():
+    """The CPU number of the vCPU GDB has selected (pcpu_hot.cpu_number through GS)."""
+    try:
+        gs_base = u64(gdb.parse_and_eval("$gs_base"))
+    except gdb.error:
+        gs_base = 0
+    if not gs_base:
+        return 0
+    return int(gdb.Value(gs_base).cast(lookup_type("struct pcpu_hot").pointer())["cpu_number"])
+
+
+def cpulist(bits, nbits=64):
+    """"0-2,5" for a bitmap, as the kernel's %*pbl prints it."""
+    runs, n = [], 0
+    while n < nbits:
+        if not bits >> n & 1:
+            n += 1
+            continue
+        start = n
+        while n + 1 < nbits and bits >> (n + 1) & 1:
+            n += 1
+        runs.append(str(start) if start == n else "%d-%d" % (start, n))
+        n += 1
+    return ",".join(runs)
+
+
+def task_affinity(task):
+    """What kernel/ps.c prints in AFFINITY: "all", or the CPU list of a restricted task."""
+    bits = u64(task["cpus_mask"]["bits"][0])
+    possible = u64(gdb.parse_and_eval("__cpu_possible_mask")["bits"][0])
+    return "all" if possible & ~bits == 0 else cpulist(bits)
+
+
 def task_at(addr):
     """The struct task_struct at address @addr."""
     return gdb.Value(int(addr)).cast(lookup_type("struct task_struct").pointer()).dereference()
@@ -223,10 +256,13 @@ class SpindlePs(SpindleCommand):
 Walks the task list from the idle task init_task (pid 0), like
 for_each_process(). Columns: PID, PPID (the real parent), STATE (R running
 or runnable, S interruptible, D uninterruptible, D+K killable, P parked,
-N new, Z zombie, X dead), CPU, FLAGS (PF_*), KTHREAD (for kthreads, the
+N new, Z zombie, X dead), CPU (where it runs or ran last), AFFINITY (the CPUs
+it may run on: "all", or a list such as "3" for a bound task), FLAGS (PF_*),
+KTHREAD (for kthreads, the
 bits of their struct kthread: should_stop, should_park, is_per_cpu; "-"
 for none) and COMM, in [brackets] for kthreads, with the full name when
-comm cut it. ">" marks the task running on this CPU now."""
+comm cut it. ">" marks the task running on the CPU GDB has selected (the
+vCPU of `thread N`: CPU N-1), "*" those running on the other CPUs now."""
 
     def __init__(self):
         super().__init__("spindle-ps", gdb.COMMAND_DATA)
@@ -238,7 +274,11 @@ comm cut it. ">" marks the task running on this CPU now."""
             current = int(current_task().address)
         except gdb.error:
             current = 0
-        out = ["    PID  PPID STATE CPU FLAGS    KTHREAD      COMM\n"]
+        running = set()
+        runqueues = gdb.parse_and_eval("runqueues")
+        for cpu in range(runqueues.type.range()[1] + 1):
+            running.add(u64(runqueues[cpu]["curr"]))
+        out = ["    PID  PPID STATE CPU AFFINITY FLAGS    KTHREAD      COMM\n"]
         for task in for_each_task():
             parent = task["real_parent"]
             ppid = int(parent["pid"]) if int(parent) else 0
@@ -248,9 +288,11 @@ comm cut it. ">" marks the task running on this CPU now."""
                 name = c_string(kthread["full_name"]) or name
             if int(task["flags"]) & PF_KTHREAD:
                 name = "[%s]" % name
-            out.append("%s %5d %5d %-5s %3d %08x %-12s %s\n" % (
-                ">" if int(task.address) == current else " ", int(task["pid"]), ppid,
-                task_state_name(task), int(task["cpu"]), int(task["flags"]) & 0xFFFFFFFF,
+            addr = int(task.address)
+            mark = ">" if addr == current else "*" if addr in running else " "
+            out.append("%s %5d %5d %-5s %3d %-8s %08x %-12s %s\n" % (
+                mark, int(task["pid"]), ppid, task_state_name(task), int(task["cpu"]),
+                task_affinity(task), int(task["flags"]) & 0xFFFFFFFF,
                 kthread_flags(kthread) if kthread is not None else "", name))
         gdb.write("".join(out))
 
@@ -553,16 +595,16 @@ class Walk:
         """Print the next step; True when it is the last one wanted."""
         _, _, path_step = PATH_STEPS[self.printed]
         self.printed += 1
-        self.print_line(self.printed, path_step, function, task, text)
+        self.print_line(self.printed, path_step, current_cpu(), function, task, text)
         return self.printed >= self.done_at
 
     @staticmethod
-    def print_line(n, path_step, function, task, text):
-        gdb.write("%4d %5s  %-29s %-18s %s\n" % (n, path_step, function, task, text))
+    def print_line(n, path_step, cpu, function, task, text):
+        gdb.write("%4d %5s %3d  %-29s %-18s %s\n" % (n, path_step, cpu, function, task, text))
 
     @staticmethod
     def header():
-        gdb.write("step  path  %-29s %-18s %s\n" % ("function", "task", "what happens"))
+        gdb.write("step  path cpu  %-29s %-18s %s\n" % ("function", "task", "what happens"))
 
     def expecting(self, function):
         return self.printed < len(PATH_STEPS) and PATH_STEPS[self.printed][0] == function
@@ -596,7 +638,7 @@ class Walk:
         steps = self.held.setdefault(me, [])
         if function != "__kthread_create_on_node":
             steps.clear()
-        steps.append((function, task_name(current), text))
+        steps.append((function, current_cpu(), task_name(current), text))
         return False
 
     def at_kthread_create_on_node(self, frame, current, me):
@@ -627,12 +669,12 @@ class Walk:
             held = self.held.pop(creator, [])
             if not fnmatch.fnmatchcase(name, self.pattern):
                 return False
-            for function, task, text in held:
+            for function, cpu, task, text in held:
                 if self.printed >= self.done_at:
                     break
                 _, _, path_step = PATH_STEPS[self.printed]
                 self.printed += 1
-                self.print_line(self.printed, path_step, function, task, text)
+                self.print_line(self.printed, path_step, cpu, function, task, text)
             if self.printed < 2:
                 self.printed = 2        # the walk began mid-creation
             self.creator = creator
@@ -693,8 +735,8 @@ class Walk:
             return False
         p = frame_arg(frame, "p").dereference()
         self.child = int(p.address)
-        text = "the child %s (TASK_NEW) becomes TASK_RUNNING on cpu %d's run queue" % (
-            task_name(p), int(p["cpu"]))
+        text = ("the child %s (TASK_NEW) becomes TASK_RUNNING, queued on the CPU "
+                "select_task_rq() picks (forked on cpu %d)" % (task_name(p), int(p["cpu"])))
         return self.emit("wake_up_new_task", task_name(current), text)
 
     def child_step(self, function, current, me, text):
@@ -764,9 +806,10 @@ class SpindleKthreadPath(SpindleCommand):
 
 Sets a software breakpoint on each function of the creation path, then
 continues the kernel. At each hit that belongs to the creation followed,
-it prints the step number, the step of docs/creation-path.md, the
-function, the task it runs in (current, read from the per-CPU area that
-GS points at) and what happens there, and lets the kernel go on:
+it prints the step number, the step of docs/creation-path.md, the CPU
+it ran on, the function, the task it runs in (current, read from the
+per-CPU area that GS points at: on several CPUs, the vCPU that hit the
+breakpoint) and what happens there, and lets the kernel go on:
 
   kthread_create_on_node, __kthread_create_on_node    (the creator)
   create_kthread, kernel_clone, copy_process,

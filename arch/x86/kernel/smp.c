@@ -11,7 +11,8 @@
  *   NMI                          stop: panic() halts the other CPUs with
  *                                an NMI, which gets through even to a CPU
  *                                spinning with interrupts off.
- * Each IPI is counted in vector_counts[] of the receiving CPU.
+ * Each IPI is counted in vector_counts[] of the receiving CPU, and traced:
+ * ipi_raise where it is sent, ipi_entry/ipi_exit around its handler.
  * Locking: none here; the queues are kernel/smp.c's.
  * Linux: arch/x86/kernel/smp.c, arch/x86/kernel/apic/ipi.c
  */
@@ -24,14 +25,16 @@
 #include <asm/apic.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <trace/events/ipi.h>
 
 /* Set by smp_send_stop(): an NMI now means "halt". */
 static bool stop_cpus_requested;
 
-static void send_ipi(unsigned int cpu, u32 low)
+static void send_ipi(unsigned int cpu, u32 low, const char *reason)
 {
 	unsigned long flags;
 
+	trace_ipi_raise(cpumask_of(cpu), reason);
 	local_irq_save(flags);
 	apic_icr_write(low, x86_cpu_to_apicid[cpu]);
 	local_irq_restore(flags);
@@ -46,7 +49,7 @@ void smp_send_reschedule(int cpu)
 {
 	if (WARN_ON_ONCE(!cpu_online(cpu)))
 		return;
-	send_ipi(cpu, APIC_DM_FIXED | RESCHEDULE_VECTOR);
+	send_ipi(cpu, APIC_DM_FIXED | RESCHEDULE_VECTOR, IPI_REASON_RESCHEDULE);
 }
 
 /**
@@ -56,7 +59,8 @@ void smp_send_reschedule(int cpu)
  */
 void arch_send_call_function_single_ipi(int cpu)
 {
-	send_ipi(cpu, APIC_DM_FIXED | CALL_FUNCTION_SINGLE_VECTOR);
+	send_ipi(cpu, APIC_DM_FIXED | CALL_FUNCTION_SINGLE_VECTOR,
+		 IPI_REASON_CALL_FUNCTION_SINGLE);
 }
 
 /**
@@ -66,19 +70,50 @@ void arch_send_call_function_single_ipi(int cpu)
  */
 void arch_send_call_function_ipi(int cpu)
 {
-	send_ipi(cpu, APIC_DM_FIXED | CALL_FUNCTION_VECTOR);
+	send_ipi(cpu, APIC_DM_FIXED | CALL_FUNCTION_VECTOR, IPI_REASON_CALL_FUNCTION);
 }
 
 /* The reschedule IPI: irq_exit() does the work. Linux: sysvec_reschedule_ipi() */
 static void reschedule_interrupt(struct pt_regs *regs)
 {
 	apic_eoi();
+	trace_ipi_entry(IPI_REASON_RESCHEDULE);
+	trace_ipi_exit(IPI_REASON_RESCHEDULE);
 }
 
+/* Linux: sysvec_call_function_single() */
 static void call_function_single_interrupt(struct pt_regs *regs)
 {
 	apic_eoi();
+	trace_ipi_entry(IPI_REASON_CALL_FUNCTION_SINGLE);
 	generic_smp_call_function_single_interrupt();
+	trace_ipi_exit(IPI_REASON_CALL_FUNCTION_SINGLE);
+}
+
+/* The same queue as the single one; traced under its own name. Linux: sysvec_call_function() */
+static void call_function_interrupt(struct pt_regs *regs)
+{
+	apic_eoi();
+	trace_ipi_entry(IPI_REASON_CALL_FUNCTION);
+	generic_smp_call_function_single_interrupt();
+	trace_ipi_exit(IPI_REASON_CALL_FUNCTION);
+}
+
+/**
+ * arch_ipi_count - the IPIs @cpu has received since boot
+ * @cpu: a possible CPU
+ *
+ * Reschedule and function-call IPIs (the NMI of smp_send_stop() is not
+ * counted: the CPU that took it is gone). Read without a lock: a count
+ * being incremented meanwhile is off by one.
+ * Return: the sum.
+ * Linux: arch_irq_stat_cpu() (irq_resched_count + irq_call_count)
+ */
+unsigned long arch_ipi_count(unsigned int cpu)
+{
+	return READ_ONCE(vector_counts[cpu][RESCHEDULE_VECTOR]) +
+	       READ_ONCE(vector_counts[cpu][CALL_FUNCTION_SINGLE_VECTOR]) +
+	       READ_ONCE(vector_counts[cpu][CALL_FUNCTION_VECTOR]);
 }
 
 /**
@@ -133,6 +168,6 @@ void smp_ipi_init(void)
 	/* Both vectors run the same queue, as in Linux since 5.x. */
 	set_vector_handler(CALL_FUNCTION_SINGLE_VECTOR, call_function_single_interrupt,
 			   "function call IPI");
-	set_vector_handler(CALL_FUNCTION_VECTOR, call_function_single_interrupt,
+	set_vector_handler(CALL_FUNCTION_VECTOR, call_function_interrupt,
 			   "function call IPI (many)");
 }

@@ -5,8 +5,9 @@
  * After reset every CPU but the boot CPU waits for an INIT IPI and then a
  * STARTUP IPI, whose vector names the page (below 1 MiB) where it starts,
  * in real mode. The boot CPU, one AP at a time:
- *   1. smp_prepare_cpus(): numbers the MADT's CPUs (the boot CPU is 0),
- *      copies the trampoline (arch/x86/realmode/rm/trampoline_64.S) to
+ *   0. prefill_possible_map(), early (init_IRQ()), numbers the MADT's
+ *      CPUs (the boot CPU is 0);
+ *   1. smp_prepare_cpus() copies the trampoline (arch/x86/realmode/rm/trampoline_64.S) to
  *      TRAMPOLINE_BASE and builds its page tables;
  *   2. __cpu_up(): points smpboot_initial_stack at the top of the AP's
  *      idle task's stack, sends INIT, STARTUP, STARTUP (the MultiProcessor
@@ -153,15 +154,18 @@ static bool __init setup_trampoline(void)
 }
 
 /**
- * smp_prepare_cpus - number the CPUs and get the trampoline ready
- * @max_cpus: the most CPUs to bring up (NR_CPUS: all)
+ * prefill_possible_map - number the CPUs: fill cpu_possible_mask
  *
  * CPU 0 is the boot CPU; the MADT's other enabled CPUs get 1, 2, ... in
  * table order, and become possible and present. Without ACPI (acpi=off,
  * broken tables) there is nothing to number and Spindle runs on CPU 0.
- * Linux: native_smp_prepare_cpus() + prefill_possible_map()
+ * Called from init_IRQ(), once the MADT is read and the boot CPU's APIC
+ * id known: before rest_init() starts kthreadd, whose CPU mask is taken
+ * from cpu_possible_mask (housekeeping_cpumask()), as in Linux, where
+ * setup_arch() calls it.
+ * Linux: prefill_possible_map()
  */
-void __init smp_prepare_cpus(unsigned int max_cpus)
+void __init prefill_possible_map(void)
 {
 	unsigned int cpu = 1;
 	bool boot_listed = false;
@@ -174,7 +178,7 @@ void __init smp_prepare_cpus(unsigned int max_cpus)
 			boot_listed = true;
 			continue;
 		}
-		if (cpu >= max_cpus || cpu >= NR_CPUS)
+		if (cpu >= NR_CPUS)
 			break;
 		x86_cpu_to_apicid[cpu] = apicid;
 		set_cpu_possible(cpu, true);
@@ -185,6 +189,22 @@ void __init smp_prepare_cpus(unsigned int max_cpus)
 	if (acpi_num_processors && !boot_listed)
 		pr_warn("smpboot: Boot CPU (id %u) not listed by BIOS\n", boot_cpu_physical_apicid);
 	pr_info("smpboot: Allowing %u CPUs, 0 hotplug CPUs\n", num_possible_cpus());
+}
+
+/**
+ * smp_prepare_cpus - get the trampoline ready for the CPUs to bring up
+ * @max_cpus: the most CPUs to bring up (NR_CPUS: all); the others stay
+ *	possible but not present
+ *
+ * prefill_possible_map() numbered them already.
+ * Linux: native_smp_prepare_cpus()
+ */
+void __init smp_prepare_cpus(unsigned int max_cpus)
+{
+	unsigned int cpu;
+
+	for (cpu = max_cpus; cpu < NR_CPUS; cpu++)
+		set_cpu_present(cpu, false);
 	if (num_present_cpus() > 1)
 		trampoline_ready = setup_trampoline();
 	if (!trampoline_ready)

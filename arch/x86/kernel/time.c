@@ -17,6 +17,7 @@
 #include <linux/init.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/i8259.h>
@@ -47,6 +48,8 @@ void __init init_IRQ(void)
 		panic("IOAPIC: no usable I/O APIC; Spindle routes device interrupts through one");
 	setup_local_APIC();
 	setup_IO_APIC();
+	/* The CPUs are known now: before anything takes cpu_possible_mask. */
+	prefill_possible_map();
 }
 
 /**

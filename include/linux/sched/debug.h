@@ -15,6 +15,8 @@ void dump_stack(void);
 /* Print a ps-like table of every task (kernel/ps.c). */
 struct printer;
 void show_tasks(const struct printer *out);
+/* Print one line per possible CPU: online, current, queue, ticks, IPIs (kernel/sched/debug.c). */
+void sched_show_cpus(const struct printer *out);
 /* Print the backtrace starting at frame pointer @bp (of @task, or current). */
 void show_stack(struct task_struct *task, unsigned long *bp, const char *loglvl);
 
