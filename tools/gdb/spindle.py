@@ -492,6 +492,11 @@ KERNEL_START = 0xffffffff80000000
 # A worker's creation starts here instead of kthread_create_on_node().
 WORKER_START = "kthread_create_worker_on_node"
 CREATOR_STEPS = ("kthread_create_on_node", WORKER_START, "__kthread_create_on_node")
+# Not a step: where the creator records KT_CREATE_RETURN, which tells the
+# walk that a creator that never slept again has its thread (see Walk).
+RETURN_PROBE = "kthread_create_step"
+# The last two steps race on several CPUs (see Walk.at_finish_task_switch).
+COMPLETE_AT = [f for f, _, _ in PATH_STEPS].index("complete")
 
 
 def kthreadd_task():
@@ -542,7 +547,7 @@ class Walk:
     def __init__(self, pattern, max_steps):
         self.pattern, self.max_steps = pattern, max_steps
         self.done_at = len(PATH_STEPS) if max_steps is None else min(max_steps, len(PATH_STEPS))
-        self.held = {}          # creator address -> its steps, not yet printed
+        self.waiting = {}       # creator address -> its steps, not yet printed
         self.creator = None     # the creator followed (address)
         self.create = None      # struct kthread_create_info * (address)
         self.completion = None  # create->done
@@ -550,11 +555,17 @@ class Walk:
         self.printed = 0        # steps printed so far; PATH_STEPS[printed] is next
         self.failed = False
         self.breakpoints = []
+        self.held = None        # the creator's last step, seen before the child's schedule
+        self.end_note = None    # what on_stop() says about where the kernel stopped
 
     # -- set up and tear down --
 
     def arm(self):
         functions = [f for f, _, _ in PATH_STEPS] + [WORKER_START]
+        # On one CPU a woken creator always comes back through
+        # finish_task_switch(); the probe is for a creator on another CPU.
+        if bin(u64(gdb.parse_and_eval("__cpu_online_mask")["bits"][0])).count("1") > 1:
+            functions.append(RETURN_PROBE)
         for function in functions:
             try:
                 self.breakpoints.append(PathBreakpoint(self, function))
@@ -581,21 +592,20 @@ class Walk:
         if self.printed >= self.done_at:
             gdb.write("spindle-kthread-path: done, %d steps; breakpoints removed.\n"
                       % self.printed)
-            if self.printed == len(PATH_STEPS):
-                gdb.write("  The creator has just been switched back in: `bt` shows where; "
-                          "`finish` up to\n  __kthread_create_on_node() to see it return "
-                          "create->result, the new task.\n")
+            if self.printed == len(PATH_STEPS) and self.end_note:
+                gdb.write(self.end_note)
         else:
             gdb.write("spindle-kthread-path: stopped after %d of %d steps; walk ended, "
                       "breakpoints removed.\n" % (self.printed, len(PATH_STEPS)))
 
     # -- the steps --
 
-    def emit(self, function, task, text):
+    def emit(self, function, task, text, cpu=None):
         """Print the next step; True when it is the last one wanted."""
         _, _, path_step = PATH_STEPS[self.printed]
         self.printed += 1
-        self.print_line(self.printed, path_step, current_cpu(), function, task, text)
+        self.print_line(self.printed, path_step, current_cpu() if cpu is None else cpu,
+                        function, task, text)
         return self.printed >= self.done_at
 
     @staticmethod
@@ -614,7 +624,8 @@ class Walk:
         if self.create is None:
             if function not in CREATOR_STEPS and function != "create_kthread":
                 return False
-        elif not self.expecting(function):
+        elif not self.expecting(function) and not (
+                function in ("finish_task_switch", RETURN_PROBE) and self.printed > COMPLETE_AT):
             return False
         frame = gdb.selected_frame()
         current = current_task()
@@ -635,7 +646,7 @@ class Walk:
                 return False
             self.creator = me
             return self.emit(function, task_name(current), text)
-        steps = self.held.setdefault(me, [])
+        steps = self.waiting.setdefault(me, [])
         if function != "__kthread_create_on_node":
             steps.clear()
         steps.append((function, current_cpu(), task_name(current), text))
@@ -666,7 +677,7 @@ class Walk:
         completion = u64(create["done"])
         creator = self.find_creator(completion)
         if self.pattern is not None:
-            held = self.held.pop(creator, [])
+            held = self.waiting.pop(creator, [])
             if not fnmatch.fnmatchcase(name, self.pattern):
                 return False
             for function, cpu, task, text in held:
@@ -770,10 +781,60 @@ class Walk:
     def at_schedule(self, frame, current, me):
         text = "sleeps in state %s until wake_up_process() or kthread_stop()" % (
             task_state_name(current))
-        return self.child_step("schedule", current, me, text)
+        if me != self.child or not self.expecting("schedule"):
+            return False
+        if self.emit("schedule", task_name(current), text):
+            return True
+        if self.held is None:
+            return False
+        # The creator got there first, on another CPU: its step, held until now.
+        function, cpu, task, text = self.held
+        self.end_note = ("  The creator finished on cpu %d while the child was still on its "
+                         "way to sleep:\n  the kernel stopped in the child's schedule(); "
+                         "`spindle-ps` shows both.\n" % cpu)
+        return self.emit(function, task, text, cpu)
+
+    def creator_last_step(self, function, current, text):
+        """The creator's step 11: printed now, or held until the child's schedule()."""
+        if self.expecting("finish_task_switch"):
+            if function == "finish_task_switch":
+                self.end_note = ("  The creator has just been switched back in: `bt` shows "
+                                 "where; `finish` up to\n  __kthread_create_on_node() to see "
+                                 "it return create->result, the new task.\n")
+            else:
+                self.end_note = ("  The creator did not sleep after complete(): it stopped "
+                                 "in kthread_create_step(KT_CREATE_RETURN);\n  `finish` to "
+                                 "see __kthread_create_on_node() return create->result.\n")
+            return self.emit(function, task_name(current), text)
+        self.held = (function, current_cpu(), task_name(current), text)
+        return False
+
+    def at_kthread_create_step(self, frame, current, me):
+        """The creator reached KT_CREATE_RETURN without being switched back in.
+
+        On several CPUs a creator woken while it was still on its CPU (it
+        had not reached its wait, or not left the CPU yet) never sleeps:
+        its wait finds done completed. There is no finish_task_switch()
+        to show then; this is where it has its thread.
+        """
+        if me != self.creator or self.held is not None or self.printed >= len(PATH_STEPS):
+            return False
+        if int(frame_arg(frame, "step")) != enum_values("enum kthread_step")["KT_CREATE_RETURN"]:
+            return False
+        text = ("never slept after complete(): its wait found done completed; "
+                "create->result is the new task")
+        return self.creator_last_step("__kthread_create_on_node", current, text)
 
     def at_finish_task_switch(self, frame, current, me):
-        if me != self.creator or not self.expecting("finish_task_switch"):
+        """The creator back on a CPU after complete(), before or after the child's schedule().
+
+        On one CPU the child sleeps first, then the creator runs. On several
+        the creator may run on another CPU as soon as complete() woke it,
+        while the child is still on its way into schedule(): the two last
+        steps are printed in the table's order anyway.
+        """
+        if (me != self.creator or self.held is not None or self.printed <= COMPLETE_AT
+                or self.printed >= len(PATH_STEPS)):
             return False
         callers = self.callers(frame)
         if "wait_for_completion_killable" in callers:
@@ -786,7 +847,7 @@ class Walk:
             last = max((i for i, n in enumerate(callers) if n in scheduler), default=-1)
             text = "back on the CPU where it was preempted (%s); its wait will find done " \
                    "completed" % " <- ".join(callers[last + 1:last + 4])
-        return self.emit("finish_task_switch", task_name(current), text)
+        return self.creator_last_step("finish_task_switch", current, text)
 
     @staticmethod
     def callers(frame, last="__kthread_create_on_node", limit=16):
