@@ -9,7 +9,7 @@
  *       numa_init(dummy_numa_init)       one node over all RAM
  *       numa_register_memblks()          memblock ranges tagged with their
  *                                        node, NODE_DATA() on each node
- *   init_cpu_to_node()      (smp_prepare_cpus(): the MADT numbered the CPUs)
+ *   init_cpu_to_node()      (prefill_possible_map(): the MADT numbered the CPUs)
  *
  * A node is set up (online, with a pg_data_t) if it has memory or CPUs.
  * Each CPU's node comes from its APIC id; its memory node (numa_mem_id())
