@@ -112,8 +112,14 @@ common_interrupt:
 	pushq	%rbp
 	movq	%rsp, %rbp
 	leaq	16(%rsp), %rdi		/* struct pt_regs * */
+	/*
+	 * The CPU pushed its frame 16-byte aligned; pt_regs and this frame
+	 * are 23 words: one more, so the handler starts as the ABI says
+	 * (an aligned local, like the signal frame's fxsave area, needs it).
+	 */
+	subq	$8, %rsp
 	call	do_IRQ_or_exception
-	addq	$16, %rsp
+	addq	$24, %rsp
 	testb	$3, PTREGS_CS(%rsp)
 	jnz	swapgs_restore_regs_and_return_to_usermode
 	POP_REGS
