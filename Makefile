@@ -113,7 +113,7 @@ KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -z norelro \
 	$(call ld-option,--no-warn-rwx-segments) -T linker.ld
 
 KDIRS := arch/x86/boot arch/x86/realmode/rm arch/x86/kernel arch/x86/entry arch/x86/mm \
-	arch/x86/lib init kernel kernel/entry kernel/sched kernel/locking kernel/time kernel/trace \
+	arch/x86/lib init kernel kernel/entry kernel/sched kernel/locking kernel/time kernel/trace kernel/futex \
 	mm fs fs/ramfs drivers/tty lib lib/kunit \
 	tests/kernel
 KSRCS := $(filter-out arch/x86/kernel/asm-offsets.c,\
@@ -306,6 +306,13 @@ quiet_cmd_user_cc = CC [U]  $(kobj)
 $(B)/user/%: user/%.c
 	@mkdir -p $(dir $@)
 	$(call cmd,user_cc)
+
+# usertests is two files: the process cases, and the thread cases (threadtests.c).
+quiet_cmd_usertests_cc = CC [U]  $(kobj)
+      cmd_usertests_cc = $(MUSL_CC) $(USER_CFLAGS) -o $@ $(filter %.c,$^)
+$(B)/user/usertests: user/usertests.c user/threadtests.c user/usertests.h
+	@mkdir -p $(dir $@)
+	$(call cmd,usertests_cc)
 
 # The project's initramfs: `make run INITRD=build/initramfs.cpio` runs its /init.
 $(B)/initramfs.cpio: user/initramfs.list tools/gen_init_cpio.py user/script-test user/not-elf \

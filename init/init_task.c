@@ -7,6 +7,7 @@
  * Linux: init/init_task.c
  */
 #include <linux/sched.h>
+#include <linux/sched/mm.h>
 #include <linux/sched/task.h>
 #include <asm/setup.h>
 
@@ -29,6 +30,8 @@ struct task_struct init_task = {
 	.sibling = LIST_HEAD_INIT(init_task.sibling),
 	.group_leader = &init_task,
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.thread_node = LIST_HEAD_INIT(init_task.thread_node),
+	.active_mm = &init_mm,
 	.comm = "swapper",
 	.alloc_lock = __SPIN_LOCK_UNLOCKED(init_task.alloc_lock),
 	.pi_lock = __RAW_SPIN_LOCK_UNLOCKED(init_task.pi_lock),

@@ -11,6 +11,7 @@
 #include <linux/completion.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/futex.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
@@ -219,6 +220,7 @@ void __init start_kernel(void)
 	parse_late_param(command_line);
 	sched_init();
 	fork_init();
+	futex_init();
 	pid_idr_init();
 	init_IRQ();
 	init_timers();

@@ -13,8 +13,11 @@
  */
 #include <linux/completion.h>
 #include <linux/fdtable.h>
+#include <linux/futex.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/lockdep.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -30,32 +33,6 @@ static DECLARE_WAIT_QUEUE_HEAD(child_exit_wait);
 /* pid 1, which adopts orphans (Linux: the namespace's child_reaper). */
 struct task_struct *child_reaper;
 
-/**
- * release_task - the final unlinking of a dead task
- * @p: a task with exit_state set
- *
- * Off the task list and its parent's children, pid freed, and the
- * reaper's reference dropped.
- * Linux: release_task()
- */
-void release_task(struct task_struct *p)
-{
-	struct pid *pid;
-	unsigned long flags;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	list_del_init(&p->tasks);
-	list_del_init(&p->sibling);
-	nr_threads--;
-	pid = p->thread_pid;
-	p->thread_pid = NULL;
-	p->exit_state = EXIT_DEAD;
-	/* Unhashed under the lock: a pid lookup can no longer find @p. */
-	free_pid(pid);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	put_task_struct(p);
-}
-
 /* Does @parent ignore SIGCHLD? Then its children reap themselves. */
 static bool parent_ignores_sigchld(struct task_struct *parent)
 {
@@ -69,7 +46,92 @@ static bool parent_ignores_sigchld(struct task_struct *parent)
 }
 
 /*
- * Orphans go to init; tell the parent, or decide to self-reap.
+ * @tsk (a process: a group leader) is dead with its whole group: make it
+ * a zombie for its parent, or say it must be reaped at once (no exit
+ * signal, or a parent that ignores SIGCHLD). Under tasklist_lock.
+ * Return: true if the caller must release_task() it.
+ * Linux: do_notify_parent()
+ */
+static bool do_notify_parent(struct task_struct *tsk)
+{
+	bool autoreap = tsk->exit_signal < 0 || parent_ignores_sigchld(tsk->real_parent);
+
+	lockdep_assert_held(&tasklist_lock);
+	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
+	if (!autoreap)
+		wake_up_all(&child_exit_wait);
+	return autoreap;
+}
+
+/**
+ * release_task - the final unlinking of a dead task
+ * @p: a task with exit_state set
+ *
+ * Off the task list, its parent's children and its thread group, pid
+ * freed, and the reaper's reference dropped. The last thread of a group
+ * whose leader already exited makes the leader's zombie visible to the
+ * parent now (or reaps it too, if nobody will wait for it).
+ * Linux: release_task()
+ */
+void release_task(struct task_struct *p)
+{
+	struct task_struct *leader;
+	struct pid *pid;
+	unsigned long flags;
+	bool zap_leader = false;
+
+repeat:
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_del_init(&p->tasks);
+	list_del_init(&p->sibling);
+	list_del_init(&p->thread_node);
+	p->signal->nr_threads--;
+	nr_threads--;
+	pid = p->thread_pid;
+	p->thread_pid = NULL;
+	p->exit_state = EXIT_DEAD;
+	/* Unhashed under the lock: a pid lookup can no longer find @p. */
+	free_pid(pid);
+	/* The group's time, for the parent's wait4() rusage. Linux: __exit_signal() */
+	if (!thread_group_leader(p)) {
+		p->signal->sum_sched_runtime += p->se.sum_exec_runtime;
+		p->signal->nvcsw += p->nvcsw;
+		p->signal->nivcsw += p->nivcsw;
+	}
+	leader = p->group_leader;
+	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
+		zap_leader = do_notify_parent(leader);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	/* Kept until now: a zombie leader's wait status may be the group's (exit_group()). */
+	put_signal_struct(p->signal);
+	p->signal = NULL;
+	put_task_struct(p);
+	if (zap_leader) {
+		p = leader;
+		zap_leader = false;
+		goto repeat;
+	}
+}
+
+/*
+ * Where @tsk's children go: another live thread of its group, or else
+ * init. Under tasklist_lock. Linux: find_new_reaper() / find_alive_thread()
+ */
+static struct task_struct *find_new_reaper(struct task_struct *tsk)
+{
+	struct task_struct *t;
+
+	for_each_thread(tsk, t)
+		if (!(t->flags & PF_EXITING))
+			return t;
+	return child_reaper && child_reaper != tsk ? child_reaper : &init_task;
+}
+
+/*
+ * Orphans go to another thread or to init; tell the parent, or decide to
+ * self-reap. A thread other than the leader always reaps itself; a leader
+ * whose other threads live on stays a zombie the parent cannot reap yet
+ * (delay_group_leader()): the last thread's release_task() notifies.
  * Returns true if the task must reap itself. Linux: exit_notify()
  */
 static bool exit_notify(struct task_struct *tsk)
@@ -79,8 +141,7 @@ static bool exit_notify(struct task_struct *tsk)
 
 	spin_lock_irq(&tasklist_lock);
 	list_for_each_entry_safe(child, n, &tsk->children, sibling) {
-		struct task_struct *reaper = child_reaper && child_reaper != tsk ?
-					     child_reaper : &init_task;
+		struct task_struct *reaper = find_new_reaper(tsk);
 
 		child->real_parent = child->parent = reaper;
 		list_move_tail(&child->sibling, &reaper->children);
@@ -88,10 +149,17 @@ static bool exit_notify(struct task_struct *tsk)
 		if (child->exit_state == EXIT_ZOMBIE)
 			adopted_zombie = true;
 	}
-	autoreap = tsk->exit_signal < 0 || parent_ignores_sigchld(tsk->real_parent);
-	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
+	if (!thread_group_leader(tsk)) {
+		tsk->exit_state = EXIT_DEAD;
+		autoreap = true;
+	} else if (!thread_group_empty(tsk)) {
+		tsk->exit_state = EXIT_ZOMBIE;	/* delay_group_leader() */
+		autoreap = false;
+	} else {
+		autoreap = do_notify_parent(tsk);
+	}
 	spin_unlock_irq(&tasklist_lock);
-	if (!autoreap || adopted_zombie)
+	if (adopted_zombie)
 		wake_up_all(&child_exit_wait);
 	return autoreap;
 }
@@ -112,15 +180,18 @@ static void complete_vfork_done(struct task_struct *tsk)
 
 /*
  * Leaving an address space (exit or exec): the CLONE_CHILD_CLEARTID
- * word is zeroed (how pthread_join() learns a thread ended), and a
- * vfork() parent may run again, its mm being ours no more.
+ * word is zeroed and its futex woken (how pthread_join() learns a
+ * thread ended), and a vfork() parent may run again, its mm being ours
+ * no more. A bad pointer there is ignored, as in Linux.
  * Linux: mm_release() in kernel/fork.c
  */
 static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	if (tsk->clear_child_tid) {
-		if (atomic_read(&mm->mm_users) > 1)
-			put_user(0, tsk->clear_child_tid);	/* Linux also does a futex wake */
+		if (atomic_read(&mm->mm_users) > 1) {
+			put_user(0, tsk->clear_child_tid);
+			do_futex((u32 __user *)tsk->clear_child_tid, FUTEX_WAKE, 1, NULL, NULL, 0, 0);
+		}
 		tsk->clear_child_tid = NULL;
 	}
 	complete_vfork_done(tsk);
@@ -153,25 +224,27 @@ static void exit_mm(void)
 	local_irq_save(flags);
 	switch_mm_irqs_off(mm, &init_mm, current);
 	task_lock(current);
-	current->mm = current->active_mm = NULL;
+	current->mm = NULL;
+	current->active_mm = &init_mm;
 	task_unlock(current);
 	local_irq_restore(flags);
 	mmput(mm);
 }
 
+/*
+ * Give up the signal handler table. The signal_struct stays until
+ * release_task(): the group's exit code is read from it at reaping.
+ * Linux: exit_signals() / __exit_signal()
+ */
 static void exit_signals(struct task_struct *tsk)
 {
 	struct sighand_struct *sighand = tsk->sighand;
-	struct signal_struct *sig = tsk->signal;
 
 	task_lock(tsk);
 	tsk->sighand = NULL;
-	tsk->signal = NULL;
 	task_unlock(tsk);
 	if (sighand)
 		__cleanup_sighand(sighand);
-	if (sig)
-		put_signal_struct(sig);
 }
 
 /**
@@ -247,6 +320,16 @@ bool wait_for_dead_tasks(unsigned int timeout_ms)
 	}
 }
 
+/*
+ * Can @p's parent reap it? A zombie, and (for a group leader) the last of
+ * its group: a leader whose threads still run is not reported yet.
+ * Under tasklist_lock. Linux: the EXIT_ZOMBIE && !delay_group_leader() test
+ */
+static bool reapable_zombie(struct task_struct *p)
+{
+	return p->exit_state == EXIT_ZOMBIE && thread_group_empty(p);
+}
+
 static bool has_zombie_child(struct task_struct *parent)
 {
 	struct task_struct *p;
@@ -254,7 +337,7 @@ static bool has_zombie_child(struct task_struct *parent)
 
 	spin_lock_irq(&tasklist_lock);
 	list_for_each_entry(p, &parent->children, sibling)
-		if (p->exit_state == EXIT_ZOMBIE)
+		if (reapable_zombie(p))
 			found = true;
 	spin_unlock_irq(&tasklist_lock);
 	return found;
@@ -273,58 +356,165 @@ int wait_for_zombie_child(void)
 	return wait_event_interruptible(child_exit_wait, has_zombie_child(current));
 }
 
-/* A zombie child of current matching @pid (-1: any), or NULL. */
-static struct task_struct *find_zombie(pid_t pid, bool *have_child)
-{
-	struct task_struct *p;
-
-	list_for_each_entry(p, &current->children, sibling) {
-		if (pid != -1 && p->pid != pid)
-			continue;
-		*have_child = true;
-		if (p->exit_state == EXIT_ZOMBIE)
-			return p;
-	}
-	return NULL;
-}
-
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
+#define WSTOPPED	WUNTRACED
+#define WEXITED		0x00000004
 #define WCONTINUED	0x00000008
+#define WNOWAIT		0x01000000	/* report, but leave it a zombie */
 #define __WNOTHREAD	0x20000000
 #define __WALL		0x40000000
 #define __WCLONE	0x80000000
 
+/* waitid()'s idtype. Linux: include/uapi/linux/wait.h */
+#define P_ALL		0
+#define P_PID		1
+#define P_PGID		2
+
+/* si_code of a SIGCHLD siginfo. Linux: include/uapi/asm-generic/siginfo.h */
+#define CLD_EXITED	1	/* exited normally */
+#define CLD_KILLED	2	/* killed by a signal */
+#define CLD_DUMPED	3	/* killed, and dumped core */
+
+/* The x86-64 siginfo of a SIGCHLD, as waitid() fills it (128 bytes). */
+struct waitid_info {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	int __pad0;
+	pid_t si_pid;
+	u32 si_uid;
+	int si_status;
+	int __pad1;
+	long si_utime;
+	long si_stime;
+	char __pad2[128 - 48];
+};
+
+struct __kernel_old_timeval_ru {
+	long tv_sec;
+	long tv_usec;
+};
+
+/* struct rusage (x86-64): two timevals, then 14 longs. Linux: include/uapi/linux/resource.h */
+struct rusage {
+	struct __kernel_old_timeval_ru ru_utime;
+	struct __kernel_old_timeval_ru ru_stime;
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap;
+	long ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
+};
+
+/* What a wait asks for and where the answers go. Linux: struct wait_opts */
+struct wait_opts {
+	int wo_type;			/* P_ALL, P_PID, P_PGID */
+	pid_t wo_pid;
+	int wo_flags;			/* WNOHANG, WEXITED, WNOWAIT, ... */
+	int wo_stat;			/* the wait4() status word */
+	struct waitid_info wo_info;	/* what waitid() reports */
+	struct rusage wo_rusage;
+};
+
+/* Does @p match what @wo waits for? Linux: eligible_pid() */
+static bool eligible_child(struct wait_opts *wo, struct task_struct *p)
+{
+	switch (wo->wo_type) {
+	case P_PID:
+		return p->pid == wo->wo_pid;
+	case P_PGID:
+		return p->signal->pgrp == wo->wo_pid;
+	default:
+		return true;
+	}
+}
+
 /*
- * Wait for a child matching @pid to exit and reap it; with WNOHANG, do
- * not wait. Linux: do_wait() / wait_task_zombie()
+ * Fill in @wo about the zombie @p: the status word, the siginfo, the
+ * resource use of its whole group (every thread's time was added to
+ * its signal_struct as the thread was released). Under tasklist_lock.
+ * Linux: wait_task_zombie()
  */
-static pid_t do_wait(pid_t pid, int options, int *stat)
+static void wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	/* exit_group() or a fatal signal: the group's code, whoever exited last. */
+	int status = (sig->flags & SIGNAL_GROUP_EXIT) ? sig->group_exit_code : p->exit_code;
+	u64 ns = sig->sum_sched_runtime + p->se.sum_exec_runtime;
+
+	wo->wo_stat = status;
+	memset(&wo->wo_info, 0, sizeof(wo->wo_info));
+	wo->wo_info.si_signo = SIGCHLD;
+	wo->wo_info.si_pid = p->pid;
+	if (status & 0x7f) {
+		wo->wo_info.si_code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		wo->wo_info.si_status = status & 0x7f;
+	} else {
+		wo->wo_info.si_code = CLD_EXITED;
+		wo->wo_info.si_status = (status >> 8) & 0xff;
+	}
+	/* In clock ticks (USER_HZ = 100), as Linux's si_utime. */
+	wo->wo_info.si_utime = ns / (NSEC_PER_SEC / 100);
+	memset(&wo->wo_rusage, 0, sizeof(wo->wo_rusage));
+	/* Spindle does not tell user from system time: all of it is ru_utime. */
+	wo->wo_rusage.ru_utime.tv_sec = ns / NSEC_PER_SEC;
+	wo->wo_rusage.ru_utime.tv_usec = (ns % NSEC_PER_SEC) / NSEC_PER_USEC;
+	wo->wo_rusage.ru_nvcsw = sig->nvcsw + p->nvcsw;
+	wo->wo_rusage.ru_nivcsw = sig->nivcsw + p->nivcsw;
+}
+
+/*
+ * Wait for a child matching @wo to exit and reap it (with WNOWAIT: only
+ * report it); with WNOHANG, do not wait. The children of every thread
+ * of current's group count, unless __WNOTHREAD: any thread may reap
+ * what another forked.
+ * Return: the child's pid, 0 (WNOHANG, nothing yet), -ECHILD, -ERESTARTSYS.
+ * Linux: do_wait() -> do_wait_thread() -> wait_consider_task()
+ */
+static pid_t do_wait(struct wait_opts *wo)
 {
 	DEFINE_WAIT(wait);
 	pid_t ret;
 
 	for (;;) {
-		struct task_struct *p;
+		struct task_struct *p = NULL, *t, *c;
 		bool have_child = false;
 
 		prepare_to_wait(&child_exit_wait, &wait, TASK_INTERRUPTIBLE);
 		spin_lock_irq(&tasklist_lock);
-		p = find_zombie(pid, &have_child);
+		for_each_thread(current, t) {
+			if ((wo->wo_flags & __WNOTHREAD) && t != current)
+				continue;
+			list_for_each_entry(c, &t->children, sibling) {
+				if (!eligible_child(wo, c))
+					continue;
+				have_child = true;
+				/* Spindle's children never stop: exits are all there is to report. */
+				if ((wo->wo_flags & WEXITED) && reapable_zombie(c)) {
+					p = c;
+					break;
+				}
+			}
+			if (p)
+				break;
+		}
+		if (p) {
+			wait_task_zombie(wo, p);
+			/* Ours to reap: no other waiter (another thread) may take it now. */
+			if (!(wo->wo_flags & WNOWAIT))
+				p->exit_state = EXIT_DEAD;
+		}
 		spin_unlock_irq(&tasklist_lock);
 		if (p) {
 			finish_wait(&child_exit_wait, &wait);
-			if (stat)
-				*stat = p->exit_code;
 			ret = p->pid;
-			release_task(p);
+			if (!(wo->wo_flags & WNOWAIT))
+				release_task(p);
 			return ret;
 		}
 		if (!have_child) {
 			ret = -ECHILD;
 			break;
 		}
-		if (options & WNOHANG) {
+		if (wo->wo_flags & WNOHANG) {
 			ret = 0;
 			break;
 		}
@@ -349,31 +539,100 @@ static pid_t do_wait(pid_t pid, int options, int *stat)
  */
 pid_t kernel_wait(pid_t pid, int *stat)
 {
-	return do_wait(pid, 0, stat);
+	struct wait_opts wo = {
+		.wo_type = pid == -1 ? P_ALL : P_PID,
+		.wo_pid = pid,
+		.wo_flags = WEXITED,
+	};
+	pid_t ret = do_wait(&wo);
+
+	if (ret > 0 && stat)
+		*stat = wo.wo_stat;
+	return ret;
 }
 
 /*
  * wait4(2). The status word is Linux's: (code << 8) for exit(code), the
  * signal number for a death by signal (WIFSIGNALED; bit 7 would say
- * "core dumped", which Spindle never does). Process groups do not
- * exist here: pid 0 and pid < -1 mean any child, like -1.
+ * "core dumped", which Spindle never does). pid 0 is the caller's
+ * process group, pid < -1 the group -pid.
  * Linux: kernel_wait4() in kernel/exit.c
  */
 SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
-		void __user *, ru)
+		struct rusage __user *, ru)
 {
-	int status = 0;
+	struct wait_opts wo = { .wo_flags = options | WEXITED };
 	pid_t ret;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
 		return -EINVAL;
-	ret = do_wait(upid > 0 ? upid : -1, options, &status);
-	if (ret > 0 && stat_addr && put_user(status, stat_addr))
+	if (upid == -1) {
+		wo.wo_type = P_ALL;
+	} else if (upid < 0) {
+		wo.wo_type = P_PGID;
+		wo.wo_pid = -upid;
+	} else if (upid == 0) {
+		wo.wo_type = P_PGID;
+		wo.wo_pid = current->signal->pgrp;
+	} else {
+		wo.wo_type = P_PID;
+		wo.wo_pid = upid;
+	}
+	ret = do_wait(&wo);
+	if (ret > 0 && stat_addr && put_user(wo.wo_stat, stat_addr))
 		return -EFAULT;
-	/* struct rusage: 18 longs; Spindle accounts nothing, so all zero. */
-	if (ret > 0 && ru && clear_user(ru, 18 * sizeof(long)))
+	if (ret > 0 && ru && copy_to_user(ru, &wo.wo_rusage, sizeof(*ru)))
 		return -EFAULT;
 	return ret;
+}
+
+/*
+ * waitid(2): like wait4(), with what happened in a siginfo instead of a
+ * status word; WEXITED must be asked for (Spindle's children never stop,
+ * so WSTOPPED and WCONTINUED alone wait for what never comes), and WNOWAIT leaves
+ * the child a zombie. With WNOHANG and nothing to report, the siginfo's
+ * si_signo and si_pid are 0, as POSIX says. Returns 0, not the pid.
+ * Linux: kernel_waitid() in kernel/exit.c
+ */
+SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct waitid_info __user *, infop,
+		int, options, struct rusage __user *, ru)
+{
+	struct wait_opts wo = { .wo_flags = options };
+	pid_t ret;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
+			__WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		if (upid == 0)
+			upid = current->signal->pgrp;
+		break;
+	default:
+		return -EINVAL;
+	}
+	wo.wo_type = which;
+	wo.wo_pid = upid;
+	ret = do_wait(&wo);
+	if (ret < 0)
+		return ret;
+	if (!ret)
+		memset(&wo.wo_info, 0, sizeof(wo.wo_info));
+	if (infop && copy_to_user(infop, &wo.wo_info, sizeof(wo.wo_info)))
+		return -EFAULT;
+	if (ret && ru && copy_to_user(ru, &wo.wo_rusage, sizeof(*ru)))
+		return -EFAULT;
+	return 0;
 }
 
 SYSCALL_DEFINE1(exit, int, error_code)

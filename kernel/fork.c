@@ -53,6 +53,7 @@ static struct sighand_struct init_sighand = {
 static struct signal_struct init_signals = {
 	.sigcnt = ATOMIC_INIT(1),
 	.nr_threads = 1,
+	.thread_head = LIST_HEAD_INIT(init_signals.thread_head),
 };
 
 /**
@@ -74,6 +75,7 @@ void fork_init(void)
 	init_task.fs = &init_fs;
 	init_task.sighand = &init_sighand;
 	init_task.signal = &init_signals;
+	list_add(&init_task.thread_node, &init_signals.thread_head);
 }
 
 /**
@@ -179,6 +181,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 {
 	struct signal_struct *sig;
 
+	/* A thread joins current's group: copy_process() links it in. */
 	if (clone_flags & CLONE_THREAD) {
 		atomic_inc(&current->signal->sigcnt);
 		return 0;
@@ -188,6 +191,8 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 		return -ENOMEM;
 	atomic_set(&sig->sigcnt, 1);
 	sig->nr_threads = 1;
+	INIT_LIST_HEAD(&sig->thread_head);
+	sig->pgrp = current->signal->pgrp;
 	tsk->signal = sig;
 	return 0;
 }
@@ -230,6 +235,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	mm->total_vm = 0;
 	atomic_long_set(&mm->pgtables_bytes, 0);
 	atomic_set(&mm->mm_users, 1);
+	cpumask_clear(mm_cpumask(mm));	/* dup_mm() copied the parent's */
 	mutex_init(&mm->mmap_lock);
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
@@ -260,6 +266,8 @@ struct mm_struct *mm_alloc(void)
 static void __mmput(struct mm_struct *mm)
 {
 	BUG_ON(mm == &init_mm);
+	/* Kernel threads may still borrow it (lazy TLB): send them away first. */
+	cleanup_lazy_tlbs(mm);
 	exit_mmap(mm);
 	WARN_ON(atomic_long_read(&mm->pgtables_bytes));
 	pgd_free(mm, mm->pgd);
@@ -403,6 +411,7 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->thread_node);
 	INIT_LIST_HEAD(&p->wake_entry);
 	p->pending.signal = 0;
 	p->exit_state = 0;
@@ -454,20 +463,43 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	attach_pid(p, pid);
 	p->tgid = (clone_flags & CLONE_THREAD) ? current->tgid : p->pid;
 	p->group_leader = (clone_flags & CLONE_THREAD) ? current->group_leader : p;
+	/* A thread is nobody's child to wait for: it reaps itself (exit_notify()). */
 	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : args->exit_signal;
 
-	/* Now the child becomes visible: parent, siblings, task list. */
+	/* Now the child becomes visible: parent, siblings, thread group, task list. */
 	spin_lock_irq(&tasklist_lock);
+	/*
+	 * A group exit (exit_group(), a fatal signal) has already killed every
+	 * thread it found: a thread made now would escape it. Linux: the
+	 * fatal_signal_pending() check, -ERESTARTNOINTR ("the caller dies anyway").
+	 */
+	if ((clone_flags & CLONE_THREAD) && (current->signal->flags & SIGNAL_GROUP_EXIT)) {
+		spin_unlock_irq(&tasklist_lock);
+		retval = -ERESTARTNOINTR;
+		goto bad_fork_free_pid;
+	}
 	if (clone_flags & (CLONE_PARENT | CLONE_THREAD))
 		p->real_parent = current->real_parent;
 	else
 		p->real_parent = current;
 	p->parent = p->real_parent;
-	list_add_tail(&p->sibling, &p->real_parent->children);
+	if (clone_flags & CLONE_THREAD) {
+		p->signal->nr_threads++;
+		/* A thread is on no children list: only the leader is the parent's child. */
+	} else {
+		list_add_tail(&p->sibling, &p->real_parent->children);
+	}
+	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	nr_threads++;
 	spin_unlock_irq(&tasklist_lock);
 	return p;
+
+bad_fork_free_pid:
+	spin_lock_irq(&tasklist_lock);
+	p->thread_pid = NULL;
+	free_pid(pid);
+	spin_unlock_irq(&tasklist_lock);
 
 bad_fork_cleanup_thread:
 	/* copy_thread() only wrote the new stack: nothing to undo. */
@@ -587,17 +619,14 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 
 	if ((clone_flags & CSIGNAL) > _NSIG)
 		return -EINVAL;
-	/*
-	 * Two tasks running on one mm at once, on two CPUs, would need a TLB
-	 * shootdown (an IPI) whenever a PTE is made stricter or freed, or one
-	 * CPU could go on using a freed page. Spindle has no shootdown yet:
-	 * on SMP, only vfork() may share an mm (the parent sleeps meanwhile).
-	 */
-	if ((clone_flags & CLONE_VM) && !(clone_flags & CLONE_VFORK) && num_online_cpus() > 1)
-		return -EINVAL;
 	return kernel_clone(&args);
 }
 
+/*
+ * set_tid_address(2): where to write 0, and wake a futex, when this
+ * thread exits (musl's threads and pthread_join() rely on it).
+ * Linux: SYSCALL_DEFINE1(set_tid_address) in kernel/fork.c
+ */
 SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
 	current->clear_child_tid = tidptr;

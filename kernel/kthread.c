@@ -826,7 +826,7 @@ void kthread_use_mm(struct mm_struct *mm)
  * kthread_unuse_mm - back to the kernel's page tables
  * @mm: the address space given to kthread_use_mm()
  *
- * Kernel threads run on init_mm's page tables (Spindle has no lazy TLB):
+ * Back on init_mm's page tables at once (Linux stays on @mm lazily):
  * afterwards @mm may be freed.
  * Linux: kthread_unuse_mm()
  */
@@ -838,7 +838,8 @@ void kthread_unuse_mm(struct mm_struct *mm)
 	WARN_ON_ONCE(tsk->mm != mm);
 	task_lock(tsk);
 	local_irq_disable();
-	tsk->mm = tsk->active_mm = NULL;
+	tsk->mm = NULL;
+	tsk->active_mm = &init_mm;
 	switch_mm_irqs_off(mm, &init_mm, tsk);
 	local_irq_enable();
 	task_unlock(tsk);

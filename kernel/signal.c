@@ -10,6 +10,7 @@
  * Linux: kernel/signal.c
  */
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -48,20 +49,73 @@ static bool sig_ignored(struct task_struct *p, int sig)
 	return handler == SIG_DFL && sig_kernel_ignore(sig) && !(p->flags & PF_KTHREAD);
 }
 
-/**
- * send_sig - send @sig to @p
- * @sig: 1.._NSIG
- * @p: the target
- * @priv: unused (Linux: "from the kernel")
- *
- * An ignored signal is dropped. Kernel threads ignore everything after
- * ignore_signals() (kthreadd, and through it every kthread), SIGKILL
- * included, unless they allow_signal() it: a kthread cannot be killed by
- * accident.
- * Return: 0, or -EINVAL for a bad signal number (0 sends nothing).
- * Linux: send_sig() -> send_sig_info()
+/*
+ * Would @p take @sig now, if it were the group's choice? Not if it blocks
+ * it or is exiting; SIGKILL it always takes; otherwise the one already
+ * running, or one without signals to handle yet, so the work spreads.
+ * Linux: wants_signal()
  */
-int send_sig(int sig, struct task_struct *p, int priv)
+static bool wants_signal(int sig, struct task_struct *p)
+{
+	if (p->blocked & sigmask(sig))
+		return false;
+	if (p->flags & PF_EXITING)
+		return false;
+	if (sig == SIGKILL)
+		return true;
+	return READ_ONCE(p->on_cpu) || !signal_pending(p);
+}
+
+/* Does @sig kill @p's whole group on arrival (no handler, default "terminate")? */
+static bool sig_fatal(struct task_struct *p, int sig)
+{
+	__sighandler_t handler = p->sighand->action[sig - 1].sa.sa_handler;
+
+	return sig == SIGKILL ||
+	       (handler == SIG_DFL && !sig_kernel_ignore(sig) && !sig_kernel_stop(sig));
+}
+
+/*
+ * A signal was queued for @p (@group: to its thread group's shared set):
+ * wake a thread to take it. A group signal goes to @p if it wants it,
+ * else to the first thread of the group that does. A fatal one ends the
+ * whole group at once, as if it had called exit_group(): every thread
+ * gets SIGKILL. Under siglock; for @group, under tasklist_lock too (the
+ * thread list). Linux: complete_signal()
+ */
+static void complete_signal(int sig, struct task_struct *p, bool group)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t = p;
+
+	if (!wants_signal(sig, p)) {
+		if (!group || thread_group_empty(p))
+			return;	/* it stays pending until unblocked */
+		for_each_thread(p, t)
+			if (wants_signal(sig, t))
+				break;
+		if (list_entry_is_head(t, &signal->thread_head, thread_node))
+			return;	/* every thread blocks it: pending for whoever unblocks */
+	}
+	if (group && sig_fatal(p, sig) && !(signal->flags & (SIGNAL_GROUP_EXIT | SIGNAL_UNKILLABLE))) {
+		/* Linux: "This signal will be fatal to the whole group." */
+		signal->flags |= SIGNAL_GROUP_EXIT;
+		signal->group_exit_code = sig;
+		for_each_thread(p, t) {
+			t->pending.signal |= sigmask(SIGKILL);
+			signal_wake_up(t, true);
+		}
+		return;
+	}
+	signal_wake_up(t, sig == SIGKILL);
+}
+
+/*
+ * Queue @sig for @p, or for its thread group with @group. task_lock(p)
+ * keeps ->sighand from being freed under us (exit_signals()); a task
+ * past that point is too late to signal. Linux: send_signal_locked()
+ */
+static int send_signal(int sig, struct task_struct *p, bool group)
 {
 	struct sighand_struct *sighand;
 	unsigned long flags;
@@ -70,27 +124,65 @@ int send_sig(int sig, struct task_struct *p, int priv)
 		return -EINVAL;
 	if (sig == 0)
 		return 0;	/* signal 0: only "does it exist?", as in kill(2) */
-	/* task_lock keeps ->sighand from being freed under us (exit_signals()). */
 	task_lock(p);
 	sighand = p->sighand;
 	if (sighand) {
 		spin_lock_irqsave(&sighand->siglock, flags);
 		if (!sig_ignored(p, sig)) {
-			p->pending.signal |= sigmask(sig);
-			/* A blocked signal waits, pending, until it is unblocked. */
-			if (!(p->blocked & sigmask(sig)) || sig == SIGKILL)
-				signal_wake_up(p, sig == SIGKILL);
+			if (group)
+				p->signal->shared_pending.signal |= sigmask(sig);
+			else
+				p->pending.signal |= sigmask(sig);
+			complete_signal(sig, p, group);
 		}
 		spin_unlock_irqrestore(&sighand->siglock, flags);
 	}
-	/* No sighand: the task is past exit_signals(), too late to signal. */
 	task_unlock(p);
 	return 0;
 }
 
 /**
- * kill_pid - send @sig to the task with pid @pid
- * @pid: the task's pid
+ * send_sig - send @sig to the task @p (only that thread)
+ * @sig: 1.._NSIG
+ * @p: the target
+ * @priv: unused (Linux: "from the kernel")
+ *
+ * An ignored signal is dropped. Kernel threads ignore everything after
+ * ignore_signals() (kthreadd, and through it every kthread), SIGKILL
+ * included, unless they allow_signal() it: a kthread cannot be killed by
+ * accident. A blocked signal waits, pending, until it is unblocked.
+ * Return: 0, or -EINVAL for a bad signal number (0 sends nothing).
+ * Linux: send_sig() -> send_sig_info()
+ */
+int send_sig(int sig, struct task_struct *p, int priv)
+{
+	return send_signal(sig, p, false);
+}
+
+/**
+ * group_send_sig_info - send @sig to @p's thread group, as kill(2) does
+ * @sig: 1.._NSIG
+ * @p: a thread of the group
+ *
+ * The signal is pending for the group; any thread that does not block it
+ * takes it (complete_signal()). Takes tasklist_lock to walk the threads.
+ * Return: as send_sig().
+ * Linux: group_send_sig_info() -> do_send_sig_info(..., PIDTYPE_TGID)
+ */
+int group_send_sig_info(int sig, struct task_struct *p)
+{
+	unsigned long flags;
+	int ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = send_signal(sig, p, true);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/**
+ * kill_pid - send @sig to the process with pid @pid
+ * @pid: the pid of any of its threads
  * @sig: 1.._NSIG-1
  * Return: 0, -ESRCH if there is no such task, -EINVAL for a bad signal.
  * Linux: kill_pid()
@@ -105,9 +197,28 @@ int kill_pid(pid_t pid, int sig)
 	p = get_pid_task_by_nr(pid);
 	if (!p)
 		return -ESRCH;
-	ret = send_sig(sig, p, 1);
+	ret = group_send_sig_info(sig, p);
 	put_task_struct(p);
 	return ret;
+}
+
+/**
+ * recalc_sigpending - set or clear current's TIF_SIGPENDING
+ *
+ * After the blocked mask changed: is anything pending, for the thread or
+ * its group, that it does not block? Under siglock.
+ * Linux: recalc_sigpending()
+ */
+void recalc_sigpending(void)
+{
+	struct task_struct *t = current;
+	sigset_t pending = t->pending.signal | t->signal->shared_pending.signal;
+
+	lockdep_assert_held(&t->sighand->siglock);
+	if (pending & ~t->blocked)
+		set_ti_thread_flag(&t->thread_info, TIF_SIGPENDING);
+	else if (!(pending & sigmask(SIGKILL)))
+		clear_ti_thread_flag(&t->thread_info, TIF_SIGPENDING);
 }
 
 /**
@@ -220,18 +331,28 @@ int force_sig_fault(int sig, int code, unsigned long addr)
 	return 0;
 }
 
-/* The lowest deliverable signal of current, taken off its pending set. */
+/*
+ * The lowest deliverable signal of current, taken off its pending set:
+ * the thread's own first (faults, tgkill()), then its group's (kill()).
+ * Linux: dequeue_signal()
+ */
 static int dequeue_signal(struct task_struct *t)
 {
-	sigset_t ready = t->pending.signal & ~(t->blocked & ~(sigmask(SIGKILL) | sigmask(SIGSTOP)));
+	sigset_t deliverable = ~(t->blocked & ~(sigmask(SIGKILL) | sigmask(SIGSTOP)));
+	sigset_t *set = &t->pending.signal;
+	sigset_t ready = *set & deliverable;
 	int sig;
 
+	if (!ready) {
+		set = &t->signal->shared_pending.signal;
+		ready = *set & deliverable;
+	}
 	if (!ready) {
 		clear_ti_thread_flag(&t->thread_info, TIF_SIGPENDING);
 		return 0;
 	}
 	sig = __builtin_ctzl(ready) + 1;
-	t->pending.signal &= ~sigmask(sig);
+	*set &= ~sigmask(sig);
 	return sig;
 }
 
@@ -293,8 +414,9 @@ bool get_signal(struct ksignal *ksig)
  * @exit_code: the status the parent's wait4() will see (a signal number,
  *	or an exit code shifted left by 8)
  *
- * The other threads get SIGKILL and exit on their way to user mode with
- * the group's code.
+ * The other threads get SIGKILL and exit on their way to user mode; the
+ * parent's wait4() sees the group's code (group_exit_code), whichever
+ * thread is the last to go.
  * Linux: do_group_exit() in kernel/exit.c
  */
 void do_group_exit(int exit_code)
@@ -308,8 +430,8 @@ void do_group_exit(int exit_code)
 	} else {
 		sig->flags |= SIGNAL_GROUP_EXIT;
 		sig->group_exit_code = exit_code;
-		for_each_process(p)
-			if (p != current && p->signal == sig)
+		for_each_thread(current, p)
+			if (p != current)
 				send_sig(SIGKILL, p, 1);
 	}
 	spin_unlock_irq(&tasklist_lock);
@@ -330,8 +452,9 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 		return -EINVAL;
 	spin_lock_irq(&tasklist_lock);
 	for_each_process(p) {
-		if (p->pid > 1 && p != current && !(p->flags & PF_KTHREAD)) {
-			send_sig(sig, p, 1);
+		if (p->pid > 1 && p->signal != current->signal && !(p->flags & PF_KTHREAD) &&
+		    thread_group_leader(p)) {
+			send_signal(sig, p, true);
 			count++;
 		}
 	}
@@ -374,9 +497,11 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
 	if (act) {
 		new.sa_mask &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 		sighand->action[sig - 1].sa = new;
-		/* Now ignored: drop it if pending (POSIX). */
-		if (sig_ignored(current, sig))
+		/* Now ignored: drop it if pending, for the thread and the group (POSIX). */
+		if (sig_ignored(current, sig)) {
 			current->pending.signal &= ~sigmask(sig);
+			current->signal->shared_pending.signal &= ~sigmask(sig);
+		}
 	}
 	spin_unlock_irq(&sighand->siglock);
 	if (oact && copy_to_user(oact, &old, sizeof(old)))
@@ -415,8 +540,7 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
 			return -EINVAL;
 		}
 		/* Something unblocked may be pending: look on the way out. */
-		if (current->pending.signal & ~current->blocked)
-			set_ti_thread_flag(&current->thread_info, TIF_SIGPENDING);
+		recalc_sigpending();
 		spin_unlock_irq(&current->sighand->siglock);
 	}
 	if (oset && copy_to_user(oset, &old, sizeof(old)))

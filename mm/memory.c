@@ -12,9 +12,10 @@
  *
  * Page tables of the user half are allocated on demand (walk_to_pte())
  * and freed only with the whole address space (free_pgtables()).
- * Locking: everything here runs under mm->mmap_lock. The TLB of the
- * current CPU is flushed for every PTE made stricter; other CPUs'
- * (SMP shootdown) are the job of flush_tlb_mm_range().
+ * Locking: everything here runs under mm->mmap_lock. Every PTE made
+ * stricter or cleared is flushed from every CPU running the mm
+ * (flush_tlb_mm_range(), an IPI shootdown on SMP) before the page it
+ * mapped may be reused.
  * Linux: mm/memory.c
  */
 #include <linux/gfp.h>
@@ -82,34 +83,6 @@ unsigned long *follow_pte(struct mm_struct *mm, unsigned long address)
 	return pte && (*pte & _PAGE_PRESENT) ? pte : NULL;
 }
 
-/* Is @mm the address space this CPU runs on right now? */
-static bool mm_is_loaded(struct mm_struct *mm)
-{
-	return read_cr3() == __pa(mm->pgd);
-}
-
-/**
- * flush_tlb_mm_range - forget stale translations of [@start, @end) in @mm
- * @mm: the address space whose PTEs changed
- * @start: first address
- * @end: end address
- *
- * Only this CPU's TLB: other CPUs running @mm would need a shootdown IPI
- * (Spindle's user processes run one thread per mm on this path).
- * Linux: flush_tlb_mm_range() in arch/x86/mm/tlb.c
- */
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
-{
-	if (!mm_is_loaded(mm))
-		return;
-	if (end - start > 64 * PAGE_SIZE) {
-		write_cr3(read_cr3());	/* user entries are not global */
-		return;
-	}
-	for (unsigned long a = start; a < end; a += PAGE_SIZE)
-		__flush_tlb_one(a);
-}
-
 static void set_user_pte(unsigned long *pte, struct page *page, unsigned long prot)
 {
 	*pte = page_to_phys(page) | prot | _PAGE_ACCESSED;
@@ -147,7 +120,7 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long *pte,
 	if (page_ref_count(old) == 1) {
 		/* wp_page_reuse(): nobody else maps it any more. */
 		*pte |= _PAGE_RW | _PAGE_DIRTY;
-		flush_tlb_mm_range(vma->vm_mm, address, address + PAGE_SIZE);
+		flush_tlb_page(vma, address);
 		return 0;
 	}
 	new = alloc_pages(GFP_HIGHUSER_MOVABLE, 0);
@@ -157,7 +130,12 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long *pte,
 	atomic_long_inc(&nr_user_pages);
 	atomic_long_inc(&nr_cow_copies);
 	set_user_pte(pte, new, vma->vm_page_prot | _PAGE_DIRTY);
-	flush_tlb_mm_range(vma->vm_mm, address, address + PAGE_SIZE);
+	/*
+	 * Another thread of this mm, on another CPU, may still write the old
+	 * page through its TLB: only after the shootdown may we drop our
+	 * reference (another sharer may then write it in place).
+	 */
+	flush_tlb_page(vma, address);
 	put_page(old);
 	atomic_long_dec(&nr_user_pages);
 	return 0;
@@ -189,8 +167,8 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 		return do_anonymous_page(vma, pte, flags);
 	if ((flags & FAULT_FLAG_WRITE) && !(*pte & _PAGE_RW))
 		return do_wp_page(vma, pte, address);
-	/* Already fixed (a stale TLB entry): let the access retry. */
-	flush_tlb_mm_range(vma->vm_mm, address, address + PAGE_SIZE);
+	/* Already fixed (a stale TLB entry, or another thread's fault): let the access retry. */
+	__flush_tlb_one(address);
 	return 0;
 }
 
@@ -216,7 +194,7 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 		atomic_long_dec(&nr_user_pages);
 		*pte = 0;
 	}
-	flush_tlb_mm_range(mm, start, end);
+	flush_tlb_mm_range(mm, start, end, PAGE_SHIFT, false);
 }
 
 /* Free the tables under @entry (a table of level @level), then the table. */
@@ -280,7 +258,7 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 		*dst = *src;
 	}
 	if (cow)
-		flush_tlb_mm_range(src_mm, src_vma->vm_start, src_vma->vm_end);
+		flush_tlb_mm_range(src_mm, src_vma->vm_start, src_vma->vm_end, PAGE_SHIFT, false);
 	return 0;
 }
 

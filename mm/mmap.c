@@ -490,7 +490,7 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 			if (page_ref_count(page) > 1)
 				*pte &= ~_PAGE_RW;	/* still shared: copy on write */
 		}
-		flush_tlb_mm_range(mm, vma->vm_start, vma->vm_end);
+		flush_tlb_mm_range(mm, vma->vm_start, vma->vm_end, PAGE_SHIFT, false);
 	}
 	mutex_unlock(&mm->mmap_lock);
 	return ret;

@@ -27,19 +27,12 @@
 static int *volatile bad_address = (int *)0x10;
 #include <elf.h>
 
-static int failures;
+#include "usertests.h"
 
-/* One diagnostic line and a failed check; the case goes on. */
-#define CHECK(cond) do {						\
-	if (!(cond)) {							\
-		printf("    # %s:%d: check failed: %s (errno %d)\n",	\
-		       __func__, __LINE__, #cond, errno);		\
-		failures++;						\
-	}								\
-} while (0)
+int failures;
 
 /* Run @fn in a child; its wait status. */
-static int in_child(void (*fn)(void))
+int in_child(void (*fn)(void))
 {
 	int status = -1;
 	pid_t pid;
@@ -659,10 +652,7 @@ static void test_poll(void)
 	CHECK(open("/nonexistent", O_RDONLY) == -1 && errno == ENOENT);
 }
 
-static const struct {
-	const char *name;
-	void (*fn)(void);
-} tests[] = {
+static const struct usertest tests[] = {
 	{ "fork_exit_status", test_fork_exit_status },
 	{ "fork_tree", test_fork_tree },
 	{ "fork_storm", test_fork_storm },
@@ -689,7 +679,7 @@ static const struct {
 
 int main(int argc, char **argv, char **envp)
 {
-	int n = sizeof(tests) / sizeof(tests[0]), failed = 0;
+	int n_own = sizeof(tests) / sizeof(tests[0]), n = n_own + nr_thread_tests, failed = 0;
 
 	if (argc > 1 && !strcmp(argv[1], "--exec-check"))
 		return exec_check(argc, argv, envp);
@@ -701,9 +691,11 @@ int main(int argc, char **argv, char **envp)
 	printf("KTAP version 1\n1..1\n");
 	printf("    KTAP version 1\n    # Subtest: usertests\n    1..%d\n", n);
 	for (int i = 0; i < n; i++) {
+		const struct usertest *t = i < n_own ? &tests[i] : &thread_tests[i - n_own];
+
 		failures = 0;
-		tests[i].fn();
-		printf("    %s %d %s\n", failures ? "not ok" : "ok", i + 1, tests[i].name);
+		t->fn();
+		printf("    %s %d %s\n", failures ? "not ok" : "ok", i + 1, t->name);
 		failed += !!failures;
 	}
 	printf("%s 1 usertests\n", failed ? "not ok" : "ok");

@@ -172,7 +172,6 @@ void free_pgtables(struct mm_struct *mm);
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 unsigned long *follow_pte(struct mm_struct *mm, unsigned long address);
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, const void *buf, int len);
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 /* User pages mapped now in all address spaces, and CoW copies made since boot. */
 extern atomic_long_t nr_user_pages;
 extern atomic_long_t nr_cow_copies;

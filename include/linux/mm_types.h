@@ -15,6 +15,7 @@
 #define _LINUX_MM_TYPES_H
 
 #include <linux/atomic.h>
+#include <linux/cpumask.h>
 #include <linux/mutex.h>
 #include <linux/rbtree.h>
 #include <linux/spinlock.h>
@@ -109,6 +110,14 @@ struct mm_struct {
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
+	/* CPUs whose CR3 holds this mm (arch/x86/mm/tlb.c): who a shootdown must reach. */
+	cpumask_t cpu_bitmap;
 };
+
+/* Linux: mm_cpumask() */
+static inline cpumask_t *mm_cpumask(struct mm_struct *mm)
+{
+	return &mm->cpu_bitmap;
+}
 
 #endif /* _LINUX_MM_TYPES_H */

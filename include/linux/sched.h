@@ -158,7 +158,8 @@ struct task_struct {
 	struct task_struct *parent;
 	struct list_head children;	/* my children */
 	struct list_head sibling;	/* in my parent's children */
-	struct task_struct *group_leader;
+	struct task_struct *group_leader;	/* the thread group's first task (tgid == its pid) */
+	struct list_head thread_node;	/* in signal->thread_head: for_each_thread() */
 	struct list_head tasks;		/* in init_task.tasks: for_each_process */
 
 	/* CLONE_VFORK; for kthreads, points at struct kthread's exited */

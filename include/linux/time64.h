@@ -28,6 +28,7 @@ struct __kernel_old_timeval {
 
 #define TIMER_ABSTIME		0x01
 
+int get_timespec64(u64 *ns, const struct __kernel_timespec __user *uts);
 long hrtimer_nanosleep(u64 ns, struct __kernel_timespec __user *rmtp);
 
 #endif /* _LINUX_TIME64_H */

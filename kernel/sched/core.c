@@ -633,8 +633,20 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 #endif
 	prev->thread.saved_preempt_count = preempt_count();
 	this_cpu_write_4(preempt_count, next->thread.saved_preempt_count);
-	/* Kernel threads run on the kernel's page tables (no lazy TLB). */
-	switch_mm_irqs_off(prev->active_mm, next->mm ? next->mm : &init_mm, next);
+	/*
+	 * A kernel thread borrows the page tables loaded now (lazy TLB: no
+	 * CR3 write, the user task's TLB entries survive); a user task gets
+	 * its own. Only a running kthread has an active_mm: the lender's mm
+	 * may be gone by the time it runs again. Linux: context_switch()
+	 */
+	if (!next->mm) {
+		enter_lazy_tlb(prev->active_mm, next);
+		next->active_mm = prev->active_mm;
+	} else {
+		switch_mm_irqs_off(prev->active_mm, next->mm, next);
+	}
+	if (!prev->mm)
+		prev->active_mm = NULL;
 	switch_to(prev, next, prev);
 	/* We are next now, and "prev" is whoever ran before us. */
 	finish_task_switch(prev);
@@ -1157,6 +1169,7 @@ void init_idle(struct task_struct *idle, int cpu)
 
 	idle->__state = TASK_RUNNING;
 	idle->on_rq = 0;
+	idle->active_mm = &init_mm;	/* it starts running without a switch */
 	idle->flags |= PF_IDLE | PF_KTHREAD | PF_NOFREEZE;
 	idle->sched_class = &idle_sched_class;
 	idle->policy = SCHED_IDLE;

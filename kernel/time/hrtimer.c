@@ -46,7 +46,15 @@ long hrtimer_nanosleep(u64 ns, struct __kernel_timespec __user *rmtp)
 	return -EINTR;
 }
 
-static int get_timespec64(u64 *ns, const struct __kernel_timespec __user *uts)
+/**
+ * get_timespec64 - read a user struct timespec as nanoseconds
+ * @ns: where the value goes
+ * @uts: the user's timespec
+ * Return: 0, -EFAULT for a bad pointer, -EINVAL for a negative or
+ * unnormalised value.
+ * Linux: get_timespec64() in kernel/time/time.c (into a timespec64 there)
+ */
+int get_timespec64(u64 *ns, const struct __kernel_timespec __user *uts)
 {
 	struct __kernel_timespec ts;
 

@@ -225,8 +225,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
 		goto badframe;
 	spin_lock_irq(&current->sighand->siglock);
 	current->blocked = frame.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
-	if (current->pending.signal & ~current->blocked)
-		set_ti_thread_flag(&current->thread_info, TIF_SIGPENDING);
+	recalc_sigpending();
 	spin_unlock_irq(&current->sighand->siglock);
 	regs->r8 = sc->r8;	regs->r9 = sc->r9;	regs->r10 = sc->r10;
 	regs->r11 = sc->r11;	regs->r12 = sc->r12;	regs->r13 = sc->r13;

@@ -87,12 +87,42 @@ struct sighand_struct {
 #define SIGNAL_GROUP_EXIT	0x00000004	/* exit_group() under way */
 #define SIGNAL_UNKILLABLE	0x00000040	/* init: only what it asked for kills it */
 
+/*
+ * What the threads of one group (CLONE_THREAD) share: the list of them,
+ * the signals sent to the group as a whole (kill(), not tgkill()), and
+ * the group's exit. thread_head, nr_threads and the group-exit fields
+ * change under tasklist_lock; shared_pending under sighand->siglock.
+ * Lifetime: sigcnt counts the tasks using it, until each is released
+ * (release_task()): a zombie leader's wait status is read from here.
+ * Linux: struct signal_struct
+ */
 struct signal_struct {
 	atomic_t sigcnt;
 	int nr_threads;
+	struct list_head thread_head;	/* task->thread_node of every thread */
+	struct sigpending shared_pending;
 	int group_exit_code;
 	unsigned int flags;
+	pid_t pgrp;			/* process group id, inherited at fork */
+	/* Released threads' CPU use, for the parent's wait4() (tasklist_lock). */
+	u64 sum_sched_runtime;
+	unsigned long nvcsw, nivcsw;
 };
+
+/* Walk every thread of @p's group; the caller holds tasklist_lock. Linux: for_each_thread() */
+#define for_each_thread(p, t) \
+	list_for_each_entry(t, &(p)->signal->thread_head, thread_node)
+
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+
+/* Only @p left in its group? Under tasklist_lock. Linux: thread_group_empty() */
+static inline bool thread_group_empty(const struct task_struct *p)
+{
+	return list_is_singular(&p->thread_node) || list_empty(&p->thread_node);
+}
 
 static inline int signal_pending(struct task_struct *p)
 {
@@ -133,6 +163,10 @@ bool unhandled_signal(struct task_struct *tsk, int sig);
 bool get_signal(struct ksignal *ksig);
 __noreturn void do_group_exit(int exit_code);
 int kill_pid(pid_t pid, int sig);
+/* kill(2)'s delivery: to the thread group of @p, any thread may take it. */
+int group_send_sig_info(int sig, struct task_struct *p);
+/* After current->blocked changed, under siglock. */
+void recalc_sigpending(void);
 void ignore_signals(struct task_struct *t);
 void flush_signals(struct task_struct *t);
 int allow_signal(int sig);

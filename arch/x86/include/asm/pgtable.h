@@ -54,8 +54,6 @@ static inline unsigned int pte_index(unsigned long va) { return (va >> 12) & 511
 int map_kernel_range(unsigned long virt, phys_addr_t phys, unsigned long size, pgprot_t prot);
 /* Remove the 4 KiB mappings of [@virt, @virt+@size) and flush the TLB. */
 void unmap_kernel_range(unsigned long virt, unsigned long size);
-/* arch/x86/mm/tlb.c: drop [start, end) from every CPU's TLB. */
-void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 /*
  * The entry mapping @virt (a PTE, or a PMD for a 2 MiB page, then
  * *@level is 2), or NULL if nothing maps it.
@@ -71,9 +69,10 @@ struct mm_struct;
 struct task_struct;
 unsigned long *pgd_alloc(struct mm_struct *mm);
 void pgd_free(struct mm_struct *mm, unsigned long *pgd);
-void switch_mm_irqs_off(struct mm_struct *prev, struct mm_struct *next, struct task_struct *tsk);
 /* The kernel's top-level page table (Linux: init_top_pgt). */
 extern unsigned long *init_top_pgt;
 extern phys_addr_t max_pfn_mapped_end;	/* the direct map ends here */
+
+#include <asm/tlbflush.h>
 
 #endif /* _ASM_X86_PGTABLE_H */
