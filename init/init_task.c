@@ -6,6 +6,7 @@
  * global task list that for_each_process() walks.
  * Linux: init/init_task.c
  */
+#include <linux/numa.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/task.h>
@@ -23,6 +24,7 @@ struct task_struct init_task = {
 	.cpus_mask = { { 1UL } },
 	.nr_cpus_allowed = 1,
 	.pid = 0,
+	.pref_node_fork = NUMA_NO_NODE,
 	.tgid = 0,
 	.real_parent = &init_task,
 	.parent = &init_task,

@@ -32,6 +32,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/topology.h>
 #include <linux/vmalloc.h>
 #include <trace/events/sched.h>
 #include <asm/pgtable.h>
@@ -87,16 +88,46 @@ unsigned long nr_task_structs(void)
 	return atomic_long_read(&task_structs_allocated);
 }
 
-/* A kernel stack with an unmapped guard page below it. */
+/* Count a stack's pages on their nodes' NR_KERNEL_STACK_KB. Linux: account_kernel_stack() */
+static void account_kernel_stack(void *stack, int account)
+{
+	for (unsigned long off = 0; off < THREAD_SIZE; off += PAGE_SIZE)
+		mod_node_page_state(page_pgdat(vmalloc_to_page((char *)stack + off)),
+				    NR_KERNEL_STACK_KB, account * (long)(PAGE_SIZE / 1024));
+}
+
+/* A kernel stack on @node, with an unmapped guard page below it. Linux: alloc_thread_stack_node() */
 static void *alloc_thread_stack_node(int node)
 {
-	return vmalloc(THREAD_SIZE);
+	void *stack = __vmalloc_node(THREAD_SIZE, PAGE_SIZE, GFP_KERNEL, node,
+				     __builtin_return_address(0));
+
+	if (stack)
+		account_kernel_stack(stack, 1);
+	return stack;
+}
+
+/**
+ * tsk_fork_get_node - the node a task's children are allocated on
+ * @tsk: the task calling copy_process()
+ * Return: for kthreadd, the node of the thread it is creating
+ * (pref_node_fork, set by create_kthread()); NUMA_NO_NODE for every other
+ * task: the node of the CPU that runs copy_process().
+ * Linux: tsk_fork_get_node() in kernel/fork.c
+ */
+int tsk_fork_get_node(struct task_struct *tsk)
+{
+	if (tsk == kthreadd_task)
+		return tsk->pref_node_fork;
+	return NUMA_NO_NODE;
 }
 
 static void free_task(struct task_struct *tsk)
 {
-	if (tsk->stack)
+	if (tsk->stack) {
+		account_kernel_stack(tsk->stack, -1);
 		vfree(tsk->stack);
+	}
 	free_kthread_struct(tsk);
 	kmem_cache_free(task_struct_cachep, tsk);
 	atomic_long_dec(&task_structs_allocated);
@@ -116,13 +147,18 @@ void __put_task_struct(struct task_struct *tsk)
 
 /*
  * The child starts as a byte copy of the parent; then everything that
- * must not be shared is reset. Linux: dup_task_struct()
+ * must not be shared is reset. The task_struct and the stack go on @node
+ * (NUMA_NO_NODE: the node tsk_fork_get_node() gives, else the running
+ * CPU's). Linux: dup_task_struct()
  */
 static struct task_struct *dup_task_struct(struct task_struct *orig, int node)
 {
-	struct task_struct *tsk = kmem_cache_alloc(task_struct_cachep, GFP_KERNEL);
+	struct task_struct *tsk;
 	void *stack;
 
+	if (node == NUMA_NO_NODE)
+		node = tsk_fork_get_node(orig);
+	tsk = kmem_cache_alloc_node(task_struct_cachep, GFP_KERNEL, node);
 	if (!tsk)
 		return NULL;
 	stack = alloc_thread_stack_node(node);
@@ -373,7 +409,9 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
  * copy_process - create a copy of current, not yet running
  * @pid: unused (Linux: a preallocated pid for the idle task)
  * @trace: unused (ptrace event)
- * @node: NUMA node for the allocations (Spindle has one)
+ * @node: NUMA node for the task_struct and the stack; NUMA_NO_NODE lets
+ *	dup_task_struct() choose (kthreadd's pref_node_fork, else the
+ *	running CPU's node). fork_idle() passes the CPU's node.
  * @args: what to create
  *
  * Return: the new task in TASK_NEW, or an ERR_PTR: -EINVAL for flags
@@ -559,7 +597,7 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 
 	if (args->kthread)
 		kthread_create_step(KT_KERNEL_CLONE);
-	p = copy_process(NULL, 0, args->node, args);
+	p = copy_process(NULL, 0, NUMA_NO_NODE, args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	if (args->kthread)
@@ -653,7 +691,7 @@ struct task_struct *fork_idle(int cpu)
 	};
 	struct task_struct *task;
 
-	task = copy_process(NULL, 0, NUMA_NO_NODE, &args);
+	task = copy_process(NULL, 0, cpu_to_node(cpu), &args);
 	if (IS_ERR(task))
 		return task;
 	/*

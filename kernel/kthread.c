@@ -47,6 +47,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/mm.h>
 #include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -124,7 +125,11 @@ bool set_kthread_struct(struct task_struct *p)
 
 	if (WARN_ON_ONCE(p->worker_private))
 		return false;
-	kthread = kzalloc(sizeof(*kthread), GFP_KERNEL);
+	/*
+	 * Beside its task_struct, on the node asked for. (Linux 6.1 uses
+	 * kzalloc(): the node of the CPU running kthreadd.)
+	 */
+	kthread = kzalloc_node(sizeof(*kthread), GFP_KERNEL, page_to_nid(virt_to_page(p)));
 	if (!kthread)
 		return false;
 	init_completion(&kthread->exited);
@@ -401,11 +406,12 @@ static noinline void create_kthread(struct kthread_create_info *create)
 		.fn_arg = create,
 		.name = create->full_name,
 		.kthread = 1,
-		.node = create->node,
 	};
 	int pid;
 
 	kthread_create_step(KT_CREATE_KTHREAD);
+	/* copy_process() puts the task, its struct kthread and stack on this node. */
+	current->pref_node_fork = create->node;
 	/* We want our own signal handler (we take no signals by default). */
 	pid = kernel_clone(&args);
 	if (pid < 0) {
@@ -496,7 +502,8 @@ free_create:
  * kthread_create_on_node - create a kthread
  * @threadfn: the function to run until kthread_should_stop()
  * @data: its argument
- * @node: NUMA node for the task's memory (NUMA_NO_NODE: any)
+ * @node: node for the task_struct, its struct kthread and its stack
+ *	(NUMA_NO_NODE: the node of the CPU that runs kthreadd's copy_process())
  * @namefmt: printf-style name of the thread
  *
  * The new thread has SCHED_NORMAL policy, may run on every CPU, and
@@ -1211,7 +1218,8 @@ __kthread_create_worker(int cpu, unsigned int flags, int node, const char namefm
 /**
  * kthread_create_worker_on_node - create a worker and its thread
  * @flags: worker flags
- * @node: NUMA node of the thread's memory (NUMA_NO_NODE: any)
+ * @node: node of the thread's task_struct and stack (NUMA_NO_NODE:
+ *	the node of the CPU that runs kthreadd's copy_process())
  * @namefmt: the thread's name
  *
  * The thread is not woken: use kthread_run_worker(), or

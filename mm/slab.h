@@ -21,6 +21,26 @@
 
 #define L1_CACHE_BYTES	64
 
+/*
+ * A cache's slabs on one node, and their counters. Linux keeps the
+ * partial list here (the full ones only with debugging); Spindle keeps
+ * all three, as its one-lock design always did.
+ * Linux: struct kmem_cache_node in mm/slab.h
+ */
+struct kmem_cache_node {
+	/* Guards the slab lists, the counters below and the slab fields of this node's slabs' pages (irqs off). */
+	spinlock_t list_lock;
+	struct list_head slabs_full;
+	struct list_head slabs_partial;
+	struct list_head slabs_free;
+	unsigned long active_objs;
+	unsigned long total_objs;
+	unsigned long nr_slabs;
+	unsigned long nr_free_slabs;
+	unsigned long allocs;
+	unsigned long frees;
+};
+
 struct kmem_cache {
 	const char *name;
 	unsigned int object_size;	/* what the creator asked for */
@@ -33,20 +53,16 @@ struct kmem_cache {
 	bool poison;			/* SLAB_DEBUG and no constructor */
 	void (*ctor)(void *);
 
-	/* Guards the slab lists, the counters below and the slab fields of the pages (irqs off). */
-	spinlock_t lock;
-	struct list_head slabs_full;
-	struct list_head slabs_partial;
-	struct list_head slabs_free;
-	unsigned long active_objs;
-	unsigned long total_objs;
-	unsigned long nr_slabs;
-	unsigned long nr_free_slabs;
-	unsigned long allocs;
-	unsigned long frees;
+	struct kmem_cache_node node[MAX_NUMNODES];	/* the slabs on each node */
 
 	struct list_head list;		/* in slab_caches */
 };
+
+/* A cache's slabs whose pages are on one node. */
+static inline struct kmem_cache_node *get_node(struct kmem_cache *s, int node)
+{
+	return &s->node[node];
+}
 
 /* mm/slab_common.c */
 extern struct list_head slab_caches;

@@ -249,15 +249,15 @@ struct kmem_cache *kmalloc_cache_for(size_t size)
 	return NULL;
 }
 
-/* Too big for a cache: a __GFP_COMP page block marked PG_large_kmalloc. */
-static void *kmalloc_large(size_t size, gfp_t flags)
+/* Too big for a cache: a __GFP_COMP page block marked PG_large_kmalloc. Linux: kmalloc_large_node() */
+static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	unsigned int order = get_order(size);
 	struct page *page;
 
 	if (should_failslab(NULL, flags))
 		return NULL;
-	page = alloc_pages(flags | __GFP_COMP, order);
+	page = alloc_pages_node(node, flags | __GFP_COMP, order);
 	if (!page)
 		return NULL;
 	__SetPageLargeKmalloc(page);
@@ -266,25 +266,42 @@ static void *kmalloc_large(size_t size, gfp_t flags)
 }
 
 /**
- * kmalloc - allocate memory
+ * kmalloc_node - allocate memory on a node
  * @size: bytes; 0 returns ZERO_SIZE_PTR
- * @flags: GFP flags (__GFP_ZERO zeroes it)
+ * @flags: GFP flags (__GFP_ZERO zeroes it; __GFP_THISNODE: on @node or
+ *	not at all)
+ * @node: the node; NUMA_NO_NODE: the running CPU's memory node (another
+ *	node, nearest first, when that one is full)
  *
  * Up to 8 KiB from the kmalloc-<n> caches, aligned to the size for powers
  * of two (up to PAGE_SIZE); bigger from whole pages, page-aligned.
  * Never sleeps; may be called from interrupt handlers.
  * Return: the memory, or NULL.
- * Linux: kmalloc() in include/linux/slab.h, __kmalloc() in mm/slab_common.c
+ * Linux: kmalloc_node() in include/linux/slab.h, __kmalloc_node() in mm/slab_common.c
  */
-void *kmalloc(size_t size, gfp_t flags)
+void *kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	if (!size)
 		return ZERO_SIZE_PTR;
 	if (WARN(!slab_ready, "kmalloc() called before kmem_cache_init()"))
 		return NULL;
 	if (size > KMALLOC_MAX_CACHE_SIZE)
-		return kmalloc_large(size, flags);
-	return __kmem_cache_alloc_node(kmalloc_cache_for(size), flags, NUMA_NO_NODE);
+		return kmalloc_large_node(size, flags, node);
+	return __kmem_cache_alloc_node(kmalloc_cache_for(size), flags, node);
+}
+
+/**
+ * kmalloc - allocate memory
+ * @size: bytes; 0 returns ZERO_SIZE_PTR
+ * @flags: GFP flags (__GFP_ZERO zeroes it)
+ *
+ * kmalloc_node() on the running CPU's memory node.
+ * Return: the memory, or NULL.
+ * Linux: kmalloc() in include/linux/slab.h, __kmalloc() in mm/slab_common.c
+ */
+void *kmalloc(size_t size, gfp_t flags)
+{
+	return kmalloc_node(size, flags, NUMA_NO_NODE);
 }
 
 /**
@@ -375,7 +392,7 @@ unsigned long slab_total_active_objs(void)
 
 	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_for_each_entry(s, &slab_caches, list)
-		total += READ_ONCE(s->active_objs);
+		total += kmem_cache_active_objs(s);
 	spin_unlock_irqrestore(&slab_caches_lock, flags);
 	return total;
 }

@@ -8,9 +8,12 @@
  * `size` bytes. The slab's head struct page records the cache, how many
  * objects are in use, and the freelist: the first free object, whose
  * "free pointer" word holds the next free one, and so on to NULL. Each
- * cache keeps its slabs on three lists, full, partial and free (nothing
- * allocated), and allocates from a partial slab first, so that free slabs
- * stay whole and can go back to the page allocator.
+ * cache keeps, for each memory node, its slabs on that node on three
+ * lists, full, partial and free (nothing allocated), and allocates from a
+ * partial slab first, so that free slabs stay whole and can go back to
+ * the page allocator. An allocation asks for a node (NUMA_NO_NODE: the
+ * running CPU's, numa_mem_id()); when that node has neither a slab with
+ * room nor a free page, a slab of the next nearest node serves it.
  *
  * With SLAB_DEBUG (on by default), like Linux's slub_debug=PF:
  *  - a slot is | object | free pointer word |: the free pointer lives
@@ -24,10 +27,11 @@
  * Misuse is reported ("BUG <cache>: ..." and a backtrace), counted in
  * slab_bug_count, and the bad operation skipped, so tests can provoke it.
  *
- * Locking: a cache's slab lists, counters, and the slab fields of its
- * pages are protected by the cache's lock, taken with interrupts off
- * (kmalloc(GFP_ATOMIC) is legal in interrupt handlers). The page
- * allocator is never called with a cache lock held.
+ * Locking: a cache's slab lists on a node, their counters, and the slab
+ * fields of their pages are protected by that kmem_cache_node's
+ * list_lock, taken with interrupts off (kmalloc(GFP_ATOMIC) is legal in
+ * interrupt handlers). Never two list_locks at once; the page allocator
+ * is never called with one held.
  * Linux: mm/slub.c
  */
 #include <linux/atomic.h>
@@ -42,6 +46,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/topology.h>
 
 #include "slab.h"
 
@@ -191,23 +196,32 @@ int __kmem_cache_create(struct kmem_cache *s, slab_flags_t flags)
 		return -EINVAL;
 	s->num = (PAGE_SIZE << s->order) / s->size;
 
-	spin_lock_init(&s->lock);
-	INIT_LIST_HEAD(&s->slabs_full);
-	INIT_LIST_HEAD(&s->slabs_partial);
-	INIT_LIST_HEAD(&s->slabs_free);
-	s->active_objs = s->total_objs = s->nr_slabs = s->nr_free_slabs = 0;
-	s->allocs = s->frees = 0;
+	/* Every node's, online or not: a static cache has no allocator to ask. */
+	for (int node = 0; node < MAX_NUMNODES; node++) {
+		struct kmem_cache_node *n = get_node(s, node);
+
+		spin_lock_init(&n->list_lock);
+		INIT_LIST_HEAD(&n->slabs_full);
+		INIT_LIST_HEAD(&n->slabs_partial);
+		INIT_LIST_HEAD(&n->slabs_free);
+		n->active_objs = n->total_objs = n->nr_slabs = n->nr_free_slabs = 0;
+		n->allocs = n->frees = 0;
+	}
 	return 0;
 }
 
-/* A new slab for @s, all objects free (and poisoned or constructed). */
-static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
+/*
+ * A new slab for @s on @node (or the nearest node with a free block,
+ * unless __GFP_THISNODE), all objects free (and poisoned or constructed).
+ */
+static struct page *new_slab(struct kmem_cache *s, gfp_t gfp, int node)
 {
-	struct page *slab = alloc_pages((gfp & ~__GFP_ZERO) | __GFP_COMP, s->order);
+	struct page *slab = alloc_pages_node(node, (gfp & ~__GFP_ZERO) | __GFP_COMP, s->order);
 	char *base;
 
 	if (!slab)
 		return NULL;
+	mod_node_page_state(page_pgdat(slab), NR_SLAB_UNRECLAIMABLE_B, PAGE_SIZE << s->order);
 	base = page_address(slab);
 	for (unsigned int i = 0; i < s->num; i++) {
 		void *obj = base + i * s->size;
@@ -229,62 +243,126 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 static void discard_slab(struct kmem_cache *s, struct page *slab)
 {
 	BUG_ON(slab->inuse);
+	mod_node_page_state(page_pgdat(slab), NR_SLAB_UNRECLAIMABLE_B,
+			    -(long)(PAGE_SIZE << s->order));
 	__ClearPageSlab(slab);
 	slab->slab_cache = NULL;
 	slab->freelist = NULL;
 	__free_pages(slab, s->order);
 }
 
-/* The slab to allocate from: a partial one, else a free one. Caller holds s->lock. */
-static struct page *get_slab(struct kmem_cache *s)
+/* The slab to allocate from: a partial one, else a free one. Caller holds n->list_lock. */
+static struct page *get_slab(struct kmem_cache_node *n)
 {
-	struct page *slab = list_first_entry_or_null(&s->slabs_partial, struct page, slab_list);
+	struct page *slab = list_first_entry_or_null(&n->slabs_partial, struct page, slab_list);
 
-	lockdep_assert_held(&s->lock);
-	return slab ? slab : list_first_entry_or_null(&s->slabs_free, struct page, slab_list);
+	lockdep_assert_held(&n->list_lock);
+	return slab ? slab : list_first_entry_or_null(&n->slabs_free, struct page, slab_list);
+}
+
+/*
+ * The node whose slabs serve an allocation asked on @node: the running
+ * CPU's memory node for NUMA_NO_NODE, and for a node without memory the
+ * nearest one with (the first of its zonelist). Linux: node_to_mem_node()
+ */
+static int slab_search_node(int node)
+{
+	if (node == NUMA_NO_NODE)
+		return numa_mem_id();
+	if (WARN(node < 0 || node >= MAX_NUMNODES || !node_online(node),
+		 "slab: allocation on node %d, which is not online", node))
+		return numa_mem_id();
+	if (!node_state(node, N_MEMORY))
+		return zone_to_nid(node_zonelist(node, 0)->_zonerefs[0].zone);
+	return node;
+}
+
+/*
+ * @node has neither a slab with room nor a free block of the slab's
+ * size: the nearest node's slab that has room, in zonelist order, locked.
+ * Returns NULL (nothing locked) when none has. Linux: get_any_partial()
+ */
+static struct page *get_any_partial(struct kmem_cache *s, int node,
+				    struct kmem_cache_node **locked, unsigned long *flags)
+{
+	for (struct zoneref *z = node_zonelist(node, 0)->_zonerefs; z->zone; z++) {
+		struct kmem_cache_node *n = get_node(s, zone_to_nid(z->zone));
+		struct page *slab;
+
+		if (zone_to_nid(z->zone) == node)
+			continue;
+		spin_lock_irqsave(&n->list_lock, *flags);
+		slab = get_slab(n);
+		if (slab) {
+			*locked = n;
+			return slab;
+		}
+		spin_unlock_irqrestore(&n->list_lock, *flags);
+	}
+	return NULL;
 }
 
 /**
  * __kmem_cache_alloc_node - allocate an object from a cache
  * @s: the cache
- * @gfp: GFP flags (__GFP_ZERO zeroes the object)
- * @node: the memory node; there is one, so it is not looked at
+ * @gfp: GFP flags (__GFP_ZERO zeroes the object; __GFP_THISNODE: from a
+ *	slab on @node only)
+ * @node: the node the object should be on; NUMA_NO_NODE: the running
+ *	CPU's memory node. Another node's slab serves it when @node has
+ *	no slab with room and no free page (nearest first).
  *
- * kmem_cache_alloc() and kmalloc() both come here.
+ * kmem_cache_alloc(), kmem_cache_alloc_node() and kmalloc() all come here.
  * Return: the object, or NULL when out of memory or failslab says so.
  * Linux: __kmem_cache_alloc_node() in mm/slub.c
  */
 void *__kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
 {
+	struct kmem_cache_node *n;
 	unsigned long flags;
 	struct page *slab;
 	void *obj, *next, *corrupt = NULL;
+	int searchnode;
 
 	if (should_failslab(s, gfp))
 		return NULL;
 
-	spin_lock_irqsave(&s->lock, flags);
-	slab = get_slab(s);
+	searchnode = slab_search_node(node);
+	n = get_node(s, searchnode);
+	spin_lock_irqsave(&n->list_lock, flags);
+	slab = get_slab(n);
 	if (!slab) {
 		struct page *fresh;
 
 		/* The page allocator takes its own lock: call it without ours. */
-		spin_unlock_irqrestore(&s->lock, flags);
-		fresh = new_slab(s, gfp);
+		spin_unlock_irqrestore(&n->list_lock, flags);
+		/*
+		 * A full node: another node's slab with room is better than a
+		 * new slab there (one page allocation per call, so fault
+		 * injection counts stay exact).
+		 */
+		if (!(gfp & __GFP_THISNODE) &&
+		    sum_zone_node_page_state(searchnode, NR_FREE_PAGES) < (1UL << s->order)) {
+			slab = get_any_partial(s, searchnode, &n, &flags);
+			if (slab)
+				goto have_slab;
+		}
+		fresh = new_slab(s, gfp, searchnode);
 		if (!fresh)
 			return NULL;
-		spin_lock_irqsave(&s->lock, flags);
-		list_add(&fresh->slab_list, &s->slabs_free);
-		s->nr_slabs++;
-		s->nr_free_slabs++;
-		s->total_objs += s->num;
-		slab = get_slab(s);
+		/* On the node the page allocator found it (another, if @node was full). */
+		n = get_node(s, page_to_nid(fresh));
+		spin_lock_irqsave(&n->list_lock, flags);
+		list_add(&fresh->slab_list, &n->slabs_free);
+		n->nr_slabs++;
+		n->nr_free_slabs++;
+		n->total_objs += s->num;
+		slab = get_slab(n);
 	}
-
+have_slab:
 	obj = slab->freelist;
 	BUG_ON(!obj);
 	if (slab->inuse == 0)
-		s->nr_free_slabs--;
+		n->nr_free_slabs--;
 	next = *freeptr(s, obj);
 	if (!freeptr_valid(s, slab, next)) {
 		/*
@@ -292,21 +370,21 @@ void *__kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
 		 * its lost objects stay "in use" forever, a leak we report.
 		 */
 		corrupt = next;
-		s->active_objs += s->num - slab->inuse - 1;
+		n->active_objs += s->num - slab->inuse - 1;
 		slab->inuse = s->num - 1;
 		next = NULL;
 	}
 	slab->freelist = next;
 	slab->inuse++;
 	if (slab->inuse == s->num)
-		list_move(&slab->slab_list, &s->slabs_full);
+		list_move(&slab->slab_list, &n->slabs_full);
 	else
-		list_move(&slab->slab_list, &s->slabs_partial);
-	s->active_objs++;
-	s->allocs++;
+		list_move(&slab->slab_list, &n->slabs_partial);
+	n->active_objs++;
+	n->allocs++;
 	if (SLAB_DEBUG)
 		*freeptr(s, obj) = SLAB_OBJ_ACTIVE;
-	spin_unlock_irqrestore(&s->lock, flags);
+	spin_unlock_irqrestore(&n->list_lock, flags);
 
 	if (corrupt) {
 		slab_bug(s->name, "Freepointer corrupt");
@@ -335,14 +413,15 @@ void *__kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
  */
 void __kmem_cache_free(struct kmem_cache *s, struct page *slab, void *obj)
 {
+	struct kmem_cache_node *n = get_node(s, page_to_nid(slab));
 	struct page *discard = NULL;
 	bool overwritten = false;
 	unsigned long flags;
 
-	spin_lock_irqsave(&s->lock, flags);
+	spin_lock_irqsave(&n->list_lock, flags);
 	if (SLAB_DEBUG && *freeptr(s, obj) != SLAB_OBJ_ACTIVE) {
 		if (on_freelist(s, slab, obj)) {
-			spin_unlock_irqrestore(&s->lock, flags);
+			spin_unlock_irqrestore(&n->list_lock, flags);
 			slab_bug(s->name, "double free of 0x%px", obj);
 			pr_err("INFO: the object is already free; this free is ignored\n");
 			dump_stack();
@@ -357,23 +436,23 @@ void __kmem_cache_free(struct kmem_cache *s, struct page *slab, void *obj)
 	*freeptr(s, obj) = slab->freelist;
 	slab->freelist = obj;
 	slab->inuse--;
-	s->active_objs--;
-	s->frees++;
+	n->active_objs--;
+	n->frees++;
 	if (slab->inuse == 0) {
-		/* Keep one empty slab for the next allocation, free the rest. */
-		if (s->nr_free_slabs) {
+		/* Keep one empty slab per node for the next allocation, free the rest. */
+		if (n->nr_free_slabs) {
 			list_del(&slab->slab_list);
-			s->nr_slabs--;
-			s->total_objs -= s->num;
+			n->nr_slabs--;
+			n->total_objs -= s->num;
 			discard = slab;
 		} else {
-			list_move(&slab->slab_list, &s->slabs_free);
-			s->nr_free_slabs++;
+			list_move(&slab->slab_list, &n->slabs_free);
+			n->nr_free_slabs++;
 		}
 	} else if (slab->inuse == s->num - 1) {
-		list_move(&slab->slab_list, &s->slabs_partial);
+		list_move(&slab->slab_list, &n->slabs_partial);
 	}
-	spin_unlock_irqrestore(&s->lock, flags);
+	spin_unlock_irqrestore(&n->list_lock, flags);
 
 	if (discard)
 		discard_slab(s, discard);
@@ -396,9 +475,25 @@ void __kmem_cache_free(struct kmem_cache *s, struct page *slab, void *obj)
  */
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
+	return kmem_cache_alloc_node(s, flags, NUMA_NO_NODE);
+}
+
+/**
+ * kmem_cache_alloc_node - allocate an object from a cache, on a node
+ * @s: the cache
+ * @flags: GFP flags (__GFP_ZERO zeroes the object; __GFP_THISNODE: on
+ *	@node or not at all)
+ * @node: the node; NUMA_NO_NODE: the running CPU's memory node
+ *
+ * Another node serves it, nearest first, when @node has no room.
+ * Return: the object, or NULL when out of memory (or failslab says so).
+ * Linux: mm/slub.c
+ */
+void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t flags, int node)
+{
 	if (WARN(!slab_ready, "kmem_cache_alloc() called before kmem_cache_init()"))
 		return NULL;
-	return __kmem_cache_alloc_node(s, flags, NUMA_NO_NODE);
+	return __kmem_cache_alloc_node(s, flags, node);
 }
 
 /**
@@ -432,23 +527,26 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 	__kmem_cache_free(s, slab, objp);
 }
 
-/* Release every empty slab of @s. */
+/* Release every empty slab of @s, on every node. */
 static void release_free_slabs(struct kmem_cache *s)
 {
-	struct page *slab, *tmp;
-	unsigned long flags;
-	LIST_HEAD(discard);
+	for (int node = 0; node < MAX_NUMNODES; node++) {
+		struct kmem_cache_node *n = get_node(s, node);
+		struct page *slab, *tmp;
+		unsigned long flags;
+		LIST_HEAD(discard);
 
-	spin_lock_irqsave(&s->lock, flags);
-	list_splice_init(&s->slabs_free, &discard);
-	s->nr_slabs -= s->nr_free_slabs;
-	s->total_objs -= s->nr_free_slabs * s->num;
-	s->nr_free_slabs = 0;
-	spin_unlock_irqrestore(&s->lock, flags);
+		spin_lock_irqsave(&n->list_lock, flags);
+		list_splice_init(&n->slabs_free, &discard);
+		n->nr_slabs -= n->nr_free_slabs;
+		n->total_objs -= n->nr_free_slabs * s->num;
+		n->nr_free_slabs = 0;
+		spin_unlock_irqrestore(&n->list_lock, flags);
 
-	list_for_each_entry_safe(slab, tmp, &discard, slab_list) {
-		list_del(&slab->slab_list);
-		discard_slab(s, slab);
+		list_for_each_entry_safe(slab, tmp, &discard, slab_list) {
+			list_del(&slab->slab_list);
+			discard_slab(s, slab);
+		}
 	}
 }
 
@@ -474,11 +572,8 @@ int __kmem_cache_shrink(struct kmem_cache *s)
  */
 int __kmem_cache_shutdown(struct kmem_cache *s)
 {
-	unsigned long flags, active;
+	unsigned long active = kmem_cache_active_objs(s);
 
-	spin_lock_irqsave(&s->lock, flags);
-	active = s->active_objs;
-	spin_unlock_irqrestore(&s->lock, flags);
 	if (active) {
 		slab_bug(s->name, "kmem_cache_destroy(): %lu objects still allocated", active);
 		pr_err("INFO: the cache is kept, leaked\n");
@@ -486,34 +581,63 @@ int __kmem_cache_shutdown(struct kmem_cache *s)
 		return -EBUSY;
 	}
 	release_free_slabs(s);
-	BUG_ON(s->nr_slabs || !list_empty(&s->slabs_partial) || !list_empty(&s->slabs_full));
+	for (int node = 0; node < MAX_NUMNODES; node++)
+		BUG_ON(get_node(s, node)->nr_slabs || !list_empty(&get_node(s, node)->slabs_partial) ||
+		       !list_empty(&get_node(s, node)->slabs_full));
 	return 0;
 }
 
 /**
- * kmem_cache_get_stats - a consistent snapshot of a cache's counters
+ * kmem_cache_active_objs - objects of @s allocated now, on all nodes
+ * @s: the cache
+ * Return: that number (each node's count read under its lock).
+ */
+unsigned long kmem_cache_active_objs(struct kmem_cache *s)
+{
+	unsigned long flags, active = 0;
+
+	for (int node = 0; node < MAX_NUMNODES; node++) {
+		struct kmem_cache_node *n = get_node(s, node);
+
+		spin_lock_irqsave(&n->list_lock, flags);
+		active += n->active_objs;
+		spin_unlock_irqrestore(&n->list_lock, flags);
+	}
+	return active;
+}
+
+/**
+ * kmem_cache_get_stats - a snapshot of a cache's counters, all nodes summed
  * @s: the cache
  * @st: filled in
+ *
+ * Each node's counters are consistent with each other; the sum is taken
+ * node by node.
  * Linux: get_slabinfo() in mm/slub.c
  */
 void kmem_cache_get_stats(struct kmem_cache *s, struct slab_stats *st)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&s->lock, flags);
+	memset(st, 0, sizeof(*st));
 	st->name = s->name;
 	st->object_size = s->object_size;
 	st->size = s->size;
 	st->align = s->align;
 	st->objects_per_slab = s->num;
 	st->pages_per_slab = 1U << s->order;
-	st->active_objs = s->active_objs;
-	st->num_objs = s->total_objs;
-	st->num_slabs = s->nr_slabs;
-	st->free_slabs = s->nr_free_slabs;
-	st->allocs = s->allocs;
-	st->frees = s->frees;
-	spin_unlock_irqrestore(&s->lock, flags);
+	for (int node = 0; node < MAX_NUMNODES; node++) {
+		struct kmem_cache_node *n = get_node(s, node);
+
+		spin_lock_irqsave(&n->list_lock, flags);
+		st->active_objs += n->active_objs;
+		st->num_objs += n->total_objs;
+		st->num_slabs += n->nr_slabs;
+		st->free_slabs += n->nr_free_slabs;
+		st->allocs += n->allocs;
+		st->frees += n->frees;
+		spin_unlock_irqrestore(&n->list_lock, flags);
+	}
 }
 
 /**

@@ -233,7 +233,9 @@ static void free_area_pages(struct vm_struct *area)
  * @align: alignment of the first byte, a power of two >= PAGE_SIZE
  *	(THREAD_SIZE for kernel stacks)
  * @gfp: GFP flags for the pages (__GFP_ZERO, __GFP_NOWARN)
- * @node: ignored (one memory node)
+ * @node: the node for the pages and the page array (NUMA_NO_NODE: the
+ *	running CPU's memory node); another node serves them, nearest
+ *	first, when that one is full, unless @gfp has __GFP_THISNODE
  * @caller: recorded in the area, for reports
  * Return: the address, or NULL.
  * Linux: mm/vmalloc.c
@@ -252,13 +254,14 @@ void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp,
 	if (!area)
 		goto fail;
 	nr_pages = size >> PAGE_SHIFT;
-	area->pages = kcalloc(nr_pages, sizeof(*area->pages), GFP_KERNEL | (gfp & __GFP_NOWARN));
+	area->pages = kcalloc_node(nr_pages, sizeof(*area->pages),
+				   GFP_KERNEL | (gfp & (__GFP_NOWARN | __GFP_THISNODE)), node);
 	if (!area->pages)
 		goto fail_area;
 
 	for (unsigned int i = 0; i < nr_pages; i++) {
 		unsigned long va = (unsigned long)area->addr + i * PAGE_SIZE;
-		struct page *page = alloc_page(gfp);
+		struct page *page = alloc_pages_node(node, gfp, 0);
 
 		if (!page)
 			goto fail_pages;

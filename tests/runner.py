@@ -270,7 +270,8 @@ def linked_suite_count(elf):
     return len(re.findall(r" __kunit_suite_ptr_\w+$", out, re.M)) or None
 
 
-def run_kunit(args, results, name="kunit_all", smp=1, elf=ELF, prefix="", each_ok=True):
+def run_kunit(args, results, name="kunit_all", smp=1, elf=ELF, prefix="", each_ok=True,
+              numa=None, glob=None):
     """The in-kernel suites in one boot, then kunit.py's opinion of it.
 
     Run once on one CPU and once on four (kunit_all_smp4): every suite
@@ -278,18 +279,21 @@ def run_kunit(args, results, name="kunit_all", smp=1, elf=ELF, prefix="", each_o
     clang kernel (@elf, run_clang()) is booted through here too.
     """
     cmdline = KUNIT_CMDLINE
-    if args.filter:
-        cmdline = f"kunit.filter_glob={args.filter} loglevel=7"
-    boot = qemu_boot(args, name, cmdline, smp=smp, elf=elf)
+    if args.filter or glob:
+        cmdline = f"kunit.filter_glob={args.filter or glob} loglevel=7"
+    machine = numa_machine(numa) if numa else dict(smp=smp)
+    boot = qemu_boot(args, name, cmdline, elf=elf, **machine)
+    smp = machine["smp"]
     root = parse_ktap(boot.log)
     if root is None:
         results.fail(name, "no KTAP output", boot.tail(), boot.log_path)
         return
     failed = report_ktap(results, root, boot.log_path,
-                         prefix or ("" if smp == 1 else f"smp{smp}"), each_ok)
-    linked = None if args.filter else linked_suite_count(elf)
+                         prefix or (f"numa{numa}" if numa else "" if smp == 1 else f"smp{smp}"),
+                         each_ok)
+    linked = None if args.filter or glob else linked_suite_count(elf)
     check_kunit_boot(results, name, boot, failed, root, linked)
-    if smp == 1 and elf == ELF:     # one comparison of the parsers is enough
+    if smp == 1 and elf == ELF and not numa:    # one comparison of the parsers is enough
         compare_with_kunit_py(results, root, boot.log_path)
 
 
@@ -756,6 +760,11 @@ def boots():
         ("clang", run_clang, {}),       # first: its build starts at once
         ("kunit_all", run_kunit, {}),
         ("kunit_all_smp4", run_kunit_smp, dict(name="kunit_all_smp4", smp=4)),
+        # Every suite on four nodes (one without memory, one without CPUs);
+        # the NUMA suite alone on one node and on two.
+        ("kunit_all_numa4", run_kunit_smp, dict(name="kunit_all_numa4", numa=4)),
+        ("kunit_numa1", run_kunit, dict(name="kunit_numa1", numa=1, glob="numa*")),
+        ("kunit_numa2", run_kunit, dict(name="kunit_numa2", numa=2, glob="numa*")),
         # The user suite on a CPU with SMAP and SMEP (qemu64 has neither).
         ("kunit_user_smap", run_kunit_smap, {}),
         ("kernel_doc", kernel_doc.run, {}),     # not a boot: Linux's kernel-doc

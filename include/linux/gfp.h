@@ -11,7 +11,8 @@
  * ignored; GFP_KERNEL and GFP_ATOMIC behave the same. They are still worth
  * passing correctly: they say what the caller may do, and code written
  * against them stays right when Linux's rules are studied side by side.
- * Flags that change behaviour: __GFP_ZERO, __GFP_NOWARN, __GFP_COMP.
+ * Flags that change behaviour: __GFP_ZERO, __GFP_NOWARN, __GFP_COMP,
+ * __GFP_THISNODE.
  * There is no __GFP_NOFAIL: every caller must handle NULL.
  * Linux: include/linux/gfp_types.h, include/linux/gfp.h
  */
@@ -19,6 +20,7 @@
 #define _LINUX_GFP_H
 
 #include <linux/compiler.h>
+#include <linux/nodemask.h>
 #include <linux/types.h>
 
 #define __GFP_HIGH		0x20u	/* ignored: may use reserves */
@@ -29,6 +31,7 @@
 #define __GFP_KSWAPD_RECLAIM	0x800u	/* ignored: may wake kswapd */
 #define __GFP_NOWARN		0x2000u	/* failure is expected: no report */
 #define __GFP_COMP		0x40000u /* a multi-page block is one object (compound) */
+#define __GFP_THISNODE		0x200000u /* on the node asked for, or fail: no fallback */
 
 #define __GFP_RECLAIM	(__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM)
 
@@ -53,8 +56,14 @@ struct page;
 /* The 6.4..6.7 name, which meant the same (orders 0..MAX_ORDER inclusive). */
 #define MAX_ORDER	MAX_PAGE_ORDER
 
+struct zonelist;
+
 /* mm/page_alloc.c */
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
+			   nodemask_t *nodemask);
+struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order);
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
+struct zonelist *node_zonelist(int nid, gfp_t gfp);
 void __free_pages(struct page *page, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);

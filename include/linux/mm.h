@@ -18,6 +18,8 @@
 #include <linux/list.h>
 #include <linux/lockdep.h>
 #include <linux/mm_types.h>
+#include <linux/mmzone.h>
+#include <linux/numa.h>
 #include <linux/bug.h>
 #include <linux/types.h>
 #include <asm/current.h>
@@ -52,6 +54,37 @@ PAGEFLAG(Head, head)
 PAGEFLAG(Tail, tail)
 PAGEFLAG(Slab, slab)
 PAGEFLAG(LargeKmalloc, large_kmalloc)
+
+/*
+ * The node of a page lives in the top NODES_SHIFT bits of page->flags
+ * (set once, by mem_init()); the PG_* bits are the low ones.
+ * Linux: include/linux/page-flags-layout.h, page_to_nid()
+ */
+#define NODES_PGSHIFT	(64 - NODES_SHIFT)
+#define NODES_MASK	((1UL << NODES_SHIFT) - 1)
+#define PAGEFLAGS_MASK	((1UL << NR_PAGEFLAGS) - 1)
+
+static inline int page_to_nid(const struct page *page)
+{
+	return (page->flags >> NODES_PGSHIFT) & NODES_MASK;
+}
+
+static inline void set_page_node(struct page *page, int node)
+{
+	page->flags = (page->flags & ~(NODES_MASK << NODES_PGSHIFT)) |
+		      ((unsigned long)node << NODES_PGSHIFT);
+}
+
+static inline pg_data_t *page_pgdat(const struct page *page)
+{
+	return NODE_DATA(page_to_nid(page));
+}
+
+/* The zone a page belongs to: its node's one zone. */
+static inline struct zone *page_zone(const struct page *page)
+{
+	return &page_pgdat(page)->node_zones[ZONE_NORMAL];
+}
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {
@@ -147,6 +180,7 @@ unsigned long free_reserved_area(void *start, void *end, const char *s);
 unsigned long nr_free_pages(void);
 unsigned long totalram_pages(void);
 unsigned long nr_free_pages_order(unsigned int order);
+unsigned long sum_zone_node_page_state(int node, enum zone_stat_item item);
 struct printer;
 void show_mem(const struct printer *out);
 

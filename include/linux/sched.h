@@ -166,6 +166,11 @@ struct task_struct {
 	struct completion *vfork_done;
 	/* For PF_KTHREAD tasks: their struct kthread (kernel/kthread.c) */
 	struct kthread *worker_private;
+	/*
+	 * kthreadd only: the node of the thread it is creating now, set by
+	 * create_kthread() for copy_process() (tsk_fork_get_node()).
+	 */
+	int pref_node_fork;
 
 	/* Protected by task_lock(): set_task_comm(), get_task_comm() */
 	char comm[TASK_COMM_LEN];

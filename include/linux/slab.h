@@ -13,6 +13,7 @@
 
 #include <linux/compiler.h>
 #include <linux/gfp.h>
+#include <linux/numa.h>
 #include <linux/types.h>
 
 typedef unsigned int slab_flags_t;
@@ -58,6 +59,9 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     void (*ctor)(void *));
 void kmem_cache_destroy(struct kmem_cache *s);
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
+void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t flags, int node);
+/* Objects of @s allocated now, all nodes together (for leak tests). */
+unsigned long kmem_cache_active_objs(struct kmem_cache *s);
 void kmem_cache_free(struct kmem_cache *s, void *objp);
 int kmem_cache_shrink(struct kmem_cache *s);
 unsigned int kmem_cache_size(struct kmem_cache *s);
@@ -68,6 +72,7 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 }
 
 void *kmalloc(size_t size, gfp_t flags);
+void *kmalloc_node(size_t size, gfp_t flags, int node);
 void kfree(const void *objp);
 size_t ksize(const void *objp);
 
@@ -76,19 +81,36 @@ static inline void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 
-/* kmalloc_array - @n elements of @size bytes; NULL if n * size overflows. */
-static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
+static inline void *kzalloc_node(size_t size, gfp_t flags, int node)
+{
+	return kmalloc_node(size, flags | __GFP_ZERO, node);
+}
+
+/* kmalloc_array_node - @n elements of @size bytes on @node; NULL if n * size overflows. */
+static inline void *kmalloc_array_node(size_t n, size_t size, gfp_t flags, int node)
 {
 	size_t bytes;
 
 	if (__builtin_mul_overflow(n, size, &bytes))
 		return NULL;
-	return kmalloc(bytes, flags);
+	return kmalloc_node(bytes, flags, node);
+}
+
+/* kmalloc_array - @n elements of @size bytes; NULL if n * size overflows. */
+static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
+{
+	return kmalloc_array_node(n, size, flags, NUMA_NO_NODE);
 }
 
 static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
 {
 	return kmalloc_array(n, size, flags | __GFP_ZERO);
+}
+
+
+static inline void *kcalloc_node(size_t n, size_t size, gfp_t flags, int node)
+{
+	return kmalloc_array_node(n, size, flags | __GFP_ZERO, node);
 }
 
 char *kstrdup(const char *s, gfp_t gfp);

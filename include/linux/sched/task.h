@@ -40,7 +40,6 @@ struct kernel_clone_args {
 	u32 user_worker:1;
 	u32 no_files:1;
 	u32 idle:1;			/* fork_idle(): a CPU's idle task */
-	int node;			/* NUMA node of the allocations (unused) */
 };
 
 extern spinlock_t tasklist_lock;	/* the task list, family links, exit_state */
@@ -52,6 +51,7 @@ pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags);
 struct task_struct *copy_process(struct pid *pid, int trace, int node,
 				 struct kernel_clone_args *args);
 void fork_init(void);
+int tsk_fork_get_node(struct task_struct *tsk);
 struct task_struct *fork_idle(int cpu);
 /* Tasks (task_structs) currently allocated, for leak tests. */
 unsigned long nr_task_structs(void);
