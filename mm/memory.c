@@ -114,6 +114,7 @@ static vm_fault_t do_anonymous_page(struct vm_area_struct *vma, unsigned long *p
 static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long *pte,
 			     unsigned long address)
 {
+	/* LAB 6: do_wp_page */
 	struct page *old = pfn_to_page((*pte & PTE_PFN_MASK) >> PAGE_SHIFT);
 	struct page *new;
 
@@ -238,6 +239,7 @@ void free_pgtables(struct mm_struct *mm)
  */
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma)
 {
+	/* LAB 6: copy_page_range */
 	struct mm_struct *src_mm = src_vma->vm_mm, *dst_mm = dst_vma->vm_mm;
 	bool cow = (src_vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
 

@@ -48,6 +48,7 @@ LABS = {
     3: ("The scheduler: the fair class", "labs/lab3-scheduler.md", ["sched"]),
     4: ("Stopping and parking kthreads, workers", "labs/lab4-stop-park.md",
         ["kthread", "kthread_worker"]),
+    6: ("fork() and copy-on-write", "labs/lab6-fork-cow.md", ["cow"]),
 }
 
 MARK = re.compile(r"^(\s*)/\* LAB (\d+): (\S+) \*/\s*$")
