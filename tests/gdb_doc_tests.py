@@ -129,15 +129,28 @@ def prelude(port, elf):
 class Terminal:
     """GDB on a pseudo-terminal of 80 columns, as a student runs it: it
     prints what it prints interactively ("Continuing.") and wraps lines
-    where it does on a terminal."""
+    where it does on a terminal. @argv is GDB's command line, or one that
+    starts GDB (make gdb); the terminal is its controlling terminal, so
+    Ctrl-C (interrupt()) signals its foreground process group as a
+    student's keyboard does."""
 
-    def __init__(self, gdb, timeout):
+    def __init__(self, argv, timeout, env=None):
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 80, 0, 0))
-        self.proc = subprocess.Popen(gdb + ["-nx", "-q"], stdin=slave, stdout=slave,
-                                     stderr=slave, start_new_session=True)
+
+        def controlling_tty():          # in the child: a session whose terminal it is
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave,
+                                     start_new_session=True, env=env,
+                                     preexec_fn=controlling_tty)
         os.close(slave)
         self.timeout, self.buf = timeout, b""
+
+    def interrupt(self):
+        """Ctrl-C typed at the terminal; the output up to the next prompt."""
+        os.write(self.master, b"\x03")
+        return self.until_prompt()
 
     def until_prompt(self):
         """The output up to the next prompt; None if GDB ended or hung."""
@@ -180,7 +193,7 @@ class Terminal:
 def drive(gdb, port, elf, commands, timeout):
     """Run @commands after the prelude: (each one's output lines or None,
     the whole transcript)."""
-    term = Terminal(gdb, timeout)
+    term = Terminal(gdb + ["-nx", "-q"], timeout)
     transcript, outputs = [], []
     try:
         ok = term.until_prompt() is not None

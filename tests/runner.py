@@ -42,6 +42,7 @@ from pathlib import Path
 import gdb_doc_tests
 import gdb_tests
 import gdb_user_tests
+import make_gdb_test
 import compile_commands
 import kernel_doc
 import lock_rules
@@ -467,16 +468,10 @@ def run_usertests(args, results, name="usertests", smp=1):
         results.ok(f"{name} ({len(root.subtests[0].subtests)} cases, exit status {boot.status})")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def run_gdb(args, results):
     """QEMU waits for GDB; GDB must stop in start_kernel via a hardware bp."""
     name = "gdb_boot"
-    port = free_port()
+    port = gdb_tests.free_port()
     gdb_out = []
 
     def attach(_log):
@@ -519,7 +514,7 @@ def run_bad_magic(args, results):
     qemu-system-x86_64's gdbstub always speaks x86-64, hence the x86-64
     architecture and $rax (whose low half is %eax).
     """
-    name, port, state = "bad_boot_magic", free_port(), {}
+    name, port, state = "bad_boot_magic", gdb_tests.free_port(), {}
     expect = "not started by a multiboot loader (bad magic in %eax); halting"
 
     def poke_then_wait(log):
@@ -774,6 +769,7 @@ def boots():
         ("bad_boot_magic", run_bad_magic, {}),
         ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py
         ("gdb_docs", gdb_doc_tests.run_gdb_docs, dict(boot=qemu_boot)),  # docs' GDB sessions
+        ("make_gdb", make_gdb_test.run_make_gdb, {}),   # make gdb on a terminal, Ctrl-C
         ("shell", run_shell, {}),
         ("shell_smp4", run_shell, dict(name="shell_smp4", smp=4)),
         # The ISO under BIOS and under UEFI (OVMF; its boot manager says
