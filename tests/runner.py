@@ -385,9 +385,9 @@ def compare_with_kunit_py(results, root, log_path):
 
 def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
                expect=(), status=None, give_up=None, timeout=None, warnings=0,
-               extra=(), forbid=(), uefi=False, smp=1, acpi=()):
+               extra=(), forbid=(), uefi=False, smp=1, acpi=(), elf=None):
     """A boot whose log must say all of `expect`, none of `forbid`, then
-    exit with `status`.
+    exit with `status`. @elf is the -kernel image (build/spindle.elf).
 
     With status None the kernel is not expected to exit: QEMU is killed
     as soon as the log says everything (or `give_up`, a hopeless sign).
@@ -406,7 +406,7 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
     for file_name, data in acpi:
         extra += acpi_tables.write(LOG_DIR / f"{name}.{file_name}", data)
     boot = qemu_boot(args, name, append, mem=mem, cdrom=cdrom, done=done,
-                     timeout=timeout, extra=extra, smp=smp)
+                     timeout=timeout, extra=extra, smp=smp, elf=elf)
     missing = missing_expectations(boot.log, expect)
     warned = warning_problems(boot.log, warnings)
     present = [f.pattern if isinstance(f, re.Pattern) else f for f in forbid
@@ -427,6 +427,26 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
         results.fail(name, warned[0], boot.tail(), boot.log_path)
     else:
         results.ok(name)
+
+
+# A command line of 2048 bytes whose last word, loglevel=15, would be cut to
+# loglevel=1 (a console that says nothing more) by a cut at 2047 bytes.
+LONG_CMDLINE = "loglevel=7 " * 185 + "  loglevel=15"
+
+
+def run_cmdline_cut(args, results, name="cmdline_cut"):
+    """QEMU's multiboot1 command line is the -kernel path, a space and the
+    -append line: from a folder with a space in its name, the kernel must
+    drop the whole path; and a line too long is cut before its last word,
+    with a line that says so."""
+    spaced = LOG_DIR / "my dir" / "spindle.elf"
+    spaced.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ELF, spaced)
+    run_expect(args, results, name, append=LONG_CMDLINE, elf=spaced, expect=[
+        'Command line is too long: truncated to 2034 of 2048 bytes, dropped from "loglevel=15"',
+        re.compile(r"^\[\s*[\d.]+\] Kernel command line: loglevel=7 .*loglevel=7$", re.M),
+        "Spindle: boot finished"], forbid=["Unknown kernel command line parameter"],
+        give_up="Spindle shell: type help")
 
 
 # The user-space suite (user/usertests.c) as pid 1: its KTAP cases count
@@ -793,6 +813,7 @@ def boots():
                     "loglevel=99 is out of range: 0..15",
                     "Malformed boot parameter: loglevel=99 (ignored)",
                     "kunit: kunit.filter_glob= is empty: no tests run"])),
+        ("cmdline_cut", run_cmdline_cut, {}),    # the image's name, the 2047-byte cut
         # The smallest and a large machine both boot to the end.
         ("boot_32M", run_expect, dict(
             mem="32M", append="", expect=["Spindle: boot finished"])),

@@ -10,6 +10,7 @@
  * Linux has no counterpart: its boot protocol hands over struct boot_params
  * (arch/x86/kernel/head64.c copies it just as this file does).
  */
+#include <linux/ctype.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <asm/multiboot.h>
@@ -56,6 +57,60 @@ static void copy_string(char *dst, size_t size, u64 phys)
 		strscpy(dst, s, size);
 }
 
+/*
+ * Keep @line as boot_command_line. A line too long for it is cut at a word
+ * boundary: a word cut in two could change its meaning (loglevel=15 would
+ * become loglevel=1), so the cut word goes with the rest, and one line
+ * says what was dropped. (Linux's boot protocol cuts silently; its EFI
+ * stub says "Command line is too long".)
+ */
+static void set_command_line(const char *line)
+{
+	size_t len = strlen(line), keep = sizeof(boot_command_line) - 1;
+
+	if (len <= keep) {
+		memcpy(boot_command_line, line, len + 1);
+		return;
+	}
+	/* Back to the start of the word that does not fit whole. */
+	while (keep && !isspace(line[keep]))
+		keep--;
+	memcpy(boot_command_line, line, keep);
+	boot_command_line[keep] = '\0';
+	strim(boot_command_line);
+	pr_warn("Command line is too long: truncated to %zu of %zu bytes, dropped from \"%.32s\"\n",
+		strlen(boot_command_line), len, skip_spaces(line + keep));
+}
+
+/*
+ * Multiboot 1 loaders put the image's name before the arguments (QEMU's
+ * -kernel makes "build/spindle.elf loglevel=7", GRUB's multiboot command
+ * the same), and a name can hold spaces (-kernel "my dir/spindle.elf").
+ * A guess, then: the name runs up to the last word, before any that sets
+ * a value ("=") or starts init's arguments ("--"), that holds a '/' or
+ * ends in ".elf"; with none such, it is the first word, unless that one
+ * sets a value (a loader that passes the arguments alone).
+ */
+static const char *skip_image_name(const char *line)
+{
+	const char *p = line, *name_end = NULL;
+
+	for (;;) {
+		const char *word = skip_spaces(p);
+		size_t len = 0;
+
+		while (word[len] && !isspace(word[len]))
+			len++;
+		if (!len || memchr(word, '=', len) || (len == 2 && !strncmp(word, "--", 2)))
+			break;
+		if (!name_end || memchr(word, '/', len) ||
+		    (len >= 4 && !strncmp(word + len - 4, ".elf", 4)))
+			name_end = word + len;
+		p = word + len;
+	}
+	return name_end ? skip_spaces(name_end) : line;
+}
+
 static int parse_multiboot1(const struct multiboot_info *mbi)
 {
 	u64 pos, end;
@@ -63,14 +118,10 @@ static int parse_multiboot1(const struct multiboot_info *mbi)
 	boot_info_start = (u64)(unsigned long)mbi - __START_KERNEL_map;
 	boot_info_end = boot_info_start + sizeof(*mbi);
 	if (mbi->flags & MULTIBOOT_INFO_CMDLINE) {
-		/* Multiboot 1 loaders put the image's name first: drop it. */
-		char *args;
+		const char *line = boot_ptr(mbi->cmdline, 1);
 
-		copy_string(boot_command_line, sizeof(boot_command_line), mbi->cmdline);
-		args = strchr(boot_command_line, ' ');
-		if (!strchr(boot_command_line, '=') || (args && !memchr(boot_command_line, '=', args - boot_command_line)))
-			memmove(boot_command_line, args ? skip_spaces(args) : "",
-				strlen(args ? skip_spaces(args) : "") + 1);
+		if (line)
+			set_command_line(skip_image_name(line));
 	}
 	if (mbi->flags & MULTIBOOT_INFO_BOOT_LOADER_NAME)
 		copy_string(boot_loader_name, sizeof(boot_loader_name), mbi->boot_loader_name);
@@ -142,8 +193,7 @@ static int parse_multiboot2(phys_addr_t info)
 		}
 		switch (tag->type) {
 		case MULTIBOOT2_TAG_CMDLINE:
-			strscpy(boot_command_line, ((const struct multiboot2_tag_string *)tag)->string,
-				sizeof(boot_command_line));
+			set_command_line(((const struct multiboot2_tag_string *)tag)->string);
 			break;
 		case MULTIBOOT2_TAG_BOOT_LOADER_NAME:
 			strscpy(boot_loader_name, ((const struct multiboot2_tag_string *)tag)->string,
