@@ -5,8 +5,9 @@ One QEMU boot without test parameters, so the kernel ends at the
 `spindle#` prompt. COM1 is a Unix socket (QEMU waits for us to connect
 before it starts, so nothing is lost); we type scripted lines into it,
 byte by byte as a terminal would send them, and check each reply. Every
-check is one test, named shell.<check>. The last command, `halt`, must
-end QEMU with exit status 33 (tools/qemu.mk). Everything received is kept in
+check is one test, named shell.<check>. The boot lets QEMU reset, as
+make run does: `reboot` must boot the kernel again. The last command,
+`halt`, must end QEMU with exit status 33 (tools/qemu.mk). Everything received is kept in
 build/test-logs/shell.log.
 
 tests/runner.py calls run(); `python3 tests/shell_tests.py [--elf F]`
@@ -406,6 +407,15 @@ class Checks:
         self.one_error("test time.nosuch",
                        r"spindle: no test case of the suite matches 'time.nosuch'")
 
+    def reboot(self):
+        """reboot restarts the machine (make run lets QEMU reset): the kernel
+        boots again to a new prompt, instead of QEMU ending."""
+        start = len(self.con.text)
+        self.con.send("reboot\r")
+        self.con.wait_for("reboot: Restarting system", start, 10)
+        again = self.con.wait_for("Spindle: boot finished", start, 60)
+        self.con.wait_for(PROMPT, again, 10)
+
     def halt(self):
         self.con.send("halt\r")
 
@@ -522,7 +532,7 @@ CHECKS = ["help", "ps", "spawn", "park", "unpark", "bind", "nice", "stop",
           "errors_spawn_count", "errors_trace_event",
           "edit_backspace", "edit_ctrl_u", "edit_ctrl_c", "edit_history",
           "trace", "trace_paused", "plain_output", "worker", "mem", "dmesg", "kunit",
-          "errors_test_nothing"]
+          "errors_test_nothing", "reboot"]
 
 
 # The same shell with four CPUs: what a user sees of them.
@@ -535,7 +545,8 @@ def run(args, results, qemu_flags, elf, log_dir, name="shell", checks=None, smp=
     log_path = Path(log_dir) / f"{name}.log"
     tmp = tempfile.mkdtemp(prefix="spindle-shell-")
     sock = os.path.join(tmp, "ttyS0")
-    flags = list(qemu_flags)
+    # As make run boots: a reset restarts the machine (the reboot check).
+    flags = [f for f in qemu_flags if f != "-no-reboot"]
     if "-smp" in flags:
         flags[flags.index("-smp") + 1] = str(smp)
     else:

@@ -20,11 +20,14 @@ QEMU_EXIT_STATUS_SUCCESS := 33
 QEMU_EXIT_STATUS_FAILURE := 35
 
 # The machine every boot uses; -smp, -m and the media are each run's own.
-QEMU_MACHINE := -machine q35 -cpu qemu64,+nx -no-reboot \
+# A reset restarts it, as a PC's does: the shell's reboot under make run
+# boots Spindle again.
+QEMU_MACHINE := -machine q35 -cpu qemu64,+nx \
 	-device isa-debug-exit,iobase=$(QEMU_DEBUG_EXIT_PORT),iosize=0x04
 
-# Boots nobody watches: no window, no monitor on the serial line.
-QEMU_HEADLESS := -display none -monitor none
+# Boots nobody watches: no window, no monitor on the serial line, and a
+# reset (a triple fault too) ends QEMU instead of booting again unseen.
+QEMU_HEADLESS := -display none -monitor none -no-reboot
 
 # UEFI (make run-efi, the OVMF test boot): Debian's ovmf package. The
 # firmware code is read-only; each boot gets its own copy of the variable
