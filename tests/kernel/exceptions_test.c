@@ -25,40 +25,7 @@
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
-
-/* What a probe returns when its faulting instruction was skipped. */
-#define PROBE_SKIPPED	0x5e771eUL
-
-/*
- * EXC_PROBE(name, setup, insn) defines
- *	unsigned long name(unsigned long arg);	(arg in %rdi)
- * which loads PROBE_SKIPPED into %rax, runs @setup, then @insn between
- * the labels .Lname_fault and .Lname_resume, and returns %rax; and
- *	const unsigned long name_range[2] = { .Lname_fault, .Lname_resume };
- * in rodata, for the fixup.
- */
-#define EXC_PROBE(name, setup, insn)					\
-	asm(".pushsection .text\n"					\
-	    "	.balign 16\n"						\
-	    "	.globl " #name "\n"					\
-	    "	.type " #name ", @function\n"				\
-	    #name ":\n"							\
-	    "	movq $0x5e771e, %rax\n"					\
-	    "	" setup "\n"						\
-	    ".L" #name "_fault:\n"					\
-	    "	" insn "\n"						\
-	    ".L" #name "_resume:\n"					\
-	    "	ret\n"							\
-	    "	.size " #name ", . - " #name "\n"			\
-	    ".popsection\n"						\
-	    ".pushsection .rodata\n"					\
-	    "	.balign 8\n"						\
-	    "	.globl " #name "_range\n"				\
-	    #name "_range:\n"						\
-	    "	.quad .L" #name "_fault, .L" #name "_resume\n"		\
-	    ".popsection\n");						\
-	unsigned long name(unsigned long arg);				\
-	extern const unsigned long name##_range[2]
+#include "test_util.h"
 
 /* Load from the address in arg. */
 EXC_PROBE(exc_probe_read, "", "movq (%rdi), %rax");
@@ -70,36 +37,6 @@ EXC_PROBE(exc_probe_ud2, "", "ud2");
 EXC_PROBE(exc_probe_div, "xorl %edx, %edx", "divq %rdi");
 
 static const unsigned long rodata_word = 0x1234;
-
-struct probe_result {
-	unsigned long ret;		/* what the probe returned */
-	unsigned long hits;		/* faults fixed up */
-	unsigned long vector, error_code, cr2;
-	unsigned long count;		/* how much vector_counts[] grew */
-};
-
-/* Run @probe(@arg) with the fixup aimed at its instruction. */
-static void run_probe(unsigned long (*probe)(unsigned long), const unsigned long range[2],
-		      unsigned long arg, unsigned long vector, struct probe_result *r)
-{
-	static struct exception_fixup fixup;
-	unsigned long before = vector_count_all_cpus(vector);
-
-	memset(&fixup, 0, sizeof(fixup));
-	fixup.start = range[0];
-	fixup.end = range[1];
-	fixup.target = range[1];	/* resume after the instruction */
-	WRITE_ONCE(exception_fixup, &fixup);
-	barrier();
-	r->ret = probe(arg);
-	barrier();
-	WRITE_ONCE(exception_fixup, NULL);
-	r->hits = fixup.hits;
-	r->vector = fixup.last_vector;
-	r->error_code = fixup.last_error_code;
-	r->cr2 = fixup.last_cr2;
-	r->count = vector_count_all_cpus(vector) - before;
-}
 
 static void exceptions_test_probe_without_fault(struct kunit *test)
 {

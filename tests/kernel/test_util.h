@@ -2,7 +2,8 @@
 /*
  * Helpers shared by the in-kernel test suites: memory snapshots to prove
  * nothing leaked, waiting for a condition with a timeout, and aiming
- * fault injection at one function.
+ * fault injection at one function, and running an instruction that faults
+ * on purpose under the exception fixup.
  */
 #ifndef _TESTS_KERNEL_TEST_UTIL_H
 #define _TESTS_KERNEL_TEST_UTIL_H
@@ -18,6 +19,7 @@
 #include <linux/smp.h>
 #include <linux/timer.h>
 #include <linux/vmalloc.h>
+#include <asm/traps.h>
 
 /* Everything a task creation allocates, counted. */
 struct mem_snapshot {
@@ -170,6 +172,75 @@ static inline bool fail_nth_alloc_in(struct fault_attr *attr, const char *func, 
 	fault_attr_arm_range(attr, addr, addr + size, 1);
 	attr->nth = nth;
 	return true;
+}
+
+/* What a probe returns when its faulting instruction was skipped. */
+#define PROBE_SKIPPED	0x5e771eUL
+
+/*
+ * EXC_PROBE(name, setup, insn) defines
+ *	unsigned long name(unsigned long arg);	(arg in %rdi)
+ * which loads PROBE_SKIPPED into %rax, runs @setup, then @insn between
+ * the labels .Lname_fault and .Lname_resume, and returns %rax; and
+ *	const unsigned long name_range[2] = { .Lname_fault, .Lname_resume };
+ * in rodata, for the fixup.
+ */
+#define EXC_PROBE(name, setup, insn)					\
+	asm(".pushsection .text\n"					\
+	    "	.balign 16\n"						\
+	    "	.globl " #name "\n"					\
+	    "	.type " #name ", @function\n"				\
+	    #name ":\n"							\
+	    "	movq $0x5e771e, %rax\n"					\
+	    "	" setup "\n"						\
+	    ".L" #name "_fault:\n"					\
+	    "	" insn "\n"						\
+	    ".L" #name "_resume:\n"					\
+	    "	ret\n"							\
+	    "	.size " #name ", . - " #name "\n"			\
+	    ".popsection\n"						\
+	    ".pushsection .rodata\n"					\
+	    "	.balign 8\n"						\
+	    "	.globl " #name "_range\n"				\
+	    #name "_range:\n"						\
+	    "	.quad .L" #name "_fault, .L" #name "_resume\n"		\
+	    ".popsection\n");						\
+	unsigned long name(unsigned long arg);				\
+	extern const unsigned long name##_range[2]
+
+/* What run_probe() saw. */
+struct probe_result {
+	unsigned long ret;		/* what the probe returned */
+	unsigned long hits;		/* faults fixed up */
+	unsigned long vector, error_code, cr2;
+	unsigned long count;		/* how much vector_counts[] grew */
+};
+
+/*
+ * Run @probe(@arg) with the exception fixup (asm/traps.h) aimed at its
+ * faulting instruction, [@range[0], @range[1]): a fault there resumes at
+ * @range[1]; any other fault still oopses. Counts the faults of @vector.
+ */
+static inline void run_probe(unsigned long (*probe)(unsigned long), const unsigned long range[2],
+			     unsigned long arg, unsigned long vector, struct probe_result *r)
+{
+	static struct exception_fixup fixup;
+	unsigned long before = vector_count_all_cpus(vector);
+
+	memset(&fixup, 0, sizeof(fixup));
+	fixup.start = range[0];
+	fixup.end = range[1];
+	fixup.target = range[1];	/* resume after the instruction */
+	WRITE_ONCE(exception_fixup, &fixup);
+	barrier();
+	r->ret = probe(arg);
+	barrier();
+	WRITE_ONCE(exception_fixup, NULL);
+	r->hits = fixup.hits;
+	r->vector = fixup.last_vector;
+	r->error_code = fixup.last_error_code;
+	r->cr2 = fixup.last_cr2;
+	r->count = vector_count_all_cpus(vector) - before;
 }
 
 #endif /* _TESTS_KERNEL_TEST_UTIL_H */

@@ -147,49 +147,24 @@ static void user_test_exec_traced(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, found, 1);
 }
 
-/* A load from the address in %rdi; 0x5a5a if it faulted and was fixed up. */
-unsigned long smap_probe_read(unsigned long addr);
-extern const unsigned long smap_probe_range[2];
-asm(".pushsection .text\n"
-    ".globl smap_probe_read\n"
-    "smap_probe_read:\n"
-    "	movq $0x5a5a, %rax\n"
-    "1:	movq (%rdi), %rax\n"
-    "2:	ret\n"
-    ".popsection\n"
-    ".pushsection .rodata\n"
-    ".balign 8\n"
-    ".globl smap_probe_range\n"
-    "smap_probe_range: .quad 1b, 2b\n"
-    ".popsection\n");
+/* A load from the address in arg (EXC_PROBE(), test_util.h). */
+EXC_PROBE(smap_probe_read, "", "movq (%rdi), %rax");
 
 struct smap_result {
-	unsigned long ret, hits, vector, error_code, cr2;
+	struct probe_result probe;
 	unsigned long user_word;	/* the same word through copy_from_user() */
 };
 
 /* After exec: the kernel reads the program's first word directly, then properly. */
 static int smap_fn(void *data)
 {
-	static struct exception_fixup fixup;
 	struct exec_req *req = data;
 	struct smap_result *r = req->priv;
 	int ret = exec_fn(data);
 
 	if (ret)
 		return ret;
-	memset(&fixup, 0, sizeof(fixup));
-	fixup.start = smap_probe_range[0];
-	fixup.end = fixup.target = smap_probe_range[1];
-	WRITE_ONCE(exception_fixup, &fixup);
-	barrier();
-	r->ret = smap_probe_read(BLOB_BASE);
-	barrier();
-	WRITE_ONCE(exception_fixup, NULL);
-	r->hits = fixup.hits;
-	r->vector = fixup.last_vector;
-	r->error_code = fixup.last_error_code;
-	r->cr2 = fixup.last_cr2;
+	run_probe(smap_probe_read, smap_probe_read_range, BLOB_BASE, X86_TRAP_PF, &r->probe);
 	if (copy_from_user(&r->user_word, (const void __user *)BLOB_BASE, sizeof(r->user_word)))
 		r->user_word = 0;
 	return 0;
@@ -218,12 +193,12 @@ static void user_test_smap_catches_kernel_access(struct kunit *test)
 	KUNIT_ASSERT_GT(test, pid, 0);
 	KUNIT_ASSERT_EQ(test, kernel_wait(pid, &status), pid);
 	KUNIT_EXPECT_EQ(test, status, 7 << 8);
-	KUNIT_EXPECT_EQ(test, r.hits, 1);
-	KUNIT_EXPECT_EQ(test, r.ret, 0x5a5a);
-	KUNIT_EXPECT_EQ(test, r.vector, X86_TRAP_PF);
+	KUNIT_EXPECT_EQ(test, r.probe.hits, 1);
+	KUNIT_EXPECT_EQ(test, r.probe.ret, PROBE_SKIPPED);
+	KUNIT_EXPECT_EQ(test, r.probe.vector, X86_TRAP_PF);
 	/* A present page, read by the kernel: PROT, neither WRITE nor USER. */
-	KUNIT_EXPECT_EQ(test, r.error_code, X86_PF_PROT);
-	KUNIT_EXPECT_EQ(test, r.cr2, BLOB_BASE);
+	KUNIT_EXPECT_EQ(test, r.probe.error_code, X86_PF_PROT);
+	KUNIT_EXPECT_EQ(test, r.probe.cr2, BLOB_BASE);
 	KUNIT_EXPECT_EQ(test, r.user_word, *(unsigned long *)&elf);
 }
 
