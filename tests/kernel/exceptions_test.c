@@ -18,11 +18,13 @@
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/debug.h>
 #include <linux/sprintf.h>
 #include <linux/start_kernel.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
+#include <asm/segment.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
 #include "test_util.h"
@@ -183,6 +185,38 @@ static noinline void exceptions_test_int3(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, level, LOGLEVEL_WARNING);
 }
 
+/* An interrupt raised by software: the vector the next case borrows. */
+#define TRACE_TEST_VECTOR	0xe0
+EXC_PROBE(exc_probe_int, "", "int $0xe0");
+
+/* The handler of TRACE_TEST_VECTOR: a backtrace from inside it. */
+static void exceptions_test_trace_handler(struct pt_regs *regs)
+{
+	show_stack(NULL, NULL, KERN_INFO);
+}
+
+/*
+ * A backtrace from a handler goes on through entry_64.S's frame into the
+ * interrupted code, and shows that frame's ip as Linux shows an exception
+ * frame's registers: "RIP: 0010:" and the ip itself, not less one as a
+ * return address is (exc_probe_int+N, N the offset after the int).
+ */
+static void exceptions_test_trace_through_exception_frame(struct kunit *test)
+{
+	char want[KSYM_SYMBOL_LEN + 16], wrong[KSYM_SYMBOL_LEN + 16];
+
+	set_vector_handler(TRACE_TEST_VECTOR, exceptions_test_trace_handler, "test");
+	exc_probe_int(0);
+	set_vector_handler(TRACE_TEST_VECTOR, NULL, NULL);
+	snprintf(want, sizeof(want), "RIP: %04x:%pS", __KERNEL_CS, (void *)exc_probe_int_range[1]);
+	snprintf(wrong, sizeof(wrong), " %pS", (void *)(exc_probe_int_range[1] - 1));
+	if (!log_has(want, 16))
+		KUNIT_FAIL(test, "no line %s in the backtrace", want);
+	if (log_has(wrong, 16))
+		KUNIT_FAIL(test, "the frame's ip shown as a return address: %s", wrong);
+	KUNIT_EXPECT_TRUE(test, log_has(" exceptions_test_trace_handler+0x", 16));
+}
+
 static noinline int exceptions_test_symbol_target(int x)
 {
 	return x * 3 + 1;
@@ -239,6 +273,7 @@ static struct kunit_case exceptions_cases[] = {
 	KUNIT_CASE(exceptions_test_divide_error),
 	KUNIT_CASE(exceptions_test_general_protection),
 	KUNIT_CASE(exceptions_test_int3),
+	KUNIT_CASE(exceptions_test_trace_through_exception_frame),
 	KUNIT_CASE(exceptions_test_symbols),
 	{}
 };

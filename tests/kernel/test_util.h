@@ -14,9 +14,11 @@
 #include <linux/kallsyms.h>
 #include <linux/kthread.h>
 #include <linux/pid.h>
+#include <linux/printk.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/string.h>
 #include <linux/timer.h>
 #include <linux/vmalloc.h>
 #include <asm/traps.h>
@@ -172,6 +174,20 @@ static inline bool fail_nth_alloc_in(struct fault_attr *attr, const char *func, 
 	fault_attr_arm_range(attr, addr, addr + size, 1);
 	attr->nth = nth;
 	return true;
+}
+
+/* Is there a line containing @needle among the last @n of the log? */
+static inline bool log_has(const char *needle, int n)
+{
+	char msg[256];
+	u64 first, next;
+	int level;
+
+	log_buf_seq_range(&first, &next);
+	for (u64 seq = next; seq > first && n-- > 0; seq--)
+		if (log_buf_read(seq - 1, msg, sizeof(msg), &level) > 0 && strstr(msg, needle))
+			return true;
+	return false;
 }
 
 /* What a probe returns when its faulting instruction was skipped. */

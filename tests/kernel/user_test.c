@@ -202,20 +202,6 @@ static void user_test_smap_catches_kernel_access(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r.user_word, *(unsigned long *)&elf);
 }
 
-/* Is there a line containing @needle among the last @n of the log? */
-static bool log_has(const char *needle, int n)
-{
-	char msg[256];
-	u64 first, next;
-	int level;
-
-	log_buf_seq_range(&first, &next);
-	for (u64 seq = next; seq > first && n-- > 0; seq--)
-		if (log_buf_read(seq - 1, msg, sizeof(msg), &level) > 0 && strstr(msg, needle))
-			return true;
-	return false;
-}
-
 /* After exec, still in the kernel: list the tasks, then run the program. */
 static int ps_fn(void *data)
 {

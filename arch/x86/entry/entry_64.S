@@ -119,12 +119,26 @@ common_interrupt:
 	 */
 	subq	$8, %rsp
 	call	do_IRQ_or_exception
+.Lhandler_return:
 	addq	$24, %rsp
 	testb	$3, PTREGS_CS(%rsp)
 	jnz	swapgs_restore_regs_and_return_to_usermode
 	POP_REGS
 	addq	$8, %rsp		/* orig_ax */
 	iretq
+
+/*
+ * The handler's return address, for the backtrace (show_stack()): the frame
+ * above one that returns there is the one made here, and holds no return
+ * address but the interrupted ip, with struct pt_regs right above it.
+ * Linux marks such frames in %rbp instead (ENCODE_FRAME_POINTER).
+ */
+	.pushsection .rodata
+	.balign	8
+	.globl	exception_frame_return
+exception_frame_return:
+	.quad	.Lhandler_return
+	.popsection
 
 /*
  * The way out to user mode that always works: iret restores ip, cs,

@@ -15,6 +15,8 @@
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
 #include <asm/pgtable.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
 
 #define MAX_FRAMES 32
 
@@ -30,23 +32,52 @@ static bool frame_readable(unsigned long *bp)
 }
 
 /**
+ * show_iret_regs - print where an exception or interrupt stopped the CPU
+ * @regs: the saved registers
+ * @log_lvl: KERN_* level of the lines
+ *
+ * The two lines the CPU's own frame fills: "RIP: cs:symbol+off/size" and
+ * "RSP: ss:sp EFLAGS: flags".
+ * Linux: arch/x86/kernel/dumpstack.c
+ */
+void show_iret_regs(struct pt_regs *regs, const char *log_lvl)
+{
+	printk("%sRIP: %04lx:%pS\n", log_lvl, regs->cs, (void *)regs->ip);
+	printk("%sRSP: %04lx:%016lx EFLAGS: %08lx\n", log_lvl, regs->ss, regs->sp,
+	       regs->flags);
+}
+
+/**
  * show_stack - print the return addresses of the frame chain at @bp
  * @task: unused (Spindle reads the chain it is given), kept for the API
  * @bp: a frame pointer; NULL means the caller's own frame
  * @loglvl: KERN_* level of the lines
- * Linux: show_stack() / show_trace_log_lvl()
+ *
+ * A frame that entry_64.S made for an exception or interrupt holds the
+ * interrupted ip, not a return address: where the CPU stopped, printed as
+ * is (show_iret_regs()), where a return address is printed less one, to
+ * name the call instruction (a fault in a function's first instruction
+ * would otherwise be shown in the function before it).
+ * Linux: show_stack() / show_trace_log_lvl(), which print the pt_regs the
+ * unwinder finds on the stack the same way
  */
 void show_stack(struct task_struct *task, unsigned long *bp, const char *loglvl)
 {
+	bool regs_frame = false;
+
 	if (!bp)
 		bp = __builtin_frame_address(0);
 	for (int i = 0; i < MAX_FRAMES && bp && frame_readable(bp); i++) {
 		unsigned long ret = bp[1];
+		struct pt_regs *regs = (struct pt_regs *)(bp + 2);
 
 		if (!ret)
 			break;
-		/* A return address points after the call: print the call's. */
-		printk("%s %pS\n", loglvl, (void *)(ret - 1));
+		if (regs_frame && frame_readable(&regs->sp))
+			show_iret_regs(regs, loglvl);
+		else	/* A return address points after the call: print the call's. */
+			printk("%s %pS\n", loglvl, (void *)(ret - 1));
+		regs_frame = ret == exception_frame_return;
 		bp = (unsigned long *)bp[0];
 	}
 }

@@ -143,8 +143,7 @@ void show_regs(struct pt_regs *regs)
 
 	pr_emerg("CPU: %d PID: %d Comm: %s\n", smp_processor_id(),
 		 tsk ? tsk->pid : 0, tsk ? tsk->comm : "?");
-	pr_emerg("RIP: %04lx:%pS\n", regs->cs, (void *)regs->ip);
-	pr_emerg("RSP: %04lx:%016lx EFLAGS: %08lx\n", regs->ss, regs->sp, regs->flags);
+	show_iret_regs(regs, KERN_EMERG);
 	pr_emerg("RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->ax, regs->bx, regs->cx);
 	pr_emerg("RDX: %016lx RSI: %016lx RDI: %016lx\n", regs->dx, regs->si, regs->di);
 	pr_emerg("RBP: %016lx R08: %016lx R09: %016lx\n", regs->bp, regs->r8, regs->r9);

@@ -57,6 +57,7 @@ static inline unsigned long instruction_pointer(const struct pt_regs *regs)
 }
 
 void show_regs(struct pt_regs *regs);
+void show_iret_regs(struct pt_regs *regs, const char *log_lvl);
 #endif
 
 #endif /* _ASM_X86_PTRACE_H */

@@ -44,6 +44,8 @@
 #define SPURIOUS_APIC_VECTOR	0xff
 
 typedef void (*vector_handler_t)(struct pt_regs *regs);
+/* Where a handler called by entry_64.S returns to (the backtrace's landmark). */
+extern const unsigned long exception_frame_return;
 
 /* Route @vector to @handler (called with interrupts off, in hardirq). */
 void set_vector_handler(int vector, vector_handler_t handler, const char *name);
