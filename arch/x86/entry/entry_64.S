@@ -233,6 +233,10 @@ __switch_to_asm:
  *    pt_regs with a user context: then, as a forked child,
  *  - go to user mode through pt_regs: a child of fork() returns from its
  *    system call with %rax = 0 (copy_thread() set it).
+ * The do_exit() call is Spindle's, not Linux's: in Linux a kernel thread's
+ * function never returns here (kthread() ends in kthread_exit(), and a
+ * returning kernel_thread() function goes on to user mode), while here any
+ * kernel_thread() function may return its exit code.
  * Linux: ret_from_fork in arch/x86/entry/entry_64.S (6.1)
  */
 	.globl	ret_from_fork
@@ -250,7 +254,8 @@ ret_from_fork:
 	call	*%rbx
 	testb	$3, 8+PTREGS_CS(%rsp)
 	jnz	2f				/* kernel_execve() set up user mode */
-	movl	%eax, %edi
+	/* fn returned an int, do_exit() takes a long: -5 must stay -5. */
+	movslq	%eax, %rdi
 	call	do_exit				/* never returns */
 	ud2
 2:
