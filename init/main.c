@@ -44,7 +44,7 @@ static DECLARE_COMPLETION(kthreadd_done);
 extern struct task_struct *child_reaper;
 
 
-/* Milliseconds since reset: boot timing figures in the log. */
+/* Milliseconds since the kernel's entry: boot timing figures in the log. */
 static unsigned long uptime_ms(void)
 {
 	return (unsigned long)(local_clock() / 1000000);
@@ -226,8 +226,7 @@ void __init start_kernel(void)
 	init_timers();
 	call_function_init();
 	time_init();
-	pr_info("start_kernel: reached at %lu ms after reset\n",
-		(unsigned long)(boot_tsc_at_entry / tsc_khz));
+	pr_info("start_kernel: reached at %lu ms after entry\n", uptime_ms());
 	local_irq_enable();
 	preempt_disable();
 	rest_init();

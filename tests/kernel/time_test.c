@@ -16,9 +16,12 @@
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/sched/clock.h>
 #include <linux/smp.h>
 #include <linux/timekeeping.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
+#include <asm/time.h>
 #include <asm/traps.h>
 #include "test_util.h"
 
@@ -29,6 +32,27 @@ static void spin_ms(unsigned int ms)
 
 	while (ktime_get_ns() < end)
 		cpu_relax();
+}
+
+/*
+ * The clock counts from the kernel's entry, not from the TSC's 0 (which
+ * under KVM is long before reset): sched_clock() is the TSC's count since
+ * boot_tsc_at_entry, in nanoseconds. Both are read back to back, so they
+ * agree to well under a millisecond; counted from the TSC's 0 instead, the
+ * clock would be ahead by all the firmware's time (some 200 ms under TCG).
+ */
+static void time_test_clock_starts_at_entry(struct kunit *test)
+{
+	unsigned long flags;
+	u64 ns, cycles, since_entry_ns;
+
+	local_irq_save(flags);
+	ns = sched_clock();
+	cycles = rdtsc() - boot_tsc_at_entry;
+	local_irq_restore(flags);
+	since_entry_ns = cycles * 1000000 / tsc_khz;
+	KUNIT_EXPECT_LE(test, ns, since_entry_ns);
+	KUNIT_EXPECT_LT(test, since_entry_ns - ns, NSEC_PER_MSEC);
 }
 
 static void time_test_jiffies_rate(struct kunit *test)
@@ -195,6 +219,7 @@ static void time_test_conversions(struct kunit *test)
 
 static struct kunit_case time_test_cases[] = {
 	KUNIT_CASE(time_test_conversions),
+	KUNIT_CASE(time_test_clock_starts_at_entry),
 	KUNIT_CASE(time_test_ktime_monotonic),
 	KUNIT_CASE(time_test_delays),
 	KUNIT_CASE(time_test_tick_follows_irq_state),

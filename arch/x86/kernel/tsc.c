@@ -4,13 +4,16 @@
  * reliable, so we measure it against PIT channel 2 (1.193182 MHz): two
  * readings of the free-running counter about 10 ms apart, each bracketed
  * by TSC reads so that a stalled vCPU cannot bend the result.
- * sched_clock() is then cycles * 10^6 / tsc_khz nanoseconds, since reset.
+ * sched_clock() is then cycles * 10^6 / tsc_khz nanoseconds since the
+ * kernel's entry (boot_tsc_at_entry): the TSC is 0 at reset under QEMU's
+ * TCG but not under KVM, where it has counted since the VM was made.
  * Linux: arch/x86/kernel/tsc.c (pit_calibrate_tsc, native_sched_clock)
  */
 #include <linux/kernel.h>
 #include <linux/sched/clock.h>
 #include <asm/io.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
 #include <asm/time.h>
 
 unsigned long tsc_khz;
@@ -143,8 +146,11 @@ void tsc_init(void)
 }
 
 /**
- * sched_clock - nanoseconds since reset, from the TSC
+ * sched_clock - nanoseconds since the kernel's entry, from the TSC
  *
+ * The origin is the TSC read first thing in x86_64_start_kernel(), not
+ * the TSC's own 0, which is not reset time everywhere (under KVM
+ * timestamps would start at hundreds of seconds).
  * Return: the nanoseconds; 0 before tsc_init().
  *
  * The multiply is split so it cannot overflow 64 bits
@@ -153,7 +159,7 @@ void tsc_init(void)
  */
 u64 sched_clock(void)
 {
-	u64 cyc = rdtsc();
+	u64 cyc = rdtsc() - boot_tsc_at_entry;
 	u64 hi = cyc >> 32, lo = cyc & 0xffffffff;
 
 	if (!cyc2ns_mult)
