@@ -145,10 +145,13 @@ static u64 sched_slice(struct cfs_rq *cfs_rq, struct sched_entity *se)
 }
 
 /*
- * Where a task enters the timeline. A new task starts one slice after
- * min_vruntime (it must not starve the others by starting at 0); a waking
- * sleeper gets at most half a latency of credit, so sleeping cannot bank
- * CPU time. Linux: place_entity() (CFS version)
+ * Where a task enters the timeline. A new task (its vruntime its parent's,
+ * task_fork_fair()) starts at least one slice after min_vruntime: it must
+ * not starve the others by starting at 0, and it never starts ahead of
+ * its parent, or forking would be a way to the CPU. A waking sleeper gets
+ * at most half a latency of credit, so sleeping cannot bank CPU time.
+ * Either way a task is never moved backwards.
+ * Linux: place_entity() (CFS version, 6.1)
  */
 static void place_entity(struct cfs_rq *cfs_rq, struct sched_entity *se, bool initial)
 {
@@ -159,7 +162,7 @@ static void place_entity(struct cfs_rq *cfs_rq, struct sched_entity *se, bool in
 		vruntime += calc_delta_fair(sched_slice(cfs_rq, se), se);
 	else
 		vruntime -= sysctl_sched_latency / 2;
-	if (initial || (s64)(vruntime - se->vruntime) > 0)
+	if ((s64)(vruntime - se->vruntime) > 0)
 		se->vruntime = vruntime;
 }
 
@@ -302,16 +305,29 @@ static void wakeup_preempt_fair(struct rq *rq, struct task_struct *p, int flags)
 		resched_curr(rq);
 }
 
-/* A new task: start behind everyone already queued (see place_entity). */
+/*
+ * A new task: it starts from its parent's vruntime when the parent is the
+ * fair task running here, and place_entity() then puts it no earlier than
+ * one slice after min_vruntime. (Linux also subtracts min_vruntime here
+ * and adds the target queue's back when the child is enqueued; Spindle
+ * renormalises on migration instead, migrate_task_rq_fair().)
+ * Linux: task_fork_fair() (without sysctl_sched_child_runs_first)
+ */
 static void task_fork_fair(struct task_struct *p)
 {
-	struct rq *rq = task_rq(p);	/* where sched_fork() put it */
+	struct rq *rq = task_rq(p);	/* the parent's CPU: sched_fork() put it there */
+	struct cfs_rq *cfs_rq = &rq->cfs;
+	struct sched_entity *curr;
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&rq->lock, flags);
 	update_rq_clock(rq);
-	update_curr_fair(rq);
-	place_entity(&rq->cfs, &p->se, true);
+	curr = cfs_rq->curr;
+	if (curr) {
+		update_curr_fair(rq);
+		p->se.vruntime = curr->vruntime;
+	}
+	place_entity(cfs_rq, &p->se, true);
 	raw_spin_unlock_irqrestore(&rq->lock, flags);
 }
 

@@ -26,8 +26,10 @@
 #include <linux/completion.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/timekeeping.h>
 #include <linux/timer.h>
@@ -708,6 +710,52 @@ static void sched_wait_task_inactive_state_mismatch(struct kunit *test)
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 }
 
+/*
+ * A forked child never starts ahead of its parent: task_fork_fair() starts
+ * it at the parent's vruntime and place_entity() takes the later of that
+ * and min_vruntime plus a slice. Placed at min_vruntime plus a slice
+ * alone, the child of a parent well past min_vruntime would start ahead
+ * of it (and preempt it at once). Here pid 1 runs 20 ms without letting
+ * the spinner queued behind it run (preemption off), which puts it 20 ms
+ * of vruntime past min_vruntime, held back by the spinner, then runs
+ * sched_fork() on a copy of itself, as copy_process() does on the task it
+ * is making (dup_task_struct()'s copy), still with preemption off so
+ * nothing runs in between.
+ */
+static void sched_fork_child_not_ahead_of_parent(struct kunit *test)
+{
+	struct spinner behind = {};
+	struct mem_snapshot base;
+	struct task_struct *child;
+	u64 end, parent_vruntime, child_vruntime;
+
+	mem_snapshot_take(&base);
+	child = kmalloc(sizeof(*child), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, child);
+	if (!create_spinner(&behind, "sched_behind")) {
+		kfree(child);
+		KUNIT_FAIL(test, "could not create the spinner");
+		return;
+	}
+	wake_up_process(behind.task);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(behind.running), 1000));
+	preempt_disable();
+	end = ktime_get_ns() + 20 * NSEC_PER_MSEC;
+	while (ktime_get_ns() < end)
+		cpu_relax();
+	*child = *current;
+	sched_fork(0, child);
+	parent_vruntime = current->se.vruntime;
+	child_vruntime = child->se.vruntime;
+	preempt_enable();
+	stop_spinners(&behind, 1);
+	kfree(child);
+	kunit_info(test, "parent's vruntime %llu, child's %llu",
+		   (unsigned long long)parent_vruntime, (unsigned long long)child_vruntime);
+	KUNIT_EXPECT_GE(test, (s64)(child_vruntime - parent_vruntime), 0);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
 static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(sched_fifo_wakeup_priority_order),
 	KUNIT_CASE(sched_schedule_timeout_woken_early),
@@ -722,6 +770,7 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(sched_set_cpus_allowed_rejects_empty),
 	KUNIT_CASE(sched_rr_equal_priority_alternate),
 	KUNIT_CASE(sched_wait_task_inactive_state_mismatch),
+	KUNIT_CASE(sched_fork_child_not_ahead_of_parent),
 	{}
 };
 
