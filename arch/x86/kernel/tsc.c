@@ -148,11 +148,12 @@ void tsc_init(void)
 /**
  * sched_clock - nanoseconds since the kernel's entry, from the TSC
  *
+ * Return: the nanoseconds; 0 before tsc_init().
+ *
  * The origin is the TSC read first thing in x86_64_start_kernel(), not
  * the TSC's own 0, which is not reset time everywhere (under KVM
  * timestamps would start at hundreds of seconds). The multiply is split
  * so it cannot overflow 64 bits for decades of uptime.
- * Return: the nanoseconds; 0 before tsc_init().
  * Linux: native_sched_clock() / cycles_2_ns()
  */
 u64 sched_clock(void)
