@@ -117,8 +117,9 @@ static u64 pit_measure_tsc(unsigned int ms, u64 *width)
 /**
  * tsc_init - measure the TSC frequency and start sched_clock()
  *
- * Measures 10 ms of PIT time three times and keeps the measurement whose
- * two readings were the most precise (narrowest TSC brackets). Timing a
+ * Measures 10 ms of PIT time three times and keeps, of those that agree
+ * with the median, the measurement whose two readings were the most
+ * precise (narrowest TSC brackets). Timing a
  * whole wait on the PIT, as a simpler calibration would, counts any stall
  * of the vCPU at its end into the result: on a loaded host that made the
  * TSC seem 60% faster than it is, and every delay and timestamp wrong.
@@ -127,14 +128,24 @@ static u64 pit_measure_tsc(unsigned int ms, u64 *width)
  */
 void tsc_init(void)
 {
-	u64 best = 0, best_width = ~0ULL;
+	u64 d[3], width[3], median, best = 0, best_width = ~0ULL;
 
+	for (int i = 0; i < 3; i++)
+		d[i] = pit_measure_tsc(10, &width[i]);
+	/*
+	 * A stall of the vCPU longer than the 16-bit counter's 55 ms wraps it
+	 * unseen: that measurement is then off by any amount (a boot on a
+	 * host with 13 runnable threads a core measured 6303595 MHz), and its
+	 * brackets may still be narrow. Only measurements within 1/16 of the
+	 * median of the three compete on precision.
+	 */
+	median = max(min(d[0], d[1]), min(max(d[0], d[1]), d[2]));
 	for (int i = 0; i < 3; i++) {
-		u64 width, d = pit_measure_tsc(10, &width);
+		u64 off = d[i] > median ? d[i] - median : median - d[i];
 
-		if (width < best_width) {
-			best = d;
-			best_width = width;
+		if (off <= median / 16 && width[i] < best_width) {
+			best = d[i];
+			best_width = width[i];
 		}
 	}
 	tsc_khz = best / 10;
