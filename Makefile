@@ -114,7 +114,7 @@ KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -z norelro \
 
 KDIRS := arch/x86/boot arch/x86/realmode/rm arch/x86/kernel arch/x86/entry arch/x86/mm \
 	arch/x86/lib init kernel kernel/entry kernel/sched kernel/locking kernel/time kernel/trace kernel/futex \
-	mm fs fs/ramfs drivers/tty lib lib/kunit \
+	mm fs fs/ramfs fs/proc drivers/tty drivers/char lib lib/kunit \
 	tests/kernel
 KSRCS := $(filter-out arch/x86/kernel/asm-offsets.c,\
 	$(foreach d,$(KDIRS),$(wildcard $(d)/*.c) $(wildcard $(d)/*.S)))
@@ -320,10 +320,17 @@ $(B)/initramfs.cpio: user/initramfs.list tools/gen_init_cpio.py user/script-test
 	@echo "  CPIO    $@"
 	$(Q)$(PYTHON) tools/gen_init_cpio.py user/initramfs.list $@
 
-# Debian's busybox-static (glibc, built elsewhere) alone: make test boots it.
-$(B)/busybox.cpio: user/busybox.list tools/gen_init_cpio.py /bin/busybox
+# Debian's busybox-static (glibc, built elsewhere) as the whole user space:
+# user/busybox.list, and a symlink to it for each of its applets (as
+# `busybox --install -s` would make them). make test boots it.
+$(B)/busybox.list: user/busybox.list /bin/busybox
+	$(Q)mkdir -p $(dir $@)
+	$(Q){ cat user/busybox.list; /bin/busybox --list-full | grep -v '^bin/sh$$' | \
+		sed 's|.*|slink /& /bin/busybox 0777 0 0|'; } > $@.tmp && mv $@.tmp $@
+
+$(B)/busybox.cpio: $(B)/busybox.list tools/gen_init_cpio.py user/busybox-init /bin/busybox
 	@echo "  CPIO    $@"
-	$(Q)$(PYTHON) tools/gen_init_cpio.py user/busybox.list $@
+	$(Q)$(PYTHON) tools/gen_init_cpio.py $(B)/busybox.list $@
 
 # The same, gzip-compressed, as Linux's build makes initramfs images.
 $(B)/initramfs.cpio.gz: $(B)/initramfs.cpio
@@ -333,7 +340,9 @@ $(B)/initramfs.cpio.gz: $(B)/initramfs.cpio
 # --- running -----------------------------------------------------------
 
 # INITRD=file.cpio: an initramfs for -initrd (its /init runs as pid 1).
-INITRD      ?=
+# USERLAND=busybox: Debian's busybox as the whole user space (build/busybox.cpio).
+USERLAND    ?=
+INITRD      ?= $(if $(filter busybox,$(USERLAND)),$(B)/busybox.cpio)
 QEMU_INITRD := $(if $(INITRD),-initrd $(INITRD))
 
 # NUMA=1, 2 or 4: one of tools/qemu.mk's NUMA machines, its CPUs and memory
@@ -352,7 +361,7 @@ endif
 # The shell's "halt" leaves through isa-debug-exit: a clean end.
 QEMU_EXIT_OK := s=$$?; [ $$s -eq 0 ] || [ $$s -eq $(QEMU_EXIT_STATUS_SUCCESS) ]
 
-run: deps all
+run: deps all $(if $(filter busybox,$(USERLAND)),$(B)/busybox.cpio)
 	$(QEMU) $(QEMU_COMMON) -serial mon:stdio -kernel $(B)/spindle.elf $(QEMU_INITRD) -append "$(CMDLINE)"; $(QEMU_EXIT_OK)
 
 run-iso: deps $(B)/spindle.iso

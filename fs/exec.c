@@ -92,8 +92,10 @@ int begin_new_exec(struct linux_binprm *bprm)
 	bprm->mm = mm_alloc();
 	if (!bprm->mm)
 		return -ENOMEM;
+	bprm->mm->exe_file = get_file(bprm->file);
 	bprm->point_of_no_return = true;
 	exec_mmap(bprm->mm);
+	do_close_on_exec(current->files);
 	__set_task_comm(current, name ? name + 1 : bprm->filename);
 	flush_signal_handlers(current);
 	current->flags &= ~PF_FORKNOEXEC;
@@ -219,7 +221,7 @@ static int load_script(struct linux_binprm *bprm)
 	bprm->argc = (arg ? 2 : 1) + 1 + (bprm->argc ? bprm->argc - 1 : 0);
 	/* Open the interpreter; bprm->filename stays the script (AT_EXECFN). */
 	fput(bprm->file);
-	bprm->file = filp_open(bprm->strings, &err);
+	bprm->file = filp_open(bprm->strings, O_RDONLY, &err);
 	if (!bprm->file)
 		return err;
 	return 0;
@@ -253,7 +255,7 @@ static int do_execveat_common(const char *filename, const char *const *argv,
 	struct linux_binprm bprm = { .filename = filename };
 	int retval;
 
-	bprm.file = filp_open(filename, &retval);
+	bprm.file = filp_open(filename, O_RDONLY, &retval);
 	if (!bprm.file)
 		return retval == -EISDIR ? -EACCES : retval;	/* as do_open_execat() */
 	retval = -ENOMEM;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * read(2), write(2), writev(2): find the file of the descriptor and
- * call its file_operations. A regular file of the tree is read from its
- * bytes in memory (simple_read_from_buffer in ramfs).
+ * read(2), write(2), their vector and positioned forms, and lseek(2):
+ * find the file of the descriptor, check it was opened for that, and
+ * call its file_operations.
  * Linux: fs/read_write.c
  */
 #include <linux/fdtable.h>
@@ -20,8 +20,10 @@ struct iovec {
 
 static ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
 	if (!file->f_op || !file->f_op->read)
-		return -EINVAL;
+		return S_ISDIR(file->f_inode->i_mode) ? -EISDIR : -EINVAL;
 	if (count > MAX_RW_COUNT)
 		count = MAX_RW_COUNT;
 	if (!access_ok(buf, count))
@@ -31,6 +33,8 @@ static ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_
 
 static ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
 	if (!file->f_op || !file->f_op->write)
 		return -EINVAL;
 	if (count > MAX_RW_COUNT)
@@ -41,8 +45,8 @@ static ssize_t vfs_write(struct file *file, const char __user *buf, size_t count
 }
 
 /**
- * kernel_read - read from @file into a kernel buffer
- * @file: an open file of the tree
+ * kernel_read - read from a regular file into a kernel buffer
+ * @file: an open regular file of ramfs
  * @buf: kernel buffer
  * @count: bytes
  * @pos: file position, advanced
@@ -55,13 +59,23 @@ ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
 
 	if (!inode || !S_ISREG(inode->i_mode))
 		return -EINVAL;
-	if (*pos >= inode->i_size)
-		return 0;
-	if ((loff_t)count > inode->i_size - *pos)
-		count = inode->i_size - *pos;
-	memcpy(buf, (char *)inode->i_data + *pos, count);
-	*pos += count;
+	inode_lock(inode);
+	if (*pos >= inode->i_size) {
+		count = 0;
+	} else {
+		if ((loff_t)count > inode->i_size - *pos)
+			count = inode->i_size - *pos;
+		memcpy(buf, (char *)inode->i_data + *pos, count);
+		*pos += count;
+	}
+	inode_unlock(inode);
 	return count;
+}
+
+/* Only files with a position can be read at one. Linux: FMODE_PREAD */
+static bool has_position(struct file *f)
+{
+	return f->f_op && f->f_op->llseek;
 }
 
 SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
@@ -88,9 +102,58 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count
 	return ret;
 }
 
-/* Each iovec in turn; a short write ends it, as Linux's do_loop_readv_writev(). */
-SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec,
-		unsigned long, vlen)
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, loff_t, pos)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	if (pos < 0)
+		ret = -EINVAL;
+	else if (!has_position(f))
+		ret = -ESPIPE;
+	else
+		ret = vfs_read(f, buf, count, &pos);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count, loff_t, pos)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	if (pos < 0)
+		ret = -EINVAL;
+	else if (!has_position(f))
+		ret = -ESPIPE;
+	else
+		ret = vfs_write(f, buf, count, &pos);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
+{
+	struct file *f = fget(fd);
+	loff_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = has_position(f) ? f->f_op->llseek(f, offset, whence) : -ESPIPE;
+	fput(f);
+	return ret;
+}
+
+/*
+ * Each iovec in turn; a short transfer ends it, as Linux's
+ * do_loop_readv_writev(). Linux: do_readv() / do_writev()
+ */
+static ssize_t do_loop_readv_writev(unsigned long fd, const struct iovec __user *vec,
+				    unsigned long vlen, bool write)
 {
 	struct file *f;
 	ssize_t total = 0;
@@ -110,7 +173,8 @@ SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec,
 		}
 		if (!iov.iov_len)
 			continue;
-		n = vfs_write(f, iov.iov_base, iov.iov_len, &f->f_pos);
+		n = write ? vfs_write(f, iov.iov_base, iov.iov_len, &f->f_pos)
+			  : vfs_read(f, iov.iov_base, iov.iov_len, &f->f_pos);
 		if (n < 0) {
 			total = total ? total : n;
 			break;
@@ -121,4 +185,15 @@ SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec,
 	}
 	fput(f);
 	return total;
+}
+
+SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
+{
+	return do_loop_readv_writev(fd, vec, vlen, false);
+}
+
+SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen)
+{
+	return do_loop_readv_writev(fd, vec, vlen, true);
 }

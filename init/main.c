@@ -105,7 +105,7 @@ static void console_on_rootfs(void)
 
 	/* The serial port's receive interrupt: user space reads the console. */
 	tty_init();
-	file = filp_open("/dev/console", &err);
+	file = filp_open("/dev/console", O_RDWR, &err);
 
 	if (!file) {
 		pr_err("Warning: unable to open an initial console.\n");
@@ -157,8 +157,13 @@ static int kernel_init(void *unused)
 
 	populate_rootfs();
 	console_on_rootfs();
-	if (ramdisk_execute_command && !lookup_path(ramdisk_execute_command, true, &err))
-		ramdisk_execute_command = NULL;
+	if (ramdisk_execute_command) {
+		struct dentry *d = lookup_path(ramdisk_execute_command, true, &err);
+
+		if (!d)
+			ramdisk_execute_command = NULL;
+		dput(d);
+	}
 	if (ramdisk_execute_command) {
 		ret = run_init_process(ramdisk_execute_command);
 		if (!ret)

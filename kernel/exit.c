@@ -58,8 +58,11 @@ static bool do_notify_parent(struct task_struct *tsk)
 
 	lockdep_assert_held(&tasklist_lock);
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
-	if (!autoreap)
+	if (!autoreap) {
+		/* Its SIGCHLD handler, or a sigsuspend() in the shell, learns of it. */
+		send_sig(tsk->exit_signal, tsk->real_parent, 1);
 		wake_up_all(&child_exit_wait);
+	}
 	return autoreap;
 }
 
@@ -375,6 +378,8 @@ int wait_for_zombie_child(void)
 #define CLD_EXITED	1	/* exited normally */
 #define CLD_KILLED	2	/* killed by a signal */
 #define CLD_DUMPED	3	/* killed, and dumped core */
+#define CLD_STOPPED	5	/* stopped by a signal */
+#define CLD_CONTINUED	6	/* continued by SIGCONT */
 
 /* The x86-64 siginfo of a SIGCHLD, as waitid() fills it (128 bytes). */
 struct waitid_info {
@@ -462,6 +467,54 @@ static void wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 }
 
 /*
+ * A stopped child not yet reported (WSTOPPED, wait4's WUNTRACED), or a
+ * continued one (WCONTINUED): fill in @wo and say so. The report is
+ * consumed unless WNOWAIT. Under tasklist_lock.
+ * Linux: wait_task_stopped() / wait_task_continued()
+ */
+static bool wait_task_stopped_continued(struct wait_opts *wo, struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	int code, status;
+
+	if (p->exit_state || !thread_group_leader(p))
+		return false;
+	if ((wo->wo_flags & WSTOPPED) && sig->stop_code && (sig->flags & SIGNAL_STOP_STOPPED)) {
+		code = CLD_STOPPED;
+		status = sig->stop_code;
+		wo->wo_stat = (sig->stop_code << 8) | 0x7f;
+		if (!(wo->wo_flags & WNOWAIT))
+			sig->stop_code = 0;
+	} else if ((wo->wo_flags & WCONTINUED) && (sig->flags & SIGNAL_STOP_CONTINUED)) {
+		code = CLD_CONTINUED;
+		status = SIGCONT;
+		wo->wo_stat = 0xffff;
+		if (!(wo->wo_flags & WNOWAIT))
+			sig->flags &= ~SIGNAL_STOP_CONTINUED;
+	} else {
+		return false;
+	}
+	memset(&wo->wo_info, 0, sizeof(wo->wo_info));
+	wo->wo_info.si_status = status;
+	wo->wo_info.si_signo = SIGCHLD;
+	wo->wo_info.si_code = code;
+	wo->wo_info.si_pid = p->pid;
+	memset(&wo->wo_rusage, 0, sizeof(wo->wo_rusage));
+	return true;
+}
+
+/**
+ * __wake_up_parent - wake @parent if it sleeps in wait4() for @p
+ * @p: a child that stopped (or exited)
+ * @parent: its parent
+ * Linux: __wake_up_parent() in kernel/signal.c
+ */
+void __wake_up_parent(struct task_struct *p, struct task_struct *parent)
+{
+	wake_up_all(&child_exit_wait);
+}
+
+/*
  * Wait for a child matching @wo to exit and reap it (with WNOWAIT: only
  * report it); with WNOHANG, do not wait. The children of every thread
  * of current's group count, unless __WNOTHREAD: any thread may reap
@@ -487,10 +540,14 @@ static pid_t do_wait(struct wait_opts *wo)
 				if (!eligible_child(wo, c))
 					continue;
 				have_child = true;
-				/* Spindle's children never stop: exits are all there is to report. */
 				if ((wo->wo_flags & WEXITED) && reapable_zombie(c)) {
 					p = c;
 					break;
+				}
+				if (wait_task_stopped_continued(wo, c)) {
+					spin_unlock_irq(&tasklist_lock);
+					finish_wait(&child_exit_wait, &wait);
+					return c->pid;
 				}
 			}
 			if (p)
@@ -498,6 +555,11 @@ static pid_t do_wait(struct wait_opts *wo)
 		}
 		if (p) {
 			wait_task_zombie(wo, p);
+			/* For getrusage(RUSAGE_CHILDREN) and times(): its time and its children's. */
+			if (!(wo->wo_flags & WNOWAIT))
+				current->signal->cutime_ns += p->signal->sum_sched_runtime +
+							     p->se.sum_exec_runtime +
+							     p->signal->cutime_ns;
 			/* Ours to reap: no other waiter (another thread) may take it now. */
 			if (!(wo->wo_flags & WNOWAIT))
 				p->exit_state = EXIT_DEAD;
@@ -588,8 +650,7 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
 
 /*
  * waitid(2): like wait4(), with what happened in a siginfo instead of a
- * status word; WEXITED must be asked for (Spindle's children never stop,
- * so WSTOPPED and WCONTINUED alone wait for what never comes), and WNOWAIT leaves
+ * status word; WEXITED, WSTOPPED or WCONTINUED must be asked for, and WNOWAIT leaves
  * the child a zombie. With WNOHANG and nothing to report, the siginfo's
  * si_signo and si_pid are 0, as POSIX says. Returns 0, not the pid.
  * Linux: kernel_waitid() in kernel/exit.c

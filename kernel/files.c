@@ -8,6 +8,7 @@
  * kernel/fork.c (copy_files, copy_fs)
  */
 #include <linux/fdtable.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
@@ -23,7 +24,6 @@ struct fs_struct init_fs = {
 	.users = 1,
 	.lock = __SPIN_LOCK_UNLOCKED(init_fs.lock),
 	.umask = 0022,
-	.pwd = "/",
 };
 
 /**
@@ -43,14 +43,51 @@ struct file *file_alloc(const char *name)
 }
 
 /**
- * fput - drop a reference to @file; the last one frees it
+ * fput - drop a reference to @file; the last one releases and frees it
  * @file: the file
- * Linux: fput()
+ *
+ * The last reference calls ->release() (a pipe's end closes there) and
+ * drops the dentry, which may free a removed file's inode.
+ * Linux: fput() / __fput()
  */
 void fput(struct file *file)
 {
-	if (atomic_dec_and_test(&file->f_count))
-		kfree(file);
+	if (!atomic_dec_and_test(&file->f_count))
+		return;
+	if (file->f_op && file->f_op->release)
+		file->f_op->release(file->f_inode, file);
+	if (file->f_dentry)
+		dput(file->f_dentry);
+	kfree(file);
+}
+
+/**
+ * fd_install_from - put @file (its reference) in current's lowest free slot >= @start
+ * @file: the open file; the table takes over the caller's reference
+ * @start: the lowest fd wanted (fcntl(F_DUPFD)'s argument)
+ * @cloexec: mark the fd close-on-exec (O_CLOEXEC, F_DUPFD_CLOEXEC)
+ * Return: the fd, -EMFILE if no slot is free, -EINVAL if @start is past the table.
+ * Linux: get_unused_fd_flags() / alloc_fd() + fd_install()
+ */
+int fd_install_from(struct file *file, unsigned int start, bool cloexec)
+{
+	struct files_struct *files = current->files;
+	int fd = start < NR_OPEN_DEFAULT ? -EMFILE : -EINVAL;
+
+	spin_lock(&files->file_lock);
+	for (unsigned int i = start; i < NR_OPEN_DEFAULT; i++) {
+		if (!files->fd[i]) {
+			files->fd[i] = file;
+			if (cloexec)
+				files->close_on_exec |= 1UL << i;
+			else
+				files->close_on_exec &= ~(1UL << i);
+			fd = i;
+			break;
+		}
+	}
+	spin_unlock(&files->file_lock);
+	return fd;
 }
 
 /**
@@ -61,19 +98,61 @@ void fput(struct file *file)
  */
 int fd_install_new(struct file *file)
 {
+	return fd_install_from(file, 0, false);
+}
+
+/**
+ * set_close_on_exec - set or clear @fd's close-on-exec bit in current's table
+ * @fd: an open descriptor
+ * @on: the new value
+ * Linux: __set_close_on_exec() / __clear_close_on_exec()
+ */
+void set_close_on_exec(unsigned int fd, bool on)
+{
 	struct files_struct *files = current->files;
-	int fd = -EMFILE;
 
 	spin_lock(&files->file_lock);
-	for (int i = 0; i < NR_OPEN_DEFAULT; i++) {
-		if (!files->fd[i]) {
-			files->fd[i] = file;
-			fd = i;
-			break;
-		}
-	}
+	if (on)
+		files->close_on_exec |= 1UL << fd;
+	else
+		files->close_on_exec &= ~(1UL << fd);
 	spin_unlock(&files->file_lock);
-	return fd;
+}
+
+/**
+ * get_close_on_exec - is @fd of current close-on-exec?
+ * @fd: a descriptor below NR_OPEN_DEFAULT
+ * Return: its bit.
+ * Linux: get_close_on_exec()
+ */
+bool get_close_on_exec(unsigned int fd)
+{
+	return READ_ONCE(current->files->close_on_exec) & (1UL << fd);
+}
+
+/**
+ * do_close_on_exec - close the descriptors marked close-on-exec
+ * @files: the table of a task in execve(), past the point of no return
+ * Linux: do_close_on_exec()
+ */
+void do_close_on_exec(struct files_struct *files)
+{
+	for (;;) {
+		struct file *file = NULL;
+		int fd;
+
+		spin_lock(&files->file_lock);
+		if (!files->close_on_exec) {
+			spin_unlock(&files->file_lock);
+			return;
+		}
+		fd = __builtin_ctzl(files->close_on_exec);
+		files->close_on_exec &= ~(1UL << fd);
+		swap(file, files->fd[fd]);
+		spin_unlock(&files->file_lock);
+		if (file)
+			fput(file);
+	}
 }
 
 /**
@@ -91,6 +170,7 @@ int close_fd(unsigned int fd)
 		return -EBADF;
 	spin_lock(&files->file_lock);
 	swap(file, files->fd[fd]);
+	files->close_on_exec &= ~(1UL << fd);
 	spin_unlock(&files->file_lock);
 	if (!file)
 		return -EBADF;
@@ -115,6 +195,7 @@ int replace_fd(unsigned int fd, struct file *file)
 	spin_lock(&files->file_lock);
 	old = files->fd[fd];
 	files->fd[fd] = file;
+	files->close_on_exec &= ~(1UL << fd);
 	spin_unlock(&files->file_lock);
 	if (old)
 		fput(old);
@@ -168,6 +249,7 @@ static struct files_struct *dup_fd(struct files_struct *old)
 	atomic_set(&newf->count, 1);
 	spin_lock_init(&newf->file_lock);
 	spin_lock(&old->file_lock);
+	newf->close_on_exec = old->close_on_exec;
 	for (int i = 0; i < NR_OPEN_DEFAULT; i++) {
 		newf->fd[i] = old->fd[i];
 		if (newf->fd[i])
@@ -239,9 +321,42 @@ static struct fs_struct *copy_fs_struct(struct fs_struct *old)
 	spin_lock_init(&fs->lock);
 	spin_lock(&old->lock);
 	fs->umask = old->umask;
-	memcpy(fs->pwd, old->pwd, sizeof(fs->pwd));
+	fs->pwd = old->pwd ? dget(old->pwd) : NULL;
 	spin_unlock(&old->lock);
 	return fs;
+}
+
+/**
+ * current_pwd - current's working directory
+ * Return: the dentry, referenced (dput() it); the root's when there is none yet.
+ * Linux: get_fs_pwd()
+ */
+struct dentry *current_pwd(void)
+{
+	struct fs_struct *fs = current->fs;
+	struct dentry *d;
+
+	spin_lock(&fs->lock);
+	d = fs->pwd ? dget(fs->pwd) : NULL;
+	spin_unlock(&fs->lock);
+	return d ? d : dget(root_dentry);
+}
+
+/**
+ * set_fs_pwd - make @dentry @fs's working directory
+ * @fs: the context
+ * @dentry: a directory; the context takes over the caller's reference
+ * Linux: set_fs_pwd()
+ */
+void set_fs_pwd(struct fs_struct *fs, struct dentry *dentry)
+{
+	struct dentry *old;
+
+	spin_lock(&fs->lock);
+	old = fs->pwd;
+	fs->pwd = dentry;
+	spin_unlock(&fs->lock);
+	dput(old);
 }
 
 /**
@@ -285,6 +400,7 @@ void exit_fs(struct task_struct *tsk)
 	task_unlock(tsk);
 	if (kill) {
 		BUG_ON(fs == &init_fs);
+		dput(fs->pwd);
 		kfree(fs);
 	}
 }

@@ -63,6 +63,11 @@ static struct signal_struct init_signals = {
  */
 void fork_init(void)
 {
+	for (int i = 0; i < RLIM_NLIMITS; i++)
+		init_signals.rlim[i].rlim_cur = init_signals.rlim[i].rlim_max = RLIM_INFINITY;
+	init_signals.rlim[RLIMIT_STACK].rlim_cur = INIT_RLIMITS_STACK;
+	init_signals.rlim[RLIMIT_NOFILE].rlim_cur = NR_OPEN_DEFAULT;
+	init_signals.rlim[RLIMIT_NOFILE].rlim_max = NR_OPEN_DEFAULT;
 	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct),
 					       64, 0, NULL);
 	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct),
@@ -228,7 +233,15 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	atomic_set(&sig->sigcnt, 1);
 	sig->nr_threads = 1;
 	INIT_LIST_HEAD(&sig->thread_head);
+	/* The child is in its parent's process group and session, on its terminal. */
+	spin_lock_irq(&tasklist_lock);
 	sig->pgrp = current->signal->pgrp;
+	sig->session = current->signal->session;
+	sig->tty = current->signal->tty;
+	spin_unlock_irq(&tasklist_lock);
+	task_lock(current);
+	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	task_unlock(current);
 	tsk->signal = sig;
 	return 0;
 }
@@ -305,6 +318,8 @@ static void __mmput(struct mm_struct *mm)
 	/* Kernel threads may still borrow it (lazy TLB): send them away first. */
 	cleanup_lazy_tlbs(mm);
 	exit_mmap(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	WARN_ON(atomic_long_read(&mm->pgtables_bytes));
 	pgd_free(mm, mm->pgd);
 	kmem_cache_free(mm_cachep, mm);
@@ -373,6 +388,8 @@ static struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm
 	memcpy(mm, oldmm, sizeof(*mm));
 	if (!mm_init(mm))
 		return NULL;
+	if (mm->exe_file)
+		get_file(mm->exe_file);	/* the copy's own reference, for /proc/<pid>/exe */
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);
 		return NULL;

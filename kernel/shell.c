@@ -47,6 +47,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/mutex.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/printer.h>
@@ -1018,6 +1019,8 @@ static void shell_run(char *line)
 	console_loglevel = loglevel;
 }
 
+static bool shell_started;	/* shell_init() has run */
+
 static int shell_thread(void *unused)
 {
 	static char line[SHELL_LINE_MAX];
@@ -1049,5 +1052,26 @@ int shell_init(void)
 		pr_err("shell: cannot start: %ld\n", PTR_ERR(t));
 		return PTR_ERR(t);
 	}
+	WRITE_ONCE(shell_started, true);
 	return 0;
+}
+
+/**
+ * shell_start_on_demand - start the shell if it is not running yet
+ *
+ * Return: 0, or the error of kthread_run().
+ *
+ * With a user program as init the spindle# shell is not started at
+ * boot; the first Ctrl-] on the console starts it (kernel/tty.c).
+ */
+int shell_start_on_demand(void)
+{
+	static DEFINE_MUTEX(shell_start_lock);	/* one start at a time; guards shell_started's change */
+	int ret = 0;
+
+	mutex_lock(&shell_start_lock);
+	if (!READ_ONCE(shell_started))
+		ret = shell_init();
+	mutex_unlock(&shell_start_lock);
+	return ret;
 }

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Signals, minimal but real: each task has a pending set and a table of
- * dispositions (default or ignore) shared per CLONE_SIGHAND. Sending sets
- * the pending bit and TIF_SIGPENDING and wakes the target if its sleep
- * allows: any signal wakes TASK_INTERRUPTIBLE, only SIGKILL wakes
- * TASK_KILLABLE, nothing wakes TASK_UNINTERRUPTIBLE. There are no signal
- * handlers: kernel code looks at signal_pending()/fatal_signal_pending().
+ * Signals: each task has a pending set and a table of dispositions
+ * (default, ignore, or a user handler run on the way to user mode by
+ * arch/x86/kernel/signal.c) shared per CLONE_SIGHAND. Sending drops what
+ * the target ignores, applies SIGCONT/stop semantics (prepare_signal()),
+ * sets the pending bit and TIF_SIGPENDING and wakes the target if its
+ * sleep allows: any signal wakes TASK_INTERRUPTIBLE, only SIGKILL wakes
+ * TASK_KILLABLE and TASK_STOPPED (SIGCONT too), nothing wakes
+ * TASK_UNINTERRUPTIBLE. Kernel code looks at signal_pending() and
+ * fatal_signal_pending(). Process groups get signals through
+ * kill_pgrp() (the tty's ^C, kill(-pgrp)).
  * sighand->siglock guards the pending set and the dispositions.
  * Linux: kernel/signal.c
  */
@@ -33,20 +37,73 @@ static bool sig_kernel_ignore(int sig)
 /* Signals whose default action stops the task. Linux: sig_kernel_stop() */
 static bool sig_kernel_stop(int sig)
 {
-	return sig == SIGSTOP || sig == SIGTSTP || sig == 21 || sig == 22;
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+/* Does @handler mean "drop @sig"? Linux: sig_handler_ignored() */
+static bool sig_handler_ignored(__sighandler_t handler, int sig)
+{
+	return handler == SIG_IGN || (handler == SIG_DFL && sig_kernel_ignore(sig));
 }
 
 /*
- * Would @p drop @sig on arrival? Ignored, or (user tasks) defaulting to
- * "ignore". Under siglock. Linux: sig_ignored() / sig_task_ignored()
+ * Would @p drop @sig on arrival? Ignored (SIG_IGN, or a default of
+ * "ignore": SIGCHLD, SIGWINCH...), kthreads included: an ignored
+ * SIGCHLD must not leave TIF_SIGPENDING set for ever. init drops what
+ * it has no handler for. A blocked signal is never dropped: its handler
+ * may change before it is unblocked. Under siglock.
+ * Linux: sig_ignored() / sig_task_ignored()
  */
 static bool sig_ignored(struct task_struct *p, int sig)
 {
 	__sighandler_t handler = p->sighand->action[sig - 1].sa.sa_handler;
 
-	if (handler == SIG_IGN)
+	if ((p->blocked & sigmask(sig)) && sig != SIGKILL && sig != SIGSTOP)
+		return false;
+	if ((p->signal->flags & SIGNAL_UNKILLABLE) && handler == SIG_DFL)
 		return true;
-	return handler == SIG_DFL && sig_kernel_ignore(sig) && !(p->flags & PF_KTHREAD);
+	return sig_handler_ignored(handler, sig);
+}
+
+/**
+ * sig_ignored_or_blocked - would @t not act on @sig now?
+ * @t: a task
+ * @sig: the signal
+ *
+ * Used by the tty for SIGTTIN: a background reader that ignores or
+ * blocks it gets -EIO instead of stopping.
+ * Return: true if @sig is ignored or blocked by @t.
+ * Linux: is_ignored() in drivers/tty/tty_jobctrl.c
+ */
+bool sig_ignored_or_blocked(struct task_struct *t, int sig)
+{
+	return (READ_ONCE(t->blocked) & sigmask(sig)) ||
+	       READ_ONCE(t->sighand->action[sig - 1].sa.sa_handler) == SIG_IGN;
+}
+
+#define SIG_STOP_MASK	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
+
+/*
+ * What a signal does before it is queued: SIGCONT throws away pending
+ * stop signals and wakes a stopped process; a stop signal throws away
+ * a pending SIGCONT. Under @p's siglock. Linux: prepare_signal()
+ */
+static void prepare_signal(int sig, struct task_struct *p)
+{
+	if (sig == SIGCONT || sig == SIGKILL) {
+		p->pending.signal &= ~SIG_STOP_MASK;
+		p->signal->shared_pending.signal &= ~SIG_STOP_MASK;
+		if (p->signal->flags & SIGNAL_STOP_STOPPED) {
+			p->signal->flags &= ~SIGNAL_STOP_STOPPED;
+			if (sig == SIGCONT)
+				p->signal->flags |= SIGNAL_STOP_CONTINUED;
+			p->signal->stop_code = 0;
+			wake_up_state(p, __TASK_STOPPED);
+		}
+	} else if (sigmask(sig) & SIG_STOP_MASK) {
+		p->pending.signal &= ~sigmask(SIGCONT);
+		p->signal->shared_pending.signal &= ~sigmask(SIGCONT);
+	}
 }
 
 /*
@@ -128,6 +185,7 @@ static int send_signal(int sig, struct task_struct *p, bool group)
 	sighand = p->sighand;
 	if (sighand) {
 		spin_lock_irqsave(&sighand->siglock, flags);
+		prepare_signal(sig, p);
 		if (!sig_ignored(p, sig)) {
 			if (group)
 				p->signal->shared_pending.signal |= sigmask(sig);
@@ -147,7 +205,7 @@ static int send_signal(int sig, struct task_struct *p, bool group)
  * @p: the target
  * @priv: unused (Linux: "from the kernel")
  *
- * An ignored signal is dropped. Kernel threads ignore everything after
+ * An ignored signal is dropped (sig_ignored()). Kernel threads ignore everything after
  * ignore_signals() (kthreadd, and through it every kthread), SIGKILL
  * included, unless they allow_signal() it: a kthread cannot be killed by
  * accident. A blocked signal waits, pending, until it is unblocked.
@@ -199,6 +257,34 @@ int kill_pid(pid_t pid, int sig)
 		return -ESRCH;
 	ret = group_send_sig_info(sig, p);
 	put_task_struct(p);
+	return ret;
+}
+
+/**
+ * kill_pgrp - send @sig to every process of process group @pgrp
+ * @pgrp: the group (a process group id)
+ * @sig: the signal
+ * @priv: unused (Linux: from the kernel)
+ * Return: 0 if one process at least was sent it, else -ESRCH.
+ * Linux: kill_pgrp() / __kill_pgrp_info()
+ */
+int kill_pgrp(pid_t pgrp, int sig, int priv)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int ret = -ESRCH;
+
+	if (pgrp <= 0)
+		return -ESRCH;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p) {
+		if (p->signal && p->signal->pgrp == pgrp && !(p->flags & PF_KTHREAD) &&
+		    thread_group_leader(p) && !p->exit_state) {
+			send_signal(sig, p, true);	/* kill(2)'s: the whole thread group's */
+			ret = 0;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 
@@ -356,6 +442,37 @@ static int dequeue_signal(struct task_struct *t)
 	return sig;
 }
 
+/*
+ * The default action of a stop signal: the process stops until SIGCONT
+ * or SIGKILL; its parent is told (SIGCHLD, and wait4(WUNTRACED) sees
+ * it). One thread per process here, so the group stop is this task's.
+ * Linux: do_signal_stop() / do_notify_parent_cldstop()
+ */
+static void do_signal_stop(int sig)
+{
+	struct task_struct *t = current, *parent;
+
+	spin_lock_irq(&t->sighand->siglock);
+	if (t->pending.signal & (sigmask(SIGCONT) | sigmask(SIGKILL))) {
+		spin_unlock_irq(&t->sighand->siglock);
+		return;		/* a SIGCONT is already on its way */
+	}
+	t->signal->flags = (t->signal->flags & ~SIGNAL_STOP_CONTINUED) | SIGNAL_STOP_STOPPED;
+	t->signal->stop_code = sig;
+	set_current_state(TASK_STOPPED);
+	spin_unlock_irq(&t->sighand->siglock);
+
+	spin_lock_irq(&tasklist_lock);
+	parent = t->real_parent;
+	get_task_struct(parent);
+	spin_unlock_irq(&tasklist_lock);
+	if (!(parent->sighand && (parent->sighand->action[SIGCHLD - 1].sa.sa_flags & SA_NOCLDSTOP)))
+		send_sig(SIGCHLD, parent, 1);
+	__wake_up_parent(t, parent);
+	put_task_struct(parent);
+	schedule();
+}
+
 /**
  * get_signal - the next signal current must act on, before user mode
  * @ksig: filled with the signal and its action when a handler is to run
@@ -368,7 +485,7 @@ static int dequeue_signal(struct task_struct *t)
  * actions are applied here: "ignore" (SIGCHLD...), and "terminate"
  * (with or without a core dump, which Spindle does not write), through
  * do_group_exit(sig), so the parent's wait4() sees the signal in the
- * status. Stop signals are dropped (no job control). init ignores what
+ * status; "stop" (do_signal_stop(): until SIGCONT or SIGKILL). init ignores what
  * it did not ask for, except the faults force_sig() made fatal. A
  * handler with SA_RESETHAND runs once, then the default comes back.
  * Linux: get_signal() in kernel/signal.c
@@ -403,8 +520,10 @@ bool get_signal(struct ksignal *ksig)
 		/* init: not even SIGKILL from user space (Linux: sig_task_ignored()) */
 		if (t->signal->flags & SIGNAL_UNKILLABLE)
 			continue;
-		if (sig_kernel_stop(sig))
+		if (sig_kernel_stop(sig)) {
+			do_signal_stop(sig);
 			continue;
+		}
 		do_group_exit(sig);
 	}
 }
@@ -443,13 +562,15 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 	struct task_struct *p;
 	int count = 0;
 
-	if (pid > 0)
-		return kill_pid(pid, sig);
-	if (pid != -1)
-		return -ESRCH;	/* no process groups in Spindle */
-	/* -1: every process but init and the caller */
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
+	if (pid > 0)
+		return kill_pid(pid, sig);
+	if (pid == 0)
+		return kill_pgrp(task_pgrp_nr(current), sig, 1);
+	if (pid < -1)
+		return kill_pgrp(-pid, sig, 1);
+	/* -1: every process but init and the caller */
 	spin_lock_irq(&tasklist_lock);
 	for_each_process(p) {
 		if (p->pid > 1 && p->signal != current->signal && !(p->flags & PF_KTHREAD) &&
@@ -546,4 +667,87 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
 	if (oset && copy_to_user(oset, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
+}
+
+SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
+{
+	sigset_t pending;
+
+	if (sigsetsize > sizeof(sigset_t))
+		return -EINVAL;
+	spin_lock_irq(&current->sighand->siglock);
+	pending = (current->pending.signal | current->signal->shared_pending.signal) &
+		  current->blocked;
+	spin_unlock_irq(&current->sighand->siglock);
+	return copy_to_user(uset, &pending, sigsetsize) ? -EFAULT : 0;
+}
+
+/**
+ * sigsuspend - wait for a signal with @set as the mask
+ * @set: the mask while waiting
+ *
+ * The old mask is saved and comes back once the handler has run
+ * (restore_saved_sigmask(), or the signal frame's mask).
+ * Return: -ERESTARTNOHAND, which user space sees as -EINTR.
+ * Linux: sigsuspend()
+ */
+int sigsuspend(sigset_t *set)
+{
+	current->saved_sigmask = current->blocked;
+	spin_lock_irq(&current->sighand->siglock);
+	current->blocked = *set & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	recalc_sigpending();
+	spin_unlock_irq(&current->sighand->siglock);
+	while (!signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current)) {
+			__set_current_state(TASK_RUNNING);
+			break;
+		}
+		schedule();
+	}
+	current->restore_sigmask = true;
+	return -ERESTARTNOHAND;
+}
+
+/**
+ * restore_saved_sigmask - put back the mask sigsuspend() replaced
+ *
+ * On the way to user mode when no handler ran (the frame of one that
+ * did holds the old mask instead).
+ * Linux: restore_saved_sigmask()
+ */
+void restore_saved_sigmask(void)
+{
+	if (!current->restore_sigmask)
+		return;
+	current->restore_sigmask = false;
+	spin_lock_irq(&current->sighand->siglock);
+	current->blocked = current->saved_sigmask;
+	recalc_sigpending();
+	spin_unlock_irq(&current->sighand->siglock);
+}
+
+SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
+{
+	sigset_t newset;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&newset, unewset, sizeof(newset)))
+		return -EFAULT;
+	return sigsuspend(&newset);
+}
+
+SYSCALL_DEFINE0(pause)
+{
+	while (!signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current)) {
+			__set_current_state(TASK_RUNNING);
+			break;
+		}
+		schedule();
+	}
+	return -ERESTARTNOHAND;
 }

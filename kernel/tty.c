@@ -14,13 +14,16 @@
  *
  * Locking: read_lock, taken with interrupts off, guards read_buf and its
  * head and tail (written by the interrupt handler, read by the reader).
- * There is one reader, the shell thread. out_lock (below) guards output.
+ * There is one reader at a time: the shell thread, or the line
+ * discipline's thread once user space has the console (Ctrl-] swaps). out_lock (below) guards output.
  * Linux: drivers/tty/n_tty.c (read_buf, read_wait, n_tty_read()),
  * drivers/tty/serial/8250/8250_port.c (serial8250_handle_irq())
  */
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
 #include <linux/printer.h>
+#include <linux/printk.h>
+#include <linux/shell.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/spinlock.h>
@@ -128,7 +131,38 @@ static bool read_buf_empty(void)
 	return READ_ONCE(read_head) == READ_ONCE(read_tail);
 }
 
-static int __tty_read_char(bool interruptible)
+/*
+ * Who reads the console: the spindle# shell, or (once a user program has
+ * opened /dev/console) the line discipline that feeds it. Ctrl-] (0x1d,
+ * telnet's escape) hands the console from one to the other; the shell is
+ * started the first time it is asked for. Guarded by read_lock.
+ */
+static bool console_user;		/* the line discipline reads now */
+static bool console_user_registered;	/* ... and it exists */
+static DECLARE_WAIT_QUEUE_HEAD(owner_wait);
+
+#define CONSOLE_SWITCH_CHAR	0x1d	/* Ctrl-] */
+
+/* Ctrl-] came to @user's reader: give the console to the other one. */
+static void console_switch(bool user)
+{
+	console_user = !user;
+	if (!user)	/* not printk(): that would show the shell's prompt again */
+		tty_puts("\n[console back to user space; Ctrl-] for the spindle# shell]\n");
+	else if (shell_start_on_demand() == 0)
+		pr_info("tty: console to the spindle# shell (Ctrl-] gives it back)\n");
+	else
+		console_user = true;	/* no shell to give it to */
+	wake_up_interruptible_all(&owner_wait);
+	wake_up_interruptible_all(&read_wait);
+}
+
+static bool may_read(bool user)
+{
+	return READ_ONCE(console_user) == user || !READ_ONCE(console_user_registered);
+}
+
+static int __tty_read_char(bool interruptible, bool user)
 {
 	unsigned long flags;
 	int c = -1;
@@ -138,20 +172,51 @@ static int __tty_read_char(bool interruptible)
 	while (c < 0) {
 		if (interruptible && signal_pending(current))
 			return -ERESTARTSYS;
+		if (!may_read(user)) {
+			wait_event_interruptible(owner_wait, may_read(user));
+			continue;
+		}
 		if (tty_polled) {
 			c = serial8250_getc();
 			if (c < 0)
 				schedule_timeout_interruptible(1);
-			continue;
+		} else {
+			/* Only a signal ends the wait early; kthreads ignore them. */
+			wait_event_interruptible(read_wait, !read_buf_empty() || !may_read(user));
+			raw_spin_lock_irqsave(&read_lock, flags);
+			if (read_head != read_tail && may_read(user))
+				c = (unsigned char)read_buf[read_tail++ % READ_BUF_SIZE];
+			raw_spin_unlock_irqrestore(&read_lock, flags);
 		}
-		/* Only a signal ends the wait early; kthreads ignore them. */
-		wait_event_interruptible(read_wait, !read_buf_empty());
-		raw_spin_lock_irqsave(&read_lock, flags);
-		if (read_head != read_tail)
-			c = (unsigned char)read_buf[read_tail++ % READ_BUF_SIZE];
-		raw_spin_unlock_irqrestore(&read_lock, flags);
+		if (c == CONSOLE_SWITCH_CHAR && READ_ONCE(console_user_registered)) {
+			console_switch(user);
+			c = -1;
+		}
 	}
 	return c;
+}
+
+/**
+ * tty_register_user_reader - user space has the console from now on
+ *
+ * Called when /dev/console is first opened for a user program: its line
+ * discipline (drivers/tty/n_tty.c) reads with tty_read_char_user(), the
+ * spindle# shell waits for a Ctrl-].
+ */
+void tty_register_user_reader(void)
+{
+	console_user = console_user_registered = true;
+	wake_up_interruptible_all(&read_wait);
+}
+
+/**
+ * tty_read_char_user - the next byte for user space's line discipline
+ *
+ * Return: the byte, waiting while the spindle# shell has the console.
+ */
+int tty_read_char_user(void)
+{
+	return __tty_read_char(false, true);
 }
 
 /*
@@ -212,7 +277,7 @@ bool tty_input_ready(void)
  */
 int tty_read_char(void)
 {
-	return __tty_read_char(false);
+	return __tty_read_char(false, false);
 }
 
 /**
@@ -225,7 +290,7 @@ int tty_read_char(void)
  */
 int tty_read_char_interruptible(void)
 {
-	return __tty_read_char(true);
+	return __tty_read_char(true, false);
 }
 
 /**

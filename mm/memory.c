@@ -312,3 +312,42 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, const void *buf, 
 	mutex_unlock(&mm->mmap_lock);
 	return done;
 }
+
+/**
+ * access_remote_vm_read - copy @len bytes of @mm at @addr into @buf
+ * @mm: another process's address space (its mm_users held by the caller)
+ * @addr: user address
+ * @buf: kernel buffer
+ * @len: how many
+ *
+ * For /proc/<pid>/cmdline and environ. A page never touched reads as
+ * zeros (nothing is faulted in just to be read).
+ * Return: the bytes copied (less than @len where an address has no VMA).
+ * Linux: access_remote_vm() without FOLL_WRITE
+ */
+int access_remote_vm_read(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+{
+	char *dst = buf;
+	int done = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	while (done < len) {
+		unsigned long off = addr & ~PAGE_MASK;
+		int n = min_t(int, len - done, PAGE_SIZE - off);
+		struct vm_area_struct *vma = find_vma(mm, addr);
+		unsigned long *pte;
+
+		if (!vma || vma->vm_start > addr)
+			break;
+		pte = follow_pte(mm, addr);
+		if (pte && (*pte & _PAGE_PRESENT))
+			memcpy(dst + done, (char *)page_address(pfn_to_page((*pte & PTE_PFN_MASK) >>
+					   PAGE_SHIFT)) + off, n);
+		else
+			memset(dst + done, 0, n);
+		done += n;
+		addr += n;
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return done;
+}

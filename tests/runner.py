@@ -52,6 +52,7 @@ from qemu import (ELF, EXIT_FAIL, EXIT_PASS, LOG_DIR, QEMU_FLAGS, numa_machine, 
 import acpi_tables
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import qemu_conf                    # tools/qemu.mk: the UEFI firmware
+import busybox_tests
 import shell_tests
 
 INITRAMFS = Path("build/initramfs.cpio")
@@ -769,6 +770,17 @@ def run_shell(args, results, name="shell", smp=1):
         results.ok(f"{name}.no_unexpected_warning")
 
 
+def run_busybox(args, results):
+    """Debian's busybox at its prompt (tests/busybox_tests.py), then: no WARNING."""
+    busybox_tests.run(args, results, qemu_flags=QEMU_FLAGS, elf=ELF, log_dir=LOG_DIR)
+    log_path = LOG_DIR / "busybox.log"
+    warned = warning_problems(read_log(log_path))
+    if warned:
+        results.fail("busybox.no_unexpected_warning", warned[0], log=log_path)
+    else:
+        results.ok("busybox.no_unexpected_warning")
+
+
 def boots():
     """The table of QEMU boots `make test` runs: (name, function, kwargs)."""
     table = [
@@ -792,6 +804,7 @@ def boots():
         ("make_gdb", make_gdb_test.run_make_gdb, {}),   # make gdb on a terminal, Ctrl-C
         ("shell", run_shell, {}),
         ("shell_smp4", run_shell, dict(name="shell_smp4", smp=4)),
+        ("busybox", run_busybox, {}),   # Debian's busybox sh driven at its prompt
         # The ISO under BIOS and under UEFI (OVMF; its boot manager says
         # BdsDxe): boot to the end, the kernel handed a multiboot2 memory
         # map, and nothing from GRUB but its banner on the serial console.

@@ -17,6 +17,7 @@
 #include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -648,8 +649,139 @@ static void test_poll(void)
 	CHECK(poll(fds + 1, 1, 20) == 0);	/* waits its timeout, nothing came */
 	CHECK(poll((struct pollfd *)0x10, 1, 0) == -1 && errno == EFAULT);
 	CHECK(close(fd) == 0 && close(fd) == -1 && errno == EBADF);
-	CHECK(open("/etc/not-elf", O_WRONLY) == -1 && errno == EROFS);
 	CHECK(open("/nonexistent", O_RDONLY) == -1 && errno == ENOENT);
+}
+
+/* --fd-closed N: is fd N closed in this (exec'd) program? 33 if so. */
+static int fd_closed_check(const char *fd)
+{
+	return fcntl(atoi(fd), F_GETFD) == -1 && errno == EBADF ? 33 : 34;
+}
+
+/* The file tree is writable: create, write, seek, read back, rename, unlink, directories. */
+static void test_files(void)
+{
+	char buf[64], cwd[64];
+	struct stat st;
+	int fd, fd2;
+
+	CHECK(mkdir("/tmp", 0777) == 0 || errno == EEXIST);
+	fd = open("/tmp/ut_file", O_CREAT | O_EXCL | O_RDWR, 0666);
+	CHECK(fd >= 0);
+	CHECK(open("/tmp/ut_file", O_CREAT | O_EXCL | O_RDWR, 0666) == -1 && errno == EEXIST);
+	CHECK(write(fd, "hello, world", 12) == 12);
+	CHECK(lseek(fd, 0, SEEK_CUR) == 12 && lseek(fd, 7, SEEK_SET) == 7);
+	CHECK(read(fd, buf, sizeof(buf)) == 5 && !memcmp(buf, "world", 5));
+	CHECK(pwrite(fd, "W", 1, 7) == 1 && pread(fd, buf, 5, 7) == 5 && !memcmp(buf, "World", 5));
+	CHECK(lseek(fd, 0, SEEK_CUR) == 12);	/* pread/pwrite leave the position */
+	CHECK(fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 12 &&
+	      (st.st_mode & 0777) == 0644);	/* 0666 less the umask 022 */
+	CHECK(lseek(fd, -1, SEEK_SET) == -1 && errno == EINVAL);
+	/* O_APPEND writes at the end wherever the position is */
+	fd2 = open("/tmp/ut_file", O_WRONLY | O_APPEND);
+	CHECK(fd2 >= 0 && lseek(fd2, 0, SEEK_SET) == 0 && write(fd2, "!", 1) == 1);
+	CHECK(close(fd2) == 0 && pread(fd, buf, 13, 0) == 13 && !memcmp(buf, "hello, World!", 13));
+	CHECK(read(open("/tmp/ut_file", O_WRONLY), buf, 1) == -1 && errno == EBADF);
+	/* rename, and the old name is gone; unlink keeps an open file readable */
+	CHECK(rename("/tmp/ut_file", "/tmp/ut_moved") == 0);
+	CHECK(stat("/tmp/ut_file", &st) == -1 && errno == ENOENT);
+	CHECK(unlink("/tmp/ut_moved") == 0 && unlink("/tmp/ut_moved") == -1 && errno == ENOENT);
+	CHECK(pread(fd, buf, 5, 0) == 5 && !memcmp(buf, "hello", 5));
+	CHECK(close(fd) == 0);
+	/* O_TRUNC */
+	fd = open("/tmp/ut_t", O_CREAT | O_WRONLY | O_TRUNC, 0600);
+	CHECK(fd >= 0 && write(fd, "abc", 3) == 3 && close(fd) == 0);
+	fd = open("/tmp/ut_t", O_WRONLY | O_TRUNC);
+	CHECK(fd >= 0 && fstat(fd, &st) == 0 && st.st_size == 0 && close(fd) == 0);
+	CHECK(unlink("/tmp/ut_t") == 0);
+	/* directories: mkdir, chdir, getcwd, rmdir of a full and an empty one */
+	CHECK(mkdir("/tmp/ut_d", 0755) == 0 && mkdir("/tmp/ut_d", 0755) == -1 && errno == EEXIST);
+	CHECK(mkdir("/tmp/ut_d/sub", 0755) == 0);
+	CHECK(rmdir("/tmp/ut_d") == -1 && errno == ENOTEMPTY);
+	CHECK(chdir("/tmp/ut_d/sub") == 0 && getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, "/tmp/ut_d/sub"));
+	CHECK(chdir("..") == 0 && getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, "/tmp/ut_d"));
+	CHECK(symlink("sub", "link") == 0 && readlink("link", buf, sizeof(buf)) == 3 &&
+	      !memcmp(buf, "sub", 3));
+	CHECK(lstat("link", &st) == 0 && S_ISLNK(st.st_mode) && stat("link", &st) == 0 &&
+	      S_ISDIR(st.st_mode));
+	CHECK(unlink("link") == 0 && rmdir("sub") == 0 && unlink("/tmp/ut_d") == -1 && errno == EISDIR);
+	CHECK(chdir("/") == 0 && rmdir("/tmp/ut_d") == 0);
+	CHECK(access("/usertests", X_OK) == 0 && access("/etc/not-elf", R_OK | W_OK) == 0);
+	CHECK(access("/nonexistent", F_OK) == -1 && errno == ENOENT);
+	CHECK(open("/tmp/nodir/x", O_CREAT | O_WRONLY, 0600) == -1 && errno == ENOENT);
+	CHECK(mkdir("/etc/not-elf/x", 0755) == -1 && errno == ENOTDIR);
+}
+
+static volatile sig_atomic_t got_sigpipe;
+
+static void on_sigpipe(int sig)
+{
+	got_sigpipe = sig;
+}
+
+/* Pipes: data in order, EOF when the writers close, EPIPE and SIGPIPE, dup, cloexec. */
+static void test_pipes(void)
+{
+	char big[8192], buf[16];
+	int p[2], status;
+	pid_t pid;
+
+	CHECK(pipe(p) == 0);
+	CHECK(write(p[1], "ping", 4) == 4 && read(p[0], buf, sizeof(buf)) == 4 &&
+	      !memcmp(buf, "ping", 4));
+	pid = fork();
+	if (pid == 0) {
+		close(p[0]);
+		memset(big, 'x', sizeof(big));
+		/* blocks until the parent has read: the ring holds 16K, 3 * 8K does not fit */
+		for (int i = 0; i < 3; i++)
+			if (write(p[1], big, sizeof(big)) != sizeof(big))
+				_exit(1);
+		_exit(0);
+	}
+	close(p[1]);
+	{
+		long total = 0, n;
+
+		while ((n = read(p[0], big, sizeof(big))) > 0)
+			total += n;
+		CHECK(n == 0 && total == 3 * (long)sizeof(big));
+	}
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	close(p[0]);
+	/* no reader: EPIPE, and SIGPIPE (caught here) */
+	CHECK(pipe(p) == 0 && close(p[0]) == 0);
+	signal(SIGPIPE, on_sigpipe);
+	CHECK(write(p[1], "x", 1) == -1 && errno == EPIPE && got_sigpipe == SIGPIPE);
+	signal(SIGPIPE, SIG_DFL);
+	close(p[1]);
+	/* the default action of SIGPIPE kills the writer */
+	CHECK(pipe(p) == 0 && close(p[0]) == 0);
+	pid = fork();
+	if (pid == 0) {
+		write(p[1], "x", 1);
+		_exit(0);
+	}
+	close(p[1]);
+	CHECK(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE);
+	/* dup2, F_DUPFD above a floor, O_CLOEXEC closes at execve() */
+	CHECK(pipe2(p, O_CLOEXEC) == 0);
+	CHECK(fcntl(p[0], F_GETFD) == FD_CLOEXEC && fcntl(p[0], F_DUPFD, 20) == 20);
+	CHECK(fcntl(20, F_GETFD) == 0 && dup2(p[1], 21) == 21 && dup3(p[1], 21, 0) == 21);
+	CHECK(dup3(21, 21, 0) == -1 && errno == EINVAL);
+	{
+		char fd[8];
+		char *argv[] = { "usertests", "--fd-closed", fd, NULL };
+
+		snprintf(fd, sizeof(fd), "%d", p[0]);
+		CHECK(exec_child("/usertests", argv, environ) == 33);	/* closed by O_CLOEXEC */
+		snprintf(fd, sizeof(fd), "%d", 20);
+		CHECK(exec_child("/usertests", argv, environ) == 34);	/* the dup is not */
+	}
+	CHECK(fcntl(p[0], F_GETFL) == O_RDONLY && fcntl(p[1], F_SETFL, O_NONBLOCK) == 0);
+	CHECK(fcntl(p[1], F_GETFL) == (O_WRONLY | O_NONBLOCK));
+	CHECK(fcntl(p[0], F_SETFL, O_NONBLOCK) == 0 && read(p[0], buf, 1) == -1 && errno == EAGAIN);
+	CHECK(close(p[0]) == 0 && close(p[1]) == 0 && close(20) == 0 && close(21) == 0);
 }
 
 static const struct usertest tests[] = {
@@ -675,6 +807,8 @@ static const struct usertest tests[] = {
 	{ "signal_handlers", test_signal_handlers },
 	{ "traps_signal", test_traps_signal },
 	{ "poll_open_read_close", test_poll },
+	{ "files", test_files },
+	{ "pipes", test_pipes },
 };
 
 int main(int argc, char **argv, char **envp)
@@ -683,6 +817,8 @@ int main(int argc, char **argv, char **envp)
 
 	if (argc > 1 && !strcmp(argv[1], "--exec-check"))
 		return exec_check(argc, argv, envp);
+	if (argc > 2 && !strcmp(argv[1], "--fd-closed"))
+		return fd_closed_check(argv[2]);
 	if (argc > 1 && !strcmp(argv[1], "--brk-check"))
 		return brk_check();
 	if (argc > 1 && !strcmp(argv[1], "--script"))

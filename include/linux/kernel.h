@@ -22,6 +22,7 @@
 #define min_t(type, a, b) min((type)(a), (type)(b))
 #define max_t(type, a, b) max((type)(a), (type)(b))
 #define clamp(val, lo, hi) min(max(val, lo), hi)
+#define min3(x, y, z) min(min(x, y), z)
 #define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
 #define round_up(x, y) ((((x) - 1) | ((__typeof__(x))(y) - 1)) + 1)
 #define round_down(x, y) ((x) & ~((__typeof__(x))(y) - 1))

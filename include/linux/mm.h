@@ -206,6 +206,7 @@ void free_pgtables(struct mm_struct *mm);
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 unsigned long *follow_pte(struct mm_struct *mm, unsigned long address);
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, const void *buf, int len);
+int access_remote_vm_read(struct mm_struct *mm, unsigned long addr, void *buf, int len);
 /* User pages mapped now in all address spaces, and CoW copies made since boot. */
 extern atomic_long_t nr_user_pages;
 extern atomic_long_t nr_cow_copies;

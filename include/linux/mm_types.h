@@ -112,6 +112,7 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	/* CPUs whose CR3 holds this mm (arch/x86/mm/tlb.c): who a shootdown must reach. */
 	cpumask_t cpu_bitmap;
+	struct file *exe_file;		/* the program execve() loaded, referenced */
 };
 
 /* Linux: mm_cpumask() */

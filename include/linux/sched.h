@@ -44,6 +44,7 @@
 #define TASK_NEW		0x00000800	/* being created by copy_process() */
 
 #define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_STOPPED		(TASK_WAKEKILL | __TASK_STOPPED)
 #define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
 /* Per-task flags (p->flags). */
@@ -185,6 +186,8 @@ struct task_struct {
 	struct sighand_struct *sighand;
 	struct sigpending pending;
 	sigset_t blocked;
+	sigset_t saved_sigmask;		/* rt_sigsuspend()'s caller's mask, back after the handler */
+	bool restore_sigmask;		/* saved_sigmask is to come back on the way out */
 
 	u64 start_time;			/* local_clock() at fork */
 

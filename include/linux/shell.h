@@ -8,5 +8,6 @@
 #define _LINUX_SHELL_H
 
 int shell_init(void);
+int shell_start_on_demand(void);
 
 #endif /* _LINUX_SHELL_H */

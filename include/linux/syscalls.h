@@ -73,4 +73,7 @@ typedef long (*sys_call_ptr_t)(const struct pt_regs *);
 extern const sys_call_ptr_t sys_call_table[];
 extern const unsigned int nr_syscalls;
 
+/* kernel/sys.c: setsid(2) for the kernel too */
+int ksys_setsid(void);
+
 #endif /* _LINUX_SYSCALLS_H */

@@ -1245,3 +1245,31 @@ SYSCALL_DEFINE0(sched_yield)
 	yield();
 	return 0;
 }
+
+/*
+ * sched_getaffinity(2): the CPUs the task may run on, as a bitmap of
+ * @len bytes (at least one word, as Linux asks). Return: the bytes
+ * written. Linux: SYSCALL_DEFINE3(sched_getaffinity)
+ */
+SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len, unsigned long __user *,
+		user_mask_ptr)
+{
+	struct task_struct *p;
+	unsigned long mask;
+	unsigned long flags;
+
+	if (len < sizeof(unsigned long) || (len & (sizeof(unsigned long) - 1)))
+		return -EINVAL;
+	p = pid ? get_pid_task_by_nr(pid) : current;
+	if (!p)
+		return -ESRCH;
+	raw_spin_lock_irqsave(&p->pi_lock, flags);
+	mask = p->cpus_mask.bits[0] & cpu_online_mask->bits[0];
+	raw_spin_unlock_irqrestore(&p->pi_lock, flags);
+	if (pid)
+		put_task_struct(p);
+	if (copy_to_user(user_mask_ptr, &mask, sizeof(mask)) ||
+	    clear_user((char __user *)user_mask_ptr + sizeof(mask), len - sizeof(mask)))
+		return -EFAULT;
+	return len;
+}

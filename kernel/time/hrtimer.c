@@ -120,6 +120,29 @@ SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock, struct __kernel_timespec 
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
+/*
+ * clock_getres(2): every clock is read from the TSC, to the nanosecond
+ * (Linux's hrtimer resolution, 1 ns, is what it says too).
+ * Linux: SYSCALL_DEFINE2(clock_getres) in kernel/time/posix-timers.c
+ */
+SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock, struct __kernel_timespec __user *, tp)
+{
+	struct __kernel_timespec ts = { .tv_sec = 0, .tv_nsec = 1 };
+
+	switch (which_clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_BOOTTIME:
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		break;
+	default:
+		return -EINVAL;
+	}
+	return tp && copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
 /* gettimeofday(2): the same clock, in microseconds; no timezone. */
 SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, void __user *, tz)
 {

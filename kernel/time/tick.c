@@ -28,12 +28,14 @@
 #include <linux/tick.h>
 #include <linux/timekeeping.h>
 #include <linux/timer.h>
+#include <linux/sched/loadavg.h>
 #include <asm/current.h>
 
 /* Advance jiffies by @ticks. Linux: do_timer() in kernel/time/timekeeping.c */
 static void do_timer(unsigned long ticks)
 {
 	WRITE_ONCE(jiffies_64, jiffies_64 + ticks);
+	calc_global_load();
 }
 
 /* The clock time (ktime_get_ns()) that jiffies_64 last stood for. */

@@ -573,7 +573,7 @@ static void fork_test_clone_fs(struct kunit *test)
 	wait_for_completion(&st.started);
 	KUNIT_EXPECT_PTR_NE(test, st.fs, mine);
 	KUNIT_EXPECT_EQ(test, fs_users(st.fs), 1);
-	KUNIT_EXPECT_STREQ(test, st.fs->pwd, mine->pwd);
+	KUNIT_EXPECT_PTR_EQ(test, st.fs->pwd, mine->pwd);
 	KUNIT_EXPECT_EQ(test, read_umask(st.fs), 0077);
 	KUNIT_EXPECT_EQ(test, read_umask(mine), old_umask);
 	KUNIT_EXPECT_EQ(test, fs_users(mine), users);

@@ -84,6 +84,7 @@ static int exec_fn(void *data)
 	/* fd 1 writes to the console, as init's would (no /dev in KUnit boots). */
 	if (console) {
 		console->f_op = &tty_fops;
+		console->f_mode = FMODE_READ | FMODE_WRITE;
 		replace_fd(1, console);
 	}
 	req->ret = kernel_execve(req->path, argv, envp);

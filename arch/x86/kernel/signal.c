@@ -101,6 +101,7 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	BUILD_BUG_ON(sizeof(struct fxregs_state) != 512);
 	struct fxregs_state fx __aligned(16);
 	struct rt_sigframe frame;
+	sigset_t oldset;
 	unsigned long sp = regs->sp - REDZONE, fp, frame_addr;
 
 	if (!(ksig->ka.sa.sa_flags & SA_RESTORER))
@@ -113,8 +114,10 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 
 	memset(&frame, 0, sizeof(frame));
 	frame.pretcode = (unsigned long)ksig->ka.sa.sa_restorer;
-	save_sigcontext(&frame.uc.uc_mcontext, regs, current->blocked, fp);
-	frame.uc.uc_sigmask = current->blocked;
+	/* After rt_sigsuspend() the handler returns to the mask from before it. */
+	oldset = current->restore_sigmask ? current->saved_sigmask : current->blocked;
+	save_sigcontext(&frame.uc.uc_mcontext, regs, oldset, fp);
+	frame.uc.uc_sigmask = oldset;
 	frame.info.si_signo = ksig->sig;
 	frame.info.si_code = SI_USER;
 	if (copy_to_user((void __user *)fp, &fx, sizeof(fx)) ||
@@ -167,6 +170,11 @@ static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 	if (!(ksig->ka.sa.sa_flags & SA_NODEFER))
 		mask |= sigmask(ksig->sig);
 	spin_lock_irq(&current->sighand->siglock);
+	if (current->restore_sigmask) {
+		/* The frame holds the mask to go back to. */
+		current->blocked = current->saved_sigmask;
+		current->restore_sigmask = false;
+	}
 	current->blocked |= mask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 	spin_unlock_irq(&current->sighand->siglock);
 }
@@ -188,6 +196,7 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 		handle_signal(&ksig, regs);
 		return;
 	}
+	restore_saved_sigmask();
 	if ((long)regs->orig_ax < 0)
 		return;
 	switch (regs->ax) {

@@ -31,6 +31,8 @@
 #define SIGCONT		18
 #define SIGSTOP		19
 #define SIGTSTP		20
+#define SIGTTIN		21
+#define SIGTTOU		22
 #define SIGURG		23
 #define SIGWINCH	28
 #define _NSIG		64
@@ -63,6 +65,8 @@ struct k_sigaction {
 };
 
 /* sa_flags (x86-64 values) */
+#define SA_NOCLDSTOP	0x00000001
+#define SA_NOCLDWAIT	0x00000002
 #define SA_SIGINFO	0x00000004
 #define SA_ONSTACK	0x08000000
 #define SA_RESTART	0x10000000
@@ -84,8 +88,26 @@ struct sighand_struct {
 };
 
 /* signal->flags */
+#define SIGNAL_STOP_STOPPED	0x00000001	/* stopped by SIGSTOP, SIGTSTP... */
+#define SIGNAL_STOP_CONTINUED	0x00000002	/* SIGCONT since: wait4(WCONTINUED) says so */
 #define SIGNAL_GROUP_EXIT	0x00000004	/* exit_group() under way */
 #define SIGNAL_UNKILLABLE	0x00000040	/* init: only what it asked for kills it */
+
+struct tty_struct;
+
+/* Resource limits. Linux: include/uapi/linux/resource.h */
+#define RLIMIT_STACK	3
+#define RLIMIT_NOFILE	7
+#define RLIM_NLIMITS	16
+#define RLIM_INFINITY	(~0UL)
+
+struct rlimit {
+	unsigned long rlim_cur;
+	unsigned long rlim_max;
+};
+
+/* Every limit infinite but these, as Linux's INIT_RLIMITS. */
+#define INIT_RLIMITS_STACK	(8UL << 20)
 
 /*
  * What the threads of one group (CLONE_THREAD) share: the list of them,
@@ -103,11 +125,32 @@ struct signal_struct {
 	struct sigpending shared_pending;
 	int group_exit_code;
 	unsigned int flags;
-	pid_t pgrp;			/* process group id, inherited at fork */
+	/*
+	 * Job control, under tasklist_lock, inherited at fork: the process
+	 * group and session (Linux keeps struct pid pointers, PIDTYPE_PGID
+	 * and PIDTYPE_SID; numbers are enough here), and the controlling
+	 * terminal.
+	 */
+	pid_t pgrp;
+	pid_t session;
+	struct tty_struct *tty;
+	int stop_code;			/* the signal that stopped it, until wait4() reports it */
+	struct rlimit rlim[RLIM_NLIMITS];	/* getrlimit(2); under task_lock of the leader */
 	/* Released threads' CPU use, for the parent's wait4() (tasklist_lock). */
 	u64 sum_sched_runtime;
 	unsigned long nvcsw, nivcsw;
+	u64 cutime_ns;			/* run time of reaped children (getrusage, times) */
 };
+
+static inline pid_t task_pgrp_nr(struct task_struct *tsk)
+{
+	return tsk->signal->pgrp;
+}
+
+static inline pid_t task_session_nr(struct task_struct *tsk)
+{
+	return tsk->signal->session;
+}
 
 /* Walk every thread of @p's group; the caller holds tasklist_lock. Linux: for_each_thread() */
 #define for_each_thread(p, t) \
@@ -167,6 +210,12 @@ int kill_pid(pid_t pid, int sig);
 int group_send_sig_info(int sig, struct task_struct *p);
 /* After current->blocked changed, under siglock. */
 void recalc_sigpending(void);
+int kill_pgrp(pid_t pgrp, int sig, int priv);
+/* Would @sig be dropped or held back by @t (ignored or blocked)? */
+bool sig_ignored_or_blocked(struct task_struct *t, int sig);
+int sigsuspend(sigset_t *set);
+void __wake_up_parent(struct task_struct *p, struct task_struct *parent);
+void restore_saved_sigmask(void);
 void ignore_signals(struct task_struct *t);
 void flush_signals(struct task_struct *t);
 int allow_signal(int sig);

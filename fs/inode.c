@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Inodes: made by a file system (ramfs_get_inode(), proc, pipefs), owned
+ * by the one dentry that names them and freed with it (iput()). Inode
+ * numbers come from one counter, as Linux's get_next_ino().
+ * Linux: fs/inode.c
+ */
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+#include <linux/vmalloc.h>
+
+static atomic_t last_ino = ATOMIC_INIT(1);
+
+/**
+ * current_time_sec - the time to stamp on an inode
+ * Return: seconds since boot (Spindle has no wall clock).
+ * Linux: current_time()
+ */
+long long current_time_sec(void)
+{
+	return ktime_get_ns() / 1000000000ULL;
+}
+
+/**
+ * new_inode - an empty inode of @sb
+ * @sb: its file system (whose s_inode_size, if set, is what to allocate:
+ *	proc's inodes are inside a struct proc_inode)
+ * Return: the inode (one link, the current time), or NULL without memory.
+ * Linux: new_inode() + get_next_ino()
+ */
+struct inode *new_inode(struct super_block *sb)
+{
+	size_t size = sb && sb->s_inode_size ? sb->s_inode_size : sizeof(struct inode);
+	struct inode *inode = kzalloc(size, GFP_KERNEL);
+
+	if (!inode)
+		return NULL;
+	inode->i_ino = atomic_inc_return(&last_ino);
+	inode->i_nlink = 1;
+	inode->i_sb = sb;
+	inode->i_mtime = inode->i_ctime = inode->i_atime = current_time_sec();
+	mutex_init(&inode->i_mutex);
+	return inode;
+}
+
+/**
+ * iput - free @inode (its dentry is gone)
+ * @inode: the inode
+ * Linux: iput() / evict()
+ */
+void iput(struct inode *inode)
+{
+	if (inode->i_data)
+		vfree(inode->i_data);
+	kfree(inode);
+}
+
+/**
+ * dt_type - the DT_* type of @inode, for getdents64(2)
+ * @inode: the inode
+ * Return: DT_DIR, DT_REG, DT_LNK, DT_CHR, DT_FIFO or DT_UNKNOWN.
+ * Linux: fs_umode_to_dtype()
+ */
+unsigned int dt_type(struct inode *inode)
+{
+	return (inode->i_mode & S_IFMT) >> 12;
+}
+
+/**
+ * init_special_inode - make @inode a character device
+ * @inode: a new inode
+ * @mode: S_IFCHR and permission bits (other types get no file_operations)
+ * @rdev: the device number
+ *
+ * A device without a driver gets no file_operations: open says -ENXIO.
+ * Linux: init_special_inode()
+ */
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
+{
+	inode->i_mode = mode;
+	if (S_ISCHR(mode)) {
+		inode->i_rdev = rdev;
+		inode->i_fop = chrdev_fops(rdev);
+	}
+}

@@ -1,0 +1,310 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Debian's busybox (busybox-static, glibc, unmodified) as the whole user
+space, driven over the serial port as a user at its prompt would.
+
+One boot of build/busybox.cpio: its /init (user/busybox-init) mounts
+/proc and starts `sh -i` in a session of its own on the console. COM1 is
+a Unix socket (QEMU waits for us before it starts); we type lines into
+it and check each reply. Every check is one test, busybox.<check>; the
+last, `poweroff -f`, must end QEMU with the "success" status. What was
+received is kept in build/test-logs/busybox.log.
+
+tests/runner.py calls run(); `python3 tests/busybox_tests.py [--elf F]`
+runs the checks alone.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shell_tests import Console, ShellError      # noqa: E402  (the serial console)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from qemu_conf import EXIT_PASS     # noqa: E402  (tools/qemu.mk)
+
+PROMPT = "bb$ "             # PS1, set by the first check
+CTRL_C, CTRL_BACKSLASH, CTRL_RBRACKET = "\x03", "\x1c", "\x1d"
+# The loop the memory check runs twice: forks, pipes, files in /tmp.
+WORKLOAD = ("i=0; while [ $i -lt 50 ]; do (true); echo $i | cat > /tmp/w$i; i=$((i+1)); done; "
+            "cat /tmp/w* | wc -l; rm /tmp/w*")
+
+
+def clean(out):
+    """Output without busybox's cursor-position query (ESC [ 6 n) and colours."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out)
+
+
+class Checks:
+    """Each check method is one test; a failed expectation raises Failed."""
+
+    class Failed(Exception):
+        pass
+
+    def __init__(self, con):
+        self.con = con
+
+    def expect(self, cond, why, out=""):
+        if not cond:
+            raise self.Failed(why, out)
+
+    def run(self, line, timeout=30):
+        """Type @line and Enter; its output, without the echo, before the next prompt."""
+        start = len(self.con.text)
+        self.con.send(line + "\r")
+        end = self.con.wait_for("\n" + PROMPT, start + len(line), timeout) + 1
+        out = clean(self.con.text[start:end])
+        return out.split("\n", 1)[1] if "\n" in out else ""
+
+    def lines(self, line, timeout=30):
+        return [l.rstrip() for l in self.run(line, timeout).splitlines() if l.strip()]
+
+    def mem_free_kb(self):
+        out = self.run("grep MemFree /proc/meminfo")
+        m = re.search(r"MemFree:\s+(\d+) kB", out)
+        self.expect(m, "no MemFree in /proc/meminfo", out)
+        return int(m.group(1))
+
+    # --- the checks, in the order they run ---
+
+    def prompt(self):
+        start = len(self.con.text)
+        self.con.send(f"PS1='{PROMPT}'\r")
+        self.con.wait_for("\n" + PROMPT, start, 20)
+        # A wide terminal: the line editor then never wraps what is typed.
+        self.run("stty cols 1000")
+        out = self.lines("stty size")
+        self.expect(out == ["24 1000"], "stty cols (TIOCSWINSZ, TIOCGWINSZ) did not stick",
+                    str(out))
+
+    def uname(self):
+        out = self.lines("uname -sr")
+        self.expect(out == ["Spindle 0.1.0-spindle"], "uname -sr does not say Spindle", str(out))
+
+    def command_substitution(self):
+        out = self.lines('echo "x$(echo in)y" "$(echo a; echo b)"')
+        self.expect(out == ["xiny a", "b"], "$(...) did not substitute", str(out))
+
+    def three_stage_pipe(self):
+        out = self.lines("printf 'pear\\napple\\nfig\\n' | sort | tr a-z A-Z")
+        self.expect(out == ["APPLE", "FIG", "PEAR"], "printf | sort | tr is wrong", str(out))
+
+    def redirection(self):
+        out = self.lines("echo saved > /tmp/f; echo more >> /tmp/f; cat /tmp/f; wc -l < /tmp/f; "
+                         "ls -l /tmp/f; rm /tmp/f; cat /tmp/f")
+        self.expect(out[:3] == ["saved", "more", "2"], "> and >> to /tmp/f did not read back",
+                    str(out))
+        self.expect(re.match(r"-rw-r--r-- +1 0 +0 +11 .* /tmp/f$", out[3]),
+                    "ls -l /tmp/f is not an 11-byte 0644 file", str(out))
+        self.expect(out[4:] == ["cat: can't open '/tmp/f': No such file or directory"],
+                    "rm did not remove /tmp/f", str(out))
+
+    def files(self):
+        out = self.lines("mkdir -p /tmp/d/e && cd /tmp/d/e && pwd && cd .. && ls && "
+                         "mv e f && ls && rmdir /tmp/d || echo fails; cd /; rm -r /tmp/d; ls /tmp")
+        self.expect(out == ["/tmp/d/e", "e", "f",
+                            "rmdir: '/tmp/d': Directory not empty", "fails"],
+                    "mkdir, cd, pwd, mv, rmdir, rm -r did not behave", str(out))
+
+    def subshell_loop(self):
+        out = self.lines("i=0; while [ $i -lt 300 ]; do (true); i=$((i+1)); done; echo done $i",
+                         timeout=120)
+        self.expect(out == ["done 300"], "300 (true) subshells did not all run", str(out))
+
+    def background_kill_wait(self):
+        # The pause lets the child reset SIGTERM, which an interactive sh
+        # ignores: sent before, it would be dropped (as on Linux).
+        out = self.lines("sleep 100 & pid=$!; sleep 0.2; kill $pid; wait $pid; echo status $?")
+        self.expect("status 143" in out, "a killed background job's status is not 143", str(out))
+
+    def ctrl_c(self):
+        start = len(self.con.text)
+        self.con.send("sleep 100\r")
+        time.sleep(0.7)
+        self.con.send(CTRL_C)
+        self.con.wait_for("\n" + PROMPT, start + 10, 10)
+        out = self.lines("echo status $?")
+        self.expect(out == ["status 130"], "Ctrl-C did not end sleep with SIGINT", str(out))
+
+    def ctrl_backslash(self):
+        start = len(self.con.text)
+        self.con.send("sleep 100\r")
+        time.sleep(0.7)
+        self.con.send(CTRL_BACKSLASH)
+        self.con.wait_for("\n" + PROMPT, start + 10, 10)
+        out = self.lines("echo status $?")
+        self.expect(out == ["status 131"], "Ctrl-\\ did not end sleep with SIGQUIT", str(out))
+
+    def line_editing(self):
+        out = self.lines("echo abcx\x7f\x7fd")   # two DELs: "abd"
+        self.expect(out == ["abd"], "Backspace did not erase", str(out))
+
+    def ps(self):
+        rows = {}
+        for line in self.lines("ps"):
+            m = re.match(r"\s*(\d+)\s+\S+\s+(.*)$", line)
+            if m:
+                rows[int(m.group(1))] = m.group(2)
+        self.expect(rows.get(2) == "[kthreadd]", "ps does not list [kthreadd] as pid 2", str(rows))
+        self.expect("init" in rows.get(1, ""), "ps does not list init as pid 1", str(rows))
+        out = self.lines("cut -d' ' -f1-5 /proc/2/stat /proc/1/stat; cat /proc/2/cmdline | wc -c")
+        self.expect(out[0] == "2 (kthreadd) S 0 0", "kthreadd's ppid is not 0", str(out))
+        self.expect(out[1].startswith("1 (init) S 0 "), "init's ppid is not 0", str(out))
+        self.expect(out[2] == "0", "kthreadd's cmdline is not empty", str(out))
+        # Field 9 is the flags: PF_KTHREAD (0x00200000) marks the kthreads.
+        out = self.lines("for p in /proc/[0-9]*; do read pid comm s ppid x x x x flags x < $p/stat; "
+                         "[ $((flags & 0x200000)) = 0 ] || echo $ppid; done | sort | uniq -c")
+        self.expect(len(out) == 2 and out[0].split() == ["1", "0"] and out[1].split()[1] == "2",
+                    "the kthreads' parents are not 0 (kthreadd) and 2 (the others)", str(out))
+
+    def proc_files(self):
+        out = self.run("free; uptime; cat /proc/loadavg /proc/uptime /proc/version; "
+                       "head -1 /proc/stat; grep -c ^processor /proc/cpuinfo; "
+                       "readlink /proc/self/exe; cat /proc/self/comm; top -n 1 | head -4")
+        for want in (r"^Mem: +\d+ +\d+ +\d+", r"load average: \d+\.\d\d",
+                     r"^\d+\.\d\d \d+\.\d\d \d+\.\d\d \d+/\d+ \d+$", r"^\d+\.\d\d \d+\.\d\d$",
+                     r"^Spindle version 0\.1\.0", r"^cpu  \d+ 0 \d+ \d+", r"^1$",
+                     r"^/bin/busybox$", r"^cat$", r"^Mem: \d+K used", r"PID +PPID +USER"):
+            self.expect(re.search(want, out, re.M), f"no line matching {want!r}", out)
+
+    def ls_l(self):
+        out = self.run("ls -l /")
+        for want in (r"^dr-xr-xr-x +\d+ 0 +0 +0 .* proc$", r"^drwxrwxrwt .* tmp$",
+                     r"^-rwxr-xr-x .* init$"):
+            self.expect(re.search(want, out, re.M), f"ls -l / has no line {want!r}", out)
+
+    def kernel_shell(self):
+        """Ctrl-] hands the console to the spindle# shell and back."""
+        start = len(self.con.text)
+        self.con.send(CTRL_RBRACKET)
+        self.con.wait_for("\nspindle# ", start, 10)
+        time.sleep(0.2)
+        start = len(self.con.text)
+        self.con.send("ps\r")
+        self.con.wait_for("\nspindle# ", start, 10)
+        out = self.con.text[start:]
+        self.expect("ldisc/ttyS0" in out and "kthreadd" in out,
+                    "the spindle# shell's ps does not list the kthreads", out)
+        start = len(self.con.text)
+        self.con.send(CTRL_RBRACKET)
+        self.con.wait_for("Ctrl-] for the spindle# shell]\n", start, 10)
+        out = self.lines("echo back in sh")
+        self.expect(out == ["back in sh"], "sh does not answer after Ctrl-] back", str(out))
+
+    def memory_baseline(self):
+        """The same work twice leaves the same free memory: nothing leaks."""
+        self.run(WORKLOAD, timeout=120)
+        before = self.mem_free_kb()
+        out = self.lines(WORKLOAD, timeout=120)
+        after = self.mem_free_kb()
+        self.expect(out == ["50"], "the workload did not run", str(out))
+        self.expect(abs(after - before) <= 32, f"MemFree {before} kB before, {after} kB after",
+                    "")
+
+    def poweroff(self):
+        self.con.send("poweroff -f\r")
+
+
+CHECKS = ["prompt", "uname", "command_substitution", "three_stage_pipe", "redirection", "files",
+          "subshell_loop", "background_kill_wait", "ctrl_c", "ctrl_backslash", "line_editing",
+          "ps", "proc_files", "ls_l", "kernel_shell", "memory_baseline"]
+
+
+def run(args, results, qemu_flags, elf, log_dir, smp=1):
+    """Boot the busybox initramfs, run every check at its prompt, power off."""
+    log_path = Path(log_dir) / "busybox.log"
+    tmp = tempfile.mkdtemp(prefix="spindle-busybox-")
+    sock = os.path.join(tmp, "ttyS0")
+    flags = list(qemu_flags)
+    flags[flags.index("-smp") + 1] = str(smp)
+    cpio = Path(elf).parent / "busybox.cpio"        # beside the kernel: make's $(B)
+    cmd = (args.qemu + flags + ["-m", "128M", "-kernel", str(elf), "-initrd", str(cpio),
+           "-append", "", "-chardev", f"socket,id=ttyS0,path={sock},server=on,wait=on",
+           "-serial", "chardev:ttyS0"])
+    with args.qemu_slots, open(Path(log_dir) / "busybox.stderr", "w+") as err:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=err,
+                                stderr=subprocess.STDOUT)
+        try:
+            _run_checks(args, results, proc, sock, log_path, err)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            try:
+                os.unlink(sock)
+            except OSError:
+                pass
+            os.rmdir(tmp)
+
+
+def _run_checks(args, results, proc, sock, log_path, err):
+    start = time.monotonic()
+    try:
+        con = Console(sock, log_path, 10)
+    except ShellError as e:
+        err.seek(0)
+        results.fail("busybox.prompt", str(e), [f"QEMU exit status {proc.poll()}"]
+                     + err.read().splitlines()[-5:])
+        return
+    try:
+        try:
+            con.wait_for(" # ", 0, args.timeout)
+        except ShellError as e:
+            results.fail("busybox.boot", str(e), [], log_path)
+            return
+        results.ok(f"busybox.boot (to the prompt: {time.monotonic() - start:.1f}s)")
+        checks = Checks(con)
+        for i, name in enumerate(CHECKS):
+            try:
+                t0 = time.monotonic()
+                getattr(checks, name)()
+                results.ok(f"busybox.{name}" + (f" ({time.monotonic() - t0:.1f}s)"
+                                               if name == "subshell_loop" else ""))
+            except Checks.Failed as e:
+                why, out = e.args
+                results.fail(f"busybox.{name}", why, out.splitlines()[-20:], log_path)
+            except ShellError as e:
+                results.fail(f"busybox.{name}", f"{type(e).__name__}: {e}", [], log_path)
+                rest = len(CHECKS) - i - 1
+                if rest:
+                    results.fail(f"busybox.{CHECKS[i + 1]} to busybox.{CHECKS[-1]}",
+                                 f"not run ({rest} counted as failed)", count=rest)
+                return
+        checks.poweroff()
+        try:
+            status = proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            status = None
+        if status == EXIT_PASS:
+            results.ok("busybox.poweroff")
+        else:
+            results.fail("busybox.poweroff", f"QEMU exit status {status}, expected {EXIT_PASS}",
+                         [], log_path)
+    finally:
+        con.close()
+
+
+def main():
+    import argparse
+    import threading
+    import runner
+    p = argparse.ArgumentParser(description="Run only the busybox checks.")
+    p.add_argument("--elf", default=str(runner.ELF))
+    p.add_argument("--qemu", default="qemu-system-x86_64")
+    p.add_argument("--timeout", type=int, default=120)
+    args = p.parse_args()
+    args.qemu = args.qemu.split()
+    args.qemu_slots = threading.BoundedSemaphore(1)
+    os.chdir(Path(__file__).resolve().parent.parent)
+    runner.LOG_DIR.mkdir(parents=True, exist_ok=True)
+    results = runner.Results()
+    start = time.monotonic()
+    run(args, results, runner.QEMU_FLAGS, args.elf, runner.LOG_DIR)
+    print(results.summary() + f" in {time.monotonic() - start:.1f}s")
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
