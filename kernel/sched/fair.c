@@ -19,6 +19,7 @@
  * Locking: everything under rq->lock.
  * Linux: kernel/sched/fair.c (CFS as of v6.5)
  */
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include "sched.h"
@@ -351,7 +352,7 @@ static int select_task_rq_fair(struct task_struct *p, int prev_cpu, int wake_fla
 	for_each_cpu(cpu, &p->cpus_mask) {
 		unsigned int nr;
 
-		if (!cpu_online(cpu))
+		if (!is_cpu_allowed(p, cpu))
 			continue;
 		if (idle_cpu(cpu))
 			return cpu;
@@ -450,6 +451,28 @@ static struct task_struct *pull_one_task(struct rq *dst, struct rq *src)
 	return NULL;
 }
 
+/*
+ * After a pull that found nothing it may move (every waiting task pinned
+ * there: per-CPU kthreads, bound threads), wait twice as long before the
+ * next try, up to MAX_BALANCE_INTERVAL ticks; a pull that worked resets
+ * the wait. Without it each idle CPU takes the busy CPU's rq lock every
+ * tick for nothing, and on an oversubscribed host (TCG vCPUs on fewer
+ * cores) that convoy can starve the busy CPU's own tick for seconds.
+ * Linux: the sched domain's balance_interval, doubled when all tasks
+ * were pinned (LBF_ALL_PINNED in load_balance()).
+ */
+#define MAX_BALANCE_INTERVAL	16
+
+static void balance_backoff(struct rq *rq, bool pulled)
+{
+	unsigned int interval = READ_ONCE(rq->balance_interval);
+
+	interval = pulled ? 1 : min_t(unsigned int, interval ? 2 * interval : 2,
+				      MAX_BALANCE_INTERVAL);
+	WRITE_ONCE(rq->balance_interval, interval);
+	WRITE_ONCE(rq->next_balance, jiffies + (pulled ? 0 : interval));
+}
+
 /**
  * newidle_balance - this CPU is about to go idle: pull a task if any waits
  * @this_rq: this CPU's run queue, locked (from __schedule())
@@ -461,10 +484,14 @@ static struct task_struct *pull_one_task(struct rq *dst, struct rq *src)
  */
 int newidle_balance(struct rq *this_rq)
 {
-	struct rq *busiest = find_busiest_queue(this_rq, 2);
+	struct rq *busiest;
 	struct task_struct *p = NULL;
 
-	if (!busiest || !cpu_online(this_rq->cpu))
+	if (time_before(jiffies, READ_ONCE(this_rq->next_balance)))
+		return 0;
+	busiest = find_busiest_queue(this_rq, 2);
+	/* A CPU going down (inactive) takes no more work. */
+	if (!busiest || !cpu_active(this_rq->cpu))
 		return 0;
 	/* __schedule() holds this lock with its own preempt count: raw ops. */
 	do_raw_spin_unlock(&this_rq->lock);
@@ -480,6 +507,7 @@ int newidle_balance(struct rq *this_rq)
 	if (busiest->nr_running >= 2)
 		p = pull_one_task(this_rq, busiest);
 	do_raw_spin_unlock(&busiest->lock);
+	balance_backoff(this_rq, p != NULL);
 	return p != NULL;
 }
 
@@ -495,6 +523,8 @@ void trigger_load_balance(struct rq *rq)
 	struct task_struct *p = NULL;
 
 	if (!idle && rq->ticks % BALANCE_INTERVAL)
+		return;
+	if (time_before(jiffies, READ_ONCE(rq->next_balance)))
 		return;
 	busiest = find_busiest_queue(rq, READ_ONCE(rq->nr_running) + 2);
 	if (!busiest)
@@ -512,6 +542,7 @@ void trigger_load_balance(struct rq *rq)
 	if (p)
 		wakeup_preempt(rq, p, WF_MIGRATED);
 	double_rq_unlock(rq, busiest);
+	balance_backoff(rq, p != NULL);
 }
 
 const struct sched_class fair_sched_class = {

@@ -95,6 +95,8 @@ struct rq {
 	struct rt_rq rt;
 	int cpu;
 	unsigned long ticks;			/* scheduler_tick()s on this CPU */
+	unsigned long next_balance;		/* no pulling before (jiffies) */
+	unsigned int balance_interval;		/* ticks; doubled while nothing could be pulled */
 };
 
 extern struct rq runqueues[NR_CPUS];
