@@ -59,6 +59,7 @@
 #include <linux/sched/task.h>
 #include <linux/shell.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/trace.h>
 #include <linux/tty.h>
@@ -615,6 +616,36 @@ static void cmd_cpus(int argc, char **argv)
 	sched_show_cpus(&console_printer);
 }
 
+/* cpu offline|online N: CPU hotplug, as writing /sys/devices/system/cpu/cpuN/online. */
+static void cmd_cpu(int argc, char **argv)
+{
+	bool online = !strcmp(argv[1], "online");
+	int cpu, ret;
+
+	if (!online && strcmp(argv[1], "offline")) {
+		shell_error("usage: cpu offline|online N");
+		return;
+	}
+	if (!shell_parse_int(argv[2], &cpu))
+		return;
+	if (!cpu_present(cpu)) {
+		shell_error("CPU %d is not present (present: %*pbl)", cpu,
+			    cpumask_pr_args(cpu_present_mask));
+		return;
+	}
+	if (!arch_cpu_is_hotpluggable(cpu)) {
+		shell_error("CPU %d is the boot CPU: it cannot go offline", cpu);
+		return;
+	}
+	if (cpu_online(cpu) == online) {
+		tty_printf("CPU %d is already %s\n", cpu, online ? "online" : "offline");
+		return;
+	}
+	ret = online ? add_cpu(cpu) : remove_cpu(cpu);
+	tty_printf("%s(%d) returned %d%s\n", online ? "add_cpu" : "remove_cpu", cpu, ret,
+		   errno_suffix(ret));
+}
+
 /* Would @p drop @sig? Kthreads ignore every signal they did not allow. */
 static bool signal_ignored(struct task_struct *p, int sig)
 {
@@ -962,6 +993,7 @@ static const struct shell_command shell_commands[] = {
 	  .task_fn = cmd_bind },
 	{ "cpus", "", "each CPU: online, current task, run queue, ticks, IPIs", 0, 0,
 	  .fn = cmd_cpus },
+	{ "cpu", "offline|online N", "remove_cpu()/add_cpu(): CPU hotplug", 2, 2, .fn = cmd_cpu },
 	{ "kill", "PID", "kill_pid(PID, SIGKILL)", 1, 1, .task_fn = cmd_kill },
 	{ "nice", "PID N", "set_user_nice() to N (-20..19)", 2, 2, .task_fn = cmd_nice },
 	{ "worker", "[create|queue|destroy NAME]", "kthread workers made here; no NAME: list",

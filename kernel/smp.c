@@ -5,9 +5,11 @@
  * Linux: kernel/smp.c
  */
 #include <linux/errno.h>
+#include <linux/interrupt.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/nmi.h>
 #include <linux/nodemask.h>
 #include <linux/preempt.h>
 #include <linux/smp.h>
@@ -34,6 +36,8 @@ void smp_init(void)
 	}
 	/* The arch's per-CPU line (pr_cont()) ends with the next line. */
 	cpu_stop_init();
+	spawn_ksoftirqd();
+	lockup_detector_init();
 	ncpus = num_online_cpus();
 	nodes = num_online_nodes();
 	pr_info("smp: Brought up %u node%s, %u CPU%s\n", nodes, nodes > 1 ? "s" : "",

@@ -386,7 +386,8 @@ def compare_with_kunit_py(results, root, log_path):
 
 def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
                expect=(), status=None, give_up=None, timeout=None, warnings=0,
-               extra=(), forbid=(), uefi=False, smp=1, acpi=(), elf=None):
+               extra=(), forbid=(), uefi=False, smp=1, acpi=(), elf=None, once=(),
+               check=None):
     """A boot whose log must say all of `expect`, none of `forbid`, then
     exit with `status`. @elf is the -kernel image (build/spindle.elf).
 
@@ -395,6 +396,8 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
     It may print `warnings` WARNINGs, no more. @uefi boots under OVMF
     (tools/qemu.mk's QEMU_UEFI), with a fresh copy of its variable store
     in the log folder. @acpi: (file name, bytes) of ACPI tables to add.
+    Each of `once` must be in the log exactly once; `check(log)` may
+    return one more problem (a string) or None.
     """
     def done(log):
         return status is None and not missing_expectations(log, expect) \
@@ -409,6 +412,8 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
     boot = qemu_boot(args, name, append, mem=mem, cdrom=cdrom, done=done,
                      timeout=timeout, extra=extra, smp=smp, elf=elf)
     missing = missing_expectations(boot.log, expect)
+    twice = [f"{o!r} {boot.log.count(o)} times" for o in once if boot.log.count(o) != 1]
+    other = check(boot.log) if check and not missing else None
     warned = warning_problems(boot.log, warnings)
     present = [f.pattern if isinstance(f, re.Pattern) else f for f in forbid
                if (f.search(boot.log) if isinstance(f, re.Pattern) else f in boot.log)]
@@ -421,6 +426,9 @@ def run_expect(args, results, name, append=None, mem="128M", cdrom=False,
             " says 'serial' and 'terminal_output serial console')"]
         results.fail(name, f"{boot.describe()}; the log lacks "
                      + ", ".join(map(repr, missing)), boot.tail() + hint, boot.log_path)
+    elif twice or other:
+        results.fail(name, "the log says " + ", ".join(twice + ([other] if other else [])),
+                     boot.tail(), boot.log_path)
     elif status is not None and boot.status != status:
         results.fail(name, f"{boot.describe()}, expected exit status {status}",
                      boot.tail(), boot.log_path)
@@ -914,6 +922,7 @@ def boots():
         name = f"lkdtm_{fault}"
         table.append((name, run_expect, dict(append=f"lkdtm={fault}",
                                               expect=expect, status=EXIT_FAIL)))
+    table += lockup_boots()
     # A WARNING is reported and boot goes on; the boot declares the one it expects.
     table.append(("lkdtm_WARNING", run_expect, dict(
         append="lkdtm=WARNING", warnings=1,
@@ -921,6 +930,46 @@ def boots():
                 "---[ end trace ]---", "Spindle: boot finished"])))
     return table
 
+
+def panic_stops_bystander(log):
+    """No line of the bystander CPU after the panic's first line."""
+    start = log.find("Kernel panic - not syncing")
+    if "lkdtm: bystander alive on CPU" not in log[:start]:
+        return "the bystander never said it was alive"
+    if "lkdtm: bystander alive" in log[start:]:
+        return "the bystander CPU went on after the panic: not stopped"
+    return None
+
+
+def lockup_boots():
+    """The expected-fault boots of issue 10: a panic on CPU 2 and the two
+    lockup detectors (kernel/watchdog.c) catching CPU 1, each with that
+    CPU's backtrace. watchdog_thresh=1: reported within about 2 s."""
+    return [
+        ("lkdtm_PANIC_cpu2", run_expect, dict(
+            smp=3, append="lkdtm=PANIC lkdtm.cpu=2", status=EXIT_FAIL,
+            expect=["lkdtm: on CPU 2", "CPU: 2 PID: 1 Comm: init",
+                    re.compile(r"Call Trace:\n(.*\n){0,4}.*lkdtm_PANIC")],
+            once=["Kernel panic - not syncing: dumptest\n",
+                  "---[ end Kernel panic - not syncing: dumptest ]---"],
+            check=panic_stops_bystander)),
+        ("lkdtm_SOFTLOCKUP_cpu1", run_expect, dict(
+            smp=2, append="lkdtm=SOFTLOCKUP lkdtm.cpu=1 watchdog_thresh=1 softlockup_panic=1",
+            status=EXIT_FAIL,
+            expect=[re.compile(r"watchdog: BUG: soft lockup - CPU#1 stuck for \d+s! \[init:1\]"),
+                    re.compile(r"stuck for \d+s! \[init:1\]\n.*CPU: 1 PID: 1 Comm: init\n"
+                               r".*RIP: 0010:lkdtm_SOFTLOCKUP"),
+                    "Kernel panic - not syncing: softlockup: hung tasks"],
+            once=["watchdog: BUG: soft lockup"])),
+        ("lkdtm_HARDLOCKUP_cpu1", run_expect, dict(
+            smp=2, append="lkdtm=HARDLOCKUP lkdtm.cpu=1 watchdog_thresh=1 nmi_watchdog=panic",
+            status=EXIT_FAIL,
+            expect=["watchdog: Watchdog detected hard LOCKUP on cpu 1",
+                    re.compile(r"NMI backtrace for cpu 1\n.*CPU: 1 PID: 1 Comm: init\n"
+                               r".*RIP: 0010:lkdtm_HARDLOCKUP"),
+                    "Kernel panic - not syncing: Hard LOCKUP"],
+            once=["Watchdog detected hard LOCKUP"])),
+    ]
 
 BUILDS_FIRST = {run_clang, run_lab}
 

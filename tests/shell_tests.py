@@ -416,6 +416,40 @@ class Checks:
         again = self.con.wait_for("Spindle: boot finished", start, 60)
         self.con.wait_for(PROMPT, again, 10)
 
+    # --- CPU hotplug (at -smp 4 too) ---
+
+    def hotplug_offline(self):
+        """cpu offline 1: Linux's line, its per-CPU threads parked, a second time said so."""
+        out = self.run("cpu offline 1", timeout=60)
+        self.expect("smpboot: CPU 1 is now offline" in out and "remove_cpu(1) returned 0" in out,
+                    "cpu offline 1 did not say CPU 1 is now offline and returned 0", out)
+        tasks = ps_pids(self.run("ps"))
+        for name in ("ksoftirqd/1", "migration/1", "watchdog/1"):
+            self.expect(tasks.get(name, (0, "?"))[1] == "P",
+                        f"{name} is not parked (P) while CPU 1 is offline", str(tasks))
+        out = self.run("cpu offline 1")
+        self.expect("CPU 1 is already offline" in out, "a second offline was not refused", out)
+
+    def hotplug_online(self):
+        """cpu online 1: booted again (Linux's line), its threads run, work goes on."""
+        out = self.run("cpu online 1", timeout=60)
+        self.expect("smpboot: Booting Node 0 Processor 1 APIC 0x1" in out and
+                    "add_cpu(1) returned 0" in out,
+                    "cpu online 1 did not boot processor 1 and return 0", out)
+        tasks = ps_pids(self.run("ps"))
+        for name in ("ksoftirqd/1", "migration/1", "watchdog/1"):
+            self.expect(tasks.get(name, (0, "?"))[1] in ("S", "R"),
+                        f"{name} is still parked after cpu online 1", str(tasks))
+        out = self.run("spawn after_online")
+        self.expect("spawned after_online" in out, "no thread could be made after", out)
+
+    def errors_cpu_hotplug(self):
+        """CPU 0, an absent CPU, a bad word: one clear line each."""
+        self.one_error("cpu offline 0", r"spindle: CPU 0 is the boot CPU: it cannot go offline")
+        self.one_error(f"cpu online {self.smp + 1}",
+                       rf"spindle: CPU {self.smp + 1} is not present \(present: 0-{self.smp - 1}\)")
+        self.one_error("cpu sideways 1", r"spindle: usage: cpu offline\|online N")
+
     def halt(self):
         self.con.send("halt\r")
 
@@ -537,7 +571,7 @@ CHECKS = ["help", "ps", "spawn", "park", "unpark", "bind", "nice", "stop",
 
 # The same shell with four CPUs: what a user sees of them.
 SMP_CHECKS = ["smp_cpus", "smp_ps_cpu_column", "smp_bind_moves", "smp_bind_refused",
-              "smp_trace_cpus"]
+              "smp_trace_cpus", "hotplug_offline", "hotplug_online", "errors_cpu_hotplug"]
 
 
 def run(args, results, qemu_flags, elf, log_dir, name="shell", checks=None, smp=1):

@@ -28,10 +28,13 @@ extern const struct cpumask __cpu_all_mask;
 extern struct cpumask __cpu_possible_mask;
 extern struct cpumask __cpu_present_mask;
 extern struct cpumask __cpu_online_mask;
+/* Online CPUs the scheduler may place tasks on: not one going down. */
+extern struct cpumask __cpu_active_mask;
 #define cpu_all_mask	(&__cpu_all_mask)
 #define cpu_possible_mask (&__cpu_possible_mask)
 #define cpu_present_mask (&__cpu_present_mask)
 #define cpu_online_mask	(&__cpu_online_mask)
+#define cpu_active_mask	(&__cpu_active_mask)
 
 /* The bitmap of @maskp, e.g. for printk's %*pbl. Linux: cpumask_bits() */
 #define cpumask_bits(maskp)	((maskp)->bits)
@@ -118,10 +121,13 @@ static inline unsigned int num_present_cpus(void) { return cpumask_weight(cpu_pr
 static inline bool cpu_online(int cpu) { return cpu >= 0 && cpu < NR_CPUS && cpumask_test_cpu(cpu, cpu_online_mask); }
 static inline bool cpu_possible(int cpu) { return cpu >= 0 && cpu < NR_CPUS && cpumask_test_cpu(cpu, cpu_possible_mask); }
 static inline bool cpu_present(int cpu) { return cpu >= 0 && cpu < NR_CPUS && cpumask_test_cpu(cpu, cpu_present_mask); }
+static inline bool cpu_is_offline(int cpu) { return !cpu_online(cpu); }
+static inline bool cpu_active(int cpu) { return cpu >= 0 && cpu < NR_CPUS && cpumask_test_cpu(cpu, cpu_active_mask); }
 
 /* kernel/cpu.c: the only writers of the masks above. Linux: set_cpu_*() */
 void set_cpu_possible(unsigned int cpu, bool possible);
 void set_cpu_present(unsigned int cpu, bool present);
 void set_cpu_online(unsigned int cpu, bool online);
+void set_cpu_active(unsigned int cpu, bool active);
 
 #endif /* _LINUX_CPUMASK_H */

@@ -13,10 +13,18 @@
 #include <linux/thread_info.h>
 #include <asm/percpu.h>
 
+/*
+ * preempt_count's fields, as Linux's: bits 0-7 count preempt_disable(),
+ * 8-15 softirq (SOFTIRQ_OFFSET while __do_softirq() runs handlers), 16-27
+ * hardirq nesting.
+ */
 #define PREEMPT_OFFSET	1
+#define SOFTIRQ_SHIFT	8
+#define SOFTIRQ_OFFSET	(1 << SOFTIRQ_SHIFT)
 #define HARDIRQ_SHIFT	16
 #define HARDIRQ_OFFSET	(1 << HARDIRQ_SHIFT)
 #define PREEMPT_MASK	0x000000ff
+#define SOFTIRQ_MASK	0x0000ff00
 #define HARDIRQ_MASK	0x0fff0000
 
 static __always_inline int preempt_count(void)
@@ -35,7 +43,9 @@ static __always_inline void preempt_count_sub(int val)
 }
 
 #define in_hardirq()	(preempt_count() & HARDIRQ_MASK)
-#define in_interrupt()	in_hardirq()
+#define in_softirq()	(preempt_count() & SOFTIRQ_MASK)
+#define in_serving_softirq()	(in_softirq() & SOFTIRQ_OFFSET)
+#define in_interrupt()	(preempt_count() & (HARDIRQ_MASK | SOFTIRQ_MASK))
 #define in_task()	(!in_interrupt())
 
 /* Preemption is off (a lock held, in an interrupt) or interrupts are off. */

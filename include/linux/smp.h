@@ -19,6 +19,14 @@ struct task_struct;
 /* kernel/cpu.c */
 void boot_cpu_init(void);
 int cpu_up(unsigned int cpu);
+int cpu_down(unsigned int cpu);
+int add_cpu(unsigned int cpu);
+int remove_cpu(unsigned int cpu);
+void cpu_maps_update_begin(void);
+void cpu_maps_update_done(void);
+void cpus_read_lock(void);
+void cpus_read_unlock(void);
+void lockdep_assert_cpus_held(void);
 
 /* kernel/smp.c */
 void smp_init(void);
@@ -49,6 +57,10 @@ struct task_struct *idle_thread_get(unsigned int cpu);
 void prefill_possible_map(void);
 void smp_prepare_cpus(unsigned int max_cpus);
 int __cpu_up(unsigned int cpu, struct task_struct *idle);
+int __cpu_disable(void);
+int __cpu_die(unsigned int cpu);
+void __noreturn play_dead(void);
+bool arch_cpu_is_hotpluggable(int cpu);
 
 /* arch/x86/kernel/smp.c: the IPIs */
 void smp_ipi_init(void);

@@ -34,6 +34,7 @@ int timer_pending(const struct timer_list *timer);
 
 /* Called from the timer tick: run this CPU's expired timers. */
 void run_local_timers(void);
+int timers_dead_cpu(unsigned int cpu);
 void init_timers(void);
 
 void msleep(unsigned int msecs);

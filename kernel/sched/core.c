@@ -26,8 +26,10 @@
 #include <linux/delay.h>
 #include <linux/hardirq.h>
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/hotplug.h>
 #include <linux/sched/debug.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
@@ -292,30 +294,35 @@ static const struct sched_class *class_for(struct task_struct *p)
  * @p: the task
  * @cpu: the CPU
  *
- * In its mask and online. (Linux also lets per-CPU kthreads onto a CPU
- * that is coming up or going down; Spindle has no hotplug yet.)
+ * In its mask, and active: a CPU going down is first made inactive
+ * (remove_cpu()), and from then on only its per-CPU kthreads (smpboot's,
+ * kthread_is_per_cpu()) may still run there, until it is offline.
  * Return: true if so.
  * Linux: is_cpu_allowed()
  */
 bool is_cpu_allowed(struct task_struct *p, int cpu)
 {
-	return cpumask_test_cpu(cpu, &p->cpus_mask) && cpu_online(cpu);
+	if (!cpumask_test_cpu(cpu, &p->cpus_mask))
+		return false;
+	if ((p->flags & PF_KTHREAD) && kthread_is_per_cpu(p))
+		return cpu_online(cpu);
+	return cpu_active(cpu);
 }
 
 /*
- * No CPU of @p's mask is online: widen the mask to every online CPU and
- * say so, as Linux does for a task whose CPU went away. Linux:
- * select_fallback_rq()
+ * No CPU of @p's mask may take it (its CPU went down): widen the mask to
+ * every CPU and say so, as Linux does. Linux: select_fallback_rq()
  */
 static int select_fallback_rq(int cpu, struct task_struct *p)
 {
-	int dest_cpu = cpumask_any_and(&p->cpus_mask, cpu_online_mask);
+	int dest_cpu;
 
-	if (dest_cpu < NR_CPUS)
-		return dest_cpu;
+	for_each_cpu(dest_cpu, &p->cpus_mask)
+		if (is_cpu_allowed(p, dest_cpu))
+			return dest_cpu;
 	cpumask_copy(&p->cpus_mask, cpu_possible_mask);
 	p->nr_cpus_allowed = cpumask_weight(&p->cpus_mask);
-	dest_cpu = cpumask_any_and(&p->cpus_mask, cpu_online_mask);
+	dest_cpu = cpumask_any_and(&p->cpus_mask, cpu_active_mask);
 	pr_info("process %d (%s) no longer affine to cpu%d\n", task_pid_nr(p), p->comm, cpu);
 	return dest_cpu;
 }
@@ -331,7 +338,7 @@ static int select_task_rq(struct task_struct *p, int cpu, int wake_flags)
 	if (p->nr_cpus_allowed > 1 && p->sched_class->select_task_rq)
 		cpu = p->sched_class->select_task_rq(p, cpu, wake_flags);
 	else
-		cpu = cpumask_any_and(&p->cpus_mask, cpu_online_mask);
+		cpu = cpumask_any_and(&p->cpus_mask, cpu_active_mask);
 	if (cpu >= NR_CPUS || !is_cpu_allowed(p, cpu))
 		cpu = select_fallback_rq(task_cpu(p), p);
 	return cpu;
@@ -1040,6 +1047,45 @@ static int migration_cpu_stop(void *data)
 	raw_spin_unlock(&rq->lock);
 	raw_spin_unlock(&p->pi_lock);
 	local_irq_enable();
+	return 0;
+}
+
+/**
+ * sched_cpu_dying - move every task queued on this CPU, now offline, away
+ * @cpu: this CPU, in take_cpu_down(): interrupts off, every other CPU
+ *	spinning in stop_machine(), so no spinlock is held anywhere else
+ *
+ * Only the caller (the CPU's stopper) stays. A task whose mask has no
+ * other CPU gets select_fallback_rq()'s "no longer affine" line and may
+ * run anywhere from now on. A task asleep with this CPU as its last one
+ * is placed by its next wakeup, which no longer picks this CPU.
+ * Return: 0.
+ * Linux: sched_cpu_dying() / migrate_tasks() (Linux 5.10; later kernels
+ * push the tasks away before, balance_push())
+ */
+int sched_cpu_dying(unsigned int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+	struct task_struct *p;
+
+	spin_lock(&tasklist_lock);
+	for_each_process(p) {
+		struct rq *dest_rq;
+
+		if (p == current || task_cpu(p) != cpu)
+			continue;
+		raw_spin_lock(&p->pi_lock);
+		raw_spin_lock(&rq->lock);
+		dest_rq = rq;
+		if (task_rq(p) == rq && p->on_rq == TASK_ON_RQ_QUEUED) {
+			update_rq_clock(rq);
+			dest_rq = move_queued_task(rq, p, select_fallback_rq(cpu, p));
+		}
+		raw_spin_unlock(&dest_rq->lock);
+		raw_spin_unlock(&p->pi_lock);
+	}
+	spin_unlock(&tasklist_lock);
+	WARN(rq->nr_running != 1, "Dying CPU not properly vacated!");
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <asm/processor.h>
 #include "sched.h"
 
@@ -70,6 +71,7 @@ const struct sched_class idle_sched_class = {
  *
  * Interrupts are checked and the CPU halted in one "sti; hlt" pair, so
  * a wakeup arriving between the check and the halt is not slept through.
+ * A CPU taken offline leaves through play_dead() and never returns.
  * Linux: cpu_startup_entry() / do_idle()
  */
 void cpu_startup_entry(void)
@@ -77,6 +79,9 @@ void cpu_startup_entry(void)
 	/* Entered with preemption disabled: the idle task never is preempted. */
 	for (;;) {
 		while (!need_resched()) {
+			/* Taken down (cpu_down()): nothing runs here any more. */
+			if (cpu_is_offline(smp_processor_id()))
+				play_dead();
 			local_irq_disable();
 			if (need_resched()) {
 				local_irq_enable();

@@ -150,7 +150,7 @@ static int select_task_rq_rt(struct task_struct *p, int prev_cpu, int wake_flags
 	    READ_ONCE(cpu_rq(prev_cpu)->curr)->prio > p->prio)
 		return prev_cpu;
 	for_each_cpu(cpu, &p->cpus_mask)
-		if (cpu_online(cpu) && READ_ONCE(cpu_rq(cpu)->curr)->prio > p->prio)
+		if (is_cpu_allowed(p, cpu) && READ_ONCE(cpu_rq(cpu)->curr)->prio > p->prio)
 			return cpu;
 	return prev_cpu;
 }

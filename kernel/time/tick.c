@@ -2,10 +2,12 @@
 /*
  * The periodic tick. The local APIC timer interrupt (arch/x86/kernel/apic.c)
  * calls tick_handle_periodic() HZ times a second, in hardirq context with
- * interrupts off; it advances jiffies and runs the per-tick hooks: expired
- * kernel timers (run_local_timers(), kernel/time/timer.c) and the
- * scheduler's accounting (scheduler_tick(), kernel/sched/core.c), which
- * may ask for a reschedule that irq_exit() then carries out.
+ * interrupts off; it advances jiffies and runs the per-tick hooks: the
+ * check for expired kernel timers (run_local_timers(), kernel/time/timer.c,
+ * which raises the timer softirq), the scheduler's accounting
+ * (scheduler_tick(), kernel/sched/core.c), which may ask for a reschedule,
+ * and the lockup detector's per-CPU timer (watchdog_tick(), kernel/watchdog.c).
+ * irq_exit() then runs the timer callbacks and carries out the reschedule.
  *
  * Every CPU's APIC timer ticks; only the boot CPU advances jiffies (Linux:
  * the "do_timer" CPU), and each CPU runs timer_tick() for itself: its own
@@ -24,6 +26,7 @@
  */
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/nmi.h>
 #include <linux/sched.h>
 #include <linux/tick.h>
 #include <linux/timekeeping.h>
@@ -70,8 +73,8 @@ static void tick_do_update_jiffies64(u64 now)
  * timer_tick - the per-tick work of this CPU
  * @regs: the interrupted context (unused until user/system time accounting)
  *
- * Timers first, as Linux orders it: a timer callback that wakes a task
- * makes it runnable before the scheduler looks at who should run.
+ * In Linux's order: the timer softirq is raised, the scheduler accounts
+ * the tick; the callbacks run afterwards, at irq_exit().
  * Called with interrupts off, in hardirq context.
  * Linux: update_process_times() in kernel/time/timer.c
  */
@@ -79,6 +82,7 @@ void timer_tick(struct pt_regs *regs)
 {
 	run_local_timers();
 	scheduler_tick();
+	watchdog_tick(regs);
 }
 
 /**

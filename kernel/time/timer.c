@@ -4,8 +4,9 @@
  *
  * Each CPU has a timer base: a list of pending timers sorted by expiry,
  * its lock, and running_timer, the timer whose callback it runs right
- * now. A CPU's tick (run_local_timers()) runs the expired timers of its
- * own base, in interrupt context. A sorted list makes insertion O(n)
+ * now. A CPU's tick (run_local_timers()) raises the timer softirq when a
+ * timer of its own base has expired, and the callbacks run in softirq
+ * context (run_timer_softirq(), kernel/softirq.c), interrupts on. A sorted list makes insertion O(n)
  * where Linux's timer wheel is O(1); with the few dozen timers Spindle
  * has, the list is the clearer choice.
  *
@@ -22,6 +23,7 @@
  * Linux: kernel/time/timer.c
  */
 #include <linux/hardirq.h>
+#include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
@@ -41,6 +43,8 @@ struct timer_base {
 
 static struct timer_base timer_bases[NR_CPUS];
 
+static void run_timer_softirq(struct softirq_action *h);
+
 /**
  * init_timers - set up every CPU's timer base
  * Linux: init_timers() / init_timer_cpus()
@@ -54,6 +58,7 @@ void init_timers(void)
 		INIT_LIST_HEAD(&base->pending);
 		base->cpu = cpu;
 	}
+	open_softirq(TIMER_SOFTIRQ, run_timer_softirq);
 }
 
 /**
@@ -227,18 +232,10 @@ int del_timer_sync(struct timer_list *timer)
 	}
 }
 
-/**
- * run_local_timers - run every timer of this CPU's base that has expired
- *
- * Called from the tick with interrupts off. The lock is dropped around
- * each callback, which may re-arm its own timer.
- * Linux: run_local_timers() -> __run_timers()
- */
-void run_local_timers(void)
+/* Run every expired timer of @base. Linux: __run_timers() */
+static void __run_timers(struct timer_base *base)
 {
-	struct timer_base *base = &timer_bases[smp_processor_id()];
-
-	raw_spin_lock(&base->lock);
+	raw_spin_lock_irq(&base->lock);
 	while (!list_empty(&base->pending)) {
 		struct timer_list *t = list_first_entry(&base->pending, struct timer_list, entry);
 
@@ -246,12 +243,81 @@ void run_local_timers(void)
 			break;
 		list_del_init(&t->entry);
 		base->running_timer = t;
-		raw_spin_unlock(&base->lock);
+		raw_spin_unlock_irq(&base->lock);
 		t->function(t);
-		raw_spin_lock(&base->lock);
+		raw_spin_lock_irq(&base->lock);
 		base->running_timer = NULL;
 	}
+	raw_spin_unlock_irq(&base->lock);
+}
+
+/*
+ * TIMER_SOFTIRQ: the callbacks run here, in softirq context with
+ * interrupts on, as in Linux. A callback may re-arm its own timer.
+ * Linux: run_timer_softirq()
+ */
+static void run_timer_softirq(struct softirq_action *h)
+{
+	__run_timers(&timer_bases[smp_processor_id()]);
+}
+
+/**
+ * run_local_timers - raise the timer softirq if a timer of this CPU expired
+ *
+ * Called from the tick, interrupts off. The callbacks then run when the
+ * tick's interrupt ends (irq_exit()), with interrupts on.
+ * Linux: run_local_timers()
+ */
+void run_local_timers(void)
+{
+	struct timer_base *base = &timer_bases[smp_processor_id()];
+	bool expired;
+
+	raw_spin_lock(&base->lock);
+	expired = !list_empty(&base->pending) &&
+		  !time_before(jiffies, list_first_entry(&base->pending, struct timer_list,
+							 entry)->expires);
 	raw_spin_unlock(&base->lock);
+	if (expired)
+		raise_softirq_irqoff(TIMER_SOFTIRQ);
+}
+
+/**
+ * timers_dead_cpu - move the timers of a CPU that went down to this one
+ * @cpu: the dead CPU (its tick is stopped, no callback of it runs)
+ *
+ * Called on the CPU that took @cpu down. Each timer keeps its expiry.
+ * Return: 0.
+ * Linux: timers_dead_cpu() / migrate_timer_list() (CPUHP_TIMERS_PREPARE)
+ */
+int timers_dead_cpu(unsigned int cpu)
+{
+	struct timer_base *old_base = &timer_bases[cpu], *new_base;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	new_base = &timer_bases[smp_processor_id()];
+	/* Both locked in CPU order, as any two bases are (no ABBA). */
+	if (new_base->cpu < old_base->cpu) {
+		raw_spin_lock(&new_base->lock);
+		raw_spin_lock(&old_base->lock);
+	} else {
+		raw_spin_lock(&old_base->lock);
+		raw_spin_lock(&new_base->lock);
+	}
+	BUG_ON(old_base->running_timer);
+	while (!list_empty(&old_base->pending)) {
+		struct timer_list *t = list_first_entry(&old_base->pending, struct timer_list,
+							entry);
+
+		list_del_init(&t->entry);
+		WRITE_ONCE(t->flags, (t->flags & ~TIMER_CPUMASK) | new_base->cpu);
+		enqueue_timer(new_base, t);
+	}
+	raw_spin_unlock(&old_base->lock);
+	raw_spin_unlock(&new_base->lock);
+	local_irq_restore(flags);
+	return 0;
 }
 
 struct process_timer {

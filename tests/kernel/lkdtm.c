@@ -10,10 +10,22 @@
  *   BUG            BUG()
  *   DIVIDE_ERROR   integer division by zero
  *   WARNING        WARN_ON(1), then boot goes on
+ *   PANIC          panic("dumptest")
+ *   SOFTLOCKUP     spin with preemption off (the soft lockup detector)
+ *   HARDLOCKUP     spin with interrupts off (the hard lockup detector)
+ * lkdtm.cpu=N runs it on CPU N (pid 1 moves there first, as
+ * `taskset -c N` would in Linux), while a bystander thread on another
+ * CPU says it is alive every millisecond: a panic must stop it, and its lines
+ * must end before the report starts.
  * Linux: drivers/misc/lkdtm/ (Linux Kernel Dump Test Module)
  */
+#include <linux/delay.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/kstrtox.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/start_kernel.h>
 #include <linux/string.h>
 
@@ -26,6 +38,14 @@ static int __init lkdtm_setup(char *str)
 	return 0;
 }
 early_param("lkdtm", lkdtm_setup);
+
+static int lkdtm_cpu = -1;
+
+static int __init lkdtm_cpu_setup(char *str)
+{
+	return kstrtoint(str, 10, &lkdtm_cpu) ? -EINVAL : 0;
+}
+early_param("lkdtm.cpu", lkdtm_cpu_setup);
 
 static const int lkdtm_rodata = 0x5a5a;
 static u8 lkdtm_data_area[64] __aligned(16);
@@ -87,6 +107,58 @@ static noinline void lkdtm_WARNING(void)
 	WARN_ON(1);
 }
 
+static noinline void lkdtm_PANIC(void)
+{
+	panic("dumptest");
+}
+
+static noinline void lkdtm_SOFTLOCKUP(void)
+{
+	preempt_disable();
+	for (;;)
+		cpu_relax();
+}
+
+static noinline void lkdtm_HARDLOCKUP(void)
+{
+	local_irq_disable();
+	for (;;)
+		cpu_relax();
+}
+
+/* Alive on another CPU until a panic stops that CPU: a line every millisecond. */
+static int lkdtm_bystander(void *unused)
+{
+	for (;;) {
+		pr_info("lkdtm: bystander alive on CPU %d\n", smp_processor_id());
+		mdelay(1);
+		cond_resched();
+	}
+	return 0;
+}
+
+/* Move pid 1 to lkdtm.cpu= and start the bystander on another CPU. */
+static void lkdtm_go_to_cpu(void)
+{
+	struct task_struct *t;
+	int other;
+
+	if (lkdtm_cpu < 0)
+		return;
+	if (!cpu_online(lkdtm_cpu) || set_cpus_allowed_ptr(current, cpumask_of(lkdtm_cpu))) {
+		pr_err("lkdtm: CPU %d is not online\n", lkdtm_cpu);
+		return;
+	}
+	pr_info("lkdtm: on CPU %d\n", smp_processor_id());
+	other = lkdtm_cpu ? 0 : 1;
+	if (!cpu_online(other))
+		return;
+	t = kthread_create_on_cpu(lkdtm_bystander, NULL, other, "lkdtm_bystander/%u");
+	if (!IS_ERR(t))
+		wake_up_process(t);
+	msleep(30);
+}
+
 struct crashtype {
 	const char *name;
 	void (*func)(void);
@@ -100,6 +172,9 @@ static const struct crashtype crashtypes[] = {
 	{ "BUG", lkdtm_BUG },
 	{ "DIVIDE_ERROR", lkdtm_DIVIDE_ERROR },
 	{ "WARNING", lkdtm_WARNING },
+	{ "PANIC", lkdtm_PANIC },
+	{ "SOFTLOCKUP", lkdtm_SOFTLOCKUP },
+	{ "HARDLOCKUP", lkdtm_HARDLOCKUP },
 };
 
 /**
@@ -113,6 +188,7 @@ bool lkdtm_run(void)
 	for (unsigned int i = 0; i < ARRAY_SIZE(crashtypes); i++) {
 		if (strcmp(lkdtm_type, crashtypes[i].name))
 			continue;
+		lkdtm_go_to_cpu();
 		pr_info("lkdtm: Performing direct entry %s\n", crashtypes[i].name);
 		crashtypes[i].func();
 		return true;

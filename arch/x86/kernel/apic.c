@@ -442,3 +442,16 @@ void setup_secondary_APIC_clock(void)
 	apic_write(APIC_LVTT, LOCAL_TIMER_VECTOR | APIC_LVT_TIMER_PERIODIC);
 	apic_write(APIC_TMICT, lapic_timer_period);
 }
+
+/**
+ * lapic_timer_shutdown - stop this CPU's tick (the CPU is going offline)
+ *
+ * The timer is masked and its count cleared; setup_secondary_APIC_clock()
+ * starts it again when the CPU is brought back.
+ * Linux: lapic_timer_shutdown()
+ */
+void lapic_timer_shutdown(void)
+{
+	apic_write(APIC_LVTT, LOCAL_TIMER_VECTOR | APIC_LVT_MASKED);
+	apic_write(APIC_TMICT, 0);
+}

@@ -23,7 +23,14 @@
  * place taken and halts, rather than running on a stack the boot
  * CPU has given up on.
  *
- * Locking: cpu_up() serialises bring-ups (cpu_add_remove_lock), so the
+ * Taking a CPU down (cpu_down(), kernel/cpu.c) ends in __cpu_disable() on
+ * that CPU, inside stop_machine(): offline, its tick stopped; its idle
+ * loop then enters play_dead(), which says CPU_DEAD and halts with
+ * interrupts off for good. __cpu_die() on the CPU taking it down waits
+ * for that. Bringing it back is a boot like the first: INIT resets the
+ * halted CPU and STARTUP sends it through the trampoline again.
+ *
+ * Locking: cpu_up() and cpu_down() serialise (cpu_add_remove_lock), so the
  * one trampoline and smpboot_initial_stack serve one AP at a time.
  * Linux: arch/x86/kernel/smpboot.c (native_smp_prepare_cpus,
  * native_cpu_up, do_boot_cpu, wakeup_secondary_cpu_via_init,
@@ -55,6 +62,7 @@ enum cpu_boot_state {
 	CPU_UP_PREPARE,		/* IPIs sent, waiting for the AP */
 	CPU_CALLIN,		/* the AP runs start_secondary() */
 	CPU_DEAD_FROZEN,	/* the boot CPU gave up: a late AP must halt */
+	CPU_DEAD,		/* taken down: it idles in play_dead() */
 };
 
 u32 x86_cpu_to_apicid[NR_CPUS];
@@ -93,7 +101,7 @@ static void announce_cpu(unsigned int cpu)
 
 	if (!width)
 		width = num_digits(num_possible_cpus()) + 1;	/* + '#' */
-	if (cpu == 1)
+	if (cpu == 1 && system_state < SYSTEM_RUNNING)
 		pr_info("x86: Booting SMP configuration:\n");
 	if (system_state < SYSTEM_RUNNING) {
 		/* One line per node: the boot CPU's node comes first, and CPU 0 with it. */
@@ -106,7 +114,8 @@ static void announce_cpu(unsigned int cpu)
 		}
 		pr_cont("%*s#%u", width - num_digits(cpu), " ", cpu);
 	} else {
-		pr_info("Booting Node %d Processor %u APIC 0x%x\n", node, cpu, x86_cpu_to_apicid[cpu]);
+		pr_info("smpboot: Booting Node %d Processor %u APIC 0x%x\n", node, cpu,
+			x86_cpu_to_apicid[cpu]);
 	}
 }
 
@@ -295,6 +304,72 @@ int __cpu_up(unsigned int cpu, struct task_struct *idle)
 		return -EIO;
 	}
 	return 0;
+}
+
+/**
+ * arch_cpu_is_hotpluggable - may @cpu be taken down?
+ * @cpu: the CPU
+ *
+ * Not the boot CPU: it alone advances jiffies, and its LAPIC receives
+ * the legacy interrupts (the serial port, through the IO-APIC).
+ * Return: true for every CPU but 0.
+ * Linux: arch_cpu_is_hotpluggable() (x86: cpu > 0 since 6.6)
+ */
+bool arch_cpu_is_hotpluggable(int cpu)
+{
+	return cpu > 0;
+}
+
+/**
+ * __cpu_disable - take this CPU offline, from take_cpu_down() with interrupts off
+ *
+ * Return: 0.
+ *
+ * The online bit goes first, so no new IPI or cross-CPU call is sent here.
+ * Then the tick stops, and the calls queued before are run, so that no
+ * caller waits for them forever.
+ * Linux: native_cpu_disable() / cpu_disable_common() / lapic_offline()
+ */
+int __cpu_disable(void)
+{
+	unsigned int cpu = smp_processor_id();
+
+	WARN_ON(!irqs_disabled());
+	set_cpu_online(cpu, false);
+	lapic_timer_shutdown();
+	generic_smp_call_function_single_interrupt();
+	return 0;
+}
+
+/**
+ * __cpu_die - wait for a CPU taken down to reach play_dead()
+ * @cpu: the CPU
+ *
+ * Return: 0; the one line says whether it died (Linux's words).
+ * Linux: native_cpu_die() / cpu_wait_death()
+ */
+int __cpu_die(unsigned int cpu)
+{
+	if (wait_ms_for(smp_load_acquire(&cpu_boot_state[cpu]) == CPU_DEAD, CALLIN_TIMEOUT_MS))
+		pr_info("smpboot: CPU %u is now offline\n", cpu);
+	else
+		pr_err("smpboot: CPU %u didn't die...\n", cpu);
+	return 0;
+}
+
+/**
+ * play_dead - the idle loop of a CPU that went offline: halt for good
+ *
+ * Interrupts off, then CPU_DEAD for __cpu_die(). Only an NMI (which
+ * returns here) or the INIT of the next cpu_up() gets it out of hlt.
+ * Linux: native_play_dead() / play_dead_common() / hlt_play_dead()
+ */
+void __noreturn play_dead(void)
+{
+	local_irq_disable();
+	smp_store_release(&cpu_boot_state[smp_processor_id()], CPU_DEAD);
+	for (;;)
+		native_halt();
 }
 
 static __noreturn void halt_this_cpu(void)

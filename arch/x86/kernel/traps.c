@@ -10,6 +10,7 @@
  */
 #include <linux/hardirq.h>
 #include <linux/kernel.h>
+#include <linux/nmi.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
 #include <linux/sched/signal.h>
@@ -300,6 +301,8 @@ static void do_exception(struct pt_regs *regs, unsigned long vector, unsigned lo
 	if (vector == X86_TRAP_NMI) {
 		if (nmi_stop_requested())
 			stop_this_cpu();	/* another CPU panics */
+		if (nmi_cpu_backtrace(regs))
+			return;
 		pr_emerg("NMI received on CPU %d at %pS\n", smp_processor_id(), (void *)regs->ip);
 		return;
 	}

@@ -80,6 +80,7 @@ extern bool x2apic_mode;
 void register_lapic_address(unsigned long address);
 void setup_local_APIC(void);
 void apic_timer_init(void);
+void lapic_timer_shutdown(void);
 void setup_secondary_local_APIC(void);
 void setup_secondary_APIC_clock(void);
 
