@@ -19,9 +19,11 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -60,6 +62,82 @@ int exec_mmap(struct mm_struct *mm)
 	return 0;
 }
 
+/* Are all of @tsk's threads gone but @tsk (and a zombie leader)? Under tasklist_lock. */
+static bool other_threads_gone(struct task_struct *tsk)
+{
+	struct task_struct *t;
+
+	for_each_thread(tsk, t)
+		if (t != tsk && !(t == tsk->group_leader && t->exit_state))
+			return false;
+	return true;
+}
+
+/*
+ * execve() in a thread group: the new program starts alone. Every other
+ * thread gets SIGKILL and exits (with code 0: it is not a group exit),
+ * and we wait, killably, until they are gone. If we are not the leader,
+ * we then take its place: its pid (so the process keeps its pid), its
+ * parent and its place among the parent's children, and the old leader,
+ * a zombie now, is released under our old tid.
+ * Return: 0, or -EAGAIN if a fatal signal or another thread's exit_group()
+ * came first (we die on the way out anyway).
+ * Linux: de_thread()
+ */
+static int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct task_struct *leader, *t;
+
+	spin_lock_irq(&tasklist_lock);
+	if (thread_group_empty(tsk)) {
+		spin_unlock_irq(&tasklist_lock);
+		return 0;
+	}
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task) {
+		spin_unlock_irq(&tasklist_lock);
+		return -EAGAIN;
+	}
+	sig->group_exec_task = tsk;
+	for_each_thread(tsk, t)
+		if (t != tsk && !t->exit_state)
+			send_sig(SIGKILL, t, 1);	/* Linux: zap_other_threads() */
+	for (;;) {
+		set_current_state(TASK_KILLABLE);
+		if (other_threads_gone(tsk) || fatal_signal_pending(tsk))
+			break;
+		spin_unlock_irq(&tasklist_lock);
+		schedule();
+		spin_lock_irq(&tasklist_lock);
+	}
+	__set_current_state(TASK_RUNNING);
+	if (!other_threads_gone(tsk)) {
+		sig->group_exec_task = NULL;
+		spin_unlock_irq(&tasklist_lock);
+		return -EAGAIN;
+	}
+	leader = tsk->group_leader;
+	if (leader != tsk) {
+		/* Become the leader: its pid, its parent, its place in the family. */
+		exchange_tids(tsk, leader);
+		tsk->group_leader = tsk;
+		leader->group_leader = tsk;
+		tsk->real_parent = leader->real_parent;
+		tsk->parent = leader->parent;
+		/* Its place among the parent's children (a thread is on no children list). */
+		list_add(&tsk->sibling, &leader->sibling);
+		list_del_init(&leader->sibling);
+		tsk->exit_signal = leader->exit_signal;
+		tsk->start_time = leader->start_time;
+		leader->exit_signal = -1;
+	}
+	sig->group_exec_task = NULL;
+	spin_unlock_irq(&tasklist_lock);
+	if (leader != tsk)
+		release_task(leader);	/* a zombie nobody will wait for any more */
+	return 0;
+}
+
 /* Handlers go back to SIG_DFL; what was ignored stays ignored. Linux: flush_signal_handlers() */
 static void flush_signal_handlers(struct task_struct *t)
 {
@@ -88,11 +166,19 @@ static void flush_signal_handlers(struct task_struct *t)
 int begin_new_exec(struct linux_binprm *bprm)
 {
 	const char *name = strrchr(bprm->filename, '/');
+	int retval;
 
 	bprm->mm = mm_alloc();
 	if (!bprm->mm)
 		return -ENOMEM;
 	bprm->mm->exe_file = get_file(bprm->file);
+	/* Before the point of no return: a fatal signal here kills us anyway. */
+	retval = de_thread(current);
+	if (retval) {
+		mmput(bprm->mm);
+		bprm->mm = NULL;
+		return retval;
+	}
 	bprm->point_of_no_return = true;
 	exec_mmap(bprm->mm);
 	do_close_on_exec(current->files);

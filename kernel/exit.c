@@ -101,6 +101,9 @@ repeat:
 		p->signal->nvcsw += p->nvcsw;
 		p->signal->nivcsw += p->nivcsw;
 	}
+	/* de_thread() waits for the other threads to be gone. */
+	if (p->signal->group_exec_task)
+		wake_up_process(p->signal->group_exec_task);
 	leader = p->group_leader;
 	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
 		zap_leader = do_notify_parent(leader);
@@ -158,6 +161,8 @@ static bool exit_notify(struct task_struct *tsk)
 	} else if (!thread_group_empty(tsk)) {
 		tsk->exit_state = EXIT_ZOMBIE;	/* delay_group_leader() */
 		autoreap = false;
+		if (tsk->signal->group_exec_task)
+			wake_up_process(tsk->signal->group_exec_task);
 	} else {
 		autoreap = do_notify_parent(tsk);
 	}

@@ -8,6 +8,7 @@
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
@@ -178,6 +179,31 @@ struct task_struct *get_pid_task_by_nr(pid_t nr)
 		get_task_struct(task);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return task;
+}
+
+/**
+ * exchange_tids - swap the pids of two tasks
+ * @left: one task
+ * @right: the other
+ *
+ * For de_thread(): a thread other than the leader that execs takes the
+ * leader's pid (the process keeps its pid), the dying leader the thread's.
+ * Under tasklist_lock. Linux: exchange_tids()
+ */
+void exchange_tids(struct task_struct *left, struct task_struct *right)
+{
+	struct pid *pid1 = left->thread_pid, *pid2 = right->thread_pid;
+	unsigned long flags;
+
+	lockdep_assert_held(&tasklist_lock);
+	raw_spin_lock_irqsave(&pidmap_lock, flags);
+	pid1->task = right;
+	pid2->task = left;
+	left->thread_pid = pid2;
+	right->thread_pid = pid1;
+	left->pid = pid2->nr;
+	right->pid = pid1->nr;
+	raw_spin_unlock_irqrestore(&pidmap_lock, flags);
 }
 
 /**

@@ -154,7 +154,8 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 		if (list_entry_is_head(t, &signal->thread_head, thread_node))
 			return;	/* every thread blocks it: pending for whoever unblocks */
 	}
-	if (group && sig_fatal(p, sig) && !(signal->flags & (SIGNAL_GROUP_EXIT | SIGNAL_UNKILLABLE))) {
+	if (group && sig_fatal(p, sig) && !(signal->flags & (SIGNAL_GROUP_EXIT | SIGNAL_UNKILLABLE)) &&
+	    !signal->group_exec_task) {
 		/* Linux: "This signal will be fatal to the whole group." */
 		signal->flags |= SIGNAL_GROUP_EXIT;
 		signal->group_exit_code = sig;
@@ -546,6 +547,8 @@ void do_group_exit(int exit_code)
 	spin_lock_irq(&tasklist_lock);
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		exit_code = sig->group_exit_code;
+	} else if (sig->group_exec_task) {
+		exit_code = 0;	/* another thread's execve() kills us, not the group */
 	} else {
 		sig->flags |= SIGNAL_GROUP_EXIT;
 		sig->group_exit_code = exit_code;

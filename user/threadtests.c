@@ -507,6 +507,83 @@ static void test_clone_bad_cleartid(void)
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/*
+ * usertests --exec-alone PID TID: run by a thread's execve(). The program
+ * must have the process's pid (a thread other than the leader took the
+ * leader's), be its only thread (gettid() == getpid()), and the thread
+ * that was spinning beside it must be gone.
+ */
+int exec_alone_check(pid_t pid, pid_t other_tid)
+{
+	if (getpid() != pid)
+		return 1;
+	if (gettid_() != pid)
+		return 2;
+	if (syscall(SYS_tgkill, pid, other_tid, 0) != -1 || errno != ESRCH)
+		return 3;
+	return 0;
+}
+
+static volatile pid_t spinner_tid;
+
+static void *spin_and_note_tid(void *arg)
+{
+	(void)arg;
+	spinner_tid = gettid_();
+	for (;;)
+		;
+	return NULL;
+}
+
+static void exec_alone(void)
+{
+	char pid[16], tid[16];
+	char *argv[] = { "/usertests", "--exec-alone", pid, tid, NULL };
+	char *envp[] = { NULL };
+
+	snprintf(pid, sizeof(pid), "%d", (int)getpid());
+	snprintf(tid, sizeof(tid), "%d", (int)spinner_tid);
+	execve("/usertests", argv, envp);
+	_exit(100);
+}
+
+static void *exec_from_thread(void *arg)
+{
+	(void)arg;
+	exec_alone();
+	return NULL;
+}
+
+/* Child: a spinning thread, then execve() from the leader (@from_thread 0) or a new thread. */
+static void exec_with_threads(int from_thread)
+{
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, spin_and_note_tid, NULL))
+		_exit(101);
+	while (!spinner_tid)
+		;
+	if (!from_thread)
+		exec_alone();
+	if (pthread_create(&t, NULL, exec_from_thread, NULL))
+		_exit(102);
+	for (;;)
+		pause();	/* killed by the other thread's execve() */
+}
+
+static void exec_from_leader_child(void) { exec_with_threads(0); }
+static void exec_from_thread_child(void) { exec_with_threads(1); }
+
+/* execve() in a thread group: the other threads die, the process keeps its pid. */
+static void test_thread_execve(void)
+{
+	int status = in_child(exec_from_leader_child);
+
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	status = in_child(exec_from_thread_child);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 static pid_t fork_exit(int code, long delay_ms)
 {
 	pid_t pid;
@@ -702,6 +779,7 @@ const struct usertest thread_tests[] = {
 	{ "thread_exit_vs_exit_group", test_thread_exit_vs_exit_group },
 	{ "thread_segfault_kills_group", test_thread_segfault_kills_group },
 	{ "thread_group_signals", test_thread_group_signals },
+	{ "thread_execve", test_thread_execve },
 	{ "futex", test_futex },
 	{ "tlb_shootdown", test_tlb_shootdown },
 	{ "clone_thread_flags", test_clone_thread_flags },

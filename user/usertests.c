@@ -819,6 +819,8 @@ int main(int argc, char **argv, char **envp)
 		return exec_check(argc, argv, envp);
 	if (argc > 2 && !strcmp(argv[1], "--fd-closed"))
 		return fd_closed_check(argv[2]);
+	if (argc == 4 && !strcmp(argv[1], "--exec-alone"))
+		return exec_alone_check(atoi(argv[2]), atoi(argv[3]));
 	if (argc > 1 && !strcmp(argv[1], "--brk-check"))
 		return brk_check();
 	if (argc > 1 && !strcmp(argv[1], "--script"))

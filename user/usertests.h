@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 extern int failures;
 
@@ -29,6 +30,7 @@ struct usertest {
 int in_child(void (*fn)(void));
 
 /* user/threadtests.c: threads, futexes, waitid() */
+int exec_alone_check(pid_t pid, pid_t other_tid);
 extern const struct usertest thread_tests[];
 extern const int nr_thread_tests;
 

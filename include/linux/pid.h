@@ -29,6 +29,8 @@ extern int pid_max;
 struct pid *alloc_pid(void);
 void free_pid(struct pid *pid);
 void attach_pid(struct task_struct *task, struct pid *pid);
+/* de_thread(): the exec'ing thread and the old leader trade pids. */
+void exchange_tids(struct task_struct *left, struct task_struct *right);
 /* Task by number, or NULL; caller holds tasklist_lock or keeps it alive. */
 struct task_struct *find_task_by_pid(pid_t nr);
 /* As above, with a reference taken (put_task_struct() it). */

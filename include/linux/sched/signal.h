@@ -136,6 +136,8 @@ struct signal_struct {
 	struct tty_struct *tty;
 	int stop_code;			/* the signal that stopped it, until wait4() reports it */
 	struct rlimit rlim[RLIM_NLIMITS];	/* getrlimit(2); under task_lock of the leader */
+	/* A thread in execve() waiting for the others to die (de_thread()). */
+	struct task_struct *group_exec_task;
 	/* Released threads' CPU use, for the parent's wait4() (tasklist_lock). */
 	u64 sum_sched_runtime;
 	unsigned long nvcsw, nivcsw;
