@@ -2,7 +2,7 @@
 /*
  * A ps-like listing of every task, for the boot demo, the shell and
  * tests: PID, PPID, STATE, CPU (where it runs, or ran last: ps(1)'s
- * PSR), AFFINITY (the CPUs it may run on: "all", or a list such as "3"
+ * PSR), NODE (the NUMA node its kernel stack lies on), AFFINITY (the CPUs it may run on: "all", or a list such as "3"
  * or "0-1" for a bound task, as taskset -c prints it), FLAGS, COMM.
  * Kernel threads are shown in brackets, as ps(1) shows them, with their
  * full name when it was too long for comm.
@@ -12,11 +12,13 @@
 #include <linux/cpumask.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/mm.h>
 #include <linux/printer.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
 #include <linux/sched/task.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 #include <trace/events/sched.h>
 
 /**
@@ -67,6 +69,25 @@ static char *task_affinity_string(char *buf, size_t size, struct task_struct *p)
 	return buf;
 }
 
+/**
+ * task_stack_node - the NUMA node @p's kernel stack lies on
+ * @p: a task (its stack still allocated: on the task list, or held)
+ *
+ * A stack from vmalloc() (every task copy_process() made), or the boot
+ * stack in the kernel image (init_task's): the node of its first page.
+ * Return: the node.
+ */
+int task_stack_node(struct task_struct *p)
+{
+	unsigned long stack = (unsigned long)p->stack;
+
+	if (is_vmalloc_addr(p->stack))
+		return page_to_nid(vmalloc_to_page(p->stack));
+	if (stack >= __START_KERNEL_map)
+		return page_to_nid(pfn_to_page(PFN_DOWN(__pa_symbol(stack))));
+	return page_to_nid(virt_to_page(p->stack));
+}
+
 static void show_one(const struct printer *out, struct task_struct *p)
 {
 	char name[64], comm[72], affinity[64];
@@ -77,9 +98,10 @@ static void show_one(const struct printer *out, struct task_struct *p)
 		snprintf(comm, sizeof(comm), "[%s]", name);
 	else
 		snprintf(comm, sizeof(comm), "%s", name);
-	printer_printf(out, "%5d %5d %-5s %3u %-8s %08x %s\n", p->pid,
+	printer_printf(out, "%5d %5d %-5s %3u %4d %-8s %08x %s\n", p->pid,
 		       p->real_parent ? p->real_parent->pid : 0, state, task_cpu(p),
-		       task_affinity_string(affinity, sizeof(affinity), p), p->flags, comm);
+		       task_stack_node(p), task_affinity_string(affinity, sizeof(affinity), p),
+		       p->flags, comm);
 }
 
 /**
@@ -91,7 +113,7 @@ void show_tasks(const struct printer *out)
 	struct task_struct *p;
 	unsigned long flags;
 
-	printer_printf(out, "  PID  PPID STATE CPU AFFINITY FLAGS    COMM\n");
+	printer_printf(out, "  PID  PPID STATE CPU NODE AFFINITY FLAGS    COMM\n");
 	spin_lock_irqsave(&tasklist_lock, flags);
 	show_one(out, &init_task);
 	for_each_process(p)

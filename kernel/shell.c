@@ -49,6 +49,8 @@
 #include <linux/kthread.h>
 #include <linux/mutex.h>
 #include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/nodemask.h>
 #include <linux/pid.h>
 #include <linux/printer.h>
 #include <linux/printk.h>
@@ -62,6 +64,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/trace.h>
+#include <linux/topology.h>
 #include <linux/tty.h>
 #include <linux/vmalloc.h>
 #include <asm/qemu.h>
@@ -479,38 +482,96 @@ static int shell_spawned_fn(void *unused)
 	return wakeups;
 }
 
+/* Is @cpu one to put a thread on? If not, say why in one line. */
+static bool shell_cpu_usable(int cpu)
+{
+	if (!cpu_possible(cpu)) {
+		shell_error("CPU %d out of range (this machine has CPUs %*pbl)", cpu,
+			    cpumask_pr_args(cpu_possible_mask));
+		return false;
+	}
+	if (!cpu_online(cpu)) {
+		shell_error("CPU %d is offline (online: %*pbl)", cpu,
+			    cpumask_pr_args(cpu_online_mask));
+		return false;
+	}
+	return true;
+}
+
+/* Is @node one to allocate a thread on? If not, say why in one line. */
+static bool shell_node_usable(int node)
+{
+	if (node < 0 || node >= MAX_NUMNODES || !node_online(node)) {
+		shell_error("node %d does not exist (online nodes: %*pbl)", node,
+			    nodemask_pr_args(&node_online_map));
+		return false;
+	}
+	if (!node_state(node, N_MEMORY)) {
+		shell_error("node %d has no memory (its CPUs allocate from node %d)", node,
+			    zone_to_nid(node_zonelist(node, 0)->_zonerefs[0].zone));
+		return false;
+	}
+	return true;
+}
+
+/*
+ * spawn NAME [COUNT] [cpu=C] [node=N]: the threads' task_struct, struct
+ * kthread and stack on node N (kthread_create_on_node()); with cpu=C
+ * they are bound to C (kthread_bind()) and, without node=, allocated on
+ * C's node, as kthread_create_on_cpu() does.
+ */
 static void cmd_spawn(int argc, char **argv)
 {
 	const char *name = argv[1];
-	int count = 1;
+	int count = 1, cpu = -1, node = NUMA_NO_NODE;
+	bool numbered = false;
 
 	if (strlen(name) >= SHELL_NAME_MAX) {
 		shell_error("name '%s' too long (at most %d characters)", name,
 			    SHELL_NAME_MAX - 1);
 		return;
 	}
-	if (argc > 2 && !shell_parse_int(argv[2], &count))
-		return;
+	for (int i = 2; i < argc; i++) {
+		if (!strncmp(argv[i], "cpu=", 4)) {
+			if (!shell_parse_int(argv[i] + 4, &cpu) || !shell_cpu_usable(cpu))
+				return;
+		} else if (!strncmp(argv[i], "node=", 5)) {
+			if (!shell_parse_int(argv[i] + 5, &node) || !shell_node_usable(node))
+				return;
+		} else if (!numbered) {
+			if (!shell_parse_int(argv[i], &count))
+				return;
+			numbered = true;
+		} else {
+			shell_error("usage: spawn NAME [COUNT] [cpu=C] [node=N]");
+			return;
+		}
+	}
 	if (count < 1 || count > SHELL_SPAWN_MAX) {
 		shell_error("count %d out of range (1..%d)", count, SHELL_SPAWN_MAX);
 		return;
 	}
+	if (cpu >= 0 && node == NUMA_NO_NODE)
+		node = cpu_to_node(cpu);
 	for (int i = 0; i < count; i++) {
 		struct task_struct *t;
 		char full[SHELL_TASK_NAME_MAX];
 
-		if (argc > 2)
-			t = kthread_run(shell_spawned_fn, NULL, "%s/%d", name, i);
+		if (numbered)
+			t = kthread_create_on_node(shell_spawned_fn, NULL, node, "%s/%d", name, i);
 		else
-			t = kthread_run(shell_spawned_fn, NULL, "%s", name);
+			t = kthread_create_on_node(shell_spawned_fn, NULL, node, "%s", name);
 		if (IS_ERR(t)) {
-			shell_error("kthread_run() failed: %ld%s", PTR_ERR(t),
+			shell_error("kthread_create_on_node() failed: %ld%s", PTR_ERR(t),
 				    errno_suffix(PTR_ERR(t)));
 			return;
 		}
-		/* t may already have been stopped or killed: no pointer past here. */
+		if (cpu >= 0)
+			kthread_bind(t, cpu);
 		get_kthread_comm(full, sizeof(full), t);
 		tty_printf("spawned %s: pid %d\n", full, t->pid);
+		/* Once woken, t may be stopped or killed at any moment: no pointer past here. */
+		wake_up_process(t);
 	}
 }
 
@@ -582,18 +643,8 @@ static void cmd_bind(struct task_struct *p, const char *name, char **argv)
 		shell_error("pid %d (%s) is the idle task: it stays on its CPU", p->pid, name);
 		return;
 	}
-	if (!shell_parse_int(argv[2], &cpu))
+	if (!shell_parse_int(argv[2], &cpu) || !shell_cpu_usable(cpu))
 		return;
-	if (!cpu_possible(cpu)) {
-		shell_error("CPU %d out of range (this machine has CPUs %*pbl)", cpu,
-			    cpumask_pr_args(cpu_possible_mask));
-		return;
-	}
-	if (!cpu_online(cpu)) {
-		shell_error("CPU %d is offline (online: %*pbl)", cpu,
-			    cpumask_pr_args(cpu_online_mask));
-		return;
-	}
 	ret = sched_setaffinity(p->pid, cpumask_of(cpu));
 	if (ret) {
 		tty_printf("sched_setaffinity(%s, CPU %d) returned %d%s\n", name, cpu, ret,
@@ -878,6 +929,7 @@ static void cmd_dmesg(int argc, char **argv)
 static void cmd_mem(int argc, char **argv)
 {
 	unsigned long total = totalram_pages(), free = nr_free_pages();
+	int node;
 
 	/* The /proc/meminfo names, in kB. */
 	tty_printf("MemTotal:     %8lu kB (%lu pages)\n", total * (PAGE_SIZE / 1024), total);
@@ -887,6 +939,19 @@ static void cmd_mem(int argc, char **argv)
 		   vmalloc_nr_pages() * (PAGE_SIZE / 1024), vmalloc_nr_pages());
 	tty_printf("SlabObjects:  %8lu\n", slab_total_active_objs());
 	tty_printf("BadPages:     %8d   SlabBugs: %d\n", bad_page_count, slab_bug_count);
+	/* Each node's, with the names of /sys/devices/system/node/nodeN/meminfo. */
+	for_each_online_node(node) {
+		unsigned long node_free = sum_zone_node_page_state(node, NR_FREE_PAGES);
+
+		tty_printf("Node %d MemTotal:     %8lu kB\n", node,
+			   NODE_DATA(node)->node_zones[ZONE_NORMAL].managed_pages * (PAGE_SIZE / 1024));
+		tty_printf("Node %d MemFree:      %8lu kB (%lu pages)\n", node,
+			   node_free * (PAGE_SIZE / 1024), node_free);
+		tty_printf("Node %d KernelStack:  %8lu kB\n", node,
+			   node_page_state(NODE_DATA(node), NR_KERNEL_STACK_KB));
+		tty_printf("Node %d SUnreclaim:   %8lu kB\n", node,
+			   node_page_state(NODE_DATA(node), NR_SLAB_UNRECLAIMABLE_B) / 1024);
+	}
 	show_mem(&console_printer);
 	slab_show_all(&console_printer);
 }
@@ -982,8 +1047,9 @@ static void cmd_reboot(int argc, char **argv)
 static const struct shell_command shell_commands[] = {
 	{ "help", "[COMMAND]", "this list", 0, 1, .fn = cmd_help },
 	{ "ps", "", "list the tasks (show_tasks())", 0, 0, .fn = cmd_ps },
-	{ "spawn", "NAME [COUNT]", "kthread_run() COUNT (1..64) threads: NAME or NAME/i",
-	  1, 2, .fn = cmd_spawn },
+	{ "spawn", "NAME [COUNT] [cpu=C] [node=N]", "kthread_create_on_node() and wake COUNT "
+	  "(1..64) threads: NAME or NAME/i; on node N, bound to CPU C (and on its node)",
+	  1, 4, .fn = cmd_spawn },
 	{ "stop", "PID", "kthread_stop() a kthread (from a helper, sh_stop/PID), print what "
 	  "it returned", 1, 1, .task_fn = cmd_stop },
 	{ "park", "PID", "kthread_park() a kthread (from a helper, sh_park/PID)", 1, 1,

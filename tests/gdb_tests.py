@@ -59,9 +59,9 @@ PS_EXPECTED = {"swapper/0": 0, "init": 0, "kthreadd": 0, "spindle_demo/1": 2,
                "spindle_demo/2": 2, "spindle_demo/3": 2, "spindle_worker": 2}
 
 STEP_LINE = re.compile(r"^\s*(\d+)\s+([\d-]+)\s+(\d+)\s+(\S+)\s+(\S+)-(\d+)\s+(.*)$")
-PS_LINE = re.compile(r"^[>* ]\s*(\d+)\s+(\d+)\s+(\S+)\s+(\d+)\s+(all|[\d,-]+)\s+([0-9a-f]{8})\s"
-                     r".*?(\S+)$")
-KERNEL_PS_LINE = re.compile(r"^\[\s*\d+\.\d+\]\s+(\d+)\s+(\d+)\s+(\S+)\s+\d+\s+(all|[\d,-]+)\s+"
+PS_LINE = re.compile(r"^[>* ]\s*(\d+)\s+(\d+)\s+(\S+)\s+(\d+)\s+(\d+)\s+(all|[\d,-]+)\s+"
+                     r"([0-9a-f]{8})\s.*?(\S+)$")
+KERNEL_PS_LINE = re.compile(r"^\[\s*\d+\.\d+\]\s+(\d+)\s+(\d+)\s+(\S+)\s+\d+\s+(\d+)\s+(all|[\d,-]+)\s+"
                             r"([0-9a-f]{8})\s+(.*)$")
 SMP = 4                 # the boot's CPUs: creator, kthreadd and child may each be on another
 LOG_LINE = re.compile(r"^\[\s*\d+\.\d{6}\] ")
@@ -92,6 +92,8 @@ def session_commands(port):
         part("ps"),
         "break show_tasks", "continue", "finish", "delete",
         "spindle-ps",
+        part("task-mem"),
+        "spindle-task-mem 2", "p/x (unsigned long)kthreadd_task - 0xffff888000000000",
         part("dmesg"),
         "spindle-dmesg",
         part("rq"),
@@ -172,8 +174,8 @@ def check_ps(text, serial_log):
     for line in text.splitlines():
         m = PS_LINE.match(line)
         if m:
-            pid, ppid, state, _cpu, affinity, flags, comm = m.groups()
-            rows[comm.strip("[]")] = (int(pid), int(ppid), state, flags, affinity)
+            pid, ppid, state, _cpu, node, affinity, flags, comm = m.groups()
+            rows[comm.strip("[]")] = (int(pid), int(ppid), state, flags, affinity, node)
             kthread_bits[comm.strip("[]")] = line.split()[-2]
     problems = []
     for comm, ppid in PS_EXPECTED.items():
@@ -186,19 +188,40 @@ def check_ps(text, serial_log):
     kernel = [m.groups() for m in map(KERNEL_PS_LINE.match, serial_log.splitlines()) if m]
     if not kernel:
         problems.append("the serial log has no show_tasks() table to compare with")
-    for pid, ppid, state, affinity, flags, comm in kernel:
+    for pid, ppid, state, node, affinity, flags, comm in kernel:
         mine = rows.get(comm.strip().strip("[]"))
-        if mine is None or (mine[0], mine[1], mine[3], mine[4]) != (int(pid), int(ppid), flags,
-                                                                    affinity):
-            problems.append(f"kernel says {pid} {ppid} {state} {affinity} {flags} {comm}, "
+        if mine is None or (mine[0], mine[1], mine[3], mine[4], mine[5]) != (
+                int(pid), int(ppid), flags, affinity, node):
+            problems.append(f"kernel says {pid} {ppid} {state} {node} {affinity} {flags} {comm}, "
                             f"spindle-ps says {mine}")
     for cpu in range(SMP):
-        if rows.get(f"migration/{cpu}", (0,) * 5)[4] != str(cpu):
+        if rows.get(f"migration/{cpu}", (0,) * 6)[4] != str(cpu):
             problems.append(f"migration/{cpu} is not shown bound to CPU {cpu}")
     parked = rows.get("spindle_demo/1")
     if parked and (parked[2], kthread_bits["spindle_demo/1"]) != ("P", "should_park"):
         problems.append(f"spindle_demo/1 (parked by the demo): state {parked[2]}, "
                         f"kthread bits {kthread_bits['spindle_demo/1']}")
+    return problems
+
+
+TASK_MEM_LINE = re.compile(r"^  (task_struct|struct kthread|stack page \d)\s+0x([0-9a-f]{16}) "
+                           r"0x([0-9a-f]{16}) (\d+)$", re.M)
+
+
+def check_task_mem(text):
+    """spindle-task-mem 2: kthreadd's task_struct, struct kthread and four
+    stack pages, each with a physical address and node 0 (one node); the
+    task_struct's physical address is its direct-map address less PAGE_OFFSET."""
+    rows = {m.group(1): m.groups()[1:] for m in TASK_MEM_LINE.finditer(text)}
+    problems = []
+    want = ["task_struct", "struct kthread"] + [f"stack page {i}" for i in range(4)]
+    if sorted(rows) != sorted(want):
+        problems.append(f"rows {sorted(rows)}, expected {want}")
+    if any(node != "0" for _, _, node in rows.values()):
+        problems.append("a node other than 0 on a one-node machine")
+    m = re.search(r"^\$\d+ = 0x([0-9a-f]+)$", text, re.M)
+    if not m or "task_struct" not in rows or int(rows["task_struct"][1], 16) != int(m.group(1), 16):
+        problems.append("the task_struct's physical address is not __pa(kthreadd_task)")
     return problems
 
 
@@ -310,6 +333,7 @@ def run_gdb_helpers(args, results, boot):
                                            WORKER_PATH)),
         ("copy_process_backtrace", check_backtrace(parts.get("bt", ""))),
         ("spindle_ps", check_ps(parts.get("ps", ""), serial)),
+        ("spindle_task_mem", check_task_mem(parts.get("task-mem", ""))),
         ("spindle_dmesg", check_dmesg(parts.get("dmesg", ""), serial)),
         ("spindle_rq_trace", check_rq_trace(parts.get("rq", ""), parts.get("trace", ""))),
         ("info_threads", check_threads(parts.get("threads", ""), parts.get("other-cpu", ""))),

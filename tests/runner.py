@@ -762,14 +762,20 @@ def handout_lab():
         return None
 
 
-def run_shell(args, results, name="shell", smp=1):
+def run_shell(args, results, name="shell", smp=1, numa=None):
     """The shell checks (tests/shell_tests.py), then: no WARNING nobody announced.
 
     At -smp above 1 the SMP checks (cpus, ps's CPU column, bind, trace's
-    CPUs) run instead: the others are the same on any number of CPUs.
+    CPUs) run instead: the others are the same on any number of CPUs. On
+    a NUMA machine (@numa nodes), the NUMA checks (spawn node=, NODE, mem).
     """
-    shell_tests.run(args, results, qemu_flags=QEMU_FLAGS, elf=ELF, log_dir=LOG_DIR, name=name,
-                    checks=shell_tests.SMP_CHECKS if smp > 1 else None, smp=smp)
+    if numa:
+        machine = numa_machine(numa)
+        shell_tests.run(args, results, qemu_flags=QEMU_FLAGS, elf=ELF, log_dir=LOG_DIR,
+                        name=name, checks=shell_tests.NUMA_CHECKS, **machine)
+    else:
+        shell_tests.run(args, results, qemu_flags=QEMU_FLAGS, elf=ELF, log_dir=LOG_DIR,
+                        name=name, checks=shell_tests.SMP_CHECKS if smp > 1 else None, smp=smp)
     log_path = LOG_DIR / f"{name}.log"
     warned = warning_problems(read_log(log_path))
     if warned:
@@ -813,6 +819,7 @@ def boots():
         ("shell", run_shell, {}),
         ("shell_smp4", run_shell, dict(name="shell_smp4", smp=4)),
         ("busybox", run_busybox, {}),   # Debian's busybox sh driven at its prompt
+        ("shell_numa4", run_shell, dict(name="shell_numa4", numa=4)),
         # The ISO under BIOS and under UEFI (OVMF; its boot manager says
         # BdsDxe): boot to the end, the kernel handed a multiboot2 memory
         # map, and nothing from GRUB but its banner on the serial console.

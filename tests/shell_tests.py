@@ -109,11 +109,11 @@ def kernel_lines(out):
 
 
 PS_LINE = re.compile(r"\s*(?P<pid>\d+)\s+(?P<ppid>\d+)\s+(?P<state>\S+)\s+(?P<cpu>\d+)\s+"
-                     r"(?P<affinity>all|[\d,-]+)\s+(?P<flags>[0-9a-f]{8})\s+\[?(?P<comm>[^\]]+)\]?$")
+                     r"(?P<node>\d+)\s+(?P<affinity>all|[\d,-]+)\s+(?P<flags>[0-9a-f]{8})\s+\[?(?P<comm>[^\]]+)\]?$")
 
 
 def ps_rows(out):
-    """{name: match} from a ps table (PID PPID STATE CPU AFFINITY FLAGS COMM)."""
+    """{name: match} from a ps table (PID PPID STATE CPU NODE AFFINITY FLAGS COMM)."""
     rows = {}
     for line in kernel_lines(out):
         m = PS_LINE.match(line)
@@ -289,7 +289,7 @@ class Checks:
         self.one_error("nice x 3", r"spindle: bad number 'x'")
 
     def errors_usage(self):
-        self.one_error("spawn", r"spindle: usage: spawn NAME \[COUNT\]")
+        self.one_error("spawn", r"spindle: usage: spawn NAME \[COUNT\] \[cpu=C\] \[node=N\]")
 
     def errors_long_line(self):
         """A line over 127 characters is refused whole, not cut and run."""
@@ -558,12 +558,62 @@ class Checks:
         self.run(f"stop {self.mv}")
 
 
+    # --- on the four-node machine (tools/qemu.mk's QEMU_NUMA4) ---
+
+    def numa_spawn_node(self):
+        """spawn node=N: ps shows each thread's stack on node N."""
+        for node in (0, 1, 3):
+            out = self.run(f"spawn tn{node} 2 node={node}")
+            self.expect(re.search(rf"^spawned tn{node}/1: pid \d+$", out, re.M),
+                        f"spawn tn{node} 2 node={node} did not spawn tn{node}/1", out)
+        rows = ps_rows(self.run("ps"))
+        for node in (0, 1, 3):
+            for i in range(2):
+                row = rows.get(f"tn{node}/{i}")
+                self.expect(row is not None and row.group("node") == str(node),
+                            f"ps does not show tn{node}/{i} on node {node}",
+                            row.group(0) if row else str(sorted(rows)))
+
+    def numa_spawn_refused(self):
+        """A node without memory, and one that does not exist: one line each."""
+        self.one_error("spawn tz node=2",
+                       r"spindle: node 2 has no memory \(its CPUs allocate from node 3\)")
+        self.one_error("spawn tz node=7", r"spindle: node 7 does not exist \(online nodes: 0-3\)")
+        self.one_error("spawn tz node=x", r"spindle: bad number 'x'")
+        self.expect("tz" not in ps_rows(self.run("ps")), "a refused spawn made a thread")
+
+    def numa_spawn_cpu(self):
+        """spawn cpu=C: bound to C, on C's node (CPU 3's node 2 has no memory: node 3)."""
+        for cpu, node in ((1, 1), (3, 3)):
+            self.run(f"spawn tc{cpu} cpu={cpu}")
+            row = ps_rows(self.run("ps")).get(f"tc{cpu}")
+            self.expect(row is not None and row.group("affinity") == str(cpu) and
+                        row.group("node") == str(node),
+                        f"tc{cpu} should be bound to CPU {cpu} with its stack on node {node}",
+                        row.group(0) if row else "no tc%d in ps" % cpu)
+
+    def numa_mem(self):
+        """mem: free memory of each node; node 2 has none."""
+        out = self.run("mem")
+        for node in range(4):
+            self.expect(re.search(rf"^Node {node} MemFree: +\d+ kB \(\d+ pages\)$", out, re.M),
+                        f"mem does not show node {node}'s free memory", out)
+        self.expect(re.search(r"^Node 2 MemTotal: +0 kB$", out, re.M),
+                    "mem does not show node 2 without memory", out)
+        free = {int(n): int(p) for n, p in
+                re.findall(r"^Node (\d) MemFree: +\d+ kB \((\d+) pages\)$", out, re.M)}
+        self.expect(all(free[n] > 10000 for n in (0, 1, 3)), f"free pages per node: {free}", out)
+
+    def errors_spawn_node(self):
+        self.one_error("spawn z node=1", r"spindle: node 1 does not exist \(online nodes: 0\)")
+
+
 CHECKS = ["help", "ps", "spawn", "park", "unpark", "bind", "nice", "stop",
           "kill_allowed", "kill_parked", "kill_ignored",
           "errors_unknown_command", "errors_no_such_pid", "errors_not_a_kthread",
           "errors_kthreadd", "errors_the_shell", "errors_cpu_out_of_range",
           "errors_bad_number", "errors_usage", "errors_long_line", "errors_non_ascii",
-          "errors_spawn_count", "errors_trace_event",
+          "errors_spawn_count", "errors_spawn_node", "errors_trace_event",
           "edit_backspace", "edit_ctrl_u", "edit_ctrl_c", "edit_history",
           "trace", "trace_paused", "plain_output", "worker", "mem", "dmesg", "kunit",
           "errors_test_nothing", "reboot"]
@@ -574,8 +624,14 @@ SMP_CHECKS = ["smp_cpus", "smp_ps_cpu_column", "smp_bind_moves", "smp_bind_refus
               "smp_trace_cpus", "hotplug_offline", "hotplug_online", "errors_cpu_hotplug"]
 
 
-def run(args, results, qemu_flags, elf, log_dir, name="shell", checks=None, smp=1):
-    """Boot (with `smp` CPUs), run every check against the prompt, then halt."""
+# On the four-node machine: spawn on nodes, ps's NODE column, mem per node.
+NUMA_CHECKS = ["numa_spawn_node", "numa_spawn_refused", "numa_spawn_cpu", "numa_mem"]
+
+
+def run(args, results, qemu_flags, elf, log_dir, name="shell", checks=None, smp=1,
+        mem="128M", extra=()):
+    """Boot (with `smp` CPUs, `mem` of RAM and QEMU's `extra` flags), run
+    every check against the prompt, then halt."""
     log_path = Path(log_dir) / f"{name}.log"
     tmp = tempfile.mkdtemp(prefix="spindle-shell-")
     sock = os.path.join(tmp, "ttyS0")
@@ -585,7 +641,7 @@ def run(args, results, qemu_flags, elf, log_dir, name="shell", checks=None, smp=
         flags[flags.index("-smp") + 1] = str(smp)
     else:
         flags += ["-smp", str(smp)]
-    cmd = (args.qemu + flags + ["-m", "128M", "-kernel", str(elf), "-append", "",
+    cmd = (args.qemu + flags + list(extra) + ["-m", mem, "-kernel", str(elf), "-append", "",
            "-chardev", f"socket,id=ttyS0,path={sock},server=on,wait=on",
            "-serial", "chardev:ttyS0"])
     with args.qemu_slots, open(Path(log_dir) / f"{name}.stderr", "w+") as err:

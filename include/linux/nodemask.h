@@ -37,6 +37,9 @@ enum node_states {
 extern nodemask_t node_states[NR_NODE_STATES];
 
 #define node_online_map		node_states[N_ONLINE]
+
+/* printk("%*pbl", nodemask_pr_args(&mask)) prints "0-1,3". Linux: nodemask_pr_args() */
+#define nodemask_pr_args(maskp)	MAX_NUMNODES, ((maskp)->bits)
 #define node_possible_map	node_states[N_POSSIBLE]
 
 static inline void __node_set(int node, nodemask_t *dst) { dst->bits[0] |= 1UL << node; }

@@ -6,6 +6,8 @@ spirit of Linux's scripts/gdb (lx-ps, lx-dmesg), and work on a running,
 stopped or crashed kernel alike:
 
   spindle-ps             the task list, from init_task (pid 0)
+  spindle-task-mem PID   where a task's task_struct, struct kthread and stack lie:
+                         physical addresses and NUMA nodes
   spindle-dmesg          the printk log buffer, with timestamps
   spindle-rq             each CPU's run queue: fair tree by vruntime, RT queues
   spindle-trace          the trace ring buffer, in ftrace's text format
@@ -158,6 +160,54 @@ def task_affinity(task):
     return "all" if possible & ~bits == 0 else cpulist(bits)
 
 
+# --- addresses and nodes (arch/x86/include/asm/page.h, include/linux/mm.h) ---
+
+PAGE_SHIFT = 12
+PAGE_OFFSET = 0xffff888000000000        # the direct map
+START_KERNEL_MAP = 0xffffffff80000000   # the kernel image
+VMALLOC_START, VMALLOC_END = 0xffffc90000000000, 0xffffe8ffffffffff
+PTE_PFN_MASK = 0x000ffffffffff000
+PAGE_PRESENT, PAGE_PSE = 0x1, 0x80
+NODES_SHIFT = 3                         # include/linux/numa.h
+THREAD_SIZE = 16 << 10                  # arch/x86/include/asm/thread_info.h (a macro: not in the debug info)
+
+
+def read_u64(addr):
+    return struct.unpack("<Q", read_bytes(addr, 8))[0]
+
+
+def virt_to_phys(addr):
+    """The physical address behind kernel address @addr: the direct map
+    and the image by arithmetic, vmalloc space by walking init_top_pgt
+    (4 levels, 2 MiB and 1 GiB pages too). None if it is not mapped."""
+    addr = u64(addr)
+    if START_KERNEL_MAP <= addr:
+        return addr - START_KERNEL_MAP
+    if PAGE_OFFSET <= addr < VMALLOC_START:
+        return addr - PAGE_OFFSET
+    table = u64(gdb.parse_and_eval("init_top_pgt"))
+    for level, shift in enumerate((39, 30, 21, 12)):
+        entry = read_u64(table + ((addr >> shift) & 511) * 8)
+        if not entry & PAGE_PRESENT:
+            return None
+        if level == 3 or (level in (1, 2) and entry & PAGE_PSE):
+            return (entry & PTE_PFN_MASK & ~((1 << shift) - 1)) | (addr & ((1 << shift) - 1))
+        table = PAGE_OFFSET + (entry & PTE_PFN_MASK)
+    return None
+
+
+def phys_to_nid(phys):
+    """page_to_nid() of the frame at @phys: the top NODES_SHIFT bits of its page->flags."""
+    page = gdb.parse_and_eval("mem_map") + (phys >> PAGE_SHIFT)
+    return u64(page.dereference()["flags"]) >> (64 - NODES_SHIFT)
+
+
+def task_stack_node(task):
+    """kernel/ps.c's task_stack_node(): the node of the first page of @task's stack."""
+    phys = virt_to_phys(task["stack"])
+    return phys_to_nid(phys) if phys is not None else -1
+
+
 def task_at(addr):
     """The struct task_struct at address @addr."""
     return gdb.Value(int(addr)).cast(lookup_type("struct task_struct").pointer()).dereference()
@@ -256,7 +306,8 @@ class SpindlePs(SpindleCommand):
 Walks the task list from the idle task init_task (pid 0), like
 for_each_process(). Columns: PID, PPID (the real parent), STATE (R running
 or runnable, S interruptible, D uninterruptible, D+K killable, P parked,
-N new, Z zombie, X dead), CPU (where it runs or ran last), AFFINITY (the CPUs
+N new, Z zombie, X dead), CPU (where it runs or ran last), NODE (the NUMA
+node its kernel stack lies on), AFFINITY (the CPUs
 it may run on: "all", or a list such as "3" for a bound task), FLAGS (PF_*),
 KTHREAD (for kthreads, the
 bits of their struct kthread: should_stop, should_park, is_per_cpu; "-"
@@ -278,7 +329,7 @@ vCPU of `thread N`: CPU N-1), "*" those running on the other CPUs now."""
         runqueues = gdb.parse_and_eval("runqueues")
         for cpu in range(runqueues.type.range()[1] + 1):
             running.add(u64(runqueues[cpu]["curr"]))
-        out = ["    PID  PPID STATE CPU AFFINITY FLAGS    KTHREAD      COMM\n"]
+        out = ["    PID  PPID STATE CPU NODE AFFINITY FLAGS    KTHREAD      COMM\n"]
         for task in for_each_task():
             parent = task["real_parent"]
             ppid = int(parent["pid"]) if int(parent) else 0
@@ -290,10 +341,49 @@ vCPU of `thread N`: CPU N-1), "*" those running on the other CPUs now."""
                 name = "[%s]" % name
             addr = int(task.address)
             mark = ">" if addr == current else "*" if addr in running else " "
-            out.append("%s %5d %5d %-5s %3d %-8s %08x %-12s %s\n" % (
+            out.append("%s %5d %5d %-5s %3d %4d %-8s %08x %-12s %s\n" % (
                 mark, int(task["pid"]), ppid, task_state_name(task), int(task["cpu"]),
-                task_affinity(task), int(task["flags"]) & 0xFFFFFFFF,
+                task_stack_node(task), task_affinity(task), int(task["flags"]) & 0xFFFFFFFF,
                 kthread_flags(kthread) if kthread is not None else "", name))
+        gdb.write("".join(out))
+
+
+# --- spindle-task-mem ------------------------------------------------------
+
+class SpindleTaskMem(SpindleCommand):
+    """Where a task's memory lies: spindle-task-mem PID
+
+Prints the virtual and physical address, and the NUMA node (page_to_nid()
+of the frame), of the task_struct, of its struct kthread (kthreads only)
+and of each page of its kernel stack (vmalloc space: physical pages need
+not be contiguous). After kthread_create_on_node(..., node, ...) all of
+them should be on that node, or on the nearest node with memory if that
+node has none (see docs/creation-path.md, "Where the node goes")."""
+
+    def __init__(self):
+        super().__init__("spindle-task-mem", gdb.COMMAND_DATA)
+
+    def run(self, arg, from_tty):
+        try:
+            pid = int(arg)
+        except ValueError:
+            raise gdb.GdbError("usage: spindle-task-mem PID")
+        task = next((t for t in for_each_task() if int(t["pid"]) == pid), None)
+        if task is None:
+            raise gdb.GdbError("no task with pid %d" % pid)
+        rows = [("task_struct", u64(task.address))]
+        kthread = kthread_of(task)
+        if kthread is not None:
+            rows.append(("struct kthread", u64(kthread.address)))
+        for i in range(THREAD_SIZE >> PAGE_SHIFT):
+            rows.append(("stack page %d" % i, u64(task["stack"]) + (i << PAGE_SHIFT)))
+        out = ["%s (pid %d)\n" % (array_string(task["comm"]), pid),
+               "  %-15s %-18s %-18s %s\n" % ("WHAT", "VIRTUAL", "PHYSICAL", "NODE")]
+        for what, virt in rows:
+            phys = virt_to_phys(virt)
+            out.append("  %-15s 0x%016x %-18s %s\n" % (
+                what, virt, "0x%016x" % phys if phys is not None else "not mapped",
+                phys_to_nid(phys) if phys is not None else "-"))
         gdb.write("".join(out))
 
 
@@ -969,6 +1059,7 @@ segment), so GDB cannot evaluate it; this function does the same read
 ContainerOf()
 Current()
 SpindlePs()
+SpindleTaskMem()
 SpindleDmesg()
 SpindleRq()
 SpindleTrace()

@@ -15,6 +15,8 @@ void dump_stack(void);
 /* Print a ps-like table of every task (kernel/ps.c). */
 struct printer;
 void show_tasks(const struct printer *out);
+/* The NUMA node a task's kernel stack lies on (ps's NODE column). */
+int task_stack_node(struct task_struct *p);
 /* Print one line per possible CPU: online, current, queue, ticks, IPIs (kernel/sched/debug.c). */
 void sched_show_cpus(const struct printer *out);
 /* Print the backtrace starting at frame pointer @bp (of @task, or current). */
