@@ -401,7 +401,7 @@ grade: deps
 	@$(PYTHON) tools/lab.py grade $(LAB) $(if $(SUBMISSION),--submission "$(SUBMISSION)") || [ $$? -eq 1 ]
 
 bench: deps all
-	$(PYTHON) tests/runner.py --bench --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)"
+	$(PYTHON) tests/runner.py --bench --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)" $(if $(NUMA),--numa $(NUMA))
 
 deps:
 	@tools/install-deps.sh

@@ -1036,8 +1036,10 @@ def run_tests(args):
 def run_bench(args):
     """Boot with bench=1 under -icount; print the kernel's BENCH lines."""
     unknown = 'Unknown kernel command line parameter "bench=1"'
-    boot = qemu_boot(args, "bench", "bench=1", extra=["-icount", "shift=0,sleep=off"],
-                     done=lambda log: unknown in log)
+    machine = numa_machine(args.numa) if args.numa else {}
+    extra = machine.pop("extra", []) + ["-icount", "shift=0,sleep=off"]
+    boot = qemu_boot(args, "bench", "bench=1", extra=extra,
+                     done=lambda log: unknown in log, **machine)
     benches = re.findall(r"BENCH (\S+) (\S+) (\S+)", boot.log)
     for bench in benches:
         print(" ".join(bench), flush=True)
@@ -1057,6 +1059,8 @@ def main():
     p.add_argument("--gdb", default="gdb", help="GDB command")
     p.add_argument("--jobs", type=int, default=2, help="QEMUs at once")
     p.add_argument("--bench", action="store_true", help="run the benchmarks")
+    p.add_argument("--numa", type=int, choices=(1, 2, 4),
+                   help="--bench on tools/qemu.mk's NUMA machine of this many nodes")
     p.add_argument("--filter", help="kunit.filter_glob for the KUnit boot")
     p.add_argument("--only", help="comma-separated boots to run ('host' for "
                    "the host tests), e.g. --only kunit_all,lkdtm_BUG")

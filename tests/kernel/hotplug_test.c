@@ -18,6 +18,7 @@
 #include <linux/smpboot.h>
 #include <linux/string.h>
 #include <linux/timer.h>
+#include <linux/topology.h>
 #include "test_util.h"
 
 /*
@@ -138,7 +139,7 @@ static void hotplug_parks_and_unparks(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, add_cpu(cpu), 0);
 	KUNIT_EXPECT_TRUE(test, cpu_online(cpu));
 	KUNIT_EXPECT_TRUE(test, cpu_active(cpu));
-	snprintf(name, sizeof(name), "Booting Node 0 Processor %u APIC", cpu);
+	snprintf(name, sizeof(name), "Booting Node %d Processor %u APIC", cpu_to_node(cpu), cpu);
 	KUNIT_EXPECT_TRUE(test, log_has_since(seq, name));
 	/* Woken by kthread_unpark(); TASK_PARKED again only for a moment in __kthread_parkme(). */
 	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(ksoftirqd->__state) != TASK_PARKED, HP_WAIT_MS));
