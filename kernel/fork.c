@@ -432,8 +432,8 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
  * @args: what to create
  *
  * Return: the new task in TASK_NEW, or an ERR_PTR: -EINVAL for flags
- * that contradict each other, -ENOMEM when an allocation fails, -EAGAIN
- * when no pid is left.
+ * that contradict each other or CLONE_PARENT from init, -ENOMEM when an
+ * allocation fails, -EAGAIN when no pid is left.
  * Linux: copy_process()
  */
 struct task_struct *copy_process(struct pid *pid, int trace, int node,
@@ -441,12 +441,19 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 {
 	unsigned long clone_flags = args->flags;
 	struct task_struct *p;
+	struct pid *new_pid;		/* @pid is Linux's preallocated one: unused */
 	int retval;
 
 	/* Threads share signal handlers, which need a shared address space. */
 	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
 		return ERR_PTR(-EINVAL);
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+		return ERR_PTR(-EINVAL);
+	/*
+	 * init's siblings would have no parent to reap them (the idle task
+	 * waits for nobody), and the tree of processes would have two roots.
+	 */
+	if ((clone_flags & CLONE_PARENT) && (current->signal->flags & SIGNAL_UNKILLABLE))
 		return ERR_PTR(-EINVAL);
 
 	retval = -ENOMEM;
@@ -510,16 +517,26 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 		p->real_parent = p->parent = &init_task;
 		return p;
 	}
-	pid = alloc_pid();
-	if (IS_ERR(pid)) {
-		retval = PTR_ERR(pid);
+	new_pid = alloc_pid();
+	if (IS_ERR(new_pid)) {
+		retval = PTR_ERR(new_pid);
 		goto bad_fork_cleanup_thread;
 	}
-	attach_pid(p, pid);
+	attach_pid(p, new_pid);
 	p->tgid = (clone_flags & CLONE_THREAD) ? current->tgid : p->pid;
 	p->group_leader = (clone_flags & CLONE_THREAD) ? current->group_leader : p;
-	/* A thread is nobody's child to wait for: it reaps itself (exit_notify()). */
-	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : args->exit_signal;
+	/*
+	 * A thread is nobody's child to wait for: it reaps itself
+	 * (exit_notify()). A CLONE_PARENT child is its parent's parent's, and
+	 * tells that parent what the caller's group leader would have: the
+	 * signal is the one that parent chose, not the caller's.
+	 */
+	if (clone_flags & CLONE_THREAD)
+		p->exit_signal = -1;
+	else if (clone_flags & CLONE_PARENT)
+		p->exit_signal = current->group_leader->exit_signal;
+	else
+		p->exit_signal = args->exit_signal;
 
 	/* Now the child becomes visible: parent, siblings, thread group, task list. */
 	spin_lock_irq(&tasklist_lock);
@@ -553,7 +570,7 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 bad_fork_free_pid:
 	spin_lock_irq(&tasklist_lock);
 	p->thread_pid = NULL;
-	free_pid(pid);
+	free_pid(new_pid);
 	spin_unlock_irq(&tasklist_lock);
 
 bad_fork_cleanup_thread:

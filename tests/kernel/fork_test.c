@@ -315,6 +315,67 @@ static int orphan_parent_fn(void *data)
  * A task that exits leaves its children to init (pid 1, where the tests
  * run). An adopted zombie must wake init if it is waiting already.
  */
+/* The caller of the CLONE_PARENT case: a kthread, kthreadd's child. */
+struct sibling_ctx {
+	struct child_state child;
+	pid_t pid;
+	int exit_signal, my_exit_signal;
+	struct task_struct *real_parent, *my_parent;
+	struct completion made;
+};
+
+static int sibling_maker_fn(void *data)
+{
+	struct sibling_ctx *ctx = data;
+	struct task_struct *c;
+
+	/* Asks for SIGUSR1; a CLONE_PARENT child gets our leader's signal instead. */
+	ctx->pid = kernel_thread(wait_then_exit_fn, &ctx->child, "fork_sibling",
+				 CLONE_PARENT | SIGUSR1);
+	if (ctx->pid > 0) {
+		wait_for_completion(&ctx->child.started);
+		spin_lock_irq(&tasklist_lock);
+		c = find_task_by_pid(ctx->pid);
+		ctx->exit_signal = c ? c->exit_signal : -1;
+		ctx->real_parent = c ? c->real_parent : NULL;
+		spin_unlock_irq(&tasklist_lock);
+	}
+	ctx->my_exit_signal = current->group_leader->exit_signal;
+	ctx->my_parent = current->real_parent;
+	complete(&ctx->made);
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * CLONE_PARENT makes the child its caller's sibling: its parent is the
+ * caller's parent (kthreadd here), and the signal that parent gets when
+ * it exits is the one the caller's group leader would send, not the one
+ * asked for (Linux: copy_process(), "CLONE_PARENT re-uses the old parent").
+ */
+static void fork_test_clone_parent_sibling(struct kunit *test)
+{
+	static struct sibling_ctx ctx;
+	struct mem_snapshot base;
+	struct task_struct *k;
+
+	mem_snapshot_take(&base);
+	memset(&ctx, 0, sizeof(ctx));
+	child_state_init(&ctx.child);
+	init_completion(&ctx.made);
+	k = kthread_run(sibling_maker_fn, &ctx, "fork_sibmaker");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, k);
+	wait_for_completion(&ctx.made);
+	KUNIT_EXPECT_GT(test, ctx.pid, 0);
+	KUNIT_EXPECT_PTR_EQ(test, ctx.real_parent, ctx.my_parent);
+	KUNIT_EXPECT_PTR_EQ(test, ctx.real_parent, kthreadd_task);
+	KUNIT_EXPECT_EQ(test, ctx.exit_signal, ctx.my_exit_signal);
+	KUNIT_EXPECT_NE(test, ctx.exit_signal, SIGUSR1);
+	complete(&ctx.child.go);	/* kthreadd ignores SIGCHLD: the child reaps itself */
+	kthread_stop(k);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
 static void fork_test_orphans_adopted_by_init(struct kunit *test)
 {
 	static struct orphan_ctx ctx;
@@ -603,6 +664,7 @@ static void fork_test_bad_flags_einval(struct kunit *test)
 		CLONE_THREAD,				/* a thread without SIGHAND */
 		CLONE_THREAD | CLONE_VM,
 		CLONE_THREAD | CLONE_SIGHAND,		/* ... and without VM */
+		CLONE_PARENT,				/* init's sibling (we are pid 1) */
 	};
 	struct sighand_struct *sighand = current->sighand;
 	struct mem_snapshot base;
@@ -1082,6 +1144,7 @@ static struct kunit_case fork_cases[] = {
 	KUNIT_CASE(fork_test_no_clone_files_copies_table),
 	KUNIT_CASE(fork_test_clone_fs),
 	KUNIT_CASE(fork_test_bad_flags_einval),
+	KUNIT_CASE(fork_test_clone_parent_sibling),
 	KUNIT_CASE(fork_test_enomem_each_step_unwinds),
 	KUNIT_CASE(fork_test_enomem_stack_pages_unwind),
 	KUNIT_CASE(fork_test_vfork_waits_for_child),
