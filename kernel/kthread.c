@@ -59,6 +59,7 @@
 #include <linux/string.h>
 #include <linux/topology.h>
 #include <linux/trace.h>
+#include <linux/uaccess.h>
 #include <trace/events/sched.h>
 #include <asm/pgtable.h>
 
@@ -171,6 +172,19 @@ bool kthread_should_stop(void)
 }
 
 /**
+ * __kthread_should_park - has kthread_park() been called on @k?
+ * @k: a kthread
+ *
+ * Return: true while a kthread_park() on @k is in force (until
+ * kthread_unpark()).
+ * Linux: __kthread_should_park()
+ */
+bool __kthread_should_park(struct task_struct *k)
+{
+	return test_bit(KTHREAD_SHOULD_PARK, &to_kthread(k)->flags);
+}
+
+/**
  * kthread_should_park - has kthread_park() been called on this thread?
  *
  * Return: true while a kthread_park() on current is in force (until
@@ -179,7 +193,7 @@ bool kthread_should_stop(void)
  */
 bool kthread_should_park(void)
 {
-	return test_bit(KTHREAD_SHOULD_PARK, &to_kthread(current)->flags);
+	return __kthread_should_park(current);
 }
 
 /**
@@ -206,6 +220,26 @@ bool kthread_should_stop_or_park(void)
 void *kthread_data(struct task_struct *k)
 {
 	return to_kthread(k)->data;
+}
+
+/**
+ * kthread_probe_data - the @data of a task that may not be a kthread
+ * @task: any task, possibly exiting or freed, whose memory is still there
+ *
+ * For reports about a task the caller may not be sure of (Linux's
+ * workqueue uses it in its dumps): the read cannot fault.
+ * Return: the @data it was created with, or NULL if @task is no kthread
+ * or its struct kthread cannot be read.
+ * Linux: kthread_probe_data()
+ */
+void *kthread_probe_data(struct task_struct *task)
+{
+	struct kthread *kthread = __to_kthread(task);
+	void *data = NULL;
+
+	if (kthread && copy_from_kernel_nofault(&data, &kthread->data, sizeof(data)))
+		data = NULL;
+	return data;
 }
 
 /**
@@ -688,7 +722,8 @@ void kthread_unpark(struct task_struct *k)
  * caller. The thread must call kthread_parkme() when
  * kthread_should_park() is true (a thread not yet woken parks before
  * running threadfn).
- * Return: 0, -ENOSYS if @k is exiting, -EBUSY if it is already parked.
+ * Return: 0, -ENOSYS if @k is exiting, -EBUSY (with a WARNING, once) if
+ * it is already parked or asked to park.
  * Linux: kthread_park()
  */
 int kthread_park(struct task_struct *k)
@@ -698,7 +733,8 @@ int kthread_park(struct task_struct *k)
 
 	if (WARN_ON(k->flags & PF_EXITING))
 		return -ENOSYS;
-	if (test_bit(KTHREAD_SHOULD_PARK, &kthread->flags))
+	/* Parking twice is the caller's bug: Linux 6.1 warns (once) too. */
+	if (WARN_ON_ONCE(test_bit(KTHREAD_SHOULD_PARK, &kthread->flags)))
 		return -EBUSY;
 	set_bit(KTHREAD_SHOULD_PARK, &kthread->flags);
 	if (k != current) {
@@ -880,18 +916,20 @@ void kthread_init_work(struct kthread_work *work, kthread_work_func_t fn)
 	work->func = fn;
 }
 
-static void kthread_delayed_work_timer_fn(struct timer_list *t);
-
 /**
  * kthread_init_delayed_work - initialise @dwork, work and timer, to run @fn
  * @dwork: the delayed work
  * @fn: what a worker calls with &@dwork->work
+ *
+ * The timer is TIMER_IRQSAFE, as KTHREAD_DELAYED_WORK_INIT() makes it: its
+ * callback runs with interrupts off, and kthread_cancel_delayed_work_sync()
+ * may wait for it with them off.
  * Linux: kthread_init_delayed_work()
  */
 void kthread_init_delayed_work(struct kthread_delayed_work *dwork, kthread_work_func_t fn)
 {
 	kthread_init_work(&dwork->work, fn);
-	timer_setup(&dwork->timer, kthread_delayed_work_timer_fn, 0);
+	timer_setup(&dwork->timer, kthread_delayed_work_timer_fn, TIMER_IRQSAFE);
 }
 
 /**
@@ -937,11 +975,24 @@ repeat:
 	goto repeat;
 }
 
+/*
+ * A work is on one list at a time and serves one worker: queued twice, or
+ * on a second worker, its node would join two lists (Linux 6.1 warns).
+ */
+static void kthread_insert_work_sanity_check(struct kthread_worker *worker,
+					     struct kthread_work *work)
+{
+	lockdep_assert_held(&worker->lock);
+	WARN_ON_ONCE(!list_empty(&work->node));
+	/* Do not use a work with more than one worker: see kthread_queue_work(). */
+	WARN_ON_ONCE(work->worker && work->worker != worker);
+}
+
 /* Queue @work at @pos and wake the worker if idle. The caller holds worker->lock. */
 static void kthread_insert_work(struct kthread_worker *worker, struct kthread_work *work,
 				struct list_head *pos)
 {
-	lockdep_assert_held(&worker->lock);
+	kthread_insert_work_sanity_check(worker, work);
 	list_add_tail(&work->node, pos);
 	work->worker = worker;
 	if (!worker->current_work && likely(worker->task))
@@ -974,17 +1025,29 @@ bool kthread_queue_work(struct kthread_worker *worker, struct kthread_work *work
 	return ret;
 }
 
-/* Timer callback: the delay is over, queue the work for real. */
-static void kthread_delayed_work_timer_fn(struct timer_list *t)
+/**
+ * kthread_delayed_work_timer_fn - the delay is over: queue the work for real
+ * @t: &kthread_delayed_work.timer
+ *
+ * The timer callback of every delayed work (kthread_init_delayed_work(),
+ * KTHREAD_DELAYED_WORK_INIT()): moves the work from the worker's
+ * delayed_work_list to its work_list, unless it is being canceled.
+ * Linux: kthread_delayed_work_timer_fn()
+ */
+void kthread_delayed_work_timer_fn(struct timer_list *t)
 {
 	struct kthread_delayed_work *dwork = from_timer(dwork, t, timer);
 	struct kthread_work *work = &dwork->work;
 	struct kthread_worker *worker = work->worker;
 	unsigned long flags;
 
+	/* A pending work initialised again: used the wrong way. */
 	if (WARN_ON_ONCE(!worker))
 		return;
 	raw_spin_lock_irqsave(&worker->lock, flags);
+	/* Work must not be used with more than one worker. */
+	WARN_ON_ONCE(work->worker != worker);
+	WARN_ON_ONCE(list_empty(&work->node));
 	list_del_init(&work->node);	/* off delayed_work_list */
 	if (!work->canceling)
 		kthread_insert_work(worker, work, &worker->work_list);
@@ -1000,6 +1063,7 @@ static void __kthread_queue_delayed_work(struct kthread_worker *worker,
 		kthread_insert_work(worker, work, &worker->work_list);
 		return;
 	}
+	kthread_insert_work_sanity_check(worker, work);
 	work->worker = worker;
 	list_add(&work->node, &worker->delayed_work_list);
 	mod_timer(&dwork->timer, jiffies + delay);
@@ -1278,8 +1342,7 @@ void kthread_destroy_worker(struct kthread_worker *worker)
 
 	if (WARN_ON(!task))
 		return;
-	/* A worker never woken must run to serve the flush below. */
-	wake_up_process(task);
+	/* The flush's work wakes a worker never woken (kthread_insert_work()). */
 	kthread_flush_worker(worker);
 	kthread_stop(task);
 	WARN_ON(!list_empty(&worker->delayed_work_list));

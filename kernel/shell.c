@@ -604,9 +604,12 @@ static void cmd_park(struct task_struct *p, const char *name, char **argv)
 	} else if (kthread_func(p) == (void *)kthread_worker_fn) {
 		shell_error("pid %d (%s) runs kthread_worker_fn(), which never parks",
 			    p->pid, name);
+	} else if (__kthread_should_park(p)) {
+		/* kthread_park() would say -EBUSY, with a WARNING: a caller's bug. */
+		shell_error("pid %d (%s) is parked, or asked to park, already (try unpark %d)",
+			    p->pid, name, p->pid);
 	} else if (shell_call_timed(kthread_park, p, name, "park", "parked", &ret)) {
-		tty_printf("kthread_park(%s) returned %d%s\n", name, ret,
-			   ret == -EBUSY ? " (EBUSY: parked, or asked to park, already)" : errno_suffix(ret));
+		tty_printf("kthread_park(%s) returned %d%s\n", name, ret, errno_suffix(ret));
 	}
 }
 

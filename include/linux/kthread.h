@@ -81,9 +81,11 @@ int kthread_stop(struct task_struct *k);
 int kthread_stop_put(struct task_struct *k);
 bool kthread_should_stop(void);
 bool kthread_should_park(void);
+bool __kthread_should_park(struct task_struct *k);
 bool kthread_should_stop_or_park(void);
 void *kthread_data(struct task_struct *k);
 void *kthread_func(struct task_struct *k);
+void *kthread_probe_data(struct task_struct *task);
 int kthread_park(struct task_struct *k);
 void kthread_unpark(struct task_struct *k);
 
@@ -182,6 +184,38 @@ struct kthread_delayed_work {
 void kthread_init_worker(struct kthread_worker *worker);
 void kthread_init_work(struct kthread_work *work, kthread_work_func_t fn);
 void kthread_init_delayed_work(struct kthread_delayed_work *dwork, kthread_work_func_t fn);
+void kthread_delayed_work_timer_fn(struct timer_list *t);
+
+/*
+ * Static initialisers, as kthread_init_worker(), kthread_init_work() and
+ * kthread_init_delayed_work() set things up at run time. Linux: the same
+ * names in include/linux/kthread.h
+ */
+#define KTHREAD_WORKER_INIT(worker) {					\
+	.lock = __RAW_SPIN_LOCK_UNLOCKED((worker).lock),		\
+	.work_list = LIST_HEAD_INIT((worker).work_list),		\
+	.delayed_work_list = LIST_HEAD_INIT((worker).delayed_work_list), \
+}
+
+#define KTHREAD_WORK_INIT(work, fn) {					\
+	.node = LIST_HEAD_INIT((work).node),				\
+	.func = (fn),							\
+}
+
+#define KTHREAD_DELAYED_WORK_INIT(dwork, fn) {				\
+	.work = KTHREAD_WORK_INIT((dwork).work, (fn)),			\
+	.timer = __TIMER_INITIALIZER((dwork).timer, kthread_delayed_work_timer_fn, \
+				     TIMER_IRQSAFE),			\
+}
+
+#define DEFINE_KTHREAD_WORKER(worker)					\
+	struct kthread_worker worker = KTHREAD_WORKER_INIT(worker)
+
+#define DEFINE_KTHREAD_WORK(work, fn)					\
+	struct kthread_work work = KTHREAD_WORK_INIT(work, fn)
+
+#define DEFINE_KTHREAD_DELAYED_WORK(dwork, fn)				\
+	struct kthread_delayed_work dwork = KTHREAD_DELAYED_WORK_INIT(dwork, fn)
 
 int kthread_worker_fn(void *worker_ptr);
 

@@ -18,9 +18,26 @@ struct timer_list {
 	u32 flags;			/* TIMER_*; the low bits: its base's CPU */
 };
 
-/* timer->flags. Linux: include/linux/timer.h */
+/*
+ * timer->flags. Linux: include/linux/timer.h. Every Spindle timer runs its
+ * callback in the tick's interrupt, interrupts off; TIMER_IRQSAFE says the
+ * owner relies on that (Linux runs the others with interrupts on) and may
+ * call del_timer_sync() with interrupts off or from an interrupt.
+ */
 #define TIMER_CPUMASK		0x0003ffff
 #define TIMER_MIGRATING		0x00040000
+#define TIMER_IRQSAFE		0x00200000
+
+/*
+ * A timer defined statically, on CPU 0's base. Linux's takes the function
+ * and flags only (its pending mark needs no address); Spindle's empty list
+ * entry points at itself, so it needs the timer's name too.
+ */
+#define __TIMER_INITIALIZER(_timer, _function, _flags) {		\
+	.entry = LIST_HEAD_INIT((_timer).entry),			\
+	.function = (_function),					\
+	.flags = (_flags),						\
+}
 
 #define from_timer(var, callback_timer, timer_fieldname) \
 	container_of(callback_timer, __typeof__(*var), timer_fieldname)

@@ -106,4 +106,7 @@ static inline __must_check unsigned long clear_user(void __user *to, unsigned lo
 long strncpy_from_user(char *dst, const char __user *src, long count);
 long strnlen_user(const char __user *str, long n);
 
+/* Read kernel memory that may not be there (mm/maccess.c). */
+long copy_from_kernel_nofault(void *dst, const void *src, size_t size);
+
 #endif /* _LINUX_UACCESS_H */

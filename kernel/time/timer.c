@@ -65,7 +65,7 @@ void init_timers(void)
  * timer_setup - prepare a timer to call @func
  * @timer: the timer
  * @func: called in interrupt context when it expires
- * @flags: TIMER_* flags (none is used yet; the CPU bits are ours)
+ * @flags: TIMER_* flags (TIMER_IRQSAFE; the CPU bits are ours)
  *
  * The timer starts on this CPU's base.
  * Linux: timer_setup()
@@ -209,13 +209,15 @@ int del_timer(struct timer_list *timer)
  * The callback runs on the CPU of the base the timer is on, and stays on
  * that base while it runs (mod_timer() does not move it then), so that
  * base's running_timer is the one to watch.
- * Must not be called from the callback itself, or from interrupt context.
+ * Must not be called from the callback itself, nor from interrupt context
+ * unless the timer is TIMER_IRQSAFE (its callback, interrupts off, cannot
+ * be waiting for this CPU).
  * Return: 1 if it was pending, 0 if not.
  * Linux: del_timer_sync() / timer_delete_sync() / try_to_del_timer_sync()
  */
 int del_timer_sync(struct timer_list *timer)
 {
-	WARN_ON(in_hardirq());
+	WARN_ON(in_hardirq() && !(timer->flags & TIMER_IRQSAFE));
 	for (;;) {
 		struct timer_base *base;
 		unsigned long flags;

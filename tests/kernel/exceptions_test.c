@@ -22,6 +22,7 @@
 #include <linux/sprintf.h>
 #include <linux/start_kernel.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 #include <asm/segment.h>
@@ -217,6 +218,26 @@ static void exceptions_test_trace_through_exception_frame(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, log_has(" exceptions_test_trace_handler+0x", 16));
 }
 
+/*
+ * copy_from_kernel_nofault(): a mapped kernel word is copied; the guard
+ * page under a stack, never mapped, is -EFAULT instead of an oops; a user
+ * address is not its to read (-ERANGE).
+ */
+static void exceptions_test_copy_from_kernel_nofault(struct kunit *test)
+{
+	static const unsigned long word = 0x5a5a1234;
+	unsigned long guard = (unsigned long)current->stack - PAGE_SIZE, got = 0;
+
+	KUNIT_EXPECT_EQ(test, copy_from_kernel_nofault(&got, &word, sizeof(got)), 0);
+	KUNIT_EXPECT_EQ(test, got, word);
+	KUNIT_EXPECT_EQ(test, copy_from_kernel_nofault(&got, (void *)guard, sizeof(got)),
+			-EFAULT);
+	KUNIT_EXPECT_EQ(test, copy_from_kernel_nofault(&got, (void *)0x400000, sizeof(got)),
+			-ERANGE);
+	KUNIT_EXPECT_EQ(test, copy_from_kernel_nofault(&got, (void *)LIST_POISON1,
+						       sizeof(got)), -ERANGE);
+}
+
 static noinline int exceptions_test_symbol_target(int x)
 {
 	return x * 3 + 1;
@@ -274,6 +295,7 @@ static struct kunit_case exceptions_cases[] = {
 	KUNIT_CASE(exceptions_test_general_protection),
 	KUNIT_CASE(exceptions_test_int3),
 	KUNIT_CASE(exceptions_test_trace_through_exception_frame),
+	KUNIT_CASE(exceptions_test_copy_from_kernel_nofault),
 	KUNIT_CASE(exceptions_test_symbols),
 	{}
 };

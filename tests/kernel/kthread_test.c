@@ -199,6 +199,9 @@ static void kthread_data_and_func(struct kunit *test)
 	/* The test runs in pid 1, which is not a kthread. */
 	KUNIT_EXPECT_FALSE(test, current->flags & PF_KTHREAD);
 	KUNIT_EXPECT_PTR_EQ(test, kthread_func(current), NULL);
+	/* kthread_probe_data(): the same for a kthread, NULL for pid 1. */
+	KUNIT_EXPECT_PTR_EQ(test, kthread_probe_data(t), &st);
+	KUNIT_EXPECT_PTR_EQ(test, kthread_probe_data(current), NULL);
 	kthread_stop(t);
 }
 
@@ -215,6 +218,9 @@ static int park_loop_fn(void *data)
 	return 5;
 }
 
+/* kthread_park()'s WARN_ON_ONCE fires in the first run of a boot only. */
+static bool park_twice_warned;
+
 static void kthread_park_and_unpark(struct kunit *test)
 {
 	struct fn_state st = {};
@@ -225,6 +231,11 @@ static void kthread_park_and_unpark(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(st.loops) >= 2, 2000));
 	KUNIT_EXPECT_EQ(test, kthread_park(t), 0);
 	KUNIT_EXPECT_EQ(test, task_state(t), TASK_PARKED);
+	/* Parking twice is a caller's bug: -EBUSY, and 6.1's WARN_ON_ONCE (once a boot). */
+	if (!park_twice_warned) {
+		kunit_expect_warning(test, "kthread_park() of a parked thread");
+		park_twice_warned = true;
+	}
 	KUNIT_EXPECT_EQ(test, kthread_park(t), -EBUSY);
 	/* A stray wakeup does not unpark it. */
 	wake_up_process(t);

@@ -369,6 +369,97 @@ static void worker_test_destroy_frees_everything(struct kunit *test)
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 }
 
+/* Linux's static initialisers: a worker, a work and a delayed work. */
+static void static_work_fn(struct kthread_work *work);
+static void static_dwork_fn(struct kthread_work *work);
+static DEFINE_KTHREAD_WORKER(static_worker);
+static DEFINE_KTHREAD_WORK(static_work, static_work_fn);
+static DEFINE_KTHREAD_DELAYED_WORK(static_dwork, static_dwork_fn);
+static int static_work_runs, static_dwork_runs;
+static struct task_struct *static_work_ran_in;
+
+static void static_work_fn(struct kthread_work *work)
+{
+	static_work_ran_in = current;
+	WRITE_ONCE(static_work_runs, static_work_runs + 1);
+}
+
+static void static_dwork_fn(struct kthread_work *work)
+{
+	WRITE_ONCE(static_dwork_runs, static_dwork_runs + 1);
+}
+
+/*
+ * DEFINE_KTHREAD_WORKER(), DEFINE_KTHREAD_WORK() and
+ * DEFINE_KTHREAD_DELAYED_WORK() give what the init functions give: a
+ * worker that kthread_worker_fn() serves, works that run there, a delayed
+ * work whose timer is TIMER_IRQSAFE and fires kthread_delayed_work_timer_fn()
+ * (as kthread_init_delayed_work() sets it up too).
+ */
+static void worker_test_static_initializers(struct kunit *test)
+{
+	struct test_work tw;
+	struct task_struct *task;
+	int runs = static_work_runs, druns = static_dwork_runs;
+
+	test_work_init(&tw, 1);
+	KUNIT_EXPECT_TRUE(test, tw.dwork.timer.flags & TIMER_IRQSAFE);
+	KUNIT_EXPECT_TRUE(test, static_dwork.timer.flags & TIMER_IRQSAFE);
+	KUNIT_EXPECT_PTR_EQ(test, static_dwork.timer.function, kthread_delayed_work_timer_fn);
+	KUNIT_EXPECT_PTR_EQ(test, tw.dwork.timer.function, kthread_delayed_work_timer_fn);
+	KUNIT_EXPECT_TRUE(test, list_empty(&static_work.node));
+	KUNIT_EXPECT_FALSE(test, timer_pending(&static_dwork.timer));
+
+	task = kthread_run(kthread_worker_fn, &static_worker, "kw_static");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, task);
+	KUNIT_EXPECT_TRUE(test, kthread_queue_work(&static_worker, &static_work));
+	KUNIT_EXPECT_TRUE(test, kthread_queue_delayed_work(&static_worker, &static_dwork, 1));
+	kthread_flush_work(&static_work);
+	KUNIT_EXPECT_EQ(test, static_work_runs, runs + 1);
+	KUNIT_EXPECT_PTR_EQ(test, static_work_ran_in, task);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(static_dwork_runs) == druns + 1, 1000));
+	kthread_flush_worker(&static_worker);
+	kthread_stop(task);
+	KUNIT_EXPECT_TRUE(test, list_empty(&static_worker.work_list));
+	KUNIT_EXPECT_TRUE(test, list_empty(&static_worker.delayed_work_list));
+}
+
+/* kthread_insert_work()'s WARN_ON_ONCE fires in the first run of a boot only. */
+static bool two_workers_warned;
+
+/*
+ * A work serves one worker: queued on a second one, Linux 6.1 warns (its
+ * node would be on two lists if the first still had it). The work is
+ * queued (the warning is all), as in Linux.
+ */
+static void worker_test_work_on_two_workers_warns(struct kunit *test)
+{
+	struct kthread_worker *a, *b;
+	struct test_work tw;
+
+	test_work_init(&tw, 1);
+	a = kthread_run_worker(0, "kw_a");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, a);
+	b = kthread_run_worker(0, "kw_b");
+	if (IS_ERR(b)) {
+		kthread_destroy_worker(a);
+		KUNIT_FAIL(test, "could not create the second worker");
+		return;
+	}
+	KUNIT_EXPECT_TRUE(test, kthread_queue_work(a, &tw.work));
+	kthread_flush_work(&tw.work);
+	KUNIT_EXPECT_PTR_EQ(test, tw.ran_in, a->task);
+	if (!two_workers_warned) {
+		kunit_expect_warning(test, "a work queued on a second worker");
+		two_workers_warned = true;
+	}
+	KUNIT_EXPECT_TRUE(test, kthread_queue_work(b, &tw.work));
+	kthread_flush_work(&tw.work);
+	KUNIT_EXPECT_EQ(test, tw.runs, 2);
+	kthread_destroy_worker(a);
+	kthread_destroy_worker(b);
+}
+
 /* The creator's allocations: the request, the worker, the name. */
 static void worker_test_create_enomem(struct kunit *test)
 {
@@ -505,6 +596,8 @@ static struct kunit_case worker_cases[] = {
 	KUNIT_CASE(worker_test_create_enomem),
 	KUNIT_CASE(worker_test_create_creator_killed),
 	KUNIT_CASE(worker_test_cancel_self_requeueing),
+	KUNIT_CASE(worker_test_static_initializers),
+	KUNIT_CASE(worker_test_work_on_two_workers_warns),
 	{}
 };
 
