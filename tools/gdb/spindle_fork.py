@@ -78,11 +78,15 @@ class ForkWalk:
             return False
         frame = gdb.selected_frame()
         if function == "dup_mmap":
-            oldmm = frame.read_var("oldmm")
-            text += " (%d VMAs)" % int(oldmm["map_count"])
+            # oldmm is the parent's mm, current->mm: read it there, as
+            # -O2 may optimise the argument out (dup_mmap() inlined).
+            text += " (%d VMAs)" % int(me["mm"]["map_count"])
         elif function == "copy_page_range":
-            vma = frame.read_var("src_vma")
-            text += " [%#x-%#x)" % (int(vma["vm_start"]), int(vma["vm_end"]))
+            try:
+                vma = frame.read_var("src_vma")
+                text += " [%#x-%#x)" % (int(vma["vm_start"]), int(vma["vm_end"]))
+            except (gdb.error, ValueError):     # optimised out: the step without it
+                pass
         elif function == "wake_up_new_task":
             child = frame.read_var("p").dereference()
             self.child = int(child.address)
