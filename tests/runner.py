@@ -21,7 +21,8 @@ and the last line is "N passed, N failed[, N skipped]". Serial logs are
 kept in build/test-logs/<boot>.log.
 
 `make bench` boots once with -icount (deterministic instruction counts) and
-bench=1 and prints the kernel's "BENCH name value unit" lines.
+bench=1 and prints the kernel's "BENCH name value unit" lines, with Linux
+6.1's figure and the ratio beside those Linux has (tests/bench_linux.py).
 """
 import argparse
 import concurrent.futures
@@ -39,6 +40,7 @@ import threading
 import time
 from pathlib import Path
 
+import bench_linux
 import gdb_doc_tests
 import gdb_tests
 import gdb_user_tests
@@ -1041,8 +1043,12 @@ def run_bench(args):
     boot = qemu_boot(args, "bench", "bench=1", extra=extra,
                      done=lambda log: unknown in log, **machine)
     benches = re.findall(r"BENCH (\S+) (\S+) (\S+)", boot.log)
+    if benches:
+        print(f"# beside: {bench_linux.SOURCE}; xR = Spindle / Linux", flush=True)
     for bench in benches:
-        print(" ".join(bench), flush=True)
+        print(" ".join(bench) + bench_linux.beside(bench[0], bench[1]), flush=True)
+    for line in bench_linux.derived(dict((name, value) for name, value, _ in benches)):
+        print(line, flush=True)
     if not benches:
         print("no benchmarks reported"
               + (" (this kernel does not know bench=1)" if unknown in boot.log else ""))
