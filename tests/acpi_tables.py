@@ -24,6 +24,15 @@ def srat_malformed():
     return table(b"SRAT", struct.pack("<IQ", 1, 0) + memory_affinity, revision=3)
 
 
+def srat_hotplug():
+    """One node: CPU (APIC 0) and the first 128 MiB, plus a hot-pluggable
+    range at 4 GiB that the kernel must ignore (and say so)."""
+    cpu = struct.pack("<BBBBIB3sI", 0, 16, 0, 0, 1, 0, b"\0\0\0", 0)
+    ram = struct.pack("<BBIHQQIIQ", 1, 40, 0, 0, 0, 0x8000000, 0, 1, 0)
+    hotplug = struct.pack("<BBIHQQIIQ", 1, 40, 0, 0, 0x100000000, 0x40000000, 0, 1 | 2, 0)
+    return table(b"SRAT", struct.pack("<IQ", 1, 0) + cpu + ram + hotplug, revision=3)
+
+
 def slit_bad_local(nodes=2):
     """A SLIT where each node is 20 from itself (must be 10)."""
     matrix = bytes(20 if i == j else 30 for i in range(nodes) for j in range(nodes))

@@ -876,6 +876,15 @@ def boots():
                     "Faking a node at [mem 0x0000000000000000-0x0000000007fdefff]",
                     "smp: Brought up 1 node, 2 CPUs", "Spindle: boot finished"],
             forbid=["SRAT: PXM"])),
+        ("boot_numa_hotplug_range", run_expect, dict(
+            append="", acpi=[("srat.bin", acpi_tables.srat_hotplug())],
+            expect=["SRAT: PXM 0 -> APIC 0x00 -> Node 0",
+                    "ACPI: SRAT: Node 0 PXM 0 [mem 0x00000000-0x07ffffff]",
+                    "ACPI: SRAT: Node 0 PXM 0 [mem 0x100000000-0x13fffffff] hotplug "
+                    "(ignored: no memory hotplug)",
+                    "Initmem setup node 0 [mem 0x0000000000000000-0x0000000007fdefff]",
+                    "smp: Brought up 1 node, 1 CPU", "Spindle: boot finished"],
+            forbid=["No NUMA configuration found"])),
         ("boot_numa_bad_slit", run_expect, dict(
             append="", **numa_machine(2), acpi=[("slit.bin", acpi_tables.slit_bad_local())],
             expect=["ACPI: SLIT table looks invalid. Not used.",

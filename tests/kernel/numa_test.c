@@ -114,6 +114,20 @@ static void numa_test_kthread_on_each_node(struct kunit *test)
 	}
 }
 
+/* A worker's thread goes through the same path: on the node asked for. */
+static void numa_test_worker_on_each_node(struct kunit *test)
+{
+	int node;
+
+	for_each_online_node(node) {
+		struct kthread_worker *w = kthread_create_worker_on_node(0, node, "numa_w/%d", node);
+
+		KUNIT_ASSERT_FALSE(test, IS_ERR(w));
+		expect_task_on(test, w->task, memory_node_for(node));
+		kthread_destroy_worker(w);
+	}
+}
+
 /* NUMA_NO_NODE: the node of the CPU kthreadd runs copy_process() on. */
 static void numa_test_no_node_is_kthreadds_cpu(struct kunit *test)
 {
@@ -276,6 +290,7 @@ static void numa_test_creations_back_to_baseline(struct kunit *test)
 static struct kunit_case numa_cases[] = {
 	KUNIT_CASE(numa_test_topology),
 	KUNIT_CASE(numa_test_kthread_on_each_node),
+	KUNIT_CASE(numa_test_worker_on_each_node),
 	KUNIT_CASE(numa_test_no_node_is_kthreadds_cpu),
 	KUNIT_CASE(numa_test_fallback_in_distance_order),
 	KUNIT_CASE(numa_test_creations_back_to_baseline),
