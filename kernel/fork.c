@@ -93,12 +93,20 @@ unsigned long nr_task_structs(void)
 	return atomic_long_read(&task_structs_allocated);
 }
 
-/* Count a stack's pages on their nodes' NR_KERNEL_STACK_KB. Linux: account_kernel_stack() */
+/*
+ * Count a stack's pages on their nodes' NR_KERNEL_STACK_KB. A page that
+ * is not mapped (a stack freed twice) is skipped: vfree() reports that.
+ * Linux: account_kernel_stack()
+ */
 static void account_kernel_stack(void *stack, int account)
 {
-	for (unsigned long off = 0; off < THREAD_SIZE; off += PAGE_SIZE)
-		mod_node_page_state(page_pgdat(vmalloc_to_page((char *)stack + off)),
-				    NR_KERNEL_STACK_KB, account * (long)(PAGE_SIZE / 1024));
+	for (unsigned long off = 0; off < THREAD_SIZE; off += PAGE_SIZE) {
+		struct page *page = vmalloc_to_page((char *)stack + off);
+
+		if (page)
+			mod_node_page_state(page_pgdat(page), NR_KERNEL_STACK_KB,
+					    account * (long)(PAGE_SIZE / 1024));
+	}
 }
 
 /* A kernel stack on @node, with an unmapped guard page below it. Linux: alloc_thread_stack_node() */

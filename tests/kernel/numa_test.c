@@ -101,13 +101,17 @@ static void numa_test_kthread_on_each_node(struct kunit *test)
 
 	for_each_online_node(node) {
 		int want = memory_node_for(node);
-		unsigned long stacks = node_page_state(NODE_DATA(want), NR_KERNEL_STACK_KB);
-		struct task_struct *k = kthread_create_on_node(numa_test_idle, NULL, node,
-							       "numa_test/%d", node);
+		unsigned long stacks;
+		struct task_struct *k;
+
+		/* No exited task still to be freed: the counter only grows now. */
+		wait_for_dead_tasks(1000);
+		stacks = node_page_state(NODE_DATA(want), NR_KERNEL_STACK_KB);
+		k = kthread_create_on_node(numa_test_idle, NULL, node, "numa_test/%d", node);
 
 		KUNIT_ASSERT_FALSE(test, IS_ERR(k));
 		expect_task_on(test, k, want);
-		/* Its stack is counted on its node (others may come and go: at least). */
+		/* Its stack is counted on its node. */
 		KUNIT_EXPECT_GE(test, node_page_state(NODE_DATA(want), NR_KERNEL_STACK_KB),
 				stacks + THREAD_SIZE / 1024);
 		kthread_stop(k);
