@@ -87,28 +87,6 @@ LKDTM = [
 
 # --- results -----------------------------------------------------------
 
-class Deferred:
-    """Results held back instead of printed: the first try of a boot that
-    may be retried (run_kunit_smp()); replay() hands them on."""
-
-    def __init__(self):
-        self.calls, self.failed = [], 0
-
-    def ok(self, *a, **k):
-        self.calls.append(("ok", a, k))
-
-    def skip(self, *a, **k):
-        self.calls.append(("skip", a, k))
-
-    def fail(self, *a, **k):
-        self.calls.append(("fail", a, k))
-        self.failed += 1
-
-    def replay(self, results):
-        for kind, a, k in self.calls:
-            getattr(results, kind)(*a, **k)
-
-
 class Results:
     """Counts tests and prints one line for each as it ends (thread-safe)."""
 
@@ -299,28 +277,6 @@ def run_kunit(args, results, name="kunit_all", smp=1, elf=ELF, prefix="", each_o
     check_kunit_boot(results, name, boot, failed, root, linked)
     if smp == 1 and elf == ELF and not numa:    # one comparison of the parsers is enough
         compare_with_kunit_py(results, root, boot.log_path)
-
-
-def run_kunit_smp(args, results, **kw):
-    """run_kunit() on several CPUs, with one retry.
-
-    KNOWN BUG (issue 10): at -smp 4 a task_struct is now and then freed
-    twice (kthread_complete_and_exit_fn_test: "vfree: ... is not a vmalloc()
-    address" from __put_task_struct()), and kthread_create_queued_served_in_order
-    sometimes sees another order: about one full boot in four on a loaded
-    2-core host. Until the race is found, a failed first boot is shown in
-    full as "flaky" lines (never counted as passed) and the boot runs again;
-    the second boot's results are the ones counted.
-    """
-    first = Deferred()
-    run_kunit(args, first, **kw)
-    if not first.failed:
-        first.replay(results)
-        return
-    for kind, a, k in first.calls:
-        if kind == "fail":
-            print("flaky (first boot, retried): " + ": ".join(map(str, a[:2])), flush=True)
-    run_kunit(args, results, **kw)
 
 
 def run_kunit_smap(args, results, name="kunit_user_smap"):
@@ -802,10 +758,10 @@ def boots():
     table = [
         ("clang", run_clang, {}),       # first: its build starts at once
         ("kunit_all", run_kunit, {}),
-        ("kunit_all_smp4", run_kunit_smp, dict(name="kunit_all_smp4", smp=4)),
+        ("kunit_all_smp4", run_kunit, dict(name="kunit_all_smp4", smp=4)),
         # Every suite on four nodes (one without memory, one without CPUs);
         # the NUMA suite alone on one node and on two.
-        ("kunit_all_numa4", run_kunit_smp, dict(name="kunit_all_numa4", numa=4)),
+        ("kunit_all_numa4", run_kunit, dict(name="kunit_all_numa4", numa=4)),
         ("kunit_numa1", run_kunit, dict(name="kunit_numa1", numa=1, glob="numa*")),
         ("kunit_numa2", run_kunit, dict(name="kunit_numa2", numa=2, glob="numa*")),
         # The user suite on a CPU with SMAP and SMEP (qemu64 has neither).

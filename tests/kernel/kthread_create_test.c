@@ -275,14 +275,19 @@ static void kthread_create_queued_served_in_order(struct kunit *test)
 	static struct kthread_step_log log;
 	static struct kc_creator c[N];
 	struct task_struct *creator[N];
-	struct cpumask kthreadd_mask;
+	struct cpumask kthreadd_mask, our_mask;
 	int queued = 0;
 
 	/*
 	 * On more CPUs kthreadd would serve the first request while the
 	 * others are still being queued: creators and kthreadd share one
 	 * CPU for this case (see test_util.h), which the priorities order.
+	 * So do we, the waker: from another CPU our wakeups could come one
+	 * by one, far apart (a vCPU stalled by the host), and kthreadd would
+	 * serve the first creators before the last one was even woken. On
+	 * TEST_CPU, above the creators, we wake all four before any runs.
 	 */
+	task_pin(current, &our_mask);
 	kthreadd_pin(&kthreadd_mask);
 	for (int i = 0; i < N; i++) {
 		memset(&c[i], 0, sizeof(c[i]));
@@ -299,6 +304,7 @@ static void kthread_create_queued_served_in_order(struct kunit *test)
 		wait_for_completion(&c[i].done);
 	WRITE_ONCE(kthread_step_log, NULL);
 	kthreadd_unpin(&kthreadd_mask);
+	task_unpin(current, &our_mask);
 
 	/* All queued before the first was served; their results in that order. */
 	for (int i = 0, last = 0; i < log.n; i++) {

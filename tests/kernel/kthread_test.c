@@ -562,11 +562,25 @@ static int complete_and_exit_fn(void *data)
 static void kthread_complete_and_exit_fn_test(struct kunit *test)
 {
 	DECLARE_COMPLETION_ONSTACK(done);
-	struct task_struct *t = kthread_run(complete_and_exit_fn, &done, "kt_cae");
+	struct mem_snapshot base;
+	struct task_struct *t;
 
+	mem_snapshot_take(&base);
+	t = kthread_create(complete_and_exit_fn, &done, "kt_cae");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	/*
+	 * It exits by itself once woken, and kthreadd's children reap
+	 * themselves: take our reference before it can run. After a
+	 * kthread_run() it could already be gone, on another CPU (or
+	 * after a preemption on this one), and the reference would be
+	 * taken on freed memory (kthread_stop_put() then frees it twice).
+	 */
 	get_task_struct(t);
+	wake_up_process(t);
 	wait_for_completion(&done);
-	/* It exits by itself: kthread_stop() on it still returns its code. */
+	/* Exited for sure (EXIT_DEAD: it reaps itself): always the stop of a dead thread. */
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(t->exit_state) == EXIT_DEAD, 1000));
+	/* It exited by itself: kthread_stop() on it still returns its code. */
 	KUNIT_EXPECT_EQ(test, kthread_stop_put(t), 77);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 }

@@ -137,6 +137,22 @@ static inline void unpin_from_test_cpu(struct kunit_suite *suite)
 }
 
 /*
+ * Cases that order tasks by priority alone need them on one CPU: on
+ * another, a task runs at once whatever its priority. task_pin() moves
+ * @p to TEST_CPU, saving its mask in @saved; task_unpin() gives it back.
+ */
+static inline void task_pin(struct task_struct *p, struct cpumask *saved)
+{
+	cpumask_copy(saved, &p->cpus_mask);
+	set_cpus_allowed_ptr(p, cpumask_of(TEST_CPU));
+}
+
+static inline void task_unpin(struct task_struct *p, const struct cpumask *saved)
+{
+	set_cpus_allowed_ptr(p, saved);
+}
+
+/*
  * Cases that order a FIFO creator before kthreadd (the creator queues
  * and waits before kthreadd may run) need both on one CPU: kthreadd
  * would otherwise run at once on another. kthreadd_pin() moves kthreadd
@@ -144,13 +160,12 @@ static inline void unpin_from_test_cpu(struct kunit_suite *suite)
  */
 static inline void kthreadd_pin(struct cpumask *saved)
 {
-	cpumask_copy(saved, &kthreadd_task->cpus_mask);
-	set_cpus_allowed_ptr(kthreadd_task, cpumask_of(TEST_CPU));
+	task_pin(kthreadd_task, saved);
 }
 
 static inline void kthreadd_unpin(const struct cpumask *saved)
 {
-	set_cpus_allowed_ptr(kthreadd_task, saved);
+	task_unpin(kthreadd_task, saved);
 }
 
 #define kthread_run_here(threadfn, data, namefmt, ...) ({		\
