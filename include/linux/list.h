@@ -9,6 +9,7 @@
 #ifndef _LINUX_LIST_H
 #define _LINUX_LIST_H
 
+#include <linux/atomic.h>	/* smp_load_acquire(), smp_store_release() */
 #include <linux/stddef.h>
 #include <linux/types.h>
 
@@ -21,8 +22,9 @@
 
 static inline void INIT_LIST_HEAD(struct list_head *list)
 {
-	list->next = list;
-	list->prev = list;
+	/* next, then prev: list_empty_careful() relies on that order. */
+	WRITE_ONCE(list->next, list);
+	WRITE_ONCE(list->prev, list);
 }
 
 /* Link @entry between two known consecutive nodes. */
@@ -68,6 +70,24 @@ static inline void list_del_init(struct list_head *entry)
 	INIT_LIST_HEAD(entry);
 }
 
+/*
+ * list_del_init_careful - list_del_init() for an entry whose owner may
+ * test it with list_empty_careful() without the lock
+ * @entry: the entry to unlink, under the lock that guards its list
+ *
+ * prev is set first and next last, with release order: a CPU that sees
+ * next pointing back at @entry (list_empty_careful()'s acquire load)
+ * sees every store of the unlinking, and we touch @entry no more. Its
+ * owner may then reuse the memory (a wait entry on its stack).
+ * Linux: list_del_init_careful()
+ */
+static inline void list_del_init_careful(struct list_head *entry)
+{
+	__list_del(entry->prev, entry->next);
+	WRITE_ONCE(entry->prev, entry);
+	smp_store_release(&entry->next, entry);
+}
+
 /* list_move_tail - unlink @entry and add it at the tail of @head. */
 static inline void list_move_tail(struct list_head *entry, struct list_head *head)
 {
@@ -85,6 +105,28 @@ static inline void list_move(struct list_head *entry, struct list_head *head)
 static inline int list_empty(const struct list_head *head)
 {
 	return READ_ONCE(head->next) == head;
+}
+
+/*
+ * list_empty_careful - is @head empty, with no unlinking still under way?
+ * @head: the list (or entry) to test, possibly without its lock
+ *
+ * list_empty() looks at next alone. Another CPU unlinking @head under the
+ * lock writes next and then prev (list_del_init()): list_empty() can say
+ * "empty" between the two stores, and an owner that then frees or reuses
+ * @head (finish_wait()'s entry is on its stack; the function returns)
+ * has the other CPU's prev store land in memory that is no longer a
+ * list_head. Here both must point back at @head. Only safe when all
+ * other users of the list hold its lock, so one CPU at most is changing
+ * @head at a time; otherwise take the lock.
+ * Return: true if @head is empty and nobody is still writing it.
+ * Linux: list_empty_careful()
+ */
+static inline int list_empty_careful(const struct list_head *head)
+{
+	struct list_head *next = smp_load_acquire(&head->next);
+
+	return next == head && next == READ_ONCE(head->prev);
 }
 
 static inline int list_is_singular(const struct list_head *head)

@@ -80,6 +80,7 @@ void do_raw_spin_unlock(raw_spinlock_t *lock);
 	do { (flags) = _raw_spin_lock_irqsave(lock); } while (0)
 #define raw_spin_unlock_irqrestore(lock, flags) _raw_spin_unlock_irqrestore(lock, flags)
 #define raw_spin_is_locked(lock)	arch_spin_is_locked(&(lock)->raw_lock)
+#define raw_spin_is_contended(lock)	arch_spin_is_contended(&(lock)->raw_lock)
 
 static __always_inline void spin_lock(spinlock_t *lock)
 {
@@ -116,6 +117,12 @@ static __always_inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned lo
 static __always_inline int spin_is_locked(spinlock_t *lock)
 {
 	return raw_spin_is_locked(&lock->rlock);
+}
+
+/* Held, with another CPU spinning for it. Linux: spin_is_contended() */
+static __always_inline int spin_is_contended(spinlock_t *lock)
+{
+	return raw_spin_is_contended(&lock->rlock);
 }
 
 /*

@@ -101,8 +101,9 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned int mod
 {
 	int ret = default_wake_function(wq_entry, mode, flags, key);
 
+	/* Careful: the waiter's finish_wait() may look without the lock. */
 	if (ret)
-		list_del_init(&wq_entry->entry);
+		list_del_init_careful(&wq_entry->entry);
 	return ret;
 }
 
@@ -229,7 +230,16 @@ void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_en
 	unsigned long flags;
 
 	__set_current_state(TASK_RUNNING);
-	if (!list_empty(&wq_entry->entry)) {
+	/*
+	 * Without the lock only with list_empty_careful(): a waker on
+	 * another CPU may be unlinking our entry right now (under the lock),
+	 * and list_empty() could say "empty" between its two stores. We
+	 * would return and reuse the stack the entry lives on while its last
+	 * store is still to come. If anything is half written, the lock
+	 * waits for the waker to finish. (Every other user of the queue
+	 * takes the lock, so only one CPU can be writing our entry.)
+	 */
+	if (!list_empty_careful(&wq_entry->entry)) {
 		spin_lock_irqsave(&wq_head->lock, flags);
 		list_del_init(&wq_entry->entry);
 		spin_unlock_irqrestore(&wq_head->lock, flags);

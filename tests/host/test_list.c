@@ -141,6 +141,37 @@ static void list_empty_and_singular(void)
 }
 
 /*
+ * An entry another CPU is unlinking (list_del_init(): next written, prev
+ * not yet) is not empty to list_empty_careful(), which finish_wait()
+ * uses without the lock; list_empty() would already say empty.
+ */
+static void list_empty_careful_sees_half_unlinked(void)
+{
+	struct item items[2];
+	LIST_HEAD(head);
+
+	init_items(items, N(items));
+	KT_EXPECT_TRUE(list_empty_careful(&head));
+	list_add_tail(&items[0].node, &head);
+	list_add_tail(&items[1].node, &head);
+	KT_EXPECT_FALSE(list_empty_careful(&items[0].node));
+	/* The unlinking CPU's first stores: the neighbours, then next. */
+	__list_del(items[0].node.prev, items[0].node.next);
+	items[0].node.next = &items[0].node;
+	KT_EXPECT_TRUE(list_empty(&items[0].node));
+	KT_EXPECT_FALSE(list_empty_careful(&items[0].node));
+	items[0].node.prev = &items[0].node;		/* its last store */
+	KT_EXPECT_TRUE(list_empty_careful(&items[0].node));
+	EXPECT_LIST(&head, 1);
+	/* list_del_init_careful() leaves an entry empty to both tests. */
+	list_del_init_careful(&items[1].node);
+	EXPECT_EMPTY_LIST(&head);
+	KT_EXPECT_TRUE(list_empty(&items[1].node));
+	KT_EXPECT_TRUE(list_empty_careful(&items[1].node));
+	KT_EXPECT_TRUE(list_empty_careful(&head));
+}
+
+/*
  * Out of line: on a list gcc can see is empty, it warns (-Warray-bounds,
  * at -O2) about the container_of() of the head in the branch not taken.
  */
@@ -266,6 +297,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(list_del_unlinks_and_poisons),
 	KTAP_CASE(list_del_init_leaves_entry_empty),
 	KTAP_CASE(list_empty_and_singular),
+	KTAP_CASE(list_empty_careful_sees_half_unlinked),
 	KTAP_CASE(list_entry_finds_container),
 	KTAP_CASE(for_each_entry_visits_in_order),
 	KTAP_CASE(for_each_entry_safe_allows_deletion),

@@ -20,6 +20,7 @@
  * Linux: kernel/sched/wait.c, include/linux/wait.h, kernel/locking/mutex.c
  */
 #include <kunit/test.h>
+#include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/mutex.h>
@@ -460,6 +461,81 @@ static void wait_prepare_and_finish(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wq_len(&wq), 0);
 }
 
+/* finish_wait() of an entry a waker on another CPU is still unlinking. */
+struct finish_waiter {
+	struct wait_queue_head *wq;
+	struct wait_queue_entry *entry;
+	struct completion go;
+	int returned;
+};
+
+static int finish_waiter_fn(void *data)
+{
+	struct finish_waiter *w = data;
+
+	wait_for_completion(&w->go);
+	finish_wait(w->wq, w->entry);
+	WRITE_ONCE(w->returned, 1);
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * We play a waker on CPU 0, caught inside autoremove_wake_function()'s
+ * unlinking of an entry, under the queue's lock: next already points
+ * back at the entry, prev not yet. The entry's owner, on another CPU,
+ * calls finish_wait(). It must not return (and reuse the stack the entry
+ * lives on) before the waker's last store: it must wait on the lock.
+ * list_empty() alone would let it return at once. We hold the lock
+ * until it spins there (a second ticket taken), or 2 s.
+ */
+static void wait_finish_wait_waits_for_the_waker(struct kunit *test)
+{
+	static DECLARE_WAIT_QUEUE_HEAD(wq);
+	static struct wait_queue_entry entry;
+	struct finish_waiter w = { .wq = &wq, .entry = &entry };
+	struct cpumask saved;
+	struct task_struct *t;
+	unsigned long flags;
+	int returned_early, spun = 0;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs: the waker holds the lock while the owner looks");
+	init_completion(&w.go);
+	INIT_LIST_HEAD(&entry.entry);
+	task_pin(current, &saved);
+	t = kthread_create(finish_waiter_fn, &w, "wq_finish");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	kthread_bind(t, cpumask_next(TEST_CPU, cpu_online_mask));
+	wake_up_process(t);
+
+	spin_lock_irqsave(&wq.lock, flags);
+	list_add(&entry.entry, &wq.head);
+	/* list_del_init()'s first stores: the neighbours, then next. */
+	__list_del(entry.entry.prev, entry.entry.next);
+	WRITE_ONCE(entry.entry.next, &entry.entry);
+	complete(&w.go);
+	for (int us = 0; us < 2000000 && !READ_ONCE(w.returned); us += 10) {
+		if (spin_is_contended(&wq.lock)) {
+			spun = 1;
+			break;
+		}
+		udelay(10);
+	}
+	returned_early = READ_ONCE(w.returned);
+	WRITE_ONCE(entry.entry.prev, &entry.entry);	/* the waker's last store */
+	spin_unlock_irqrestore(&wq.lock, flags);
+
+	if (returned_early)
+		KUNIT_FAIL(test, "finish_wait() returned while the waker was still writing the entry");
+	KUNIT_EXPECT_TRUE(test, spun);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(w.returned), 1000));
+	KUNIT_EXPECT_TRUE(test, list_empty_careful(&entry.entry));
+	KUNIT_EXPECT_TRUE(test, list_empty(&wq.head));
+	kthread_stop(t);
+	task_unpin(current, &saved);
+}
+
 struct late_waker {
 	struct wait_queue_head wq;
 	int cond;
@@ -858,6 +934,7 @@ static struct kunit_case waitqueue_cases[] = {
 	KUNIT_CASE(wait_event_timeout_returns),
 	KUNIT_CASE(wait_event_interruptible_signal),
 	KUNIT_CASE(wait_prepare_and_finish),
+	KUNIT_CASE(wait_finish_wait_waits_for_the_waker),
 	KUNIT_CASE(wait_wakeup_before_schedule_not_lost),
 	KUNIT_CASE(mutex_mutual_exclusion),
 	KUNIT_CASE(mutex_fifo_handoff),

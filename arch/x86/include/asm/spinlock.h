@@ -59,4 +59,12 @@ static __always_inline bool arch_spin_is_locked(arch_spinlock_t *lock)
 	return t.owner != t.next;
 }
 
+/* Someone holds it and someone else has taken a ticket and waits. */
+static __always_inline bool arch_spin_is_contended(arch_spinlock_t *lock)
+{
+	arch_spinlock_t t = { { READ_ONCE(lock->head_tail) } };
+
+	return (u16)(t.next - t.owner) > 1;
+}
+
 #endif /* _ASM_X86_SPINLOCK_H */
