@@ -37,7 +37,11 @@
 #include <trace/events/sched.h>
 #include <asm/pgtable.h>
 
-/* Guards the task list, parent/child links and exit_state; irqs off. */
+/*
+ * Guards the task list, parent/child links and exit_state; irqs off. A
+ * pid is attached (copy_process()) and freed (release_task()) under it
+ * too, so a task found by pid under it is linked and not yet released.
+ */
 DEFINE_SPINLOCK(tasklist_lock);
 int nr_threads = 1;	/* the idle task */
 
@@ -530,7 +534,7 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 		retval = PTR_ERR(new_pid);
 		goto bad_fork_cleanup_thread;
 	}
-	attach_pid(p, new_pid);
+	p->pid = new_pid->nr;
 	p->tgid = (clone_flags & CLONE_THREAD) ? current->tgid : p->pid;
 	p->group_leader = (clone_flags & CLONE_THREAD) ? current->group_leader : p;
 	/*
@@ -546,7 +550,14 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	else
 		p->exit_signal = args->exit_signal;
 
-	/* Now the child becomes visible: parent, siblings, thread group, task list. */
+	/*
+	 * Past the last point of failure: the child becomes visible, all of
+	 * it at once under tasklist_lock: parent, siblings, thread group,
+	 * task list, and its pid last, so that a pid lookup on another CPU
+	 * (kill(), a pid in the shell) never finds a task with no parent
+	 * links and its parent's group_leader. Linux: the same block in
+	 * copy_process()
+	 */
 	spin_lock_irq(&tasklist_lock);
 	/*
 	 * A group exit (exit_group(), a fatal signal) has already killed every
@@ -571,6 +582,7 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	}
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	list_add_tail(&p->tasks, &init_task.tasks);
+	attach_pid(p, new_pid);
 	nr_threads++;
 	spin_unlock_irq(&tasklist_lock);
 	return p;

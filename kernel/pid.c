@@ -100,14 +100,18 @@ struct pid *alloc_pid(void)
 
 /**
  * attach_pid - make @pid name @task
- * @task: the new task
+ * @task: the new task, fully built and linked into the task list
  * @pid: its pid, from alloc_pid()
+ *
+ * Called under tasklist_lock, last of copy_process()'s linking: from
+ * here on find_task_by_pid() returns @task.
  * Linux: attach_pid()
  */
 void attach_pid(struct task_struct *task, struct pid *pid)
 {
 	unsigned long flags;
 
+	lockdep_assert_held(&tasklist_lock);
 	raw_spin_lock_irqsave(&pidmap_lock, flags);
 	pid->task = task;
 	task->pid = pid->nr;

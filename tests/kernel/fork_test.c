@@ -13,6 +13,7 @@
  */
 #include <kunit/test.h>
 #include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/fdtable.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
@@ -899,6 +900,82 @@ static void fork_test_ref_outlives_reaping(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_task_structs(), allocated - 1);
 }
 
+/* A kthread on another CPU that forks one child when told. */
+struct linked_fork {
+	struct completion go;
+	struct completion forked;
+	int forking;
+	pid_t pid;
+	struct child_state child;
+};
+
+static int fork_when_told_fn(void *data)
+{
+	struct linked_fork *lf = data;
+
+	wait_for_completion(&lf->go);
+	WRITE_ONCE(lf->forking, 1);
+	lf->pid = kernel_thread(exit_at_once_fn, &lf->child, "fork_linked", SIGCHLD);
+	complete(&lf->forked);
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * A pid names a task only once the task is linked: we hold tasklist_lock
+ * on CPU 0 while a kthread on another CPU forks, until the fork spins on
+ * the lock (at its linking step). No pid may then lead to a task that is
+ * not on the task list: attach_pid() comes under the same lock, after
+ * the links. (It used to come before, so such a task was found.)
+ */
+static void fork_test_pid_found_only_when_linked(struct kunit *test)
+{
+	struct linked_fork lf = {};
+	struct task_struct *t, *half = NULL;
+	struct cpumask saved;
+	int contended = 0;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs: the fork runs while we hold tasklist_lock");
+	init_completion(&lf.go);
+	init_completion(&lf.forked);
+	child_state_init(&lf.child);
+	task_pin(current, &saved);
+	t = kthread_create(fork_when_told_fn, &lf, "fork_linker");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	kthread_bind(t, cpumask_next(TEST_CPU, cpu_online_mask));
+	wake_up_process(t);
+
+	spin_lock_irq(&tasklist_lock);
+	complete(&lf.go);
+	for (int us = 0; us < 2000000; us += 10) {
+		if (READ_ONCE(lf.forking) && spin_is_contended(&tasklist_lock)) {
+			contended = 1;
+			break;
+		}
+		udelay(10);
+	}
+	for (pid_t nr = 1; nr < pid_max && !half; nr++) {
+		struct task_struct *p = find_task_by_pid(nr);
+
+		if (p && list_empty(&p->tasks))
+			half = p;
+	}
+	spin_unlock_irq(&tasklist_lock);
+
+	KUNIT_EXPECT_TRUE(test, contended);
+	if (half)
+		KUNIT_FAIL(test, "pid %d leads to a task not yet linked (%s, parent %s)",
+			   half->pid, half->comm, half->real_parent->comm);
+	wait_for_completion(&lf.forked);
+	KUNIT_EXPECT_GT(test, lf.pid, 0);
+	kthread_stop(t);
+	task_unpin(current, &saved);
+	/* The child (a kthread's: it reaps itself) ran; it is gone before lf is. */
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(lf.child.ran), 1000));
+	KUNIT_EXPECT_TRUE(test, wait_for_dead_tasks(1000));
+}
+
 /* ---- children of kthreads (which ignore SIGCHLD: their children reap themselves) ---- */
 
 struct kt_fork {
@@ -1150,6 +1227,7 @@ static struct kunit_case fork_cases[] = {
 	KUNIT_CASE(fork_test_vfork_waits_for_child),
 	KUNIT_CASE(fork_test_child_start_time),
 	KUNIT_CASE(fork_test_ref_outlives_reaping),
+	KUNIT_CASE(fork_test_pid_found_only_when_linked),
 	KUNIT_CASE(fork_test_child_of_bound_thread),
 	KUNIT_CASE(fork_test_kthread_child_exit_not_parent_exit),
 	KUNIT_CASE(fork_test_pid_of_child_gone_before_return),
