@@ -4,7 +4,7 @@
  * tests: kernel/kthread.c and kernel/fork.c call kthread_create_step() at
  * each step that docs/creation-path.md numbers. A step is printed with the
  * boot parameter kthread_trace=1, traced as the kthread_create_step event,
- * and appended to the log a test installs in kthread_step_log.
+ * and appended to the log a test installs with kthread_step_log_start().
  *
  * Linux has no such file: its tracepoints (sched_process_fork,
  * sched_wakeup_new, ...) mark fewer points of the same path.
@@ -16,10 +16,21 @@
 #include <linux/kthread.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
 #include <linux/trace.h>
 
 static bool kthread_trace;
-struct kthread_step_log *kthread_step_log;
+/*
+ * Guards kthread_step_log (the pointer) and the n and rec[] of the log it
+ * points to. Steps are taken on every CPU at once (creators, kthreadd
+ * and new threads each on their own), so disabling interrupts is not
+ * enough: two CPUs would take the same slot. Interrupts off: a step may
+ * be taken with them off. Taken only while a test has a log installed
+ * (and by a test that stands for a CPU halfway through a record).
+ */
+DEFINE_RAW_SPINLOCK(kthread_step_lock);
+static struct kthread_step_log *kthread_step_log;
 void (*kthread_after_take_done_hook)(struct task_struct *self);
 /* Test hooks, see <linux/kthread.h>. */
 void (*kthread_step_hook)(int step);
@@ -54,28 +65,65 @@ const char *kthread_step_name(int step)
 }
 
 /**
+ * kthread_step_log_start - record every creation step in @log from now on
+ * @log: the log, emptied here (a test's; one at a time)
+ */
+void kthread_step_log_start(struct kthread_step_log *log)
+{
+	unsigned long flags;
+
+	memset(log, 0, sizeof(*log));
+	raw_spin_lock_irqsave(&kthread_step_lock, flags);
+	WARN_ON_ONCE(kthread_step_log);
+	kthread_step_log = log;
+	raw_spin_unlock_irqrestore(&kthread_step_lock, flags);
+}
+
+/**
+ * kthread_step_log_stop - stop recording into the log being filled
+ *
+ * When it returns no step on any CPU is being written to the log any
+ * more: the caller may read it (steps taken later are not recorded).
+ */
+void kthread_step_log_stop(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&kthread_step_lock, flags);
+	kthread_step_log = NULL;
+	raw_spin_unlock_irqrestore(&kthread_step_lock, flags);
+}
+
+/* Append a record of @step to the test's log, if one is installed. */
+static void kthread_step_record(int step)
+{
+	struct kthread_step_log *log;
+	unsigned long flags;
+
+	/* Unlocked peek: without a log (always, but in tests) no lock is taken. */
+	if (!READ_ONCE(kthread_step_log))
+		return;
+	raw_spin_lock_irqsave(&kthread_step_lock, flags);
+	log = kthread_step_log;		/* again: it may have been stopped since */
+	if (log && log->n < (int)ARRAY_SIZE(log->rec))
+		log->rec[log->n++] = (struct kthread_step_record){ step, current->pid };
+	raw_spin_unlock_irqrestore(&kthread_step_lock, flags);
+}
+
+/**
  * kthread_create_step - record that @step of the creation path happens now
  * @step: enum kthread_step
  *
  * Prints it (kthread_trace=1), traces it (event kthread_create_step) and
- * logs it for a test that set kthread_step_log.
+ * logs it for a test that called kthread_step_log_start().
  */
 void kthread_create_step(int step)
 {
-	struct kthread_step_log *log = READ_ONCE(kthread_step_log);
-
 	if (unlikely(kthread_trace))
 		pr_info("kthread: step %2d %-16s %s\n", step, current->comm,
 			kthread_step_name(step));
 	TRACE_EVENT_CALL(kthread_create_step, "step=%d %s", step, kthread_step_name(step));
-	if (log) {
-		unsigned long flags;
-
-		local_irq_save(flags);
-		if (log->n < (int)ARRAY_SIZE(log->rec))
-			log->rec[log->n++] = (struct kthread_step_record){ step, current->pid };
-		local_irq_restore(flags);
-	}
+	kthread_step_record(step);
 	if (unlikely(kthread_step_hook))
 		kthread_step_hook(step);
 }

@@ -129,7 +129,11 @@ enum kthread_step {
 const char *kthread_step_name(int step);
 void kthread_create_step(int step);
 
-/* A test's record of steps: set kthread_step_log to capture them. */
+/*
+ * A test's record of steps, from every CPU, in the order they were
+ * taken: kthread_step_log_start() installs it, kthread_step_log_stop()
+ * ends the recording (then nobody writes it any more).
+ */
 struct kthread_step_record {
 	int step;
 	pid_t pid;
@@ -138,7 +142,10 @@ struct kthread_step_log {
 	struct kthread_step_record rec[64];
 	int n;
 };
-extern struct kthread_step_log *kthread_step_log;
+void kthread_step_log_start(struct kthread_step_log *log);
+void kthread_step_log_stop(void);
+/* Guards the log being filled (kernel/kthread_steps.c says how). */
+extern raw_spinlock_t kthread_step_lock;
 
 /* Called in kthread() after it took @create->done (tests of the race). */
 extern void (*kthread_after_take_done_hook)(struct task_struct *self);

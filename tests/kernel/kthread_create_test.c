@@ -8,12 +8,14 @@
  * unparked; a creator with a signal pending that does not kill it still
  * gets its thread; the clone's own error (-EAGAIN when no pid is left)
  * reaches the creator; queued requests are served in the order they
- * were queued, including one queued while kthreadd is about to sleep.
+ * were queued, including one queued while kthreadd is about to sleep;
+ * the step log takes one CPU's record at a time.
  * Each case is the behaviour a planted bug broke while every other test
  * passed (issue 16).
  * Linux: kernel/kthread.c
  */
 #include <kunit/test.h>
+#include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/pid.h>
 #include <linux/sched/isolation.h>
@@ -294,15 +296,14 @@ static void kthread_create_queued_served_in_order(struct kunit *test)
 		creator[i] = kc_creator_start(test, &c[i], "kc_queue");
 		kthread_bind(creator[i], TEST_CPU);
 	}
-	memset(&log, 0, sizeof(log));
-	WRITE_ONCE(kthread_step_log, &log);
+	kthread_step_log_start(&log);
 	sched_setscheduler_nocheck(current, SCHED_FIFO, &above);
 	for (int i = 0; i < N; i++)
 		wake_up_process(creator[i]);
 	sched_setscheduler_nocheck(current, SCHED_NORMAL, &normal);
 	for (int i = 0; i < N; i++)
 		wait_for_completion(&c[i].done);
-	WRITE_ONCE(kthread_step_log, NULL);
+	kthread_step_log_stop();
 	kthreadd_unpin(&kthreadd_mask);
 	task_unpin(current, &our_mask);
 
@@ -369,6 +370,80 @@ static void kthread_create_request_in_sleep_window(struct kunit *test)
 	kthread_stop(window_creator);
 }
 
+/* A thread on another CPU that takes one creation step when told. */
+struct step_taker {
+	struct completion go;
+	int done;
+};
+
+static int step_taker_fn(void *data)
+{
+	struct step_taker *st = data;
+
+	wait_for_completion(&st->go);
+	kthread_create_step(KT_CREATE_ON_NODE);
+	WRITE_ONCE(st->done, 1);
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * Steps come from every CPU at once, so the step log has a lock: a step
+ * taken while another CPU is recording one waits. We hold the lock on
+ * CPU 0, as a CPU halfway through its record would, while a thread on
+ * another CPU takes a step: nothing may land in the log until we let go
+ * (it spins on the lock), and then its record does. With interrupts
+ * disabled only, it would write the slot we are writing.
+ */
+static void kthread_step_log_one_cpu_at_a_time(struct kunit *test)
+{
+	static struct kthread_step_log log;
+	struct step_taker st = {};
+	struct task_struct *t;
+	struct cpumask saved;
+	int n_before, n_while_held, done_while_held, contended = 0, ours = 0;
+	unsigned long flags;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs: one records while the other holds the lock");
+	init_completion(&st.go);
+	task_pin(current, &saved);
+	t = kthread_create(step_taker_fn, &st, "kc_step_taker");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	kthread_bind(t, cpumask_next(TEST_CPU, cpu_online_mask));
+	wake_up_process(t);
+	/* Its own "runs threadfn" step logged, it waits for our go. */
+	KUNIT_EXPECT_TRUE(test, wait_until(task_state(t) == TASK_UNINTERRUPTIBLE, 1000));
+	kthread_step_log_start(&log);
+
+	raw_spin_lock_irqsave(&kthread_step_lock, flags);
+	n_before = log.n;
+	complete(&st.go);
+	for (int us = 0; us < 2000000 && !READ_ONCE(st.done); us += 10) {
+		if (raw_spin_is_contended(&kthread_step_lock)) {
+			contended = 1;
+			break;
+		}
+		udelay(10);
+	}
+	n_while_held = READ_ONCE(log.n);
+	done_while_held = READ_ONCE(st.done);
+	raw_spin_unlock_irqrestore(&kthread_step_lock, flags);
+
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(st.done), 1000));
+	kthread_step_log_stop();
+	KUNIT_EXPECT_EQ(test, n_while_held, n_before);
+	KUNIT_EXPECT_EQ(test, done_while_held, 0);
+	KUNIT_EXPECT_TRUE(test, contended);
+	/* Then it is there, once (other threads' steps may be there too). */
+	for (int i = 0; i < log.n; i++)
+		if (log.rec[i].pid == t->pid && log.rec[i].step == KT_CREATE_ON_NODE)
+			ours++;
+	KUNIT_EXPECT_EQ(test, ours, 1);
+	kthread_stop(t);
+	task_unpin(current, &saved);
+}
+
 static struct kunit_case kthread_create_cases[] = {
 	KUNIT_CASE(kthread_create_resets_policy),
 	KUNIT_CASE(kthread_create_resets_cpus),
@@ -379,6 +454,7 @@ static struct kunit_case kthread_create_cases[] = {
 	KUNIT_CASE(kthread_create_no_pid_left_eagain),
 	KUNIT_CASE(kthread_create_queued_served_in_order),
 	KUNIT_CASE(kthread_create_request_in_sleep_window),
+	KUNIT_CASE(kthread_step_log_one_cpu_at_a_time),
 	{}
 };
 

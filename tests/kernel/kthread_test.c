@@ -88,10 +88,14 @@ static void kthread_should_stop_ends_loop(struct kunit *test)
 
 /*
  * The creation path, as recorded by kthread_create_step(), in order.
- * One step has no fixed place: waking kthreadd may preempt the creator
+ * Two steps have no fixed place. Waking kthreadd may preempt the creator
  * right after it queued the request, so the creator's "wait" (step 3) can
  * come anywhere between "queued" and "returns" (the wait then finds the
- * completion already done). Every other step has exactly one place.
+ * completion already done). And on SMP the woken creator returns on its
+ * CPU while the new thread goes on to its schedule() on another: "sleep"
+ * (step 11) comes after "complete", before or after "returns" (we wait
+ * until the thread is asleep before we stop the log). Every other step
+ * has exactly one place.
  */
 static void kthread_creation_steps_in_order(struct kunit *test)
 {
@@ -99,44 +103,57 @@ static void kthread_creation_steps_in_order(struct kunit *test)
 		KT_CREATE_ON_NODE, KT_CREATE_QUEUED,
 		KT_KTHREADD_DEQUEUE, KT_CREATE_KTHREAD, KT_KERNEL_CLONE,
 		KT_COPY_PROCESS, KT_WAKE_UP_NEW_TASK,
-		KT_KTHREAD_START, KT_KTHREAD_COMPLETE, KT_KTHREAD_SLEEP,
+		KT_KTHREAD_START, KT_KTHREAD_COMPLETE,
 		KT_CREATE_RETURN,
 	};
 	static struct kthread_step_log log;
 	struct fn_state st = {};
 	struct task_struct *t;
 	pid_t me = current->pid;
-	int j = 0, wait_at = -1;
+	int j = 0, wait_at = -1, sleep_at = -1, ours = 0;
 
-	memset(&log, 0, sizeof(log));
-	WRITE_ONCE(kthread_step_log, &log);
+	kthread_step_log_start(&log);
 	t = kthread_create(exit_at_once_fn, &st, "kt_steps");
-	WRITE_ONCE(kthread_step_log, NULL);
+	if (!IS_ERR(t))
+		KUNIT_EXPECT_TRUE(test, wait_task_inactive(t, TASK_UNINTERRUPTIBLE));
+	kthread_step_log_stop();
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
-	KUNIT_ASSERT_EQ(test, log.n, (int)ARRAY_SIZE(expected) + 1);
 	for (int i = 0; i < log.n; i++) {
-		pid_t who;
+		pid_t who = log.rec[i].pid;
 
+		/* Other CPUs' threads take steps too (a stopper's first run). */
+		if (who != me && who != kthreadd_task->pid && who != t->pid)
+			continue;
+		ours++;
 		if (log.rec[i].step == KT_CREATE_WAIT) {
 			KUNIT_EXPECT_EQ(test, wait_at, -1);	/* once */
-			KUNIT_EXPECT_EQ(test, log.rec[i].pid, me);
+			KUNIT_EXPECT_EQ(test, who, me);
 			wait_at = j;
+			continue;
+		}
+		if (log.rec[i].step == KT_KTHREAD_SLEEP) {
+			KUNIT_EXPECT_EQ(test, sleep_at, -1);	/* once */
+			KUNIT_EXPECT_EQ(test, who, t->pid);
+			sleep_at = j;
 			continue;
 		}
 		KUNIT_ASSERT_LT(test, j, (int)ARRAY_SIZE(expected));
 		KUNIT_EXPECT_EQ(test, log.rec[i].step, expected[j]);
 		if (expected[j] <= KT_CREATE_QUEUED || expected[j] == KT_CREATE_RETURN)
-			who = me;
+			KUNIT_EXPECT_EQ(test, who, me);
 		else if (expected[j] <= KT_WAKE_UP_NEW_TASK)
-			who = kthreadd_task->pid;
+			KUNIT_EXPECT_EQ(test, who, kthreadd_task->pid);
 		else
-			who = t->pid;
-		KUNIT_EXPECT_EQ(test, log.rec[i].pid, who);
+			KUNIT_EXPECT_EQ(test, who, t->pid);
 		j++;
 	}
 	/* After "queued" (index 2 on) and before "returns" (the last). */
 	KUNIT_EXPECT_GE(test, wait_at, 2);
 	KUNIT_EXPECT_LT(test, wait_at, (int)ARRAY_SIZE(expected));
+	KUNIT_EXPECT_EQ(test, ours, (int)ARRAY_SIZE(expected) + 2);
+	/* After "complete" (the one before "returns"); at the end at the latest. */
+	KUNIT_EXPECT_GE(test, sleep_at, (int)ARRAY_SIZE(expected) - 1);
+	KUNIT_EXPECT_LE(test, sleep_at, (int)ARRAY_SIZE(expected));
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), -EINTR);
 }
 
@@ -419,7 +436,7 @@ static void kthread_creator_killed_wins_xchg(struct kunit *test)
 	struct cpumask kthreadd_mask;
 	struct mem_snapshot base;
 	struct task_struct *creator;
-	bool child_gave_up = false;
+	pid_t orphan = 0;
 
 	init_completion(&ctx.done);
 	creator = kthread_create(creator_fn, &ctx, "kt_creator");
@@ -428,23 +445,23 @@ static void kthread_creator_killed_wins_xchg(struct kunit *test)
 	kthread_bind(creator, TEST_CPU);
 	kthreadd_pin(&kthreadd_mask);
 	mem_snapshot_take(&base);
-	memset(&log, 0, sizeof(log));
-	WRITE_ONCE(kthread_step_log, &log);
+	kthread_step_log_start(&log);
 	wake_up_process(creator);
 	wait_for_completion(&ctx.done);
 	kthreadd_unpin(&kthreadd_mask);
 	KUNIT_EXPECT_PTR_EQ(test, ctx.result, ERR_PTR(-EINTR));
 	/* The orphaned request is still served: a thread is created and exits. */
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
-	WRITE_ONCE(kthread_step_log, NULL);
-	for (int i = 0; i < log.n; i++) {
-		if (log.rec[i].pid == creator->pid)
-			continue;	/* the creator's own start */
-		if (log.rec[i].step == KT_CREATOR_GAVE_UP)
-			child_gave_up = true;
-		KUNIT_EXPECT_NE(test, log.rec[i].step, KT_THREADFN);
-	}
-	KUNIT_EXPECT_TRUE(test, child_gave_up);
+	kthread_step_log_stop();
+	/* The thread made for the request gave up... */
+	for (int i = 0; i < log.n; i++)
+		if (log.rec[i].step == KT_CREATOR_GAVE_UP && log.rec[i].pid != kthreadd_task->pid)
+			orphan = log.rec[i].pid;
+	KUNIT_EXPECT_GT(test, orphan, 0);
+	/* ... and never ran threadfn (other threads, a stopper's first run, may). */
+	for (int i = 0; i < log.n; i++)
+		if (log.rec[i].pid == orphan)
+			KUNIT_EXPECT_NE(test, log.rec[i].step, KT_THREADFN);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(ctx.st.ran), 0);
 	kthread_stop(creator);
 }
@@ -469,8 +486,7 @@ static void kthread_creator_killed_and_clone_fails(struct kunit *test)
 	kthread_bind(creator, TEST_CPU);
 	kthreadd_pin(&kthreadd_mask);
 	mem_snapshot_take(&base);
-	memset(&log, 0, sizeof(log));
-	WRITE_ONCE(kthread_step_log, &log);
+	kthread_step_log_start(&log);
 	KUNIT_ASSERT_TRUE(test, fail_nth_alloc_in(&failslab, "copy_process", 1));
 	wake_up_process(creator);
 	wait_for_completion(&ctx.done);
@@ -480,7 +496,7 @@ static void kthread_creator_killed_and_clone_fails(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, wait_until(fault_attr_failures(&failslab) == 1, 2000));
 	fault_attr_disarm(&failslab);
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
-	WRITE_ONCE(kthread_step_log, NULL);
+	kthread_step_log_stop();
 	for (int i = 0; i < log.n; i++)
 		if (log.rec[i].step == KT_CREATOR_GAVE_UP && log.rec[i].pid == kthreadd_task->pid)
 			kthreadd_gave_up = true;
