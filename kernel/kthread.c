@@ -1149,26 +1149,35 @@ void kthread_flush_worker(struct kthread_worker *worker)
 }
 
 /*
- * Take @work off its lists (and its timer). The caller holds the lock of
- * work->worker, which it drops and retakes around del_timer_sync().
- * Return: true if it was pending.
+ * Make sure @work's timer is neither armed nor running. del_timer_sync()
+ * must wait for a running callback, which takes worker->lock: so the
+ * lock is dropped meanwhile, and work->canceling blocks any queueing
+ * until it is retaken. The caller holds work->worker's lock.
+ * Linux: kthread_cancel_delayed_work_timer()
  */
-static bool __kthread_cancel_work(struct kthread_work *work, bool is_dwork,
-				  unsigned long *flags)
+static void kthread_cancel_delayed_work_timer(struct kthread_work *work, unsigned long *flags)
+{
+	struct kthread_delayed_work *dwork = container_of(work, struct kthread_delayed_work, work);
+	struct kthread_worker *worker = work->worker;
+
+	lockdep_assert_held(&worker->lock);
+	work->canceling++;
+	raw_spin_unlock_irqrestore(&worker->lock, *flags);
+	del_timer_sync(&dwork->timer);
+	raw_spin_lock_irqsave(&worker->lock, *flags);
+	work->canceling--;
+}
+
+/*
+ * Take @work off the worker's list it is on (work_list, or
+ * delayed_work_list with its timer already cancelled). The caller holds
+ * work->worker's lock. It may still be running (worker->current_work).
+ * Return: true if it was pending.
+ * Linux: __kthread_cancel_work()
+ */
+static bool __kthread_cancel_work(struct kthread_work *work)
 {
 	lockdep_assert_held(&work->worker->lock);
-	if (is_dwork) {
-		struct kthread_delayed_work *dwork =
-			container_of(work, struct kthread_delayed_work, work);
-		struct kthread_worker *worker = work->worker;
-
-		/* The timer callback takes the lock: drop it while we wait. */
-		work->canceling++;
-		raw_spin_unlock_irqrestore(&worker->lock, *flags);
-		del_timer_sync(&dwork->timer);
-		raw_spin_lock_irqsave(&worker->lock, *flags);
-		work->canceling--;
-	}
 	if (!list_empty(&work->node)) {
 		list_del_init(&work->node);
 		return true;
@@ -1185,7 +1194,9 @@ static bool __kthread_cancel_work_sync(struct kthread_work *work, bool is_dwork)
 	if (!worker)
 		return false;
 	raw_spin_lock_irqsave(&worker->lock, flags);
-	ret = __kthread_cancel_work(work, is_dwork, &flags);
+	if (is_dwork)
+		kthread_cancel_delayed_work_timer(work, &flags);
+	ret = __kthread_cancel_work(work);
 	if (worker->current_work == work) {
 		/* Running now: block re-queueing and wait for it to finish. */
 		work->canceling++;
@@ -1225,7 +1236,15 @@ bool kthread_cancel_delayed_work_sync(struct kthread_delayed_work *dwork)
  * @worker: the worker
  * @dwork: the delayed work
  * @delay: jiffies from now; 0 queues at once
- * Return: true if it was pending before (and has been moved).
+ *
+ * If a cancel (kthread_cancel_delayed_work_sync(), or another
+ * kthread_mod_delayed_work()) is under way at the same time, the other
+ * command wins: @dwork is left as that one leaves it, and this returns
+ * true, "the number of queued instances did not change". So a caller
+ * that counts references (one per queueing that returned false) never
+ * counts one for a work that will not run.
+ * Return: true if it was pending before (and has been moved, or a
+ * concurrent command decides), false if it was queued anew.
  * Linux: kthread_mod_delayed_work()
  */
 bool kthread_mod_delayed_work(struct kthread_worker *worker,
@@ -1233,20 +1252,29 @@ bool kthread_mod_delayed_work(struct kthread_worker *worker,
 {
 	struct kthread_work *work = &dwork->work;
 	unsigned long flags;
-	bool ret;
+	bool ret = false;
 
 	raw_spin_lock_irqsave(&worker->lock, flags);
+	/* Never queued: nothing to cancel. */
+	if (!work->worker)
+		goto fast_queue;
+	WARN_ON_ONCE(work->worker != worker);
+	/*
+	 * The timer first: this drops the lock, so another command may
+	 * start meanwhile. Only then, with the lock held for good, may the
+	 * work come off its list, to be queued again at once (the return
+	 * value then says it was pending: the count is unchanged).
+	 */
+	kthread_cancel_delayed_work_timer(work, &flags);
 	if (work->canceling) {
-		raw_spin_unlock_irqrestore(&worker->lock, flags);
-		return false;
+		/* Another command is cancelling too: let it win. */
+		ret = true;
+		goto out;
 	}
-	ret = work->worker ? __kthread_cancel_work(work, true, &flags) : false;
-	/* A cancel_sync() began while the lock was dropped: it wins. */
-	if (work->canceling) {
-		raw_spin_unlock_irqrestore(&worker->lock, flags);
-		return true;
-	}
+	ret = __kthread_cancel_work(work);
+fast_queue:
 	__kthread_queue_delayed_work(worker, dwork, delay);
+out:
 	raw_spin_unlock_irqrestore(&worker->lock, flags);
 	return ret;
 }

@@ -47,6 +47,12 @@ void add_timer(struct timer_list *timer);
 int mod_timer(struct timer_list *timer, unsigned long expires);
 int del_timer(struct timer_list *timer);
 int del_timer_sync(struct timer_list *timer);
+/*
+ * Test hook (NULL but in tests): runs as del_timer_sync() begins, in its
+ * caller, so a test can make another command race the caller's wait
+ * (kthread_mod_delayed_work() against a cancel) every time.
+ */
+extern void (*del_timer_sync_hook)(struct timer_list *timer);
 int timer_pending(const struct timer_list *timer);
 
 /* Called from the timer tick: run this CPU's expired timers. */

@@ -202,6 +202,9 @@ int del_timer(struct timer_list *timer)
 	return was_pending;
 }
 
+/* Test hook, see <linux/timer.h>. */
+void (*del_timer_sync_hook)(struct timer_list *timer);
+
 /**
  * del_timer_sync - disarm @timer and wait for a running callback to end
  * @timer: the timer
@@ -218,6 +221,8 @@ int del_timer(struct timer_list *timer)
 int del_timer_sync(struct timer_list *timer)
 {
 	WARN_ON(in_hardirq() && !(timer->flags & TIMER_IRQSAFE));
+	if (unlikely(del_timer_sync_hook))
+		del_timer_sync_hook(timer);
 	for (;;) {
 		struct timer_base *base;
 		unsigned long flags;

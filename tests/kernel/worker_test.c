@@ -13,6 +13,7 @@
 #include <linux/kthread.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
+#include <linux/timer.h>
 #include "test_util.h"
 
 /* A work that records where, when and in what order it ran. */
@@ -335,6 +336,110 @@ static void worker_test_mod_delayed_work(struct kunit *test)
 	kthread_destroy_worker(worker);
 }
 
+/*
+ * Another command on the same delayed work, from inside a cancel's (or
+ * a mod's) del_timer_sync(): there the work's canceling count is up and
+ * the worker's lock dropped, the window two CPUs can hit at any time.
+ */
+static struct kthread_worker *race_worker;
+static struct kthread_delayed_work *race_dwork;
+static unsigned long race_delay;
+static int race_ret = -1;
+
+static void mod_inside_del_timer_sync(struct timer_list *timer)
+{
+	if (timer != &race_dwork->timer)
+		return;
+	WRITE_ONCE(del_timer_sync_hook, NULL);		/* once: mod waits here too */
+	race_ret = kthread_mod_delayed_work(race_worker, race_dwork, race_delay);
+}
+
+static void race_inside_del_timer_sync(struct kthread_worker *worker, struct test_work *tw,
+				       unsigned long delay)
+{
+	race_worker = worker;
+	race_dwork = &tw->dwork;
+	race_delay = delay;
+	race_ret = -1;
+	WRITE_ONCE(del_timer_sync_hook, mod_inside_del_timer_sync);
+}
+
+/*
+ * A caller counting references takes one for each queueing that returned
+ * false and drops one for each cancel that returned true and each run.
+ * kthread_mod_delayed_work() racing kthread_cancel_delayed_work_sync()
+ * lets the cancel win and returns true (the count did not change): the
+ * work never runs and the count is back to 0. Returning false without
+ * queueing (as Spindle did) left a reference for a work that never runs.
+ */
+static void worker_test_mod_racing_cancel(struct kunit *test)
+{
+	struct kthread_worker *worker = kthread_run_worker(0, "kw_modcancel");
+	struct test_work tw;
+	int refs = 0;
+	bool cancelled;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, worker);
+	test_work_init(&tw, 1);
+	if (kthread_queue_delayed_work(worker, &tw.dwork, HZ))
+		refs++;
+	race_inside_del_timer_sync(worker, &tw, 1);
+	cancelled = kthread_cancel_delayed_work_sync(&tw.dwork);
+	WRITE_ONCE(del_timer_sync_hook, NULL);
+	KUNIT_EXPECT_NE(test, race_ret, -1);		/* the race happened */
+	KUNIT_EXPECT_EQ(test, race_ret, 1);
+	KUNIT_EXPECT_TRUE(test, cancelled);
+	if (race_ret == 0)
+		refs++;
+	if (cancelled)
+		refs--;
+	msleep(50);			/* well past the mod's delay of 1 */
+	kthread_flush_worker(worker);
+	refs -= tw.runs;
+	KUNIT_EXPECT_EQ(test, tw.runs, 0);
+	KUNIT_EXPECT_EQ(test, refs, 0);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&tw.dwork.timer));
+	KUNIT_EXPECT_TRUE(test, list_empty(&tw.dwork.work.node));
+	kthread_destroy_worker(worker);
+}
+
+/*
+ * Two mods at once: the one that comes while the other waits in
+ * del_timer_sync() lets it win and returns true; the first one's delay
+ * holds, the work runs once, and the count is back to 0.
+ */
+static void worker_test_mod_racing_mod(struct kunit *test)
+{
+	struct kthread_worker *worker = kthread_run_worker(0, "kw_modmod");
+	struct test_work tw;
+	unsigned long start;
+	int refs = 0;
+	bool moved;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, worker);
+	test_work_init(&tw, 1);
+	start = jiffies;
+	if (kthread_queue_delayed_work(worker, &tw.dwork, 100 * HZ))
+		refs++;
+	race_inside_del_timer_sync(worker, &tw, 100 * HZ);
+	moved = kthread_mod_delayed_work(worker, &tw.dwork, 2);
+	WRITE_ONCE(del_timer_sync_hook, NULL);
+	KUNIT_EXPECT_NE(test, race_ret, -1);		/* the race happened */
+	KUNIT_EXPECT_EQ(test, race_ret, 1);
+	KUNIT_EXPECT_TRUE(test, moved);
+	if (race_ret == 0)
+		refs++;
+	if (!moved)
+		refs++;
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(tw.finished), 2000));
+	KUNIT_EXPECT_LT(test, tw.ran_at - start, 10 * HZ);	/* the first mod's delay */
+	kthread_flush_worker(worker);
+	refs -= tw.runs;
+	KUNIT_EXPECT_EQ(test, tw.runs, 1);
+	KUNIT_EXPECT_EQ(test, refs, 0);
+	kthread_destroy_worker(worker);
+}
+
 static void worker_test_destroy_frees_everything(struct kunit *test)
 {
 	struct mem_snapshot base;
@@ -592,6 +697,8 @@ static struct kunit_case worker_cases[] = {
 	KUNIT_CASE(worker_test_cancel_delayed_before_expiry),
 	KUNIT_CASE(worker_test_cancel_work),
 	KUNIT_CASE(worker_test_mod_delayed_work),
+	KUNIT_CASE(worker_test_mod_racing_cancel),
+	KUNIT_CASE(worker_test_mod_racing_mod),
 	KUNIT_CASE(worker_test_destroy_frees_everything),
 	KUNIT_CASE(worker_test_create_enomem),
 	KUNIT_CASE(worker_test_create_creator_killed),
