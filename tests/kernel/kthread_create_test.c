@@ -9,7 +9,8 @@
  * gets its thread; the clone's own error (-EAGAIN when no pid is left)
  * reaches the creator; queued requests are served in the order they
  * were queued, including one queued while kthreadd is about to sleep;
- * the step log takes one CPU's record at a time.
+ * the creator, preempting the new thread inside complete(), already
+ * finds its result; the step log takes one CPU's record at a time.
  * Each case is the behaviour a planted bug broke while every other test
  * passed (issue 16).
  * Linux: kernel/kthread.c
@@ -331,6 +332,91 @@ static void kthread_create_queued_served_in_order(struct kunit *test)
 	}
 }
 
+/*
+ * In the new thread "kc_result", at the step right before complete(done):
+ * undo kthread()'s preempt_disable() until its next step, so that the
+ * FIFO creator, woken on our CPU inside complete(), runs at once, before
+ * complete() even returns. Whatever kthread() does after complete() then
+ * comes after the creator has read its result.
+ */
+static int result_child_slept;
+
+static void let_the_creator_preempt(int step)
+{
+	if (strcmp(current->comm, "kc_result"))
+		return;
+	if (step == KT_KTHREAD_COMPLETE) {
+		preempt_enable_no_resched();
+	} else if (step == KT_KTHREAD_SLEEP) {
+		preempt_disable();
+		WRITE_ONCE(result_child_slept, 1);
+	}
+}
+
+static int kc_result_creator_fn(void *data)
+{
+	struct kc_creator *c = data;
+
+	c->result = kthread_create(exit_at_once_fn, &c->st, "kc_result");
+	complete(&c->done);
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * kthread() hands the creator its task_struct in create->result before
+ * complete(): on SMP (or preempted, as here) the woken creator reads it
+ * at once. The creator, kthreadd and the new thread share TEST_CPU, and
+ * the creator (FIFO) preempts the new thread inside complete(): it must
+ * still get the new thread, not the request's initial NULL.
+ */
+static void kthread_create_result_set_before_complete(struct kunit *test)
+{
+	static const struct sched_param fifo = { .sched_priority = 1 };
+	static struct kthread_step_log log;
+	struct kc_creator c = {};
+	struct cpumask kthreadd_mask;
+	struct task_struct *creator;
+	pid_t child = 0;
+
+	init_completion(&c.done);
+	creator = kthread_create(kc_result_creator_fn, &c, "kc_result_creator");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, creator);
+	kthread_bind(creator, TEST_CPU);
+	sched_setscheduler_nocheck(creator, SCHED_FIFO, &fifo);
+	kthreadd_pin(&kthreadd_mask);	/* its child starts on TEST_CPU too */
+	result_child_slept = 0;
+	WRITE_ONCE(kthread_step_hook, let_the_creator_preempt);
+	kthread_step_log_start(&log);
+	wake_up_process(creator);
+	wait_for_completion(&c.done);
+	/* The hook's preempt_disable() at "sleep" must still come. */
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(result_child_slept), 1000));
+	WRITE_ONCE(kthread_step_hook, NULL);
+	kthread_step_log_stop();
+	kthreadd_unpin(&kthreadd_mask);
+
+	for (int i = 0; i < log.n; i++)
+		if (log.rec[i].step == KT_KTHREAD_START)
+			child = log.rec[i].pid;
+	KUNIT_ASSERT_GT(test, child, 0);
+	/* The creator did run before the new thread slept (the preemption worked)... */
+	for (int i = 0, returned = 0; i < log.n; i++) {
+		if (log.rec[i].step == KT_CREATE_RETURN && log.rec[i].pid == creator->pid)
+			returned = 1;
+		if (log.rec[i].step == KT_KTHREAD_SLEEP && log.rec[i].pid == child)
+			KUNIT_EXPECT_TRUE(test, returned);
+	}
+	/* ... and got the new thread. */
+	KUNIT_EXPECT_NOT_ERR_OR_NULL(test, c.result);
+	if (!IS_ERR_OR_NULL(c.result)) {
+		KUNIT_EXPECT_EQ(test, c.result->pid, child);
+		KUNIT_EXPECT_STREQ(test, c.result->comm, "kc_result");
+		KUNIT_EXPECT_EQ(test, kthread_stop(c.result), -EINTR);
+	}
+	kthread_stop(creator);
+}
+
 static struct task_struct *window_creator;
 
 /* In kthreadd, list empty, about to sleep: a FIFO creator queues right now. */
@@ -454,6 +540,7 @@ static struct kunit_case kthread_create_cases[] = {
 	KUNIT_CASE(kthread_create_no_pid_left_eagain),
 	KUNIT_CASE(kthread_create_queued_served_in_order),
 	KUNIT_CASE(kthread_create_request_in_sleep_window),
+	KUNIT_CASE(kthread_create_result_set_before_complete),
 	KUNIT_CASE(kthread_step_log_one_cpu_at_a_time),
 	{}
 };
