@@ -839,6 +839,14 @@ void do_task_dead(void)
 	 * TASK_DEAD and frees us.
 	 */
 	preempt_disable();	/* what schedule() would hold; we never come back */
+	/*
+	 * set_special_state() takes our pi_lock. A try_to_wake_up() of us
+	 * still under way on another CPU holds it until its last access to
+	 * us, and its caller may hold no reference (kthread_run() wakes a
+	 * thread that may exit at once): that wakeup ends first, so we are
+	 * never freed under it. (Linux has the same lock here, and also RCU:
+	 * the last put comes a grace period later, delayed_put_task_struct().)
+	 */
 	set_special_state(TASK_DEAD);
 	__schedule(false);
 	BUG();
