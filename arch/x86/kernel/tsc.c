@@ -94,6 +94,7 @@ static void pit_sample_best(struct pit_sample *best)
  * One measurement: TSC cycles per @ms of PIT time, from two precise
  * readings of a free-running channel 2 (mode 0 from 0xffff). *@width is the
  * summed uncertainty of both readings, in TSC cycles.
+ * Return: the cycles, or 0 if the counter wrapped meanwhile.
  */
 static u64 pit_measure_tsc(unsigned int ms, u64 *width)
 {
@@ -109,6 +110,14 @@ static u64 pit_measure_tsc(unsigned int ms, u64 *width)
 		pit_read_sample(&end);
 	while ((u16)(start.count - end.count) < counts);
 	pit_sample_best(&end);
+	/*
+	 * Started at 0xffff, the count passed 0 only if 55 ms went by (a
+	 * stalled vCPU): then channel 2's output is high, and stays high in
+	 * mode 0, however many times the count wrapped unseen. Such a
+	 * measurement is short of 65536 counts or more: it does not count.
+	 */
+	if (inb(PIT_GATE_PORT) & 0x20)
+		return 0;
 	*width = start.width + end.width;
 	/* Scale by the PIT counts that really passed, not the ones asked for. */
 	return (end.tsc - start.tsc) * counts / (u16)(start.count - end.count);
@@ -117,7 +126,8 @@ static u64 pit_measure_tsc(unsigned int ms, u64 *width)
 /**
  * tsc_init - measure the TSC frequency and start sched_clock()
  *
- * Measures 10 ms of PIT time three times and keeps, of those that agree
+ * Measures 10 ms of PIT time three times (each time the PIT count did not
+ * wrap) and keeps, of those that agree
  * with the median, the measurement whose two readings were the most
  * precise (narrowest TSC brackets). Timing a
  * whole wait on the PIT, as a simpler calibration would, counts any stall
@@ -128,16 +138,21 @@ static u64 pit_measure_tsc(unsigned int ms, u64 *width)
  */
 void tsc_init(void)
 {
-	u64 d[3], width[3], median, best = 0, best_width = ~0ULL;
+	u64 d[3] = {}, width[3], median, best = 0, best_width = ~0ULL;
 
-	for (int i = 0; i < 3; i++)
-		d[i] = pit_measure_tsc(10, &width[i]);
+	/* A measurement whose count wrapped is made again (up to 100 tries). */
+	for (int i = 0, tries = 0; i < 3 && tries < 100; tries++)
+		if ((d[i] = pit_measure_tsc(10, &width[i])))
+			i++;
 	/*
 	 * A stall of the vCPU longer than the 16-bit counter's 55 ms wraps it
 	 * unseen: that measurement is then off by any amount (a boot on a
 	 * host with 13 runnable threads a core measured 6303595 MHz), and its
-	 * brackets may still be narrow. Only measurements within 1/16 of the
-	 * median of the three compete on precision.
+	 * brackets may still be narrow. pit_measure_tsc() refuses those; a
+	 * shorter stall only widens a bracket. Only measurements within 1/16
+	 * of the median of the three compete on precision. (The median alone
+	 * was not enough: on a host at load 32 two of three wrapped, and a
+	 * boot measured 11196 MHz for a 2596 MHz TSC.)
 	 */
 	median = max(min(d[0], d[1]), min(max(d[0], d[1]), d[2]));
 	for (int i = 0; i < 3; i++) {
