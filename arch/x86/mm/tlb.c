@@ -131,17 +131,6 @@ struct flush_tlb_info {
 /* Beyond this many pages one full flush is cheaper. Linux: tlb_single_page_flush_ceiling */
 #define TLB_SINGLE_PAGE_FLUSH_CEILING	33
 
-static atomic_long_t nr_tlb_shootdown_ipis;
-
-/**
- * tlb_shootdowns - how many CPUs were asked to flush a user mm so far
- * Return: that count (tests: a shared mm's munmap on SMP sends some).
- */
-unsigned long tlb_shootdowns(void)
-{
-	return atomic_long_read(&nr_tlb_shootdown_ipis);
-}
-
 /*
  * On each CPU of the mm's mask, this one included: flush the range if
  * the mm is still loaded here, or leave it if only a kernel thread
@@ -202,7 +191,6 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long
 		cpumask_clear_cpu(cpu, &others);
 		if (!cpumask_empty(&others)) {
 			WARN_ON_ONCE(irqs_disabled());
-			atomic_long_add(cpumask_weight(&others), &nr_tlb_shootdown_ipis);
 			smp_call_function_many(&others, flush_tlb_func, &info, true);
 		}
 	}

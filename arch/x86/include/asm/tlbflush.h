@@ -25,8 +25,6 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long
 void flush_tlb_page(struct vm_area_struct *vma, unsigned long a);
 /* Before @mm is freed: no CPU may still run on it lazily. */
 void cleanup_lazy_tlbs(struct mm_struct *mm);
-/* CPUs asked to flush a user mm since boot (for tests). */
-unsigned long tlb_shootdowns(void);
 
 void switch_mm_irqs_off(struct mm_struct *prev, struct mm_struct *next, struct task_struct *tsk);
 void enter_lazy_tlb(struct mm_struct *mm, struct task_struct *tsk);
