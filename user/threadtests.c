@@ -34,6 +34,8 @@
 #define CLONE_VM		0x00000100
 #define CLONE_SIGHAND		0x00000800
 #define CLONE_THREAD		0x00010000
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_SETTID	0x01000000
 
 static long futex(void *uaddr, int op, unsigned int val, const struct timespec *ts,
 		  void *uaddr2, unsigned int val3)
@@ -453,6 +455,11 @@ static void test_futex(void)
 	CHECK(futex((void *)&futex_word, FUTEX_WAIT, 1, (void *)0x10, NULL, 0) == -1 &&
 	      errno == EFAULT);
 	CHECK(futex((void *)&futex_word, 77, 0, NULL, NULL, 0) == -1 && errno == ENOSYS);
+	/* FUTEX_CMP_REQUEUE (4): a bad second word, and a changed first one. */
+	futex_word = 0;
+	CHECK(syscall(SYS_futex, &futex_word, 4, 1, (void *)1, (void *)0x10, 0) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_futex, &futex_word, 4, 1, (void *)1, &futex_word, 1) == -1 && errno == EAGAIN);
+	CHECK(syscall(SYS_futex, &futex_word, 4, 1, (void *)1, &futex_word, 0) == 0);
 }
 
 /* clone()'s flag rules, as Linux checks them in copy_process(). */
@@ -464,6 +471,16 @@ static void test_clone_thread_flags(void)
 	CHECK(syscall(SYS_clone, CLONE_VM | CLONE_THREAD, stack + sizeof(stack), NULL, NULL, 0) == -1 &&
 	      errno == EINVAL);
 	CHECK(syscall(SYS_clone, CLONE_SIGHAND | SIGCHLD, 0, NULL, NULL, 0) == -1 && errno == EINVAL);
+	/* Bad tid pointers are not errors: the stores just fail (as Linux ignores them). */
+	fflush(stdout);
+	long pid = syscall(SYS_clone, SIGCHLD | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID, 0,
+			   (void *)0x10, (void *)0xffffffff80100000UL, 0);
+	if (pid == 0)
+		_exit(0);
+	int status;
+
+	CHECK(pid > 0);
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
 static volatile pid_t bad_tid_thread;

@@ -43,7 +43,8 @@ int __init futex_init(void)
  * @key: filled in
  *
  * Return: 0, -EINVAL for a word not 4-byte aligned, -EFAULT for an
- * address outside the user half. The word itself is not touched here.
+ * address outside the user half (or, for a shared key, one nothing maps).
+ * The word itself is not read here.
  * Linux: get_futex_key()
  */
 int get_futex_key(u32 __user *uaddr, unsigned int flags, union futex_key *key)
@@ -59,9 +60,24 @@ int get_futex_key(u32 __user *uaddr, unsigned int flags, union futex_key *key)
 	key->both.offset = address % PAGE_SIZE;
 	key->private.address = address - key->both.offset;
 	key->private.mm = current->mm;
-	/* Private anonymous memory: a shared key is (mm, address) too, marked. */
-	if (flags & FLAGS_SHARED)
+	/*
+	 * Private anonymous memory: a shared key is (mm, address) too, marked.
+	 * Linux finds a shared key's page (get_user_pages_fast()), so an
+	 * address nothing maps is -EFAULT even where the word is never read
+	 * (a requeue's target): the VMA lookup says the same here.
+	 */
+	if (flags & FLAGS_SHARED) {
+		struct vm_area_struct *vma;
+		bool mapped;
+
+		mutex_lock(&current->mm->mmap_lock);
+		vma = find_vma(current->mm, address);
+		mapped = vma && vma->vm_start <= address;
+		mutex_unlock(&current->mm->mmap_lock);
+		if (!mapped)
+			return -EFAULT;
 		key->both.offset |= FUT_OFF_MMSHARED;
+	}
 	return 0;
 }
 
