@@ -296,6 +296,8 @@ void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask);
 long sched_setaffinity(pid_t pid, const struct cpumask *in_mask);
 unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state);
 void init_idle(struct task_struct *idle, int cpu);
+/* A CPU going offline leaves any borrowed mm (kernel/sched/core.c). */
+void idle_task_exit(void);
 void __noreturn do_task_dead(void);
 void schedule_tail(struct task_struct *prev);
 void schedule_idle(void);

@@ -1212,6 +1212,24 @@ unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state
 }
 
 /**
+ * idle_task_exit - a CPU going offline stops borrowing a user mm
+ *
+ * Its idle task may run lazily on the last user task's mm (enter_lazy_tlb()).
+ * An offline CPU gets no shootdown IPI, so it must not stay in that mm's
+ * mm_cpumask() or keep its page tables in CR3: it goes to init_mm now.
+ * Interrupts off, on the dying CPU.
+ * Linux: idle_task_exit()
+ */
+void idle_task_exit(void)
+{
+	struct mm_struct *mm = current->active_mm;
+
+	WARN_ON_ONCE(cpu_online(smp_processor_id()));
+	switch_mm_irqs_off(mm, &init_mm, current);
+	current->active_mm = &init_mm;
+}
+
+/**
  * init_idle - make @idle the idle task of @cpu
  * @idle: the task (init_task for the boot CPU)
  * @cpu: the CPU

@@ -360,13 +360,16 @@ int __cpu_die(unsigned int cpu)
 /**
  * play_dead - the idle loop of a CPU that went offline: halt for good
  *
- * Interrupts off, then CPU_DEAD for __cpu_die(). Only an NMI (which
+ * Interrupts off, off any user mm (idle_task_exit()), then CPU_DEAD
+ * for __cpu_die(). Only an NMI (which
  * returns here) or the INIT of the next cpu_up() gets it out of hlt.
  * Linux: native_play_dead() / play_dead_common() / hlt_play_dead()
  */
 void __noreturn play_dead(void)
 {
 	local_irq_disable();
+	/* A shootdown IPI can no longer reach us: give back any borrowed mm first. */
+	idle_task_exit();
 	smp_store_release(&cpu_boot_state[smp_processor_id()], CPU_DEAD);
 	for (;;)
 		native_halt();
