@@ -134,5 +134,7 @@ static __always_inline int spin_is_contended(spinlock_t *lock)
  */
 extern int debug_locks_reports;
 extern bool debug_locks_nonfatal;
+/* How long a CPU spins for a lock before "lockup suspected" (ns). */
+extern u64 spin_lockup_ns;
 
 #endif /* _LINUX_SPINLOCK_H */

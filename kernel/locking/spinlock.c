@@ -5,13 +5,23 @@
  * Linux: kernel/locking/spinlock.c, kernel/locking/spinlock_debug.c
  */
 #include <linux/kernel.h>
+#include <linux/nmi.h>
 #include <linux/printk.h>
+#include <linux/sched/clock.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
 #include <linux/spinlock.h>
 
 int debug_locks_reports;
 bool debug_locks_nonfatal;
+
+/*
+ * How long a CPU waits for its ticket before it says "lockup suspected".
+ * Linux's __spin_lock_debug() (until 4.x) waited about a second; here 5 s,
+ * because a TCG vCPU on a loaded host can legitimately wait a second for
+ * a ticket whose holder's vCPU the host descheduled. Tests shorten it.
+ */
+u64 spin_lockup_ns = 5ULL * 1000 * 1000 * 1000;
 
 /**
  * __raw_spin_lock_init - initialise a lock at run time
@@ -33,19 +43,59 @@ void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name)
  * asked for it with debug_locks_nonfatal; the caller then skips the
  * operation, which would deadlock or corrupt the lock.
  */
-static void spin_bug(raw_spinlock_t *lock, const char *msg)
-{
-	struct task_struct *owner = lock->owner != SPINLOCK_OWNER_INIT ? lock->owner : NULL;
+/* This CPU is printing a lock report: a lock it waits for meanwhile says nothing. */
+static bool spin_dumping[NR_CPUS];
 
+/* "BUG: spinlock MSG on CPU#N, comm/pid", the lock and its owner, a backtrace. Linux: spin_dump() */
+static void spin_dump(raw_spinlock_t *lock, const char *msg)
+{
+	struct task_struct *owner = READ_ONCE(lock->owner);
+	int cpu = raw_smp_processor_id();
+
+	if (owner == SPINLOCK_OWNER_INIT)
+		owner = NULL;
 	debug_locks_reports++;
-	pr_emerg("BUG: spinlock %s on CPU#%d, %s/%d\n", msg, smp_processor_id(),
-		 current->comm, current->pid);
+	WRITE_ONCE(spin_dumping[cpu], true);
+	pr_emerg("BUG: spinlock %s on CPU#%d, %s/%d\n", msg, cpu, current->comm, current->pid);
 	pr_emerg(" lock: %s, .magic: %08x, .owner: %s/%d, .owner_cpu: %d\n",
 		 lock->name, lock->magic, owner ? owner->comm : "<none>",
-		 owner ? owner->pid : -1, lock->owner_cpu);
+		 owner ? owner->pid : -1, READ_ONCE(lock->owner_cpu));
 	dump_stack();
+	WRITE_ONCE(spin_dumping[cpu], false);
+}
+
+static void spin_bug(raw_spinlock_t *lock, const char *msg)
+{
+	spin_dump(lock, msg);
 	if (!debug_locks_nonfatal)
 		panic("spinlock debug: %s", msg);
+}
+
+/*
+ * Wait for our ticket, and if that takes longer than spin_lockup_ns say
+ * so once, with every other CPU's backtrace (the owner's among them),
+ * then go on waiting: the lock stays fair, the report is a hint, not a
+ * verdict. Linux: __spin_lock_debug() (Linux 2.6 to 4.x)
+ */
+static void __spin_lock_debug(raw_spinlock_t *lock)
+{
+	u16 ticket = arch_spin_take_ticket(&lock->raw_lock);
+	u64 start = 0;
+	bool reported = false;
+
+	for (unsigned int n = 1; !arch_spin_ticket_served(&lock->raw_lock, ticket); n++) {
+		cpu_relax();
+		if (reported || n % 1024 || READ_ONCE(spin_dumping[raw_smp_processor_id()]))
+			continue;
+		if (!start) {
+			start = local_clock();
+		} else if (local_clock() - start > READ_ONCE(spin_lockup_ns)) {
+			spin_dump(lock, "lockup suspected");
+			trigger_all_cpu_backtrace();
+			reported = true;
+		}
+	}
+	barrier();	/* the critical section starts after we own the lock */
 }
 
 /* Checks before taking @lock; false if taking it must be skipped. */
@@ -105,7 +155,11 @@ void do_raw_spin_lock(raw_spinlock_t *lock)
 {
 	if (!debug_spin_lock_before(lock))
 		return;
+#if CONFIG_DEBUG_SPINLOCK
+	__spin_lock_debug(lock);
+#else
 	arch_spin_lock(&lock->raw_lock);
+#endif
 	debug_spin_lock_after(lock);
 }
 

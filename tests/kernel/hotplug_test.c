@@ -42,27 +42,6 @@ static unsigned int victim_cpu(void)
 	return last;
 }
 
-/* Is a line containing @needle in the kernel log since record @seq? */
-static bool log_has_since(u64 seq, const char *needle)
-{
-	static char line[256];
-	u64 first, next;
-
-	log_buf_seq_range(&first, &next);
-	for (seq = max(seq, first); seq < next; seq++)
-		if (log_buf_read(seq, line, sizeof(line), NULL) >= 0 && strstr(line, needle))
-			return true;
-	return false;
-}
-
-static u64 log_next(void)
-{
-	u64 first, next;
-
-	log_buf_seq_range(&first, &next);
-	return next;
-}
-
 /* How many tasks are queued (or running) on @cpu, idle aside. */
 static unsigned int tasks_on_cpu(unsigned int cpu)
 {

@@ -479,6 +479,63 @@ static void spinlock_might_sleep_reported_when_atomic(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, might_sleep_bug_count, bugs + 3);
 }
 
+/* Holds the lock for hold_ms on its CPU, then lets go. */
+struct lockup_holder {
+	spinlock_t *lock;
+	unsigned int hold_ms;
+	bool held;
+};
+
+static int lockup_holder_fn(void *data)
+{
+	struct lockup_holder *h = data;
+
+	spin_lock(h->lock);
+	WRITE_ONCE(h->held, true);
+	mdelay(h->hold_ms);
+	spin_unlock(h->lock);
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * A CPU that waits longer than spin_lockup_ns for its ticket says so
+ * once, naming itself and the owner task and CPU (Linux's "BUG: spinlock
+ * lockup suspected on CPU#%d, %s/%d" and ".owner: %s/%d, .owner_cpu: %d"),
+ * and still gets the lock, in its turn, when the owner lets go.
+ */
+static void spinlock_debug_lockup_suspected(struct kunit *test)
+{
+	DEFINE_SPINLOCK(lock);
+	struct lockup_holder h = { .lock = &lock, .hold_ms = 600 };
+	int reports = debug_locks_reports;
+	u64 saved = spin_lockup_ns, seq;
+	struct task_struct *t;
+	char line[96];
+
+	NEED_DEBUG_SPINLOCK(test);
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs a second CPU to hold the lock (the -smp 4 boot)");
+	KUNIT_ASSERT_EQ(test, set_cpus_allowed_ptr(current, cpumask_of(0)), 0);
+	t = kthread_create_on_cpu(lockup_holder_fn, &h, 1, "spin_holder/%u");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	wake_up_process(t);
+	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(h.held), 2000));
+	seq = log_next();
+	WRITE_ONCE(spin_lockup_ns, 100 * NSEC_PER_MSEC);
+	spin_lock(&lock);		/* waits out the holder's 600 ms */
+	spin_unlock(&lock);
+	WRITE_ONCE(spin_lockup_ns, saved);
+	KUNIT_EXPECT_EQ(test, debug_locks_reports, reports + 1);
+	snprintf(line, sizeof(line), "BUG: spinlock lockup suspected on CPU#0, %s/%d",
+		 current->comm, current->pid);
+	KUNIT_EXPECT_TRUE(test, log_has_since(seq, line));
+	snprintf(line, sizeof(line), ".owner: spin_holder/1/%d, .owner_cpu: 1", t->pid);
+	KUNIT_EXPECT_TRUE(test, log_has_since(seq, line));
+	kthread_stop(t);
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
+}
+
 static struct kunit_case spinlock_cases[] = {
 	KUNIT_CASE(spinlock_counter_exact_with_preemption),
 	KUNIT_CASE(spinlock_lock_disables_preemption),
@@ -492,6 +549,7 @@ static struct kunit_case spinlock_cases[] = {
 	KUNIT_CASE(spinlock_debug_unlock_by_non_owner),
 	KUNIT_CASE(spinlock_debug_unlock_free_lock),
 	KUNIT_CASE(spinlock_debug_bad_magic),
+	KUNIT_CASE(spinlock_debug_lockup_suspected),
 	KUNIT_CASE(spinlock_schedule_while_atomic_reported),
 	KUNIT_CASE(spinlock_might_sleep_reported_when_atomic),
 	{}

@@ -90,6 +90,28 @@ static inline void sleep_until_stopped(void)
 	__set_current_state(TASK_RUNNING);
 }
 
+/* The sequence number the kernel log's next record will get. */
+static inline u64 log_next(void)
+{
+	u64 first, next;
+
+	log_buf_seq_range(&first, &next);
+	return next;
+}
+
+/* Is a line containing @needle in the kernel log since record @seq? */
+static inline bool log_has_since(u64 seq, const char *needle)
+{
+	static char line[256];
+	u64 first, next;
+
+	log_buf_seq_range(&first, &next);
+	for (seq = max(seq, first); seq < next; seq++)
+		if (log_buf_read(seq, line, sizeof(line), NULL) >= 0 && strstr(line, needle))
+			return true;
+	return false;
+}
+
 /* Wait up to @ms for @cond; true if it became true. */
 #define wait_until(cond, ms) ({						\
 	unsigned long __end = jiffies + msecs_to_jiffies(ms);		\

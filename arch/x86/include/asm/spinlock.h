@@ -23,12 +23,23 @@ typedef struct {
 
 #define __ARCH_SPIN_LOCK_UNLOCKED { { 0 } }
 
+/* Take a ticket: one locked add, the old value of next is ours. */
+static __always_inline u16 arch_spin_take_ticket(arch_spinlock_t *lock)
+{
+	return xadd(&lock->next, (u16)1);
+}
+
+/* Is @ticket being served: is the lock ours now? */
+static __always_inline bool arch_spin_ticket_served(arch_spinlock_t *lock, u16 ticket)
+{
+	return READ_ONCE(lock->owner) == ticket;
+}
+
 static __always_inline void arch_spin_lock(arch_spinlock_t *lock)
 {
-	/* One locked add takes a ticket: the old value of next is ours. */
-	u16 ticket = xadd(&lock->next, (u16)1);
+	u16 ticket = arch_spin_take_ticket(lock);
 
-	while (READ_ONCE(lock->owner) != ticket)
+	while (!arch_spin_ticket_served(lock, ticket))
 		cpu_relax();
 	barrier();	/* the critical section starts after we own the lock */
 }
