@@ -112,6 +112,7 @@ struct smpboot_thread_data {
  */
 static int smpboot_thread_fn(void *data)
 {
+	/* LAB 5: smpboot_thread_fn */
 	struct smpboot_thread_data *td = data;
 	struct smp_hotplug_thread *ht = td->ht;
 

@@ -48,8 +48,11 @@ LABS = {
     3: ("The scheduler: the fair class", "labs/lab3-scheduler.md", ["sched"]),
     4: ("Stopping and parking kthreads, workers", "labs/lab4-stop-park.md",
         ["kthread", "kthread_worker"]),
+    5: ("Per-CPU kthreads and CPU hotplug", "labs/lab5-percpu-hotplug.md", ["cpu_hotplug"]),
     6: ("fork() and copy-on-write", "labs/lab6-fork-cow.md", ["cow"]),
 }
+# The CPUs a lab's suites boot on (1 if not listed): taking a CPU down needs another.
+LAB_SMP = {5: 4}
 
 MARK = re.compile(r"^(\s*)/\* LAB (\d+): (\S+) \*/\s*$")
 MARK_LIKE = re.compile(r"/\* LAB \d+\b")        # anything that looks like one
@@ -388,7 +391,8 @@ def grade(lab, top, args=None, build=True, log_dir=None, log_prefix="", out=prin
     verdicts = {}
     for suite in suites:
         boot = qemu.qemu_boot(args, f"{log_prefix}lab{lab}-{suite}", f"kunit.filter_glob={suite}",
-                              elf=top / "build/spindle.elf", log_dir=log_dir)
+                              elf=top / "build/spindle.elf", log_dir=log_dir,
+                              smp=LAB_SMP.get(lab, 1))
         root = ktap.parse_ktap(boot.log)
         crashed, names = None, suite_cases(top, suite)
         for name, case in (ktap.ktap_cases(root) if root else []):
