@@ -296,12 +296,21 @@ static int watchdog_should_run(unsigned int cpu)
 	return READ_ONCE(hrtimer_interrupts[cpu]) != READ_ONCE(soft_lockup_hrtimer_cnt[cpu]);
 }
 
-/* In watchdog/N, on its CPU: start watching this CPU. Linux: watchdog_enable() */
-static void watchdog_enable(unsigned int cpu)
+/*
+ * Made, parked: the top RT priority from the start, so that its first
+ * run (setup) is not left behind a task that never yields.
+ * Linux: watchdog_set_prio(), from watchdog_enable() there
+ */
+static void watchdog_create(unsigned int cpu)
 {
 	struct sched_param param = { .sched_priority = MAX_RT_PRIO - 1 };
 
-	sched_setscheduler_nocheck(current, SCHED_FIFO, &param);
+	sched_setscheduler_nocheck(softlockup_watchdog[cpu], SCHED_FIFO, &param);
+}
+
+/* In watchdog/N, on its CPU: start watching this CPU. Linux: watchdog_enable() */
+static void watchdog_enable(unsigned int cpu)
+{
 	__touch_watchdog();
 	WRITE_ONCE(watchdog_report_ts[cpu], 0);
 	/* The buddy's last look may be from before this CPU went away. */
@@ -327,6 +336,7 @@ static struct smp_hotplug_thread watchdog_threads = {
 	.thread_should_run = watchdog_should_run,
 	.thread_fn = watchdog,
 	.thread_comm = "watchdog/%u",
+	.create = watchdog_create,
 	.setup = watchdog_enable,
 	.cleanup = watchdog_cleanup,
 	.park = watchdog_disable,

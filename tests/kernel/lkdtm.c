@@ -14,9 +14,9 @@
  *   SOFTLOCKUP     spin with preemption off (the soft lockup detector)
  *   HARDLOCKUP     spin with interrupts off (the hard lockup detector)
  * lkdtm.cpu=N runs it on CPU N (pid 1 moves there first, as
- * `taskset -c N` would in Linux), while a bystander thread on another
- * CPU says it is alive every millisecond: a panic must stop it, and its lines
- * must end before the report starts.
+ * `taskset -c N` would in Linux). For PANIC a bystander thread on another
+ * CPU says it is alive every millisecond meanwhile: the panic must stop
+ * it, and its lines must end before the report starts.
  * Linux: drivers/misc/lkdtm/ (Linux Kernel Dump Test Module)
  */
 #include <linux/delay.h>
@@ -137,8 +137,8 @@ static int lkdtm_bystander(void *unused)
 	return 0;
 }
 
-/* Move pid 1 to lkdtm.cpu= and start the bystander on another CPU. */
-static void lkdtm_go_to_cpu(void)
+/* Move pid 1 to lkdtm.cpu= and, for @bystander, start one on another CPU. */
+static void lkdtm_go_to_cpu(bool bystander)
 {
 	struct task_struct *t;
 	int other;
@@ -151,7 +151,7 @@ static void lkdtm_go_to_cpu(void)
 	}
 	pr_info("lkdtm: on CPU %d\n", smp_processor_id());
 	other = lkdtm_cpu ? 0 : 1;
-	if (!cpu_online(other))
+	if (!bystander || !cpu_online(other))
 		return;
 	t = kthread_create_on_cpu(lkdtm_bystander, NULL, other, "lkdtm_bystander/%u");
 	if (!IS_ERR(t))
@@ -188,7 +188,7 @@ bool lkdtm_run(void)
 	for (unsigned int i = 0; i < ARRAY_SIZE(crashtypes); i++) {
 		if (strcmp(lkdtm_type, crashtypes[i].name))
 			continue;
-		lkdtm_go_to_cpu();
+		lkdtm_go_to_cpu(crashtypes[i].func == lkdtm_PANIC);
 		pr_info("lkdtm: Performing direct entry %s\n", crashtypes[i].name);
 		crashtypes[i].func();
 		return true;
