@@ -475,6 +475,27 @@ static void do_signal_stop(int sig)
 }
 
 /**
+ * kernel_dequeue_signal - take current's next signal, in a kthread
+ *
+ * Return: the signal number, or 0 if none is pending.
+ *
+ * A kthread that allow_signal()ed a signal takes it here (there is no
+ * user mode to deliver it on the way to): afterwards signal_pending()
+ * is false again, unless more are pending.
+ * Linux: kernel_dequeue_signal() in include/linux/sched/signal.h
+ */
+int kernel_dequeue_signal(void)
+{
+	int sig;
+
+	spin_lock_irq(&current->sighand->siglock);
+	sig = dequeue_signal(current);
+	recalc_sigpending();	/* it may have been the last one */
+	spin_unlock_irq(&current->sighand->siglock);
+	return sig;
+}
+
+/**
  * get_signal - the next signal current must act on, before user mode
  * @ksig: filled with the signal and its action when a handler is to run
  *

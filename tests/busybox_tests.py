@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 from qemu_conf import EXIT_PASS     # noqa: E402  (tools/qemu.mk)
 
 PROMPT = "bb$ "             # PS1, set by the first check
-CTRL_C, CTRL_BACKSLASH, CTRL_RBRACKET = "\x03", "\x1c", "\x1d"
+CTRL_C, CTRL_BACKSLASH, CTRL_Z, CTRL_RBRACKET = "\x03", "\x1c", "\x1a", "\x1d"
 # The loop the memory check runs twice: forks, pipes, files in /tmp.
 WORKLOAD = ("i=0; while [ $i -lt 50 ]; do (true); echo $i | cat > /tmp/w$i; i=$((i+1)); done; "
             "cat /tmp/w* | wc -l; rm /tmp/w*")
@@ -137,9 +137,35 @@ class Checks:
         out = self.lines("echo status $?")
         self.expect(out == ["status 131"], "Ctrl-\\ did not end sleep with SIGQUIT", str(out))
 
+    def job_control(self):
+        """Ctrl-Z stops the foreground job (SIGTSTP), fg continues it (SIGCONT)."""
+        start = len(self.con.text)
+        self.con.send("sleep 100\r")
+        time.sleep(0.7)
+        self.con.send(CTRL_Z)
+        self.con.wait_for("\n" + PROMPT, start + 10, 10)
+        self.expect(re.search(r"\[1\]\+ +Stopped +sleep 100", self.con.text[start:]),
+                    "Ctrl-Z did not stop sleep", self.con.text[start:])
+        out = self.lines("cut -d' ' -f3 /proc/$(pidof sleep)/stat")
+        self.expect(out == ["T"], "the stopped sleep is not in state T", str(out))
+        start = len(self.con.text)
+        self.con.send("fg\r")
+        self.con.wait_for("sleep 100\n", start, 10)
+        time.sleep(0.5)
+        self.con.send(CTRL_C)
+        self.con.wait_for("\n" + PROMPT, start + 10, 10)
+        out = self.lines("echo status $?")
+        self.expect(out == ["status 130"], "fg did not bring back sleep for Ctrl-C", str(out))
+
     def line_editing(self):
-        out = self.lines("echo abcx\x7f\x7fd")   # two DELs: "abd"
-        self.expect(out == ["abd"], "Backspace did not erase", str(out))
+        """The kernel's canonical mode (read has no line editor): DEL erases, ^U kills the line."""
+        start = len(self.con.text)
+        self.con.send("read x; echo got $x\r")
+        time.sleep(0.5)
+        self.con.send("junk\x15abcx\x7f\x7fd\r")
+        end = self.con.wait_for("\n" + PROMPT, start + 10, 10)
+        out = clean(self.con.text[start:end])
+        self.expect("got abd" in out, "DEL and ^U did not edit the line `read` read", out)
 
     def ps(self):
         rows = {}
@@ -208,7 +234,8 @@ class Checks:
 
 
 CHECKS = ["prompt", "uname", "command_substitution", "three_stage_pipe", "redirection", "files",
-          "subshell_loop", "background_kill_wait", "ctrl_c", "ctrl_backslash", "line_editing",
+          "subshell_loop", "background_kill_wait", "ctrl_c", "ctrl_backslash", "job_control",
+          "line_editing",
           "ps", "proc_files", "ls_l", "kernel_shell", "memory_baseline"]
 
 

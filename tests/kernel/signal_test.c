@@ -7,7 +7,9 @@
  * from kthreadd) until they allow_signal() one, and kthreadd itself
  * cannot be killed. A signal wakes a TASK_INTERRUPTIBLE sleeper, SIGKILL
  * also a TASK_KILLABLE one, and nothing wakes TASK_UNINTERRUPTIBLE.
- * flush_signals() forgets what is pending.
+ * flush_signals() forgets what is pending. A signal whose default is
+ * "ignore" is dropped when sent; kernel_dequeue_signal() takes one a
+ * kthread allowed.
  *
  * The targets are kthreads; the cases run in pid 1 and never signal it.
  * Linux: kernel/signal.c
@@ -322,6 +324,73 @@ out:
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 }
 
+/*
+ * An ignored signal is dropped when sent, kthreads included: SIGCHLD's
+ * default is "ignore", so a kthread that allow_signal()s it (SIG_DFL)
+ * still gets nothing pending, and no TIF_SIGPENDING left set for ever.
+ * Linux: sig_handler_ignored()
+ */
+static void signal_default_ignore_dropped(struct kunit *test)
+{
+	struct target tg = ASLEEP_UNINTERRUPTIBLY(sigmask(SIGCHLD) | sigmask(SIGUSR1));
+	struct mem_snapshot base;
+
+	mem_snapshot_take(&base);
+	if (!start_target(&tg)) {
+		KUNIT_FAIL(test, "target did not go to sleep");
+		goto out;
+	}
+	KUNIT_EXPECT_EQ(test, send_sig(SIGCHLD, tg.task, 0), 0);
+	KUNIT_EXPECT_FALSE(test, signal_pending(tg.task));
+	KUNIT_EXPECT_EQ(test, tg.task->pending.signal, 0);
+	/* ... while one whose default is to terminate stays pending */
+	send_sig(SIGUSR1, tg.task, 0);
+	KUNIT_EXPECT_EQ(test, tg.task->pending.signal, sigmask(SIGUSR1));
+out:
+	stop_target(&tg);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
+struct dequeuer {
+	int asleep, taken, pending_after;
+	long left;
+};
+
+/* Allows SIGUSR1, sleeps interruptibly until it comes, takes it with kernel_dequeue_signal(). */
+static int dequeuer_fn(void *data)
+{
+	struct dequeuer *d = data;
+
+	allow_signal(SIGUSR1);
+	WRITE_ONCE(d->asleep, 1);
+	d->left = schedule_timeout_interruptible(5 * HZ);
+	d->taken = kernel_dequeue_signal();
+	d->pending_after = signal_pending(current);
+	sleep_until_stopped();
+	return 0;
+}
+
+/* A kthread takes the signal it allowed: it is gone from the pending set after. */
+static void signal_kernel_dequeue_signal(struct kunit *test)
+{
+	struct dequeuer d = { 0 };
+	struct mem_snapshot base;
+	struct task_struct *t;
+
+	mem_snapshot_take(&base);
+	t = kthread_run(dequeuer_fn, &d, "sig_dequeue");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(d.asleep) &&
+					   task_state(t) == TASK_INTERRUPTIBLE, 1000));
+	send_sig(SIGUSR1, t, 0);
+	KUNIT_EXPECT_TRUE(test, wait_until(task_state(t) == TASK_UNINTERRUPTIBLE, 1000));
+	KUNIT_EXPECT_GT(test, d.left, 0);	/* woken by the signal, not the timeout */
+	KUNIT_EXPECT_EQ(test, d.taken, SIGUSR1);
+	KUNIT_EXPECT_EQ(test, d.pending_after, 0);
+	kthread_stop(t);
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
 static struct kunit_case signal_cases[] = {
 	KUNIT_CASE(signal_send_sets_pending),
 	KUNIT_CASE(signal_kill_pid_errors),
@@ -330,6 +399,8 @@ static struct kunit_case signal_cases[] = {
 	KUNIT_CASE(signal_ignored_does_not_wake),
 	KUNIT_CASE(signal_uninterruptible_and_killable),
 	KUNIT_CASE(signal_flush_signals_clears),
+	KUNIT_CASE(signal_default_ignore_dropped),
+	KUNIT_CASE(signal_kernel_dequeue_signal),
 	{}
 };
 

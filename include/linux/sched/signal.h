@@ -213,6 +213,8 @@ int group_send_sig_info(int sig, struct task_struct *p);
 /* After current->blocked changed, under siglock. */
 void recalc_sigpending(void);
 int kill_pgrp(pid_t pgrp, int sig, int priv);
+/* A kthread that allow_signal()ed takes its next signal. Linux: kernel_dequeue_signal() */
+int kernel_dequeue_signal(void);
 /* Would @sig be dropped or held back by @t (ignored or blocked)? */
 bool sig_ignored_or_blocked(struct task_struct *t, int sig);
 int sigsuspend(sigset_t *set);
