@@ -108,6 +108,10 @@ KCFLAGS := $(CLANG_FLAGS) -std=gnu11 $(OPT) -g -ffreestanding -fno-builtin -nost
 	$(call cc-option,-fno-tree-loop-distribute-patterns) -fno-delete-null-pointer-checks \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
 	-Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
+# The lock validator (kernel/locking/lockdep.c, <linux/lockdep_types.h>):
+# on in this (debug) build; CONFIG_LOCKDEP=0 builds the kernel without it.
+CONFIG_LOCKDEP ?= 1
+KCFLAGS += -DCONFIG_LOCKDEP=$(CONFIG_LOCKDEP)
 KASFLAGS := $(CLANG_FLAGS) -D__ASSEMBLY__ -g -Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -z norelro \
 	$(call ld-option,--no-warn-rwx-segments) -T linker.ld

@@ -14,6 +14,8 @@
 #include <linux/futex.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
+#include <linux/printer.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/params.h>
@@ -151,6 +153,9 @@ static int kernel_init(void *unused)
 		qemu_exit(bench_run_all() ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
 	if (kunit_enabled()) {
 		int failed = kunit_run_all_tests();
+
+		/* What the suites taught the validator, and that it is still on. */
+		lockdep_stats_show(&printk_printer);
 
 		qemu_exit(failed ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
 	}

@@ -276,6 +276,8 @@ void do_exit(long code)
 	WARN(preempt_count(), "do_exit: %s/%d exiting with preempt_count %d",
 	     tsk->comm, tsk->pid, preempt_count());
 
+	/* Nobody would ever release what an exiting task holds. */
+	debug_check_no_locks_held();
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
 	trace_sched_process_exit(tsk);

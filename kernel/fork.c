@@ -184,6 +184,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig, int node)
 		return NULL;
 	}
 	memcpy(tsk, orig, sizeof(*tsk));
+	lockdep_init_task(tsk);		/* the parent's held locks are not the child's */
 	raw_spin_lock_init(&tsk->pi_lock);
 	atomic_long_inc(&task_structs_allocated);
 	tsk->stack = stack;
@@ -360,7 +361,8 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	int retval = 0;
 
 	mutex_lock(&oldmm->mmap_lock);
-	mutex_lock(&mm->mmap_lock);
+	/* One class for every mmap_lock: the child's is the nested one. */
+	mutex_lock_nested(&mm->mmap_lock, SINGLE_DEPTH_NESTING);
 	for (struct vm_area_struct *mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
 		struct vm_area_struct *tmp = vm_area_dup(mpnt);
 

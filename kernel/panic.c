@@ -6,6 +6,7 @@
  * test run never hangs on a dead kernel.
  * Linux: kernel/panic.c
  */
+#include <linux/debug_locks.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -50,6 +51,7 @@ void panic(const char *fmt, ...)
 			native_halt();
 	}
 	WRITE_ONCE(oops_in_progress, 1);
+	debug_locks_off();	/* locks are no longer to be trusted; no reports mid-panic */
 	va_start(args, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);

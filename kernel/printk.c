@@ -428,5 +428,5 @@ int printk_ratelimit(void)
 void printk_zap_locks(void)
 {
 	if (raw_spin_is_locked(&logbuf_lock) && logbuf_lock.owner_cpu != smp_processor_id())
-		__raw_spin_lock_init(&logbuf_lock, "logbuf_lock");
+		logbuf_lock = (raw_spinlock_t)__RAW_SPIN_LOCK_UNLOCKED(logbuf_lock);
 }

@@ -46,6 +46,7 @@
 #include <linux/cpumask.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/kthread.h>
 #include <linux/mutex.h>
 #include <linux/mm.h>
@@ -1041,6 +1042,23 @@ static void cmd_halt(int argc, char **argv)
 	qemu_exit(QEMU_EXIT_SUCCESS);
 }
 
+/* The validator's tables, as Linux's /proc/lockdep, /proc/lockdep_chains, /proc/lockdep_stats. */
+static void cmd_lockdep(int argc, char **argv)
+{
+	if (!CONFIG_LOCKDEP) {
+		tty_printf("lockdep: not in this build (CONFIG_LOCKDEP=0)\n");
+	} else if (argc == 1 || !strcmp(argv[1], "classes")) {
+		lockdep_show(&console_printer);
+		lockdep_stats_show(&console_printer);
+	} else if (!strcmp(argv[1], "chains")) {
+		lockdep_chains_show(&console_printer);
+	} else if (!strcmp(argv[1], "stats")) {
+		lockdep_stats_show(&console_printer);
+	} else {
+		tty_printf("lockdep: unknown view '%s' (classes, chains, stats)\n", argv[1]);
+	}
+}
+
 static void cmd_reboot(int argc, char **argv)
 {
 	pr_notice("reboot: Restarting system\n");
@@ -1071,6 +1089,8 @@ static const struct shell_command shell_commands[] = {
 	  0, 2, .fn = cmd_trace },
 	{ "dmesg", "[LINES]", "print the kernel log (or its last LINES)", 0, 1, .fn = cmd_dmesg },
 	{ "mem", "", "page, vmalloc and slab counters", 0, 0, .fn = cmd_mem },
+	{ "lockdep", "[classes|chains|stats]", "the lock validator's classes, chains, table use",
+	  0, 1, .fn = cmd_lockdep },
 	{ "bench", "", "run the micro-benchmarks", 0, 0, .fn = cmd_bench },
 	{ "test", "[list|all|SUITE[.CASE]]", "run KUnit suites now, print KTAP", 0, 1, .fn = cmd_test },
 	{ "halt", "", "stop the machine (QEMU exits with 33)", 0, 0, .fn = cmd_halt },

@@ -214,6 +214,7 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	}
 	pfn = page_to_pfn(page);
+	debug_check_no_locks_freed(page_address(page), PAGE_SIZE << order);
 	zone = page_zone(page);
 
 	spin_lock_irqsave(&zone->lock, flags);

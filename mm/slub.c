@@ -418,6 +418,8 @@ void __kmem_cache_free(struct kmem_cache *s, struct page *slab, void *obj)
 	bool overwritten = false;
 	unsigned long flags;
 
+	/* A lock held inside the object would be unlocked in freed memory. */
+	debug_check_no_locks_freed(obj, s->object_size);
 	spin_lock_irqsave(&n->list_lock, flags);
 	if (SLAB_DEBUG && *freeptr(s, obj) != SLAB_OBJ_ACTIVE) {
 		if (on_freelist(s, slab, obj)) {

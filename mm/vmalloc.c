@@ -338,6 +338,7 @@ void vfree(const void *addr)
 	/* Another vfree() of the same address may have won meanwhile. */
 	if (WARN(remove_vm_area(addr) != area, "vfree: %px freed twice at once", addr))
 		return;
+	debug_check_no_locks_freed(area->addr, area->size - PAGE_SIZE);	/* no guard page */
 	free_area_pages(area);
 }
 

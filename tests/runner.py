@@ -84,6 +84,36 @@ LKDTM = [
     ("DIVIDE_ERROR", ["Oops: divide error"]),
 ]
 
+# lkdtm=LOCKDEP_* boots: the lock validator's report, word for word as
+# Linux's, naming both locks (or both acquisitions), before anything
+# hangs; then boot goes on (the report is the boot's one WARNING).
+LKDTM_LOCKDEP = [
+    ("LOCKDEP_AB_BA", [
+        "WARNING: possible circular locking dependency detected",
+        re.compile(r"lkdtm_ba/\d+ is trying to acquire lock:\n.*\(lkdtm_lock_A\)\{\+\.\+\.\}-\{3:3\}, "
+                   r"at: lkdtm_take_in_order\+"),
+        re.compile(r"but task is already holding lock:\n.*\(lkdtm_lock_B\)"),
+        re.compile(r"-> #1 \(lkdtm_lock_B\)\{\+\.\+\.\}-\{3:3\}:\n.*_raw_spin_lock\+"),
+        re.compile(r"CPU0 +CPU1\n.*----\n.*  lock\(lkdtm_lock_B\);\n.* {31}lock\(lkdtm_lock_A\);\n"
+                   r".* {31}lock\(lkdtm_lock_B\);\n.*  lock\(lkdtm_lock_A\);\n"),
+        "*** DEADLOCK ***", "1 lock held by lkdtm_ba/"]),
+    ("LOCKDEP_RECURSION", [
+        "WARNING: possible recursive locking detected",
+        re.compile(r"init/1 is trying to acquire lock:\n.*([0-9a-f]{16}) \(&lkdtm_same_class\[i\]\)"),
+        re.compile(r"but task is already holding lock:\n.*[0-9a-f]{16} \(&lkdtm_same_class\[i\]\)"),
+        "May be due to missing lock nesting notation"]),
+    ("LOCKDEP_IRQ_INVERSION", [
+        "WARNING: inconsistent lock state",
+        "inconsistent {HARDIRQ-ON-W} -> {IN-HARDIRQ-W} usage.",
+        re.compile(r"\[HC1\[1\]:SC0\[0\]:HE0:SE1\] takes:\n.*\(lkdtm_irq_lock\)\{\?\.\+\.\}"),
+        re.compile(r"\{HARDIRQ-ON-W\} state was registered at:\n(.*\n)*.*lkdtm_LOCKDEP_IRQ_INVERSION\+"),
+        re.compile(r"  lock\(lkdtm_irq_lock\);\n.*  <Interrupt>\n.*    lock\(lkdtm_irq_lock\);")]),
+    ("LOCKDEP_BAD_UNLOCK", [
+        "WARNING: bad unlock balance detected!",
+        "is trying to release lock (lkdtm_handed_over) at:",
+        "but there are no more locks to release!"]),
+]
+
 
 # --- results -----------------------------------------------------------
 
@@ -155,8 +185,16 @@ def report_ktap(results, root, log_path, prefix="", each_ok=True):
 
 # --- WARNINGs ----------------------------------------------------------
 
-# __warn()'s line (kernel/panic.c), and what kunit_expect_warning() prints.
-WARNING_LINE = re.compile(r"WARNING: CPU: \d+ PID: \d+ at ")
+# __warn()'s line (kernel/panic.c), the lock validator's headlines
+# (kernel/locking/lockdep.c, each a WARNING too), and what
+# kunit_expect_warning() prints.
+WARNING_LINE = re.compile(
+    r"WARNING: CPU: \d+ PID: \d+ at "
+    r"|WARNING: (possible circular locking dependency detected|possible recursive locking"
+    r" detected|inconsistent lock state|bad unlock balance detected!|held lock freed!"
+    r"|\S+ still has locks held!|lock held when returning to user space!)"
+    r"|INFO: trying to register non-static key\.|BUG: key \S+ has not been registered!"
+    r"|BUG: MAX_\w+ too low!|BUG: looking up invalid subclass")
 WARNING_ANNOUNCED = re.compile(r"# \S+: expects a WARNING: ")
 
 
@@ -230,6 +268,9 @@ def check_kunit_boot(results, name, boot, failed_cases, root, linked):
         problems.append(f"{boot.describe()}, expected exit status {want}")
     problems += [f"suite {s} printed no result line" for s in incomplete_suites(root)]
     problems += warning_problems(boot.log)
+    # The lock validator must still be on after every suite (lockdep_stats_show()).
+    if re.search(r"^\[[ \d.]+\]  debug_locks: +0$", boot.log, re.M):
+        problems.append("the lock validator turned itself off (debug_locks: 0)")
     totals = ktap_totals(root)
     if not any(totals.values()):
         problems.append("no test case ran")
@@ -896,6 +937,10 @@ def boots():
         name = f"lkdtm_{fault}"
         table.append((name, run_expect, dict(append=f"lkdtm={fault}",
                                               expect=expect, status=EXIT_FAIL)))
+    for fault, expect in LKDTM_LOCKDEP:
+        table.append((f"lkdtm_{fault}", run_expect, dict(
+            append=f"lkdtm={fault}", warnings=1,
+            expect=expect + ["stack backtrace:", "Spindle: boot finished"])))
     table += lockup_boots()
     # A WARNING is reported and boot goes on; the boot declares the one it expects.
     table.append(("lkdtm_WARNING", run_expect, dict(

@@ -24,10 +24,16 @@ struct completion {
  * On the stack. The queue head points at itself, so the completion must
  * be initialised in place: a copy of one initialised elsewhere would
  * still point at the original. (An initialiser may take the address of
- * the variable it initialises.)
+ * the variable it initialises.) Its lock needs a static class key, so
+ * with the validator it is initialised at run time (init_completion()).
  */
+#if CONFIG_LOCKDEP
+#define COMPLETION_INITIALIZER_ONSTACK(work) (*({ init_completion(&work); &work; }))
+#else
+#define COMPLETION_INITIALIZER_ONSTACK(work) COMPLETION_INITIALIZER(work)
+#endif
 #define DECLARE_COMPLETION_ONSTACK(work) \
-	struct completion work = COMPLETION_INITIALIZER(work)
+	struct completion work = COMPLETION_INITIALIZER_ONSTACK(work)
 
 static inline void init_completion(struct completion *x)
 {

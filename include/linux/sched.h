@@ -195,6 +195,19 @@ struct task_struct {
 	int __user *set_child_tid;
 	int __user *clear_child_tid;
 
+#if CONFIG_LOCKDEP
+	/*
+	 * The lock validator's stack of the locks this task holds, oldest
+	 * first (an interrupt's locks go on the interrupted task's stack, in
+	 * their own irq_context). Only the task itself, with interrupts
+	 * off, changes it. kernel/locking/lockdep.c
+	 */
+	u64 curr_chain_key;
+	int lockdep_depth;
+	unsigned int lockdep_recursion;	/* in the validator, or lockdep_off() */
+	struct held_lock held_locks[MAX_LOCK_DEPTH];
+#endif
+
 	/* CPU state saved by switch_to(); must be last (it varies by arch). */
 	struct thread_struct thread;
 };

@@ -17,7 +17,9 @@
 #define _LINUX_SPINLOCK_H
 
 #include <linux/irqflags.h>
+#include <linux/lockdep.h>
 #include <linux/preempt.h>
+#include <linux/stddef.h>
 #include <asm/spinlock.h>
 
 #ifndef CONFIG_DEBUG_SPINLOCK
@@ -34,33 +36,72 @@ typedef struct raw_spinlock {
 	void *owner;		/* the task holding it, or SPINLOCK_OWNER_INIT */
 	const char *name;
 #endif
+#if CONFIG_LOCKDEP
+	struct lockdep_map dep_map;	/* its class, for the lock validator */
+#endif
 } raw_spinlock_t;
 
+#if CONFIG_LOCKDEP
+/* spinlock_t's dep_map sits where raw_spinlock_t's does: &lock->dep_map works for both. */
+#define LOCK_PADSIZE (offsetof(struct raw_spinlock, dep_map))
+typedef struct spinlock {
+	union {
+		struct raw_spinlock rlock;
+		struct {
+			u8 __padding[LOCK_PADSIZE];
+			struct lockdep_map dep_map;
+		};
+	};
+} spinlock_t;
+#define RAW_SPIN_DEP_MAP_INIT(lockname) \
+	, .dep_map = STATIC_LOCKDEP_MAP_INIT(#lockname, LD_WAIT_SPIN)
+#define SPIN_DEP_MAP_INIT(lockname) \
+	, .dep_map = STATIC_LOCKDEP_MAP_INIT(#lockname, LD_WAIT_CONFIG)
+#else
 typedef struct spinlock {
 	struct raw_spinlock rlock;
 } spinlock_t;
+#define RAW_SPIN_DEP_MAP_INIT(lockname)
+#define SPIN_DEP_MAP_INIT(lockname)
+#endif
 
 #define SPINLOCK_OWNER_INIT	((void *)-1L)
 
 #if CONFIG_DEBUG_SPINLOCK
-#define __RAW_SPIN_LOCK_UNLOCKED(lockname) {				\
+#define __RAW_SPIN_LOCK_INIT(lockname)					\
 	.raw_lock = __ARCH_SPIN_LOCK_UNLOCKED, .magic = SPINLOCK_MAGIC,	\
-	.owner_cpu = -1, .owner = SPINLOCK_OWNER_INIT, .name = #lockname }
+	.owner_cpu = -1, .owner = SPINLOCK_OWNER_INIT, .name = #lockname
 #else
-#define __RAW_SPIN_LOCK_UNLOCKED(lockname) { .raw_lock = __ARCH_SPIN_LOCK_UNLOCKED }
+#define __RAW_SPIN_LOCK_INIT(lockname) .raw_lock = __ARCH_SPIN_LOCK_UNLOCKED
 #endif
 
-#define __SPIN_LOCK_UNLOCKED(lockname) { .rlock = __RAW_SPIN_LOCK_UNLOCKED(lockname) }
+#define __RAW_SPIN_LOCK_UNLOCKED(lockname) \
+	{ __RAW_SPIN_LOCK_INIT(lockname) RAW_SPIN_DEP_MAP_INIT(lockname) }
+#define __SPIN_LOCK_UNLOCKED(lockname) \
+	{ .rlock = { __RAW_SPIN_LOCK_INIT(lockname) SPIN_DEP_MAP_INIT(lockname) } }
 
 #define DEFINE_RAW_SPINLOCK(x)	raw_spinlock_t x = __RAW_SPIN_LOCK_UNLOCKED(x)
 #define DEFINE_SPINLOCK(x)	spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
 
-void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name);
-#define raw_spin_lock_init(lock)	__raw_spin_lock_init(lock, #lock)
-#define spin_lock_init(lock)		__raw_spin_lock_init(&(lock)->rlock, #lock)
+/*
+ * The run-time initialisers keep a static key per call site: every lock
+ * initialised here is one lock class for the validator, named after the
+ * expression ("&rq->lock").
+ */
+void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name, struct lock_class_key *key,
+			  short inner);
+#define raw_spin_lock_init(lock) do {					\
+	static struct lock_class_key __key;				\
+	__raw_spin_lock_init(lock, #lock, &__key, LD_WAIT_SPIN);	\
+} while (0)
+#define spin_lock_init(lock) do {					\
+	static struct lock_class_key __key;				\
+	__raw_spin_lock_init(&(lock)->rlock, #lock, &__key, LD_WAIT_CONFIG); \
+} while (0)
 
 /* The out-of-line operations (kernel/locking/spinlock.c). */
 void _raw_spin_lock(raw_spinlock_t *lock);
+void _raw_spin_lock_nested(raw_spinlock_t *lock, int subclass);
 int _raw_spin_trylock(raw_spinlock_t *lock);
 void _raw_spin_unlock(raw_spinlock_t *lock);
 void _raw_spin_lock_irq(raw_spinlock_t *lock);
@@ -72,6 +113,12 @@ void do_raw_spin_lock(raw_spinlock_t *lock);
 void do_raw_spin_unlock(raw_spinlock_t *lock);
 
 #define raw_spin_lock(lock)		_raw_spin_lock(lock)
+#if CONFIG_LOCKDEP
+/* The second lock of a class taken at once, at nesting level @subclass. */
+#define raw_spin_lock_nested(lock, subclass) _raw_spin_lock_nested(lock, subclass)
+#else
+#define raw_spin_lock_nested(lock, subclass) _raw_spin_lock(((void)(subclass), (lock)))
+#endif
 #define raw_spin_trylock(lock)		_raw_spin_trylock(lock)
 #define raw_spin_unlock(lock)		_raw_spin_unlock(lock)
 #define raw_spin_lock_irq(lock)		_raw_spin_lock_irq(lock)
@@ -86,6 +133,8 @@ static __always_inline void spin_lock(spinlock_t *lock)
 {
 	raw_spin_lock(&lock->rlock);
 }
+
+#define spin_lock_nested(lock, subclass) raw_spin_lock_nested(&(lock)->rlock, subclass)
 
 static __always_inline int spin_trylock(spinlock_t *lock)
 {

@@ -54,7 +54,25 @@ typedef struct wait_queue_entry wait_queue_entry_t;
 #define DECLARE_WAIT_QUEUE_HEAD(name) \
 	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 
-void init_waitqueue_head(struct wait_queue_head *wq_head);
+void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name,
+			   struct lock_class_key *key);
+/* One lock class per call site, named after the queue ("&x->wait"). */
+#define init_waitqueue_head(wq_head) do {				\
+	static struct lock_class_key __key;				\
+	__init_waitqueue_head((wq_head), #wq_head, &__key);		\
+} while (0)
+
+/*
+ * On the stack the queue lock needs a class key from a static variable:
+ * run-time initialisation, as init_waitqueue_head().
+ */
+#if CONFIG_LOCKDEP
+#define __WAIT_QUEUE_HEAD_INIT_ONSTACK(name) ({ init_waitqueue_head(&name); name; })
+#define DECLARE_WAIT_QUEUE_HEAD_ONSTACK(name) \
+	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INIT_ONSTACK(name)
+#else
+#define DECLARE_WAIT_QUEUE_HEAD_ONSTACK(name) DECLARE_WAIT_QUEUE_HEAD(name)
+#endif
 
 int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode, int flags,
 			  void *key);

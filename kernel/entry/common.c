@@ -13,6 +13,7 @@
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <asm/ptrace.h>
@@ -41,6 +42,7 @@ static void exit_to_user_mode_prepare(struct pt_regs *regs)
  */
 void syscall_exit_to_user_mode(struct pt_regs *regs)
 {
+	lockdep_sys_exit();
 	exit_to_user_mode_prepare(regs);
 }
 

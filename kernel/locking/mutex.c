@@ -23,27 +23,40 @@ struct mutex_waiter {
  * __mutex_init - initialise a mutex at run time
  * @lock: the mutex
  * @name: its name, for reports
+ * @key: the lock class key of the mutex_init() call site
  * Linux: __mutex_init()
  */
-void __mutex_init(struct mutex *lock, const char *name)
+void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key)
 {
 	lock->owner = NULL;
 	raw_spin_lock_init(&lock->wait_lock);
 	INIT_LIST_HEAD(&lock->wait_list);
 	lock->name = name;
+#if CONFIG_LOCKDEP
+	debug_check_no_locks_freed(lock, sizeof(*lock));
+	lockdep_init_map_wait(&lock->dep_map, name, key, 0, LD_WAIT_SLEEP);
+#endif
 }
 
-/* Sleep in @state until granted; -EINTR if a signal @state allows comes first. */
-static int __mutex_lock(struct mutex *lock, unsigned int state)
+/*
+ * Sleep in @state until granted; -EINTR if a signal @state allows comes
+ * first. The validator hears of the acquire before any wait (so a
+ * deadlock is reported, not slept in) and of the release on every
+ * failure.
+ */
+static int __mutex_lock(struct mutex *lock, unsigned int state, unsigned int subclass,
+			unsigned long ip)
 {
 	struct mutex_waiter waiter = { .task = current };
 	unsigned long flags;
 
 	might_sleep();
+	mutex_acquire(&lock->dep_map, subclass, 0, ip);
 	raw_spin_lock_irqsave(&lock->wait_lock, flags);
 	if (WARN(lock->owner == current, "mutex %s: recursive lock by %s/%d", lock->name,
 		 current->comm, current->pid)) {
 		raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
+		mutex_release(&lock->dep_map, ip);
 		return -EDEADLK;
 	}
 	if (!lock->owner) {
@@ -60,6 +73,7 @@ static int __mutex_lock(struct mutex *lock, unsigned int state)
 			list_del(&waiter.list);
 			__set_current_state(TASK_RUNNING);
 			raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
+			mutex_release(&lock->dep_map, ip);
 			return -EINTR;
 		}
 		raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
@@ -78,8 +92,21 @@ static int __mutex_lock(struct mutex *lock, unsigned int state)
  */
 void mutex_lock(struct mutex *lock)
 {
-	__mutex_lock(lock, TASK_UNINTERRUPTIBLE);
+	__mutex_lock(lock, TASK_UNINTERRUPTIBLE, 0, _RET_IP_);
 }
+
+#if CONFIG_LOCKDEP
+/**
+ * mutex_lock_nested - mutex_lock() of a second mutex of the same class
+ * @lock: the mutex
+ * @subclass: its nesting level (SINGLE_DEPTH_NESTING for the second)
+ * Linux: mutex_lock_nested()
+ */
+void mutex_lock_nested(struct mutex *lock, unsigned int subclass)
+{
+	__mutex_lock(lock, TASK_UNINTERRUPTIBLE, subclass, _RET_IP_);
+}
+#endif
 
 /**
  * mutex_lock_interruptible - take @lock unless a signal comes first
@@ -89,7 +116,7 @@ void mutex_lock(struct mutex *lock)
  */
 int mutex_lock_interruptible(struct mutex *lock)
 {
-	return __mutex_lock(lock, TASK_INTERRUPTIBLE);
+	return __mutex_lock(lock, TASK_INTERRUPTIBLE, 0, _RET_IP_);
 }
 
 /**
@@ -100,7 +127,7 @@ int mutex_lock_interruptible(struct mutex *lock)
  */
 int mutex_lock_killable(struct mutex *lock)
 {
-	return __mutex_lock(lock, TASK_KILLABLE);
+	return __mutex_lock(lock, TASK_KILLABLE, 0, _RET_IP_);
 }
 
 /**
@@ -120,6 +147,8 @@ int mutex_trylock(struct mutex *lock)
 		ret = 1;
 	}
 	raw_spin_unlock_irqrestore(&lock->wait_lock, flags);
+	if (ret)
+		mutex_acquire(&lock->dep_map, 0, 1, _RET_IP_);
 	return ret;
 }
 
@@ -133,6 +162,7 @@ void mutex_unlock(struct mutex *lock)
 	struct mutex_waiter *waiter;
 	unsigned long flags;
 
+	mutex_release(&lock->dep_map, _RET_IP_);
 	raw_spin_lock_irqsave(&lock->wait_lock, flags);
 	if (WARN(lock->owner != current, "mutex %s: unlocked by %s/%d, not its owner", lock->name,
 		 current->comm, current->pid)) {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The spinlock operations: preemption and interrupt handling around the
- * arch ticket lock, plus the debug checks of CONFIG_DEBUG_SPINLOCK.
+ * arch ticket lock, plus the debug checks of CONFIG_DEBUG_SPINLOCK. Each
+ * operation tells the lock validator (spin_acquire()/spin_release())
+ * before it spins, so a deadlock is reported instead of hanging; the
+ * do_raw_* helpers do not, and their users (the scheduler) annotate.
  * Linux: kernel/locking/spinlock.c, kernel/locking/spinlock_debug.c
  */
 #include <linux/kernel.h>
@@ -27,12 +30,23 @@ u64 spin_lockup_ns = 5ULL * 1000 * 1000 * 1000;
  * __raw_spin_lock_init - initialise a lock at run time
  * @lock: the lock
  * @name: its name, shown in debug reports
+ * @key: the lock class key of the raw_spin_lock_init()/spin_lock_init() call
+ * @inner: LD_WAIT_SPIN for a raw_spinlock_t, LD_WAIT_CONFIG for a spinlock_t
  * Linux: __raw_spin_lock_init() in kernel/locking/spinlock_debug.c
  */
-void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name)
+void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name, struct lock_class_key *key,
+			  short inner)
 {
-	*lock = (raw_spinlock_t)__RAW_SPIN_LOCK_UNLOCKED(x);
+#if CONFIG_LOCKDEP
+	/* A lock re-initialised while held would leave a stale held-lock entry. */
+	debug_check_no_locks_freed(lock, sizeof(*lock));
+	lockdep_init_map_wait(&lock->dep_map, name, key, 0, inner);
+#endif
+	lock->raw_lock = (arch_spinlock_t)__ARCH_SPIN_LOCK_UNLOCKED;
 #if CONFIG_DEBUG_SPINLOCK
+	lock->magic = SPINLOCK_MAGIC;
+	lock->owner = SPINLOCK_OWNER_INIT;
+	lock->owner_cpu = -1;
 	lock->name = name;
 #endif
 }
@@ -183,8 +197,29 @@ void do_raw_spin_unlock(raw_spinlock_t *lock)
 void _raw_spin_lock(raw_spinlock_t *lock)
 {
 	preempt_disable();
+	spin_acquire(&lock->dep_map, 0, 0, _RET_IP_);
 	do_raw_spin_lock(lock);
 }
+
+#if CONFIG_LOCKDEP
+/**
+ * _raw_spin_lock_nested - take @lock, telling the validator its nesting level
+ * @lock: the lock
+ * @subclass: 0 for the first lock of its class held, SINGLE_DEPTH_NESTING
+ *            for a second one, and so on
+ *
+ * For two locks of one class held at once in a fixed order (two run
+ * queues, locked by address): each level is a class of its own, so the
+ * second is not a recursive acquire of the first.
+ * Linux: _raw_spin_lock_nested() in kernel/locking/spinlock.c
+ */
+void _raw_spin_lock_nested(raw_spinlock_t *lock, int subclass)
+{
+	preempt_disable();
+	spin_acquire(&lock->dep_map, subclass, 0, _RET_IP_);
+	do_raw_spin_lock(lock);
+}
+#endif
 
 /**
  * _raw_spin_trylock - take @lock if it is free, without waiting
@@ -198,6 +233,7 @@ int _raw_spin_trylock(raw_spinlock_t *lock)
 	preempt_disable();
 	if (arch_spin_trylock(&lock->raw_lock)) {
 		debug_spin_lock_after(lock);
+		spin_acquire(&lock->dep_map, 0, 1, _RET_IP_);
 		return 1;
 	}
 	preempt_enable();
@@ -211,6 +247,7 @@ int _raw_spin_trylock(raw_spinlock_t *lock)
  */
 void _raw_spin_unlock(raw_spinlock_t *lock)
 {
+	spin_release(&lock->dep_map, _RET_IP_);
 	do_raw_spin_unlock(lock);
 	preempt_enable();
 }
@@ -226,6 +263,7 @@ void _raw_spin_lock_irq(raw_spinlock_t *lock)
 {
 	local_irq_disable();
 	preempt_disable();
+	spin_acquire(&lock->dep_map, 0, 0, _RET_IP_);
 	do_raw_spin_lock(lock);
 }
 
@@ -236,6 +274,7 @@ void _raw_spin_lock_irq(raw_spinlock_t *lock)
  */
 void _raw_spin_unlock_irq(raw_spinlock_t *lock)
 {
+	spin_release(&lock->dep_map, _RET_IP_);
 	do_raw_spin_unlock(lock);
 	local_irq_enable();
 	preempt_enable();
@@ -254,6 +293,7 @@ unsigned long _raw_spin_lock_irqsave(raw_spinlock_t *lock)
 
 	local_irq_save(flags);
 	preempt_disable();
+	spin_acquire(&lock->dep_map, 0, 0, _RET_IP_);
 	do_raw_spin_lock(lock);
 	return flags;
 }
@@ -266,6 +306,7 @@ unsigned long _raw_spin_lock_irqsave(raw_spinlock_t *lock)
  */
 void _raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags)
 {
+	spin_release(&lock->dep_map, _RET_IP_);
 	do_raw_spin_unlock(lock);
 	local_irq_restore(flags);
 	preempt_enable();

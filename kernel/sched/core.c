@@ -129,7 +129,8 @@ void task_rq_unlock(struct rq *rq, struct task_struct *p, unsigned long flags)
  * @rq2: the other (may be @rq1)
  *
  * A fixed order, so two CPUs locking the same pair cannot deadlock.
- * Interrupts must be off. Linux: double_rq_lock()
+ * Interrupts must be off.
+ * Linux: double_rq_lock()
  */
 void double_rq_lock(struct rq *rq1, struct rq *rq2)
 {
@@ -144,7 +145,8 @@ void double_rq_lock(struct rq *rq1, struct rq *rq2)
 		rq2 = t;
 	}
 	raw_spin_lock(&rq1->lock);
-	raw_spin_lock(&rq2->lock);
+	/* One lock class for every rq->lock: the second is a nesting level down. */
+	raw_spin_lock_nested(&rq2->lock, SINGLE_DEPTH_NESTING);
 }
 
 /**
@@ -615,8 +617,11 @@ static struct rq *finish_task_switch(struct task_struct *prev)
 	struct rq *rq = this_rq();
 	unsigned int prev_state = READ_ONCE(prev->__state);
 
+	/* The validator hears that next took over prev's rq->lock. Linux: finish_lock_switch() */
+	spin_acquire(&rq->lock.dep_map, 0, 0, _THIS_IP_);
 	/* Only now may another CPU run prev (see try_to_wake_up()). */
 	smp_store_release(&prev->on_cpu, 0);
+	spin_release(&rq->lock.dep_map, _THIS_IP_);
 	do_raw_spin_unlock(&rq->lock);
 	local_irq_enable();
 	if (unlikely(prev_state == TASK_DEAD)) {
@@ -634,8 +639,9 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 	rq->curr = next;
 	rq->nr_switches++;
 	trace_sched_switch(prev, next);
+	/* The lock is released by next (finish_task_switch): hand it over. Linux: prepare_lock_switch() */
+	spin_release(&rq->lock.dep_map, _THIS_IP_);
 #if CONFIG_DEBUG_SPINLOCK
-	/* The lock is released by next (finish_task_switch): hand it over. */
 	rq->lock.owner = next;
 #endif
 	prev->thread.saved_preempt_count = preempt_count();
@@ -702,6 +708,7 @@ static void __schedule(bool preempt)
 		schedule_debug(prev, preempt);
 	local_irq_disable();
 	do_raw_spin_lock(&rq->lock);
+	spin_acquire(&rq->lock.dep_map, 0, 0, _THIS_IP_);
 	preempt_count_add(1);	/* what raw_spin_lock() would have added */
 	smp_mb__after_spinlock();
 	update_rq_clock(rq);
@@ -724,6 +731,7 @@ static void __schedule(bool preempt)
 			prev->nvcsw++;
 		context_switch(rq, prev, next);
 	} else {
+		spin_release(&rq->lock.dep_map, _THIS_IP_);
 		do_raw_spin_unlock(&rq->lock);
 		local_irq_enable();
 	}

@@ -493,20 +493,32 @@ int newidle_balance(struct rq *this_rq)
 	/* A CPU going down (inactive) takes no more work. */
 	if (!busiest || !cpu_active(this_rq->cpu))
 		return 0;
-	/* __schedule() holds this lock with its own preempt count: raw ops. */
+	/*
+	 * __schedule() holds this lock with its own preempt count: raw ops,
+	 * annotated for the validator as double_rq_lock() is (the second of
+	 * the two run queues at SINGLE_DEPTH_NESTING).
+	 */
+	spin_release(&this_rq->lock.dep_map, _THIS_IP_);
 	do_raw_spin_unlock(&this_rq->lock);
 	if (busiest < this_rq) {
 		do_raw_spin_lock(&busiest->lock);
+		spin_acquire(&busiest->lock.dep_map, 0, 0, _THIS_IP_);
 		do_raw_spin_lock(&this_rq->lock);
+		spin_acquire(&this_rq->lock.dep_map, SINGLE_DEPTH_NESTING, 0, _THIS_IP_);
 	} else {
 		do_raw_spin_lock(&this_rq->lock);
+		spin_acquire(&this_rq->lock.dep_map, 0, 0, _THIS_IP_);
 		do_raw_spin_lock(&busiest->lock);
+		spin_acquire(&busiest->lock.dep_map, SINGLE_DEPTH_NESTING, 0, _THIS_IP_);
 	}
 	update_rq_clock(busiest);
 	update_rq_clock(this_rq);
 	if (busiest->nr_running >= 2)
 		p = pull_one_task(this_rq, busiest);
+	spin_release(&busiest->lock.dep_map, _THIS_IP_);
 	do_raw_spin_unlock(&busiest->lock);
+	/* this_rq's lock stays held, as the first of its class again. */
+	lock_set_subclass(&this_rq->lock.dep_map, 0, _THIS_IP_);
 	balance_backoff(this_rq, p != NULL);
 	return p != NULL;
 }

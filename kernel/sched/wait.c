@@ -14,13 +14,17 @@
 #include <linux/wait.h>
 
 /**
- * init_waitqueue_head - an empty queue
+ * __init_waitqueue_head - an empty queue
  * @wq_head: the queue
+ * @name: its lock's name, for the validator
+ * @key: its lock's class key (init_waitqueue_head()'s call site)
  * Linux: __init_waitqueue_head()
  */
-void init_waitqueue_head(struct wait_queue_head *wq_head)
+void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name,
+			   struct lock_class_key *key)
 {
 	spin_lock_init(&wq_head->lock);
+	lockdep_set_class_and_name(&wq_head->lock, key, name);
 	INIT_LIST_HEAD(&wq_head->head);
 }
 

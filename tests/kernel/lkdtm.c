@@ -13,21 +13,37 @@
  *   PANIC          panic("dumptest")
  *   SOFTLOCKUP     spin with preemption off (the soft lockup detector)
  *   HARDLOCKUP     spin with interrupts off (the hard lockup detector)
+ *   LOCKDEP_AB_BA  one thread takes A then B, a second B then A: a
+ *                  circular dependency (run one after the other: no hang)
+ *   LOCKDEP_RECURSION      two locks of one class, the second without a
+ *                          nesting annotation
+ *   LOCKDEP_IRQ_INVERSION  a lock taken with interrupts on, then in the
+ *                          timer interrupt
+ *   LOCKDEP_BAD_UNLOCK     a lock the validator was told is released
+ *                          (as the context switch hands rq->lock over)
+ *                          released again
  * lkdtm.cpu=N runs it on CPU N (pid 1 moves there first, as
  * `taskset -c N` would in Linux). For PANIC a bystander thread on another
  * CPU says it is alive every millisecond meanwhile: the panic must stop
  * it, and its lines must end before the report starts.
+ * The LOCKDEP_ ones give the lock validator's report, then boot goes on.
  * Linux: drivers/misc/lkdtm/ (Linux Kernel Dump Test Module)
  */
+#include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/kthread.h>
+#include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <linux/spinlock.h>
 #include <linux/start_kernel.h>
 #include <linux/string.h>
+#include <linux/timer.h>
+#include "test_util.h"
 
 static char lkdtm_type[32];
 
@@ -159,6 +175,98 @@ static void lkdtm_go_to_cpu(bool bystander)
 	msleep(30);
 }
 
+/* Each lock rule of these: lkdtm_lock_A before lkdtm_lock_B, no other. */
+static DEFINE_SPINLOCK(lkdtm_lock_A);
+static DEFINE_SPINLOCK(lkdtm_lock_B);
+
+struct lkdtm_order {
+	spinlock_t *first, *second;
+	struct completion done;
+};
+
+static int lkdtm_take_in_order(void *data)
+{
+	struct lkdtm_order *order = data;
+
+	spin_lock(order->first);
+	spin_lock(order->second);
+	spin_unlock(order->second);
+	spin_unlock(order->first);
+	complete(&order->done);
+	sleep_until_stopped();
+	return 0;
+}
+
+/* Run one order in a thread of its own and wait until it is done. */
+static void lkdtm_run_order(spinlock_t *first, spinlock_t *second, const char *name)
+{
+	struct lkdtm_order order = { .first = first, .second = second };
+	struct task_struct *t;
+
+	init_completion(&order.done);
+	t = kthread_run(lkdtm_take_in_order, &order, "%s", name);
+	if (IS_ERR(t))
+		return;
+	wait_for_completion(&order.done);
+	kthread_stop(t);
+}
+
+static noinline void lkdtm_LOCKDEP_AB_BA(void)
+{
+	lkdtm_run_order(&lkdtm_lock_A, &lkdtm_lock_B, "lkdtm_ab");
+	/* Never at the same time as the first: this one cannot hang. */
+	lkdtm_run_order(&lkdtm_lock_B, &lkdtm_lock_A, "lkdtm_ba");
+}
+
+/* Both from one spin_lock_init() call: one class, "&lkdtm_same_class[i]". */
+static spinlock_t lkdtm_same_class[2];
+
+static noinline void lkdtm_LOCKDEP_RECURSION(void)
+{
+	for (int i = 0; i < 2; i++)
+		spin_lock_init(&lkdtm_same_class[i]);
+	spin_lock(&lkdtm_same_class[0]);
+	spin_lock(&lkdtm_same_class[1]);	/* spin_lock_nested() would be right */
+	spin_unlock(&lkdtm_same_class[1]);
+	spin_unlock(&lkdtm_same_class[0]);
+}
+
+/* Taken by a task with interrupts on, and by the timer interrupt. */
+static DEFINE_SPINLOCK(lkdtm_irq_lock);
+static struct timer_list lkdtm_irq_timer;
+static int lkdtm_irq_timer_ran;
+
+static void lkdtm_irq_timer_fn(struct timer_list *timer)
+{
+	spin_lock(&lkdtm_irq_lock);
+	WRITE_ONCE(lkdtm_irq_timer_ran, 1);
+	spin_unlock(&lkdtm_irq_lock);
+}
+
+static noinline void lkdtm_LOCKDEP_IRQ_INVERSION(void)
+{
+	/* Not held when the timer fires: the report comes, the hang does not. */
+	spin_lock(&lkdtm_irq_lock);
+	spin_unlock(&lkdtm_irq_lock);
+	timer_setup(&lkdtm_irq_timer, lkdtm_irq_timer_fn, 0);
+	mod_timer(&lkdtm_irq_timer, jiffies + 1);
+	while (!READ_ONCE(lkdtm_irq_timer_ran))
+		schedule_timeout_uninterruptible(1);
+	del_timer_sync(&lkdtm_irq_timer);
+}
+
+static DEFINE_SPINLOCK(lkdtm_handed_over);
+
+static noinline void lkdtm_LOCKDEP_BAD_UNLOCK(void)
+{
+	spin_lock(&lkdtm_handed_over);
+#if CONFIG_LOCKDEP
+	/* What prepare_lock_switch() says; no finish_lock_switch() takes it back. */
+	spin_release(&lkdtm_handed_over.dep_map, _THIS_IP_);
+#endif
+	spin_unlock(&lkdtm_handed_over);
+}
+
 struct crashtype {
 	const char *name;
 	void (*func)(void);
@@ -175,6 +283,10 @@ static const struct crashtype crashtypes[] = {
 	{ "PANIC", lkdtm_PANIC },
 	{ "SOFTLOCKUP", lkdtm_SOFTLOCKUP },
 	{ "HARDLOCKUP", lkdtm_HARDLOCKUP },
+	{ "LOCKDEP_AB_BA", lkdtm_LOCKDEP_AB_BA },
+	{ "LOCKDEP_RECURSION", lkdtm_LOCKDEP_RECURSION },
+	{ "LOCKDEP_IRQ_INVERSION", lkdtm_LOCKDEP_IRQ_INVERSION },
+	{ "LOCKDEP_BAD_UNLOCK", lkdtm_LOCKDEP_BAD_UNLOCK },
 };
 
 /**

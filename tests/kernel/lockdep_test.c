@@ -1,14 +1,28 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite "lockdep": the lock assertions of <linux/lockdep.h>.
- * lockdep_assert_held() is silent while the current task holds the lock
- * and WARNs (one WARNING, counted in warn_count) when it does not: not
- * taken, released again, or held by another task. The same for the three
- * kinds of lock, and for an assertion in real code (__wake_up_locked()
- * called without its queue's lock). The WARNINGs in the log are on
- * purpose.
- * Linux: lib/locking-selftest.c (the same idea, for the validator)
+ * KUnit suite "lockdep": the lock validator (kernel/locking/lockdep.c).
+ *
+ * The graph: an edge A -> B appears when B is taken with A held, once per
+ * pair; A then B then B then A is a cycle, and so is one through three
+ * classes; a diamond is not; a second lock of a class held is recursion
+ * unless a nesting annotation makes it a subclass; a trylock adds no edge
+ * to itself; releasing out of order rebuilds the chain; a chain seen once
+ * is cached. The other checks: interrupt-state inversion, bad unlock
+ * balance, a held lock freed. The cases run with debug_locks_silent set:
+ * a report is counted in lockdep_reports, not printed, and the validator
+ * stays on. Every case has classes of its own (static keys), so one
+ * case's dependencies cannot make another's.
+ *
+ * Then the assertions of <linux/lockdep.h>: lockdep_assert_held() is
+ * silent while the current task holds the lock and WARNs (one WARNING,
+ * counted in warn_count) when it does not: not taken, released again, or
+ * held by another task; also in real code (__wake_up_locked() called
+ * without its queue's lock). Those WARNINGs in the log are on purpose.
+ * Linux: lib/locking-selftest.c (the same idea: one lock sequence a case)
  */
+#include <linux/lockdep_types.h>
+
+#if CONFIG_LOCKDEP	/* the validator's own tests need it built in */
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/kthread.h>
@@ -17,11 +31,312 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/spinlock.h>
+#include <linux/slab.h>
 #include <linux/wait.h>
+#include "../../kernel/locking/lockdep_internals.h"
 
-static void lockdep_test_spinlock(struct kunit *test)
+/* A lock-like map with its own class: a static key per use of the macro. */
+#define TEST_MAP(map, name) do {					\
+	static struct lock_class_key __key;				\
+	lockdep_init_map(&(map), name, &__key, 0);			\
+} while (0)
+
+/* Three of them, "prefix_a" to "prefix_c", each its own class. */
+struct test_maps {
+	struct lockdep_map a, b, c;
+};
+
+#define TEST_MAPS(m, prefix) do {					\
+	TEST_MAP((m).a, prefix "_a");					\
+	TEST_MAP((m).b, prefix "_b");					\
+	TEST_MAP((m).c, prefix "_c");					\
+} while (0)
+
+static struct lock_class *class_of(struct lockdep_map *map)
 {
-	DEFINE_SPINLOCK(lock);
+	return READ_ONCE(map->class_cache);
+}
+
+/* Is there an edge from @a's class straight to @b's? */
+static bool has_edge(struct lockdep_map *a, struct lockdep_map *b)
+{
+	struct lock_list *entry;
+
+	list_for_each_entry(entry, &class_of(a)->locks_after, entry)
+		if (entry->class == class_of(b))
+			return true;
+	return false;
+}
+
+static void take(struct lockdep_map *a)
+{
+	lock_map_acquire(a);
+}
+
+static void drop(struct lockdep_map *a)
+{
+	lock_map_release(a);
+}
+
+/* Hold @a, take @b, release both: teaches the edge a -> b. */
+static void take_pair(struct lockdep_map *a, struct lockdep_map *b)
+{
+	take(a);
+	take(b);
+	drop(b);
+	drop(a);
+}
+
+static void lockdep_test_edge_added(struct kunit *test)
+{
+	struct test_maps m;
+	unsigned int reports = lockdep_reports;
+	unsigned long deps = lockdep_nr_direct_deps();
+
+	TEST_MAPS(m, "test_edge");
+	take_pair(&m.a, &m.b);
+	KUNIT_EXPECT_TRUE(test, has_edge(&m.a, &m.b));
+	KUNIT_EXPECT_FALSE(test, has_edge(&m.b, &m.a));
+	KUNIT_EXPECT_EQ(test, lockdep_count_forward_deps(class_of(&m.a)), 1);
+	KUNIT_EXPECT_EQ(test, lockdep_count_backward_deps(class_of(&m.b)), 1);
+	KUNIT_EXPECT_EQ(test, lockdep_nr_direct_deps(), deps + 1);
+	/* Seen again: no second edge. */
+	take_pair(&m.a, &m.b);
+	KUNIT_EXPECT_EQ(test, lockdep_nr_direct_deps(), deps + 1);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
+	KUNIT_EXPECT_EQ(test, current->lockdep_depth, 0);
+}
+
+static void lockdep_test_ab_ba(struct kunit *test)
+{
+	struct test_maps m;
+	unsigned int reports = lockdep_reports;
+
+	TEST_MAPS(m, "test_abba");
+	take_pair(&m.a, &m.b);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
+	take_pair(&m.b, &m.a);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports + 1);
+	/* The edge that would close the cycle is not added. */
+	KUNIT_EXPECT_FALSE(test, has_edge(&m.b, &m.a));
+	KUNIT_EXPECT_EQ(test, current->lockdep_depth, 0);
+}
+
+static void lockdep_test_cycle_through_three(struct kunit *test)
+{
+	struct test_maps m;
+	unsigned int reports = lockdep_reports;
+
+	TEST_MAPS(m, "test_three");
+	take_pair(&m.a, &m.b);
+	take_pair(&m.b, &m.c);
+	KUNIT_EXPECT_EQ(test, lockdep_count_forward_deps(class_of(&m.a)), 2);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
+	/* c -> a: a -> b -> c is already there. */
+	take_pair(&m.c, &m.a);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports + 1);
+	KUNIT_EXPECT_FALSE(test, has_edge(&m.c, &m.a));
+}
+
+/* a -> b, a -> c, b -> c: two ways from a to c, no cycle. */
+static void lockdep_test_diamond_is_fine(struct kunit *test)
+{
+	struct test_maps m;
+	unsigned int reports = lockdep_reports;
+
+	TEST_MAPS(m, "test_diamond");
+	take_pair(&m.a, &m.b);
+	take_pair(&m.a, &m.c);
+	take_pair(&m.b, &m.c);
+	take(&m.a);
+	take(&m.b);
+	take(&m.c);
+	drop(&m.c);
+	drop(&m.b);
+	drop(&m.a);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
+	KUNIT_EXPECT_TRUE(test, has_edge(&m.b, &m.c));
+}
+
+/* Two locks of one class: recursion, unless the second is annotated as nested. */
+static void lockdep_test_recursion_and_nesting(struct kunit *test)
+{
+	static struct lock_class_key key;
+	struct lockdep_map x1, x2;
+	unsigned int reports = lockdep_reports;
+
+	lockdep_init_map(&x1, "test_same_class", &key, 0);
+	lockdep_init_map(&x2, "test_same_class", &key, 0);
+	lock_acquire(&x1, 0, 0, 0, 1, NULL, _THIS_IP_);
+	lock_acquire(&x2, SINGLE_DEPTH_NESTING, 0, 0, 1, NULL, _THIS_IP_);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
+	KUNIT_EXPECT_EQ(test, current->lockdep_depth, 2);
+	lock_release(&x2, _THIS_IP_);
+	lock_release(&x1, _THIS_IP_);
+
+	take(&x1);
+	take(&x2);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports + 1);
+	drop(&x2);
+	drop(&x1);
+	KUNIT_EXPECT_EQ(test, current->lockdep_depth, 0);
+}
+
+/* A trylock cannot wait: nothing held before it gets an edge to it. */
+static void lockdep_test_trylock_adds_no_edge(struct kunit *test)
+{
+	struct test_maps m;
+	unsigned int reports = lockdep_reports;
+
+	TEST_MAPS(m, "test_try");
+	take(&m.a);
+	lock_acquire(&m.b, 0, 1, 0, 1, NULL, _THIS_IP_);
+	take(&m.c);
+	drop(&m.c);
+	drop(&m.b);
+	drop(&m.a);
+	KUNIT_EXPECT_FALSE(test, has_edge(&m.a, &m.b));
+	/* Below a trylock, the next real lock is linked too. */
+	KUNIT_EXPECT_TRUE(test, has_edge(&m.b, &m.c));
+	KUNIT_EXPECT_TRUE(test, has_edge(&m.a, &m.c));
+	/* So b then a after all is no cycle. */
+	take_pair(&m.b, &m.a);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
+}
+
+/* a, b, release a, take c: c was taken under b only. */
+static void lockdep_test_release_out_of_order(struct kunit *test)
+{
+	struct test_maps m;
+	unsigned int reports = lockdep_reports;
+
+	TEST_MAPS(m, "test_ooo");
+	take(&m.a);
+	take(&m.b);
+	drop(&m.a);
+	KUNIT_EXPECT_EQ(test, current->lockdep_depth, 1);
+	KUNIT_EXPECT_TRUE(test, lock_is_held(&m.b));
+	KUNIT_EXPECT_FALSE(test, lock_is_held(&m.a));
+	take(&m.c);
+	drop(&m.c);
+	drop(&m.b);
+	KUNIT_EXPECT_TRUE(test, has_edge(&m.b, &m.c));
+	KUNIT_EXPECT_FALSE(test, has_edge(&m.a, &m.c));
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
+}
+
+/* The same sequence twice: the second is a cached chain, nothing new stored. */
+static void lockdep_test_chain_cached(struct kunit *test)
+{
+	struct test_maps m;
+	unsigned long chains = READ_ONCE(nr_lock_chains), traces;
+
+	TEST_MAPS(m, "test_chain");
+	take_pair(&m.a, &m.b);
+	KUNIT_EXPECT_EQ(test, nr_lock_chains, chains + 2);	/* [a] and [a, b] */
+	chains = nr_lock_chains;
+	traces = nr_stack_trace_entries;
+	take_pair(&m.a, &m.b);
+	KUNIT_EXPECT_EQ(test, nr_lock_chains, chains);
+	KUNIT_EXPECT_EQ(test, nr_stack_trace_entries, traces);
+	take_pair(&m.b, &m.a);	/* silenced report; a new chain all the same */
+	KUNIT_EXPECT_EQ(test, nr_lock_chains, chains + 2);
+}
+
+static void lockdep_test_bad_unlock(struct kunit *test)
+{
+	struct lockdep_map a;
+	unsigned int reports = lockdep_reports;
+
+	TEST_MAP(a, "test_unlock_a");
+	drop(&a);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports + 1);
+	take(&a);
+	drop(&a);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports + 1);
+}
+
+/* Taken with interrupts on, then in (what the validator sees as) hardirq context. */
+static void lockdep_test_irq_inversion(struct kunit *test)
+{
+	struct test_maps m;
+	unsigned int reports = lockdep_reports;
+	unsigned long flags;
+
+	TEST_MAPS(m, "test_irq");
+	KUNIT_ASSERT_FALSE(test, irqs_disabled());
+	take(&m.a);
+	drop(&m.a);
+	local_irq_save(flags);
+	take(&m.b);	/* interrupts off, in a task: fine either way */
+	drop(&m.b);
+	preempt_count_add(HARDIRQ_OFFSET);
+	take(&m.b);
+	drop(&m.b);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
+	take(&m.a);
+	drop(&m.a);
+	preempt_count_sub(HARDIRQ_OFFSET);
+	local_irq_restore(flags);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports + 1);
+	KUNIT_EXPECT_EQ(test, class_of(&m.b)->usage_mask & (1U << LOCK_ENABLED_HARDIRQ), 0);
+	KUNIT_EXPECT_NE(test, class_of(&m.b)->usage_mask & (1U << LOCK_USED_IN_HARDIRQ), 0);
+}
+
+struct locked_object {
+	spinlock_t lock;
+	int data;
+};
+
+static void lockdep_test_held_lock_freed(struct kunit *test)
+{
+	struct locked_object *obj = kmalloc(sizeof(*obj), GFP_KERNEL);
+	unsigned int reports = lockdep_reports;
+
+	KUNIT_ASSERT_NOT_NULL(test, obj);
+	spin_lock_init(&obj->lock);
+	spin_lock(&obj->lock);
+	debug_check_no_locks_freed(obj, sizeof(*obj));
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports + 1);
+	spin_unlock(&obj->lock);
+	kfree(obj);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports + 1);
+}
+
+/* lockdep_set_class(): locks from one init site in two classes, so no recursion. */
+static void lockdep_test_set_class(struct kunit *test)
+{
+	static struct lock_class_key other;
+	struct locked_object o1, o2;
+	unsigned int reports = lockdep_reports;
+
+	spin_lock_init(&o1.lock);
+	spin_lock_init(&o2.lock);
+	lockdep_set_class(&o2.lock, &other);
+	spin_lock(&o1.lock);
+	spin_lock(&o2.lock);
+	KUNIT_EXPECT_PTR_NE(test, class_of(&o1.lock.dep_map), class_of(&o2.lock.dep_map));
+	KUNIT_EXPECT_STREQ(test, class_of(&o2.lock.dep_map)->name, "&other");
+	spin_unlock(&o2.lock);
+	spin_unlock(&o1.lock);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
+}
+
+static int lockdep_test_init(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, debug_locks, 1);
+	debug_locks_silent = 1;
+	return 0;
+}
+
+static void lockdep_test_exit(struct kunit *test)
+{
+	debug_locks_silent = 0;
+}
+
+static void lockdep_test_assert_spinlock(struct kunit *test)
+{
+	static DEFINE_SPINLOCK(lock);
 	int warns = warn_count;
 
 	KUNIT_EXPECT_FALSE(test, lockdep_is_held(&lock));
@@ -45,9 +360,9 @@ static void lockdep_test_spinlock(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 3);
 }
 
-static void lockdep_test_raw_spinlock_irqsave(struct kunit *test)
+static void lockdep_test_assert_raw_spinlock_irqsave(struct kunit *test)
 {
-	DEFINE_RAW_SPINLOCK(lock);
+	static DEFINE_RAW_SPINLOCK(lock);
 	unsigned long flags;
 	int warns = warn_count;
 
@@ -58,30 +373,6 @@ static void lockdep_test_raw_spinlock_irqsave(struct kunit *test)
 	kunit_expect_warning(test, "lockdep_assert_held() of a raw spinlock released");
 	lockdep_assert_held(&lock);
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
-}
-
-/*
- * A spinlock locked, but owned by another task: what the scheduler does
- * to rq->lock when it hands it from prev to next (context_switch()). A
- * task holding a spinlock cannot be preempted, so on one CPU this is the
- * way to have another task hold it while this one runs.
- */
-static void lockdep_test_spinlock_other_owner(struct kunit *test)
-{
-	DEFINE_SPINLOCK(lock);
-	void *owner;
-	int warns = warn_count;
-
-	spin_lock(&lock);
-	owner = lock.rlock.owner;
-	lock.rlock.owner = kthreadd_task;
-	KUNIT_EXPECT_TRUE(test, spin_is_locked(&lock));
-	KUNIT_EXPECT_FALSE(test, lockdep_is_held(&lock));
-	kunit_expect_warning(test, "lockdep_assert_held() of a spinlock another task owns");
-	lockdep_assert_held(&lock);
-	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
-	lock.rlock.owner = owner;
-	spin_unlock(&lock);
 }
 
 struct mutex_holder {
@@ -102,9 +393,9 @@ static int hold_mutex(void *data)
 }
 
 /* A mutex locked by another task is not held by this one. */
-static void lockdep_test_mutex(struct kunit *test)
+static void lockdep_test_assert_mutex(struct kunit *test)
 {
-	DEFINE_MUTEX(m);
+	static DEFINE_MUTEX(m);
 	struct mutex_holder h = { .m = &m };
 	struct task_struct *t;
 	int warns = warn_count;
@@ -133,7 +424,7 @@ static void lockdep_test_mutex(struct kunit *test)
 /* A function that assumes its caller's lock says so when it is not held. */
 static void lockdep_test_wake_up_locked_unlocked(struct kunit *test)
 {
-	DECLARE_WAIT_QUEUE_HEAD(wq);
+	DECLARE_WAIT_QUEUE_HEAD_ONSTACK(wq);
 	unsigned long flags;
 	int warns = warn_count;
 
@@ -148,16 +439,31 @@ static void lockdep_test_wake_up_locked_unlocked(struct kunit *test)
 }
 
 static struct kunit_case lockdep_test_cases[] = {
-	KUNIT_CASE(lockdep_test_spinlock),
-	KUNIT_CASE(lockdep_test_raw_spinlock_irqsave),
-	KUNIT_CASE(lockdep_test_spinlock_other_owner),
-	KUNIT_CASE(lockdep_test_mutex),
+	KUNIT_CASE(lockdep_test_edge_added),
+	KUNIT_CASE(lockdep_test_ab_ba),
+	KUNIT_CASE(lockdep_test_cycle_through_three),
+	KUNIT_CASE(lockdep_test_diamond_is_fine),
+	KUNIT_CASE(lockdep_test_recursion_and_nesting),
+	KUNIT_CASE(lockdep_test_trylock_adds_no_edge),
+	KUNIT_CASE(lockdep_test_release_out_of_order),
+	KUNIT_CASE(lockdep_test_chain_cached),
+	KUNIT_CASE(lockdep_test_bad_unlock),
+	KUNIT_CASE(lockdep_test_irq_inversion),
+	KUNIT_CASE(lockdep_test_held_lock_freed),
+	KUNIT_CASE(lockdep_test_set_class),
+	KUNIT_CASE(lockdep_test_assert_spinlock),
+	KUNIT_CASE(lockdep_test_assert_raw_spinlock_irqsave),
+	KUNIT_CASE(lockdep_test_assert_mutex),
 	KUNIT_CASE(lockdep_test_wake_up_locked_unlocked),
 	{}
 };
 
 static struct kunit_suite lockdep_suite = {
 	.name = "lockdep",
+	.init = lockdep_test_init,
+	.exit = lockdep_test_exit,
 	.test_cases = lockdep_test_cases,
 };
 kunit_test_suite(lockdep_suite);
+
+#endif /* CONFIG_LOCKDEP */

@@ -21,6 +21,7 @@
 #include <linux/delay.h>
 #include <linux/irqflags.h>
 #include <linux/kthread.h>
+#include <linux/lockdep.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -112,7 +113,7 @@ static void spinlock_counter_exact_with_preemption(struct kunit *test)
 
 static void spinlock_lock_disables_preemption(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
+	static DEFINE_SPINLOCK(lock);
 	int pc = preempt_count();
 
 	KUNIT_ASSERT_EQ(test, pc, 0);		/* cases run preemptible, in pid 1 */
@@ -126,7 +127,7 @@ static void spinlock_lock_disables_preemption(struct kunit *test)
 
 	/* Nested locks count up and back down. */
 	{
-		DEFINE_SPINLOCK(inner);
+		static DEFINE_SPINLOCK(inner);
 
 		spin_lock(&lock);
 		spin_lock(&inner);
@@ -159,7 +160,7 @@ static int busy_fn(void *data)
  */
 static void spinlock_held_lock_defers_preemption_to_unlock(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
+	static DEFINE_SPINLOCK(lock);
 	struct busy_ctx b = {};
 	struct mem_snapshot base;
 	struct task_struct *t;
@@ -188,7 +189,7 @@ static void spinlock_held_lock_defers_preemption_to_unlock(struct kunit *test)
 
 static void spinlock_irqsave_restores_irqs_on(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
+	static DEFINE_SPINLOCK(lock);
 	unsigned long flags;
 	int pc = preempt_count();
 
@@ -204,7 +205,7 @@ static void spinlock_irqsave_restores_irqs_on(struct kunit *test)
 
 static void spinlock_irqsave_restores_irqs_off(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
+	static DEFINE_SPINLOCK(lock);
 	unsigned long flags;
 	bool off_inside, off_after;
 	int pc = preempt_count();
@@ -224,7 +225,7 @@ static void spinlock_irqsave_restores_irqs_off(struct kunit *test)
 
 static void spinlock_irq_disables_and_enables(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
+	static DEFINE_SPINLOCK(lock);
 	int pc = preempt_count();
 
 	KUNIT_ASSERT_FALSE(test, irqs_disabled());
@@ -240,7 +241,7 @@ static void spinlock_irq_disables_and_enables(struct kunit *test)
 
 static void spinlock_trylock(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
+	static DEFINE_SPINLOCK(lock);
 	int pc = preempt_count(), got;
 	u16 next;
 
@@ -301,6 +302,23 @@ static void spinlock_suite_exit_case(struct kunit *test)
 	debug_locks_nonfatal = false;
 }
 
+/*
+ * The cases below break the rules on purpose: the spinlock checks report
+ * it without panicking, and the lock validator (which would report it
+ * first, and turn itself off for the rest of the run) looks away.
+ */
+static void break_rules_begin(void)
+{
+	debug_locks_nonfatal = true;
+	lockdep_off();
+}
+
+static void break_rules_end(void)
+{
+	lockdep_on();
+	debug_locks_nonfatal = false;
+}
+
 #define NEED_DEBUG_SPINLOCK(test) do {					\
 	if (!CONFIG_DEBUG_SPINLOCK)					\
 		kunit_skip(test, "needs CONFIG_DEBUG_SPINLOCK");	\
@@ -314,12 +332,12 @@ static void spinlock_suite_exit_case(struct kunit *test)
  */
 static void spinlock_debug_recursion(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
+	static DEFINE_SPINLOCK(lock);
 	int reports = debug_locks_reports, pc = preempt_count();
 	int after_second_lock, pc_second_lock;
 
 	NEED_DEBUG_SPINLOCK(test);
-	debug_locks_nonfatal = true;
+	break_rules_begin();
 	spin_lock(&lock);
 	spin_lock(&lock);			/* would spin forever */
 	after_second_lock = debug_locks_reports;
@@ -327,7 +345,7 @@ static void spinlock_debug_recursion(struct kunit *test)
 	spin_unlock(&lock);
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
 	spin_unlock(&lock);			/* "already unlocked" */
-	debug_locks_nonfatal = false;
+	break_rules_end();
 
 	KUNIT_EXPECT_EQ(test, after_second_lock, reports + 1);
 	KUNIT_EXPECT_EQ(test, pc_second_lock, pc + 2);
@@ -363,7 +381,7 @@ static int foreign_unlock_fn(void *data)
  */
 static void spinlock_debug_unlock_by_non_owner(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
+	static DEFINE_SPINLOCK(lock);
 	struct foreign_unlock_ctx ctx = { .lock = &lock };
 	int reports = debug_locks_reports;
 	struct mem_snapshot base;
@@ -372,7 +390,7 @@ static void spinlock_debug_unlock_by_non_owner(struct kunit *test)
 	NEED_DEBUG_SPINLOCK(test);
 	init_completion(&ctx.done);
 	mem_snapshot_take(&base);
-	debug_locks_nonfatal = true;
+	break_rules_begin();
 	do_raw_spin_lock(&lock.rlock);
 	t = kthread_run_here(foreign_unlock_fn, &ctx, "spin_foreign");
 	if (!IS_ERR(t)) {
@@ -383,7 +401,7 @@ static void spinlock_debug_unlock_by_non_owner(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, spin_is_locked(&lock));
 	KUNIT_EXPECT_PTR_EQ(test, lock.rlock.owner, current);
 	do_raw_spin_unlock(&lock.rlock);	/* the owner's unlock is fine */
-	debug_locks_nonfatal = false;
+	break_rules_end();
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
 	KUNIT_EXPECT_EQ(test, debug_locks_reports, reports + 1);
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
@@ -393,14 +411,14 @@ static void spinlock_debug_unlock_by_non_owner(struct kunit *test)
 /* Unlocking a free lock is reported; the tickets are left alone. */
 static void spinlock_debug_unlock_free_lock(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
+	static DEFINE_SPINLOCK(lock);
 	int reports = debug_locks_reports, pc = preempt_count();
 
 	NEED_DEBUG_SPINLOCK(test);
-	debug_locks_nonfatal = true;
+	break_rules_begin();
 	preempt_disable();		/* what the missing spin_lock() would have done */
 	spin_unlock(&lock);
-	debug_locks_nonfatal = false;
+	break_rules_end();
 
 	KUNIT_EXPECT_EQ(test, debug_locks_reports, reports + 1);
 	KUNIT_EXPECT_EQ(test, preempt_count(), pc);
@@ -419,10 +437,10 @@ static void spinlock_debug_bad_magic(struct kunit *test)
 
 	NEED_DEBUG_SPINLOCK(test);
 	memset(&lock, 0, sizeof(lock));
-	debug_locks_nonfatal = true;
+	break_rules_begin();
 	spin_lock(&lock);
 	spin_unlock(&lock);
-	debug_locks_nonfatal = false;
+	break_rules_end();
 	KUNIT_EXPECT_EQ(test, debug_locks_reports, reports + 2);
 	KUNIT_EXPECT_EQ(test, preempt_count(), pc);
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));	/* not taken */
@@ -435,7 +453,7 @@ static void spinlock_debug_bad_magic(struct kunit *test)
  */
 static void spinlock_schedule_while_atomic_reported(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
+	static DEFINE_SPINLOCK(lock);
 	int bugs = sched_atomic_bug_count, pc = preempt_count();
 	int pc_after_schedule;
 
@@ -456,7 +474,7 @@ static void spinlock_schedule_while_atomic_reported(struct kunit *test)
 
 static void spinlock_might_sleep_reported_when_atomic(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
+	static DEFINE_SPINLOCK(lock);
 	int bugs = might_sleep_bug_count;
 
 	might_sleep();			/* preemptible, irqs on: fine */

@@ -23,6 +23,7 @@
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
+#include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -180,7 +181,7 @@ static void cond_timer_fn(struct timer_list *t)
  */
 static void wait_event_wakes_on_condition(struct kunit *test)
 {
-	DECLARE_WAIT_QUEUE_HEAD(wq);
+	DECLARE_WAIT_QUEUE_HEAD_ONSTACK(wq);
 	int cond = 0;
 	struct wq_sleeper s = { .wq = &wq, .cond = &cond, .kind = WQ_WAIT_EVENT };
 	struct mem_snapshot base;
@@ -218,7 +219,7 @@ out:
  */
 static void wait_wake_up_one_exclusive_all_shared(struct kunit *test)
 {
-	DECLARE_WAIT_QUEUE_HEAD(wq);
+	DECLARE_WAIT_QUEUE_HEAD_ONSTACK(wq);
 	static struct pass_log log;
 	static const enum wq_kind kinds[4] = {
 		WQ_SLEEP_ONCE_EXCLUSIVE, WQ_SLEEP_ONCE, WQ_SLEEP_ONCE_EXCLUSIVE, WQ_SLEEP_ONCE,
@@ -270,7 +271,7 @@ out:
  */
 static void wait_event_after_exclusive_waiter_woken(struct kunit *test)
 {
-	DECLARE_WAIT_QUEUE_HEAD(wq);
+	DECLARE_WAIT_QUEUE_HEAD_ONSTACK(wq);
 	static struct pass_log log;
 	struct wq_sleeper s[2] = {};
 	struct mem_snapshot base;
@@ -299,7 +300,7 @@ out:
 /* wake_up_nr(2) wakes two exclusive sleepers; wake_up_all() the rest. */
 static void wait_wake_up_all_and_nr(struct kunit *test)
 {
-	DECLARE_WAIT_QUEUE_HEAD(wq);
+	DECLARE_WAIT_QUEUE_HEAD_ONSTACK(wq);
 	static struct pass_log log;
 	struct wq_sleeper s[4] = {};
 	struct mem_snapshot base;
@@ -343,7 +344,7 @@ out:
  */
 static void wait_event_timeout_returns(struct kunit *test)
 {
-	DECLARE_WAIT_QUEUE_HEAD(wq);
+	DECLARE_WAIT_QUEUE_HEAD_ONSTACK(wq);
 	int cond = 0;
 	struct cond_timer ct = { .wq = &wq, .cond = &cond };
 	unsigned long j0, j1;
@@ -387,7 +388,7 @@ static void wait_event_timeout_returns(struct kunit *test)
 /* A signal ends wait_event_interruptible with -ERESTARTSYS; the condition with 0. */
 static void wait_event_interruptible_signal(struct kunit *test)
 {
-	DECLARE_WAIT_QUEUE_HEAD(wq);
+	DECLARE_WAIT_QUEUE_HEAD_ONSTACK(wq);
 	int cond = 0;
 	struct wq_sleeper s[2] = {
 		{ .wq = &wq, .cond = &cond, .kind = WQ_WAIT_EVENT_INTERRUPTIBLE, .id = 0 },
@@ -421,7 +422,7 @@ out:
 /* prepare_to_wait() queues once and sets the state; finish_wait() undoes both. */
 static void wait_prepare_and_finish(struct kunit *test)
 {
-	DECLARE_WAIT_QUEUE_HEAD(wq);
+	DECLARE_WAIT_QUEUE_HEAD_ONSTACK(wq);
 	DEFINE_WAIT(wait);
 	unsigned int state1, state2, state_woken, flags_excl;
 	int len1, len2, len_woken;
@@ -651,7 +652,10 @@ static int mutex_user_fn(void *data)
 		u->ret = mutex_trylock(u->m);
 		break;
 	case MUTEX_OP_UNLOCK:
+		/* Wrong on purpose: the mutex's check is the one tested, not the validator's. */
+		lockdep_off();
 		mutex_unlock(u->m);
+		lockdep_on();
 		break;
 	}
 	if (u->op != MUTEX_OP_TRYLOCK && u->op != MUTEX_OP_UNLOCK && u->ret == 0) {
@@ -758,7 +762,7 @@ static void mutex_mutual_exclusion(struct kunit *test)
  */
 static void mutex_fifo_handoff(struct kunit *test)
 {
-	DEFINE_MUTEX(m);
+	static DEFINE_MUTEX(m);
 	static struct pass_log log;
 	struct mutex_user u[3] = {};
 	struct mem_snapshot base;
@@ -799,7 +803,7 @@ out:
 
 static void mutex_trylock_semantics(struct kunit *test)
 {
-	DEFINE_MUTEX(m);
+	static DEFINE_MUTEX(m);
 	struct mutex_user u = { .m = &m, .op = MUTEX_OP_TRYLOCK, .ret = -1 };
 	struct mem_snapshot base;
 
@@ -831,7 +835,7 @@ static void mutex_trylock_semantics(struct kunit *test)
  */
 static void mutex_lock_killable_sigkill(struct kunit *test)
 {
-	DEFINE_MUTEX(m);
+	static DEFINE_MUTEX(m);
 	struct mutex_user u = { .m = &m, .op = MUTEX_OP_LOCK_KILLABLE, .ret = 1 };
 	struct mem_snapshot base;
 
@@ -863,7 +867,7 @@ out:
 /* mutex_lock_interruptible() gives up with -EINTR on any allowed signal. */
 static void mutex_lock_interruptible_signal(struct kunit *test)
 {
-	DEFINE_MUTEX(m);
+	static DEFINE_MUTEX(m);
 	struct mutex_user u = { .m = &m, .op = MUTEX_OP_LOCK_INTERRUPTIBLE, .ret = 1 };
 	struct mem_snapshot base;
 
@@ -888,7 +892,7 @@ out:
 /* Only the owner may unlock: a foreign unlock WARNs and changes nothing. */
 static void mutex_unlock_by_non_owner_warns(struct kunit *test)
 {
-	DEFINE_MUTEX(m);
+	static DEFINE_MUTEX(m);
 	struct mutex_user u = { .m = &m, .op = MUTEX_OP_UNLOCK };
 	struct mem_snapshot base;
 	int warns = warn_count;
@@ -914,12 +918,14 @@ static void mutex_unlock_by_non_owner_warns(struct kunit *test)
 /* Taking a mutex we hold WARNs and fails with -EDEADLK (Spindle's check). */
 static void mutex_recursive_lock_warns(struct kunit *test)
 {
-	DEFINE_MUTEX(m);
+	static DEFINE_MUTEX(m);
 	int warns = warn_count;
 
 	mutex_lock(&m);
 	kunit_expect_warning(test, "mutex_lock_interruptible() of a mutex we hold");
+	lockdep_off();		/* the mutex's own check is tested, not the validator's */
 	KUNIT_EXPECT_EQ(test, mutex_lock_interruptible(&m), -EDEADLK);
+	lockdep_on();
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
 	KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
 	mutex_unlock(&m);

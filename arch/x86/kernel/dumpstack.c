@@ -14,6 +14,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
+#include <linux/stacktrace.h>
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
@@ -94,4 +95,63 @@ void dump_stack(void)
 	       tsk ? tsk->pid : 0, tsk ? tsk->comm : "?");
 	printk(KERN_DEFAULT "Call Trace:\n");
 	show_stack(NULL, __builtin_frame_address(0), KERN_DEFAULT);
+}
+
+/**
+ * stack_trace_save_bp - store the return addresses of the frame chain at @bp
+ * @bp: a frame pointer: its return address is the first entry
+ * @store: where to put them
+ * @size: room in @store
+ *
+ * For a trace that starts at a known frame (the lock validator's hook)
+ * instead of a count of frames to skip.
+ * Return: how many entries were stored.
+ * Linux: none (stack_trace_save_regs() starts at a register set instead)
+ */
+unsigned int stack_trace_save_bp(unsigned long *bp, unsigned long *store, unsigned int size)
+{
+	unsigned int nr = 0;
+
+	for (int i = 0; i < MAX_FRAMES && nr < size && bp && frame_readable(bp); i++) {
+		unsigned long ret = bp[1];
+
+		if (!ret)
+			break;
+		store[nr++] = ret - 1;	/* the call, as show_stack() prints */
+		bp = (unsigned long *)bp[0];
+	}
+	return nr;
+}
+
+/**
+ * stack_trace_save - store current's return addresses for printing later
+ * @store: where to put them
+ * @size: room in @store
+ * @skipnr: innermost frames to leave out (the saver's own callers)
+ *
+ * The lock validator keeps one for each dependency it learns, to show
+ * where it was first seen when a later acquire completes a cycle.
+ * Return: how many entries were stored.
+ * Linux: stack_trace_save() in kernel/stacktrace.c
+ */
+unsigned int stack_trace_save(unsigned long *store, unsigned int size, unsigned int skipnr)
+{
+	unsigned long *bp = __builtin_frame_address(0);
+
+	for (; skipnr && bp && frame_readable(bp); skipnr--)
+		bp = (unsigned long *)bp[0];
+	return stack_trace_save_bp(bp, store, size);
+}
+
+/**
+ * stack_trace_print - print a trace stack_trace_save() stored
+ * @entries: the addresses
+ * @nr_entries: how many
+ * @spaces: indentation, after one space
+ * Linux: stack_trace_print() in kernel/stacktrace.c
+ */
+void stack_trace_print(const unsigned long *entries, unsigned int nr_entries, int spaces)
+{
+	for (unsigned int i = 0; i < nr_entries; i++)
+		printk("%*c%pS\n", 1 + spaces, ' ', (void *)entries[i]);
 }

@@ -8,6 +8,7 @@
  * into preemption.
  * Linux: arch/x86/kernel/traps.c, idt.c, irq.c, arch/x86/mm/fault.c
  */
+#include <linux/debug_locks.h>
 #include <linux/hardirq.h>
 #include <linux/kernel.h>
 #include <linux/nmi.h>
@@ -204,6 +205,7 @@ __noreturn void die(const char *str, struct pt_regs *regs, unsigned long err)
 		cpu_relax();
 	}
 	WRITE_ONCE(oops_in_progress, 1);
+	debug_locks_off();	/* Linux: oops_enter() */
 	printk_flush();
 	if (die_nest++) {
 		/* Faulted while reporting a fault: report no more, stop. */
