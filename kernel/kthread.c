@@ -49,6 +49,8 @@
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/lockdep.h>
+#include <linux/pid.h>
+#include <linux/printer.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/isolation.h>
@@ -63,7 +65,11 @@
 #include <trace/events/sched.h>
 #include <asm/pgtable.h>
 
-/* Guards kthread_create_list; process context only, so plain spin_lock(). */
+/*
+ * Guards kthread_create_list; process context only, so plain spin_lock().
+ * Nests inside tasklist_lock (show_tasks() prints the queue within its
+ * snapshot of the task list): never take tasklist_lock while holding it.
+ */
 static DEFINE_SPINLOCK(kthread_create_lock);
 static LIST_HEAD(kthread_create_list);
 struct task_struct *kthreadd_task;
@@ -80,6 +86,8 @@ struct kthread_create_info {
 	struct task_struct *result;
 	struct completion *done;	/* NULL once someone gave up on it */
 
+	/* Who asked, for kthread_show_queue(): set before it is queued. */
+	pid_t creator_pid, creator_ppid;
 	struct list_head list;
 };
 
@@ -460,6 +468,44 @@ static noinline void create_kthread(struct kthread_create_info *create)
 }
 
 /*
+ * Put @create on kthreadd's list, noting who asked (the creator and its
+ * parent, as ps shows them: kthread_show_queue()). The parent is read
+ * first: task_ppid_nr() takes tasklist_lock, which kthread_create_lock
+ * nests inside (see its declaration), and the list is all that
+ * kthread_create_lock guards.
+ * (__maybe_unused: lab 2's handout creator does not queue at all.)
+ * Linux: none (Linux keeps no creator in the request)
+ */
+static __maybe_unused void kthread_queue_create(struct kthread_create_info *create)
+{
+	/* LAB 7: kthread_queue_create */
+	create->creator_pid = task_pid_nr(current);
+	create->creator_ppid = task_ppid_nr(current);
+	spin_lock(&kthread_create_lock);
+	list_add_tail(&create->list, &kthread_create_list);
+	spin_unlock(&kthread_create_lock);
+}
+
+/**
+ * kthread_show_queue - print the creation requests kthreadd has not taken yet
+ * @out: where the lines go
+ *
+ * One line per request: the new thread's name, the creator's pid and its
+ * parent's. show_tasks() calls it with tasklist_lock held.
+ * Linux: none (Spindle's, to watch the creation path)
+ */
+void kthread_show_queue(const struct printer *out)
+{
+	struct kthread_create_info *create;
+
+	spin_lock(&kthread_create_lock);
+	list_for_each_entry(create, &kthread_create_list, list)
+		printer_printf(out, "  queued for kthreadd: %s (creator %d, its parent %d)\n",
+			       create->full_name, create->creator_pid, create->creator_ppid);
+	spin_unlock(&kthread_create_lock);
+}
+
+/*
  * The creator's half, shared by threads and workers.
  * Linux: __kthread_create_on_node() (after the 2026 struct refactor)
  */
@@ -494,9 +540,7 @@ __kthread_create_on_node(const struct kthread_create_info *info, const char name
 	}
 
 	/* LAB 2: creator */
-	spin_lock(&kthread_create_lock);
-	list_add_tail(&create->list, &kthread_create_list);
-	spin_unlock(&kthread_create_lock);
+	kthread_queue_create(create);
 	kthread_create_step(KT_CREATE_QUEUED);
 	wake_up_process(kthreadd_task);
 

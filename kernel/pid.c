@@ -139,6 +139,25 @@ void free_pid(struct pid *pid)
 }
 
 /**
+ * task_ppid_nr - the pid of @tsk's parent process, as getppid() returns it
+ * @tsk: the task
+ *
+ * The parent can change under us (an exiting parent hands its children
+ * to init): tasklist_lock keeps it still while we read it.
+ * Return: the real parent's tgid, 0 for a task without one (pid 0).
+ * Linux: task_ppid_nr() in include/linux/sched.h (under RCU)
+ */
+pid_t task_ppid_nr(struct task_struct *tsk)
+{
+	pid_t pid;
+
+	spin_lock_irq(&tasklist_lock);
+	pid = tsk->real_parent ? tsk->real_parent->tgid : 0;
+	spin_unlock_irq(&tasklist_lock);
+	return pid;
+}
+
+/**
  * find_task_by_pid - the task with pid @nr
  * @nr: the number (0 is the idle task of CPU 0)
  * Return: the task, without a reference (it may exit: see

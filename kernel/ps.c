@@ -118,5 +118,7 @@ void show_tasks(const struct printer *out)
 	show_one(out, &init_task);
 	for_each_process(p)
 		show_one(out, p);
+	/* In the same snapshot: every creator in the queue is in the table above. */
+	kthread_show_queue(out);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }

@@ -5,6 +5,7 @@
  * Linux: kernel/sys.c, kernel/reboot.c
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
@@ -28,15 +29,10 @@ SYSCALL_DEFINE0(gettid)
 	return current->pid;
 }
 
-/* The parent as the child sees it; tasklist_lock keeps it from changing. */
+/* The parent as the child sees it. */
 SYSCALL_DEFINE0(getppid)
 {
-	pid_t pid;
-
-	spin_lock_irq(&tasklist_lock);
-	pid = current->real_parent ? current->real_parent->tgid : 0;
-	spin_unlock_irq(&tasklist_lock);
-	return pid;
+	return task_ppid_nr(current);
 }
 
 SYSCALL_DEFINE0(getuid)

@@ -89,8 +89,13 @@ def session_commands(port):
         "bt",
         part("worker-path"),
         "spindle-kthread-path",
+        # show_one() runs with tasklist_lock held (show_tasks()): what the
+        # lock validator records for pid 1 there.
+        part("held-locks"),
+        "break show_tasks", "continue", "break show_one", "continue", "delete",
+        "spindle-held-locks 1", "spindle-held-locks",
         part("ps"),
-        "break show_tasks", "continue", "finish", "delete",
+        "finish", "finish",
         "spindle-ps",
         part("task-mem"),
         "spindle-task-mem 2", "p/x (unsigned long)kthreadd_task - 0xffff888000000000",
@@ -225,6 +230,24 @@ def check_task_mem(text):
     return problems
 
 
+HELD_TASKLIST = (r"1 lock held by init/1:\n #0: [0-9a-f]{16} \(tasklist_lock\)"
+                 r"\{[.+?-]{4}\}-\{3:3\}, at: show_tasks\+0x[0-9a-f]+\n")
+
+
+def check_held_locks(text):
+    """spindle-held-locks, in show_one(): pid 1 holds tasklist_lock, taken in
+    show_tasks(); the list of all holders says so too."""
+    problems = []
+    if not re.search(HELD_TASKLIST, text):
+        problems.append("spindle-held-locks 1 does not show tasklist_lock taken in show_tasks()")
+    rest = text.split("Showing all locks held in the system:", 1)
+    if len(rest) != 2:
+        problems.append("spindle-held-locks without a pid printed no system-wide list")
+    elif not re.search(HELD_TASKLIST, rest[1]):
+        problems.append("the system-wide list lacks pid 1's tasklist_lock")
+    return problems
+
+
 def check_dmesg(text, serial_log):
     """Every line the console showed is in spindle-dmesg, in the same order."""
     problems = []
@@ -332,6 +355,7 @@ def run_gdb_helpers(args, results, boot):
         ("kthread_path_worker", check_path(parts.get("worker-path", ""), "spindle_worker",
                                            WORKER_PATH)),
         ("copy_process_backtrace", check_backtrace(parts.get("bt", ""))),
+        ("spindle_held_locks", check_held_locks(parts.get("held-locks", ""))),
         ("spindle_ps", check_ps(parts.get("ps", ""), serial)),
         ("spindle_task_mem", check_task_mem(parts.get("task-mem", ""))),
         ("spindle_dmesg", check_dmesg(parts.get("dmesg", ""), serial)),

@@ -50,6 +50,7 @@ LABS = {
         ["kthread", "kthread_worker"]),
     5: ("Per-CPU kthreads and CPU hotplug", "labs/lab5-percpu-hotplug.md", ["cpu_hotplug"]),
     6: ("fork() and copy-on-write", "labs/lab6-fork-cow.md", ["cow"]),
+    7: ("Deadlocks: reading the lock validator", "labs/lab7-deadlocks.md", ["lockdep"]),
 }
 # The CPUs a lab's suites boot on (1 if not listed): taking a CPU down needs another.
 LAB_SMP = {5: 4}

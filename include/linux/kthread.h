@@ -97,6 +97,9 @@ void kthread_parkme(void);
 __noreturn void kthread_exit(long result);
 __noreturn void kthread_complete_and_exit(struct completion *comp, long code);
 void get_kthread_comm(char *buf, size_t buf_size, struct task_struct *tsk);
+struct printer;
+/* The requests kthreadd has not taken yet, one line each (ps shows them). */
+void kthread_show_queue(const struct printer *out);
 
 int kthreadd(void *unused);
 extern struct task_struct *kthreadd_task;

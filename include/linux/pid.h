@@ -33,6 +33,8 @@ void attach_pid(struct task_struct *task, struct pid *pid);
 void exchange_tids(struct task_struct *left, struct task_struct *right);
 /* Task by number, or NULL; caller holds tasklist_lock or keeps it alive. */
 struct task_struct *find_task_by_pid(pid_t nr);
+/* The tgid of @tsk's real parent (0 for none), read under tasklist_lock. */
+pid_t task_ppid_nr(struct task_struct *tsk);
 /* As above, with a reference taken (put_task_struct() it). */
 struct task_struct *get_pid_task_by_nr(pid_t nr);
 unsigned int nr_pids_in_use(void);

@@ -31,6 +31,8 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/spinlock.h>
+#include <linux/printer.h>
+#include <linux/sched/debug.h>
 #include <linux/slab.h>
 #include <linux/wait.h>
 #include "../../kernel/locking/lockdep_internals.h"
@@ -322,6 +324,42 @@ static void lockdep_test_set_class(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
 }
 
+static void discard_vprintf(const struct printer *p, const char *fmt, va_list args)
+{
+}
+
+static const struct printer discard_printer = { .vprintf = discard_vprintf };
+
+static int sleep_until_stopped_fn(void *unused)
+{
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!kthread_should_stop())
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return 0;
+}
+
+/*
+ * Lab 7: ps (tasklist_lock, then kthread_create_lock to print the queue)
+ * and the creation path (queueing a request) must agree on one order.
+ */
+static void lockdep_test_creation_path_vs_ps(struct kunit *test)
+{
+	unsigned int reports = lockdep_reports;
+	struct task_struct *t;
+
+	show_tasks(&discard_printer);
+	t = kthread_run(sleep_until_stopped_fn, NULL, "lockdep_order");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	kthread_stop(t);	/* it was queued and created: enough */
+	show_tasks(&discard_printer);
+	if (lockdep_reports != reports)
+		kunit_info(test, "a report, silenced here: `make run` shows it at boot");
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
+}
+
 static int lockdep_test_init(struct kunit *test)
 {
 	KUNIT_ASSERT_EQ(test, debug_locks, 1);
@@ -451,6 +489,7 @@ static struct kunit_case lockdep_test_cases[] = {
 	KUNIT_CASE(lockdep_test_irq_inversion),
 	KUNIT_CASE(lockdep_test_held_lock_freed),
 	KUNIT_CASE(lockdep_test_set_class),
+	KUNIT_CASE(lockdep_test_creation_path_vs_ps),
 	KUNIT_CASE(lockdep_test_assert_spinlock),
 	KUNIT_CASE(lockdep_test_assert_raw_spinlock_irqsave),
 	KUNIT_CASE(lockdep_test_assert_mutex),

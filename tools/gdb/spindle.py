@@ -11,6 +11,7 @@ stopped or crashed kernel alike:
   spindle-dmesg          the printk log buffer, with timestamps
   spindle-rq             each CPU's run queue: fair tree by vruntime, RT queues
   spindle-trace          the trace ring buffer, in ftrace's text format
+  spindle-held-locks     the locks a task holds, as the lock validator sees them
   spindle-kthread-path   follow one kthread creation, step by step
   spindle-fork-path      follow one user fork(), step by step (spindle_fork.py)
   $container_of(p, "struct T", "member")   the kernel's container_of()
@@ -384,6 +385,96 @@ node has none (see docs/creation-path.md, "Where the node goes")."""
             out.append("  %-15s 0x%016x %-18s %s\n" % (
                 what, virt, "0x%016x" % phys if phys is not None else "not mapped",
                 phys_to_nid(phys) if phys is not None else "-"))
+        gdb.write("".join(out))
+
+
+# --- spindle-held-locks --------------------------------------------------
+
+def lock_class_name(cls):
+    """A lock class's name as lockdep prints it: name, #version, /subclass."""
+    name = c_string(cls["name"]) if int(cls["name"]) else "NULL"
+    if int(cls["name_version"]) > 1:
+        name += "#%d" % int(cls["name_version"])
+    if int(cls["subclass"]):
+        name += "/%d" % int(cls["subclass"])
+    return name
+
+
+def lock_usage_chars(cls):
+    """The "{+.+.}" letters of get_usage_chars() (kernel/locking/lockdep.c)."""
+    mask, out = int(cls["usage_mask"]), ""
+    for state in range(2):                  # HARDIRQ, SOFTIRQ
+        for read in range(2):
+            used_in, enabled = 1 << (state * 4 + read), 1 << (state * 4 + read + 2)
+            if mask & enabled:
+                out += "?" if mask & used_in else "+"
+            else:
+                out += "-" if mask & used_in else "."
+    return out
+
+
+def held_lock_lines(task):
+    """lockdep_print_held_locks()'s lines for @task."""
+    depth = int(task["lockdep_depth"])
+    who = "%s/%d" % (array_string(task["comm"]), int(task["pid"]))
+    if not depth:
+        return ["no locks held by %s.\n" % who]
+    classes = gdb.parse_and_eval("lock_classes")
+    out = ["%d lock%s held by %s:\n" % (depth, "s" if depth > 1 else "", who)]
+    for i in range(min(depth, int(task["held_locks"].type.range()[1]) + 1)):
+        hlock = task["held_locks"][i]
+        cls = classes[int(hlock["class_idx"])]
+        ip = u64(hlock["acquire_ip"])
+        out.append(" #%d: %016x (%s){%s}-{%d:%d}, at: %s\n" % (
+            i, u64(hlock["instance"]), lock_class_name(cls), lock_usage_chars(cls),
+            int(cls["wait_type_inner"]), int(cls["wait_type_inner"]), symbol_offset(ip)))
+    return out
+
+
+def symbol_offset(addr):
+    """@addr as "function+0xoffset" (the kernel's %pS without the size)."""
+    sym = gdb.execute("info symbol 0x%x" % addr, to_string=True).split()
+    if not sym or sym[0] == "No":
+        return "0x%x" % addr
+    return "%s+0x%x" % (sym[0], int(sym[2]) if len(sym) > 2 and sym[1] == "+" else 0)
+
+
+class SpindleHeldLocks(SpindleCommand):
+    """Print the locks a task holds, as the lock validator records them:
+spindle-held-locks [PID]
+
+Reads task_struct->held_locks (kernel/locking/lockdep.c), oldest first,
+in the format of lockdep_print_held_locks(): the lock's address, its class
+(the variable's name, "/1" for a nesting level), its usage letters and
+where it was taken. Without PID, every task that holds a lock, as Linux's
+debug_show_all_locks() ("Showing all locks held in the system:"). Locks an
+interrupt handler holds are on the interrupted task's list."""
+
+    def __init__(self):
+        super().__init__("spindle-held-locks", gdb.COMMAND_DATA)
+
+    def run(self, arg, from_tty):
+        args = arg.split()
+        if len(args) > 1 or (args and not args[0].isdigit()):
+            raise gdb.GdbError("usage: spindle-held-locks [PID]")
+        try:
+            lookup_type("struct held_lock")
+        except gdb.error:
+            raise gdb.GdbError("spindle-held-locks: this kernel has no lock validator "
+                               "(built with CONFIG_LOCKDEP=0)")
+        if int(gdb.parse_and_eval("debug_locks")) == 0:
+            gdb.write("INFO: lockdep is turned off.\n")
+        if args:
+            for task in for_each_task():
+                if int(task["pid"]) == int(args[0]):
+                    gdb.write("".join(held_lock_lines(task)))
+                    return
+            raise gdb.GdbError("spindle-held-locks: no task with pid %s" % args[0])
+        out = ["\nShowing all locks held in the system:\n"]
+        for task in for_each_task():
+            if int(task["lockdep_depth"]):
+                out += held_lock_lines(task)
+        out.append("\n=============================================\n\n")
         gdb.write("".join(out))
 
 
@@ -1063,6 +1154,7 @@ SpindleTaskMem()
 SpindleDmesg()
 SpindleRq()
 SpindleTrace()
+SpindleHeldLocks()
 SpindleKthreadPath()
 
 # spindle-fork-path, the user fork() walk, uses the helpers above.
