@@ -18,9 +18,9 @@ static void double_lock_hb(struct futex_hash_bucket *hb1, struct futex_hash_buck
 	if (hb1 > hb2)
 		swap(hb1, hb2);
 	spin_lock(&hb1->lock);
-	/* Linux: spin_lock_nested(&hb2->lock, SINGLE_DEPTH_NESTING), one class for all buckets */
+	/* One lock class for every bucket: the second is a nesting level down. */
 	if (hb1 != hb2)
-		spin_lock(&hb2->lock);
+		spin_lock_nested(&hb2->lock, SINGLE_DEPTH_NESTING);
 }
 
 static void double_unlock_hb(struct futex_hash_bucket *hb1, struct futex_hash_bucket *hb2)

@@ -635,6 +635,7 @@ static struct rq *finish_task_switch(struct task_struct *prev)
 static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
 {
 	lockdep_assert_rq_held(rq);
+	lockdep_assert_irqs_disabled();
 	WRITE_ONCE(next->on_cpu, 1);
 	rq->curr = next;
 	rq->nr_switches++;

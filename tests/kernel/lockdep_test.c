@@ -227,6 +227,39 @@ static void lockdep_test_release_out_of_order(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lockdep_reports, reports);
 }
 
+/* might_lock(): the order is learnt, the lock is not left held. */
+static void lockdep_test_might_lock(struct kunit *test)
+{
+	struct test_maps m;
+	unsigned int reports = lockdep_reports;
+
+	TEST_MAPS(m, "test_might");
+	take(&m.a);
+	lock_acquire(&m.b, 0, 0, 0, 1, NULL, _THIS_IP_);	/* might_lock() on a bare map */
+	lock_release(&m.b, _THIS_IP_);
+	KUNIT_EXPECT_EQ(test, current->lockdep_depth, 1);
+	drop(&m.a);
+	KUNIT_EXPECT_TRUE(test, has_edge(&m.a, &m.b));
+	/* b then a is now the inversion, though b was never really held with a. */
+	take_pair(&m.b, &m.a);
+	KUNIT_EXPECT_EQ(test, lockdep_reports, reports + 1);
+}
+
+/* might_lock() on a real lock: the same, through the lock's dep_map. */
+static void lockdep_test_might_lock_spinlock(struct kunit *test)
+{
+	static DEFINE_SPINLOCK(outer);
+	static DEFINE_SPINLOCK(inner);
+
+	spin_lock(&outer);
+	might_lock(&inner);
+	KUNIT_EXPECT_FALSE(test, lockdep_is_held(&inner));
+	KUNIT_EXPECT_TRUE(test, lockdep_is_held(&outer));
+	spin_unlock(&outer);
+	KUNIT_EXPECT_TRUE(test, has_edge(&outer.dep_map, &inner.dep_map));
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&inner));
+}
+
 /* The same sequence twice: the second is a cached chain, nothing new stored. */
 static void lockdep_test_chain_cached(struct kunit *test)
 {
@@ -485,6 +518,8 @@ static struct kunit_case lockdep_test_cases[] = {
 	KUNIT_CASE(lockdep_test_trylock_adds_no_edge),
 	KUNIT_CASE(lockdep_test_release_out_of_order),
 	KUNIT_CASE(lockdep_test_chain_cached),
+	KUNIT_CASE(lockdep_test_might_lock),
+	KUNIT_CASE(lockdep_test_might_lock_spinlock),
 	KUNIT_CASE(lockdep_test_bad_unlock),
 	KUNIT_CASE(lockdep_test_irq_inversion),
 	KUNIT_CASE(lockdep_test_held_lock_freed),
