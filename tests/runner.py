@@ -104,9 +104,9 @@ LKDTM_LOCKDEP = [
         "May be due to missing lock nesting notation"]),
     ("LOCKDEP_IRQ_INVERSION", [
         "WARNING: inconsistent lock state",
-        "inconsistent {HARDIRQ-ON-W} -> {IN-HARDIRQ-W} usage.",
-        re.compile(r"\[HC1\[1\]:SC0\[0\]:HE0:SE1\] takes:\n.*\(lkdtm_irq_lock\)\{\?\.\+\.\}"),
-        re.compile(r"\{HARDIRQ-ON-W\} state was registered at:\n(.*\n)*.*lkdtm_LOCKDEP_IRQ_INVERSION\+"),
+        "inconsistent {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage.",
+        re.compile(r"\[HC0\[0\]:SC1\[1\]:HE1:SE0\] takes:\n.*\(lkdtm_irq_lock\)\{\+\.\?\.\}"),
+        re.compile(r"\{SOFTIRQ-ON-W\} state was registered at:\n(.*\n)*.*lkdtm_LOCKDEP_IRQ_INVERSION\+"),
         re.compile(r"  lock\(lkdtm_irq_lock\);\n.*  <Interrupt>\n.*    lock\(lkdtm_irq_lock\);")]),
     ("LOCKDEP_BAD_UNLOCK", [
         "WARNING: bad unlock balance detected!",

@@ -73,7 +73,7 @@ struct held_lock {
 	unsigned long acquire_ip;	/* where it was taken */
 	struct lockdep_map *instance;	/* which lock */
 	unsigned int class_idx:13;	/* index in lock_classes[] */
-	unsigned int irq_context:2;	/* 1: hardirq, 2: softirq (none in Spindle) */
+	unsigned int irq_context:2;	/* 1: hardirq, 2: serving a softirq */
 	unsigned int trylock:1;		/* a trylock cannot deadlock: no edge to it */
 	unsigned int check:1;		/* validate, or only track */
 	unsigned int hardirqs_off:1;	/* interrupts were off when taken */

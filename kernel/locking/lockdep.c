@@ -84,6 +84,16 @@ static const char *const usage_str[] = {
 	[LOCK_USED_READ] = "INITIAL READ USE",
 };
 
+#define LOCK_CHAIN_HARDIRQ_CONTEXT	1
+#define LOCK_CHAIN_SOFTIRQ_CONTEXT	2
+
+/* The context a lock is taken in: its chain starts anew at each change. */
+static inline unsigned int task_irq_context(void)
+{
+	return (in_hardirq() ? LOCK_CHAIN_HARDIRQ_CONTEXT : 0) |
+	       (in_serving_softirq() ? LOCK_CHAIN_SOFTIRQ_CONTEXT : 0);
+}
+
 static inline struct lock_class *hlock_class(const struct held_lock *hlock)
 {
 	return lock_classes + hlock->class_idx;
@@ -953,10 +963,12 @@ static void print_usage_bug(struct task_struct *curr, struct held_lock *this,
 		return;
 	print_report_header("WARNING: inconsistent lock state");
 	pr_warn("inconsistent {%s} -> {%s} usage.\n", usage_str[prev_bit], usage_str[new_bit]);
-	/* Spindle has no softirqs: SC is always 0 and softirqs always enabled. */
 	pr_warn("%s/%d [HC%u[%lu]:SC%u[%lu]:HE%u:SE%u] takes:\n", curr->comm, curr->pid,
-		(unsigned int)this->irq_context & 1, (unsigned long)(preempt_count() & HARDIRQ_MASK) >> HARDIRQ_SHIFT,
-		0U, 0UL, (unsigned int)!this->hardirqs_off, 1U);
+		!!(this->irq_context & LOCK_CHAIN_HARDIRQ_CONTEXT),
+		(unsigned long)(preempt_count() & HARDIRQ_MASK) >> HARDIRQ_SHIFT,
+		!!(this->irq_context & LOCK_CHAIN_SOFTIRQ_CONTEXT),
+		(unsigned long)(preempt_count() & SOFTIRQ_MASK) >> SOFTIRQ_SHIFT,
+		(unsigned int)!this->hardirqs_off, !in_softirq());
 	print_lock(this);
 	pr_warn("{%s} state was registered at:\n", usage_str[prev_bit]);
 	print_lock_trace(hlock_class(this)->usage_traces[prev_bit], 1);
@@ -1023,18 +1035,23 @@ static int mark_lock(struct task_struct *curr, struct held_lock *this,
 	return 1;
 }
 
-/* Which contexts @hlock's class is now known to be taken in. */
+/*
+ * Which contexts @hlock's class is now known to be taken in. Softirqs are
+ * "enabled" unless one is being served (Spindle has no local_bh_disable()).
+ */
 static int mark_usage(struct task_struct *curr, struct held_lock *hlock, int check)
 {
 	if (check) {
-		if (!hlock->trylock && (hlock->irq_context & 1) &&
+		if (!hlock->trylock && (hlock->irq_context & LOCK_CHAIN_HARDIRQ_CONTEXT) &&
 		    !mark_lock(curr, hlock, LOCK_USED_IN_HARDIRQ))
+			return 0;
+		if (!hlock->trylock && (hlock->irq_context & LOCK_CHAIN_SOFTIRQ_CONTEXT) &&
+		    !mark_lock(curr, hlock, LOCK_USED_IN_SOFTIRQ))
 			return 0;
 		if (!hlock->hardirqs_off) {
 			if (!mark_lock(curr, hlock, LOCK_ENABLED_HARDIRQ))
 				return 0;
-			/* No softirqs: they are never disabled, as in Linux with bh on. */
-			if (!mark_lock(curr, hlock, LOCK_ENABLED_SOFTIRQ))
+			if (!in_softirq() && !mark_lock(curr, hlock, LOCK_ENABLED_SOFTIRQ))
 				return 0;
 		}
 	}
@@ -1082,7 +1099,7 @@ static int __lock_acquire(struct lockdep_map *lock, unsigned int subclass, int t
 	hlock->trylock = trylock;
 	hlock->check = check;
 	hlock->hardirqs_off = !!hardirqs_off;
-	hlock->irq_context = in_hardirq() ? 1 : 0;
+	hlock->irq_context = task_irq_context();
 
 	if (!mark_usage(curr, hlock, check) && !(debug_locks && debug_locks_silent))
 		return 0;

@@ -17,8 +17,9 @@
  *                  circular dependency (run one after the other: no hang)
  *   LOCKDEP_RECURSION      two locks of one class, the second without a
  *                          nesting annotation
- *   LOCKDEP_IRQ_INVERSION  a lock taken with interrupts on, then in the
- *                          timer interrupt
+ *   LOCKDEP_IRQ_INVERSION  a lock taken with interrupts on, then by a
+ *                          timer (the timer softirq): {SOFTIRQ-ON-W}
+ *                          against {IN-SOFTIRQ-W}
  *   LOCKDEP_BAD_UNLOCK     a lock the validator was told is released
  *                          (as the context switch hands rq->lock over)
  *                          released again
@@ -231,7 +232,7 @@ static noinline void lkdtm_LOCKDEP_RECURSION(void)
 	spin_unlock(&lkdtm_same_class[0]);
 }
 
-/* Taken by a task with interrupts on, and by the timer interrupt. */
+/* Taken by a task with interrupts (and softirqs) on, and by a timer callback. */
 static DEFINE_SPINLOCK(lkdtm_irq_lock);
 static struct timer_list lkdtm_irq_timer;
 static int lkdtm_irq_timer_ran;
