@@ -304,13 +304,16 @@ int timers_dead_cpu(unsigned int cpu)
 
 	local_irq_save(flags);
 	new_base = &timer_bases[smp_processor_id()];
-	/* Both locked in CPU order, as any two bases are (no ABBA). */
+	/*
+	 * Both locked in CPU order, as any two bases are (no ABBA); every
+	 * base lock is one class, so the second is a nesting level down.
+	 */
 	if (new_base->cpu < old_base->cpu) {
 		raw_spin_lock(&new_base->lock);
-		raw_spin_lock(&old_base->lock);
+		raw_spin_lock_nested(&old_base->lock, SINGLE_DEPTH_NESTING);
 	} else {
 		raw_spin_lock(&old_base->lock);
-		raw_spin_lock(&new_base->lock);
+		raw_spin_lock_nested(&new_base->lock, SINGLE_DEPTH_NESTING);
 	}
 	BUG_ON(old_base->running_timer);
 	while (!list_empty(&old_base->pending)) {
