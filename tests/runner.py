@@ -20,9 +20,10 @@ Up to --jobs QEMUs run at once. One line is printed per test as it ends,
 and the last line is "N passed, N failed[, N skipped]". Serial logs are
 kept in build/test-logs/<boot>.log.
 
-`make bench` boots once with -icount (deterministic instruction counts) and
-bench=1 and prints the kernel's "BENCH name value unit" lines, with Linux
-6.1's figure and the ratio beside those Linux has (tests/bench_linux.py).
+`make bench` boots with -icount (deterministic instruction counts) and
+bench=1, then at -smp 4 with bench=smp, and prints the kernel's
+"BENCH name value unit" lines, with Linux 6.1's figure and the ratio
+beside those Linux has (tests/bench_linux.py).
 """
 import argparse
 import concurrent.futures
@@ -1046,26 +1047,41 @@ def run_tests(args):
 
 
 def run_bench(args):
-    """Boot with bench=1 under -icount; print the kernel's BENCH lines."""
+    """Boot with bench=1 under -icount; print the kernel's BENCH lines.
+
+    Then (unless NUMA= chose a machine) a second boot at -smp 4 runs the
+    one benchmark that needs several CPUs (bench=smp,
+    tests/kernel/bench_smp.c); its figures are printed with "(-smp 4)"
+    after them.
+    """
     unknown = 'Unknown kernel command line parameter "bench=1"'
-    machine = numa_machine(args.numa) if args.numa else {}
-    extra = machine.pop("extra", []) + ["-icount", "shift=0,sleep=off"]
-    boot = qemu_boot(args, "bench", "bench=1", extra=extra,
-                     done=lambda log: unknown in log, **machine)
-    benches = re.findall(r"BENCH (\S+) (\S+) (\S+)", boot.log)
-    if benches:
-        print(f"# beside: {bench_linux.SOURCE}; xR = Spindle / Linux", flush=True)
-    for bench in benches:
-        print(" ".join(bench) + bench_linux.beside(bench[0], bench[1]), flush=True)
-    for line in bench_linux.derived(dict((name, value) for name, value, _ in benches)):
-        print(line, flush=True)
-    if not benches:
-        print("no benchmarks reported"
-              + (" (this kernel does not know bench=1)" if unknown in boot.log else ""))
-    if boot.status != EXIT_PASS and unknown not in boot.log:
-        print(f"bench boot failed: {boot.describe()}; log: {boot.log_path}")
-        print("\n".join(f"       {line}" for line in boot.tail()))
-    return 0 if benches and boot.status == EXIT_PASS else 1
+    ok = True
+    # The NUMA machine (make bench NUMA=n) already has several CPUs: one boot.
+    boots = [("bench", "bench=1", numa_machine(args.numa) if args.numa else {}, "")]
+    if not args.numa:
+        boots.append(("bench_smp4", "bench=smp", dict(smp=4), " (-smp 4)"))
+    for name, cmdline, machine, suffix in boots:
+        machine = dict(machine)
+        extra = machine.pop("extra", []) + ["-icount", "shift=0,sleep=off"]
+        boot = qemu_boot(args, name, cmdline, extra=extra,
+                         done=lambda log: unknown in log, **machine)
+        benches = re.findall(r"BENCH (\S+) (\S+) (\S+)", boot.log)
+        if benches and not suffix:
+            print(f"# beside: {bench_linux.SOURCE}; xR = Spindle / Linux", flush=True)
+        for bench in benches:
+            beside = "" if suffix else bench_linux.beside(bench[0], bench[1])
+            print(" ".join(bench) + suffix + beside, flush=True)
+        if not suffix:
+            for line in bench_linux.derived(dict((n, v) for n, v, _ in benches)):
+                print(line, flush=True)
+        if not benches:
+            print("no benchmarks reported"
+                  + (" (this kernel does not know bench=1)" if unknown in boot.log else ""))
+        if boot.status != EXIT_PASS and unknown not in boot.log:
+            print(f"bench boot failed: {boot.describe()}; log: {boot.log_path}")
+            print("\n".join(f"       {line}" for line in boot.tail()))
+        ok = ok and benches and boot.status == EXIT_PASS
+    return 0 if ok else 1
 
 
 def main():

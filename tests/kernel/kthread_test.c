@@ -505,11 +505,24 @@ static void kthread_creator_killed_and_clone_fails(struct kunit *test)
 }
 
 static struct task_struct *race_creator;
+static bool race_creator_killed;	/* it reached KT_CREATOR_KILLED */
+
+static void note_creator_killed(int step)
+{
+	if (step == KT_CREATOR_KILLED && current == race_creator)
+		WRITE_ONCE(race_creator_killed, true);
+}
 
 static void kill_creator_hook(struct task_struct *self)
 {
-	/* We (the new thread) already own done: now the creator is killed. */
+	/*
+	 * We (the new thread) already own done: now the creator is killed,
+	 * and we hold complete() back until it is in its killed branch, so
+	 * that its xchg finds NULL (not a completion already done, which
+	 * its wait would take without ever looking at the signal).
+	 */
 	send_sig(SIGKILL, race_creator, 1);
+	wait_until(READ_ONCE(race_creator_killed), 5000);
 }
 
 /*
@@ -527,10 +540,15 @@ static void kthread_creator_killed_loses_xchg(struct kunit *test)
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, creator);
 	mem_snapshot_take(&base);
 	race_creator = creator;
+	race_creator_killed = false;
+	WRITE_ONCE(kthread_step_hook, note_creator_killed);
 	WRITE_ONCE(kthread_after_take_done_hook, kill_creator_hook);
 	wake_up_process(creator);
 	wait_for_completion(&ctx.done);
 	WRITE_ONCE(kthread_after_take_done_hook, NULL);
+	WRITE_ONCE(kthread_step_hook, NULL);
+	/* The creator took the killed branch, and lost the xchg there. */
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(race_creator_killed));
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx.result);
 	KUNIT_EXPECT_TRUE(test, fatal_signal_pending(creator) || creator->exit_state);
 	KUNIT_EXPECT_STREQ(test, ctx.result->comm, "kt_orphan");
