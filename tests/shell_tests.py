@@ -510,10 +510,20 @@ class Checks:
                                   rf"(on CPU {cpu} now|asleep, last on CPU \d+; it runs on "
                                   rf"CPU {cpu} when it wakes)$", out, re.M),
                         f"bind mv {cpu} did not say where mv is", out)
-            time.sleep(0.25)            # mv wakes every 100 ms
-            m = ps_rows(self.run("ps")).get("mv")
+            m = self.wait_on_cpu("mv", cpu)
             self.expect(m and m.group("cpu") == str(cpu) and m.group("affinity") == str(cpu),
                         f"mv is not on CPU {cpu}, bound to it, after bind", m.group(0) if m else "")
+
+    def wait_on_cpu(self, name, cpu, seconds=5):
+        """ps's row of @name once it shows CPU @cpu (mv moves when it next
+        wakes, every 100 ms of the guest's time; a loaded host stretches
+        that), or the last row seen."""
+        deadline = time.monotonic() + seconds
+        while True:
+            m = ps_rows(self.run("ps")).get(name)
+            if (m and m.group("cpu") == str(cpu)) or time.monotonic() > deadline:
+                return m
+            time.sleep(0.1)
 
     def smp_bind_refused(self):
         """A kernel-bound thread, an absent CPU, an offline one: each one clear line."""
@@ -543,10 +553,10 @@ class Checks:
         self.run("trace clear")
         self.run("trace on all")
         self.run(f"bind {self.mv} 1")
+        self.wait_on_cpu("mv", 1)
         self.run("spawn tc 4")
-        time.sleep(0.3)
         self.run(f"bind {self.mv} 2")
-        time.sleep(0.3)
+        self.wait_on_cpu("mv", 2)
         out = self.run("trace show", timeout=60)
         self.run("trace off")
         cpus = set(re.findall(r"^\s*\S+-\d+\s+\[(\d{3})\]\s+\d+\.\d+: ", out, re.M))

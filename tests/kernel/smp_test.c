@@ -63,8 +63,8 @@ static int smp_test_cpus(void)
 
 /* ---- bound threads stay on their CPU ---- */
 
-#define SAMPLES		4000
-#define SAMPLE_SLEEP	400	/* a sleep every this many samples */
+#define SAMPLES		2000
+#define SAMPLE_SLEEP	200	/* a sleep every this many samples */
 
 struct sampler {
 	int cpu;			/* where it must run */
@@ -380,10 +380,10 @@ static void smp_call_function_many_reaches_every_cpu(struct kunit *test)
  * Each round is two wakeups from one CPU to the other (an IPI each when
  * the other is idle). Under TCG on this loaded 2-core machine a cross-CPU
  * wakeup costs up to 7 ms: 10,000 rounds would take the -smp 4 boot
- * minutes, so it runs 1,000 (2,000 wakeups, any one lost fails it);
+ * minutes, so it runs 500 (1,000 wakeups, any one lost fails it);
  * make bench times the round trip.
  */
-#define PING_ROUNDS	1000
+#define PING_ROUNDS	500
 
 struct pingpong {
 	struct completion ping, pong;
@@ -534,7 +534,7 @@ static void smp_kthreadd_fifo_and_bound_not_inherited(struct kunit *test)
  * The outcome of each is checked, both kinds are counted, and memory is
  * back to baseline at the end.
  */
-#define CREATES		32	/* per creator: 128 at -smp 4 */
+#define CREATES		16	/* per creator: 64 at -smp 4, two of them killed */
 #define KILL_EVERY	8
 
 enum kill_mode { KILL_NONE, KILL_WIN, KILL_LOSE };
