@@ -23,5 +23,6 @@ void lockup_detector_init(void);
 bool trigger_single_cpu_backtrace(int cpu);
 void trigger_all_cpu_backtrace(void);
 bool nmi_cpu_backtrace(struct pt_regs *regs);
+bool nmi_backtrace_printing(void);
 
 #endif /* _LINUX_NMI_H */

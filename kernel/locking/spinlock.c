@@ -99,7 +99,8 @@ static void __spin_lock_debug(raw_spinlock_t *lock)
 
 	for (unsigned int n = 1; !arch_spin_ticket_served(&lock->raw_lock, ticket); n++) {
 		cpu_relax();
-		if (reported || n % 1024 || READ_ONCE(spin_dumping[raw_smp_processor_id()]))
+		if (reported || n % 1024 || READ_ONCE(spin_dumping[raw_smp_processor_id()]) ||
+		    nmi_backtrace_printing())
 			continue;
 		if (!start) {
 			start = local_clock();

@@ -252,9 +252,19 @@ static void numa_test_creations_back_to_baseline(struct kunit *test)
 	 */
 	kthreadd_pin(&saved);
 	set_cpus_allowed_ptr(current, cpumask_of(TEST_CPU));
-	/* Warm up: the slabs and page tables one creation needs exist now. */
-	for_each_online_node(node)
-		kthread_stop(kthread_run(numa_test_return, NULL, "numa_warm/%d", node));
+	/*
+	 * Warm up: the slabs and page tables one creation needs exist now.
+	 * Stopped before it is ever woken, as below: a woken numa_test_return()
+	 * exits at once and is reaped, and kthread_stop() would then touch a
+	 * freed task (kthread_stop() needs the task alive: Linux says the same).
+	 */
+	for_each_online_node(node) {
+		struct task_struct *k = kthread_create_on_node(numa_test_return, NULL, node,
+							       "numa_warm/%d", node);
+
+		if (!IS_ERR(k))
+			kthread_stop(k);
+	}
 	mem_snapshot_take(&base);
 	for_each_node_state(node, N_MEMORY)
 		before[node] = sum_zone_node_page_state(node, NR_FREE_PAGES);

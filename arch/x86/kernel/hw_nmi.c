@@ -32,6 +32,8 @@
 static struct cpumask backtrace_mask;
 /* One backtrace request at a time; never waited for (trylock). */
 static DEFINE_RAW_SPINLOCK(backtrace_lock);
+/* Set and cleared by each CPU for itself, in its NMI handler. */
+static bool nmi_printing[NR_CPUS];
 
 /* Ask every CPU of @mask (not this one) for its backtrace and wait up to 1 s. */
 static void nmi_trigger_cpumask_backtrace(const struct cpumask *mask)
@@ -88,6 +90,24 @@ void trigger_all_cpu_backtrace(void)
 	nmi_trigger_cpumask_backtrace(cpu_online_mask);
 }
 
+/*
+ * From the NMI's first line to its last (the asking CPU may have stopped
+ * waiting long before, on a slow console), a lock this CPU waits for
+ * (printk's, which the other targets print through too) must not start
+ * a report of its own: that report would wait for the very lock this CPU
+ * is queued on, behind its own ticket. Linux needs no such flag: its NMI
+ * printk goes through per-CPU buffers.
+ */
+/**
+ * nmi_backtrace_printing - is this CPU printing its NMI backtrace?
+ * Return: true while this CPU's NMI handler prints.
+ * Linux: none
+ */
+bool nmi_backtrace_printing(void)
+{
+	return READ_ONCE(nmi_printing[raw_smp_processor_id()]);
+}
+
 /**
  * nmi_cpu_backtrace - the NMI handler's part: print this CPU's if asked
  * @regs: the context the NMI interrupted
@@ -100,8 +120,10 @@ bool nmi_cpu_backtrace(struct pt_regs *regs)
 
 	if (!cpumask_test_cpu(cpu, &backtrace_mask))
 		return false;
+	WRITE_ONCE(nmi_printing[cpu], true);
 	pr_warn("NMI backtrace for cpu %d\n", cpu);
 	show_regs(regs);
+	WRITE_ONCE(nmi_printing[cpu], false);
 	cpumask_clear_cpu(cpu, &backtrace_mask);
 	return true;
 }
