@@ -102,6 +102,17 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count
 	return ret;
 }
 
+/*
+ * What pread64() and pwrite64() refuse: a negative offset, and a file
+ * with no position to read at (a pipe, a tty). Linux: ksys_pread64()
+ */
+static ssize_t positioned_io_check(struct file *f, loff_t pos)
+{
+	if (pos < 0)
+		return -EINVAL;
+	return has_position(f) ? 0 : -ESPIPE;
+}
+
 SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, loff_t, pos)
 {
 	struct file *f = fget(fd);
@@ -109,11 +120,8 @@ SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, lo
 
 	if (!f)
 		return -EBADF;
-	if (pos < 0)
-		ret = -EINVAL;
-	else if (!has_position(f))
-		ret = -ESPIPE;
-	else
+	ret = positioned_io_check(f, pos);
+	if (!ret)
 		ret = vfs_read(f, buf, count, &pos);
 	fput(f);
 	return ret;
@@ -126,11 +134,8 @@ SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, co
 
 	if (!f)
 		return -EBADF;
-	if (pos < 0)
-		ret = -EINVAL;
-	else if (!has_position(f))
-		ret = -ESPIPE;
-	else
+	ret = positioned_io_check(f, pos);
+	if (!ret)
 		ret = vfs_write(f, buf, count, &pos);
 	fput(f);
 	return ret;
