@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shell_tests import Console, ShellError      # noqa: E402  (the serial console)
+from shell_tests import CheckSet, Console, ShellError, boot_on_socket  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 from qemu_conf import EXIT_PASS     # noqa: E402  (tools/qemu.mk)
 
@@ -37,18 +37,8 @@ def clean(out):
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out)
 
 
-class Checks:
-    """Each check method is one test; a failed expectation raises Failed."""
-
-    class Failed(Exception):
-        pass
-
-    def __init__(self, con):
-        self.con = con
-
-    def expect(self, cond, why, out=""):
-        if not cond:
-            raise self.Failed(why, out)
+class Checks(CheckSet):
+    """The checks at busybox's prompt."""
 
     def run(self, line, timeout=30):
         """Type @line and Enter; its output, without the echo, before the next prompt."""
@@ -247,23 +237,10 @@ def run(args, results, qemu_flags, elf, log_dir, smp=1):
     flags = list(qemu_flags)
     flags[flags.index("-smp") + 1] = str(smp)
     cpio = Path(elf).parent / "busybox.cpio"        # beside the kernel: make's $(B)
-    cmd = (args.qemu + flags + ["-m", "128M", "-kernel", str(elf), "-initrd", str(cpio),
-           "-append", "", "-chardev", f"socket,id=ttyS0,path={sock},server=on,wait=on",
-           "-serial", "chardev:ttyS0"])
-    with args.qemu_slots, open(Path(log_dir) / "busybox.stderr", "w+") as err:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=err,
-                                stderr=subprocess.STDOUT)
-        try:
-            _run_checks(args, results, proc, sock, log_path, err)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-            proc.wait()
-            try:
-                os.unlink(sock)
-            except OSError:
-                pass
-            os.rmdir(tmp)
+    cmd = args.qemu + flags + ["-m", "128M", "-kernel", str(elf), "-initrd", str(cpio),
+                               "-append", ""]
+    boot_on_socket(args, cmd, sock, tmp, Path(log_dir) / "busybox.stderr",
+                   lambda proc, err: _run_checks(args, results, proc, sock, log_path, err))
 
 
 def _run_checks(args, results, proc, sock, log_path, err):

@@ -127,8 +127,10 @@ def ps_pids(out):
     return {name: (int(m.group("pid")), m.group("state")) for name, m in ps_rows(out).items()}
 
 
-class Checks:
-    """Each check method is one test; a failed expectation raises Failed."""
+class CheckSet:
+    """A boot's checks: each check method is one test; a failed
+    expectation raises Failed. The kernel shell's and busybox's
+    (tests/busybox_tests.py) both are."""
 
     class Failed(Exception):
         pass
@@ -139,6 +141,10 @@ class Checks:
     def expect(self, cond, why, out=""):
         if not cond:
             raise self.Failed(why, out)
+
+
+class Checks(CheckSet):
+    """The kernel shell's checks."""
 
     def run(self, line, timeout=20):
         return strip_echo(self.con.type(line + "\r", timeout))
@@ -654,15 +660,24 @@ def run(args, results, qemu_flags, elf, log_dir, name="shell", checks=None, smp=
         flags[flags.index("-smp") + 1] = str(smp)
     else:
         flags += ["-smp", str(smp)]
-    cmd = (args.qemu + flags + list(extra) + ["-m", mem, "-kernel", str(elf), "-append", "",
-           "-chardev", f"socket,id=ttyS0,path={sock},server=on,wait=on",
-           "-serial", "chardev:ttyS0"])
-    with args.qemu_slots, open(Path(log_dir) / f"{name}.stderr", "w+") as err:
+    cmd = args.qemu + flags + list(extra) + ["-m", mem, "-kernel", str(elf), "-append", ""]
+    boot_on_socket(args, cmd, sock, tmp, Path(log_dir) / f"{name}.stderr",
+                   lambda proc, err: _run_checks(args, results, proc, sock, log_path, err, name,
+                                                 CHECKS if checks is None else checks, smp))
+
+
+def boot_on_socket(args, cmd, sock, tmp, stderr_path, body):
+    """Run QEMU's @cmd with COM1 on the Unix socket @sock (in the folder
+    @tmp, removed after), holding one of args.qemu_slots; call
+    body(proc, err) while it runs (err: QEMU's output, kept in
+    @stderr_path), then make sure QEMU is gone."""
+    cmd = cmd + ["-chardev", f"socket,id=ttyS0,path={sock},server=on,wait=on",
+                 "-serial", "chardev:ttyS0"]
+    with args.qemu_slots, open(stderr_path, "w+") as err:
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=err,
                                 stderr=subprocess.STDOUT)
         try:
-            _run_checks(args, results, proc, sock, log_path, err, name,
-                        CHECKS if checks is None else checks, smp)
+            body(proc, err)
         finally:
             if proc.poll() is None:
                 proc.kill()
