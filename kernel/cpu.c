@@ -18,6 +18,7 @@
  *         stop_machine_park()
  *       __cpu_die(): wait for play_dead
  *     timers_dead_cpu()         TIMERS_PREPARE
+ *     slub_cpu_dead()           SLUB_DEAD
  *
  * Locking: cpu_add_remove_lock (a mutex) serialises every bring-up and
  * take-down (cpu_maps_update_begin()), so two callers cannot change the
@@ -38,6 +39,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/sched/hotplug.h>
+#include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/smpboot.h>
 #include <linux/stop_machine.h>
@@ -277,6 +279,7 @@ static int _cpu_down(unsigned int cpu)
 		set_cpu_active(cpu, true);
 	} else {
 		timers_dead_cpu(cpu);		/* CPUHP_TIMERS_PREPARE */
+		slub_cpu_dead(cpu);		/* CPUHP_SLUB_DEAD: its slabs back to the nodes */
 	}
 	cpus_read_unlock();
 	return ret;

@@ -13,6 +13,7 @@
 #include <linux/mm_types.h>
 #include <linux/numa.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 
 #ifndef SLAB_DEBUG
@@ -22,9 +23,26 @@
 #define L1_CACHE_BYTES	64
 
 /*
+ * A CPU's own slab of a cache: the objects this CPU hands out and takes
+ * back without a lock (mm/slub.c's fast path).
+ * Locking: only its CPU touches it, with interrupts off, so nothing else
+ * runs there meanwhile; another CPU only once this one is dead
+ * (slub_cpu_dead()).
+ * Linux: struct kmem_cache_cpu in include/linux/slub_def.h (Linux swaps
+ * freelist with a cmpxchg instead, keeping interrupts on)
+ */
+struct kmem_cache_cpu {
+	void *freelist;		/* the next free object of @slab, or NULL */
+	struct page *slab;	/* the slab this CPU allocates from (frozen), or NULL */
+	unsigned long allocs;	/* allocations made on this CPU (either path) */
+	unsigned long frees;	/* frees made on this CPU (either path) */
+};
+
+/*
  * A cache's slabs on one node, and their counters. Linux keeps the
  * partial list here (the full ones only with debugging); Spindle keeps
- * all three, as its one-lock design always did.
+ * all three, as its one-lock design always did. A CPU's slab (frozen) is
+ * on none of them, but counted in nr_slabs and total_objs.
  * Linux: struct kmem_cache_node in mm/slab.h
  */
 struct kmem_cache_node {
@@ -33,12 +51,9 @@ struct kmem_cache_node {
 	struct list_head slabs_full;
 	struct list_head slabs_partial;
 	struct list_head slabs_free;
-	unsigned long active_objs;
 	unsigned long total_objs;
 	unsigned long nr_slabs;
 	unsigned long nr_free_slabs;
-	unsigned long allocs;
-	unsigned long frees;
 };
 
 struct kmem_cache {
@@ -56,12 +71,21 @@ struct kmem_cache {
 	struct kmem_cache_node node[MAX_NUMNODES];	/* the slabs on each node */
 
 	struct list_head list;		/* in slab_caches */
+
+	/* Each CPU's slab. Linux: a __percpu pointer; here one entry per CPU */
+	struct kmem_cache_cpu cpu_slab[NR_CPUS];
 };
 
 /* A cache's slabs whose pages are on one node. */
 static inline struct kmem_cache_node *get_node(struct kmem_cache *s, int node)
 {
 	return &s->node[node];
+}
+
+/* This CPU's slab of @s; stable while interrupts are off. Linux: this_cpu_ptr(s->cpu_slab) */
+static inline struct kmem_cache_cpu *this_cpu_slab(struct kmem_cache *s)
+{
+	return &s->cpu_slab[smp_processor_id()];
 }
 
 /* mm/slab_common.c */

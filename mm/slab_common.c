@@ -7,7 +7,8 @@
  * creates and destroys caches (kmem_cache_create() fills in what the
  * creator asked for, __kmem_cache_create() in slub.c lays the slab out),
  * and builds kmalloc() on the kmalloc caches: kmalloc() picks the
- * smallest of 13 (kmalloc-8 .. kmalloc-8k) that fits; bigger requests take
+ * smallest of 13 (kmalloc-8 .. kmalloc-8k) that fits, with one table
+ * load and no loop (kmalloc_cache_for()); bigger requests take
  * whole pages (PG_large_kmalloc). kfree() finds out which from the struct
  * page of the address, and refuses (reports) pointers kmalloc() did not
  * return.
@@ -17,6 +18,7 @@
  * Linux: mm/slab_common.c
  */
 #include <linux/atomic.h>
+#include <linux/bitops.h>
 #include <linux/fault-inject.h>
 #include <linux/gfp.h>
 #include <linux/init.h>
@@ -41,17 +43,49 @@ struct kmem_cache *kmem_cache;
 /* kmalloc() blocks too big for a cache, live now (for leak checks). */
 static atomic_long_t large_kmalloc_blocks;
 
+/*
+ * The kmalloc caches, at Linux's indices: index i serves sizes up to 2^i
+ * (kmalloc-8 is 3, kmalloc-8k is 13), and the two that are not powers of
+ * two take the unused 1 and 2: kmalloc-96 and kmalloc-192. Index 0 is
+ * no cache. Linux: kmalloc_info[] in mm/slab_common.c
+ */
+#define KMALLOC_SHIFT_LOW	3	/* kmalloc-8 */
+#define KMALLOC_SHIFT_HIGH	13	/* kmalloc-8k, KMALLOC_MAX_CACHE_SIZE */
+
 static const struct {
 	const char *name;
 	unsigned int size;
-} kmalloc_info[] = {
-	{ "kmalloc-8", 8 }, { "kmalloc-16", 16 }, { "kmalloc-32", 32 },
-	{ "kmalloc-64", 64 }, { "kmalloc-96", 96 }, { "kmalloc-128", 128 },
-	{ "kmalloc-192", 192 }, { "kmalloc-256", 256 }, { "kmalloc-512", 512 },
-	{ "kmalloc-1k", 1024 }, { "kmalloc-2k", 2048 }, { "kmalloc-4k", 4096 },
-	{ "kmalloc-8k", 8192 },
+} kmalloc_info[KMALLOC_SHIFT_HIGH + 1] = {
+	[1] = { "kmalloc-96", 96 },	[2] = { "kmalloc-192", 192 },
+	[3] = { "kmalloc-8", 8 },	[4] = { "kmalloc-16", 16 },
+	[5] = { "kmalloc-32", 32 },	[6] = { "kmalloc-64", 64 },
+	[7] = { "kmalloc-128", 128 },	[8] = { "kmalloc-256", 256 },
+	[9] = { "kmalloc-512", 512 },	[10] = { "kmalloc-1k", 1024 },
+	[11] = { "kmalloc-2k", 2048 },	[12] = { "kmalloc-4k", 4096 },
+	[13] = { "kmalloc-8k", 8192 },
 };
-static struct kmem_cache kmalloc_caches[ARRAY_SIZE(kmalloc_info)];
+static struct kmem_cache kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
+
+/*
+ * Sizes up to 192 in steps of 8, (size - 1) / 8, to their cache's index:
+ * a table because 96 and 192 break the powers of two. Above 192 the
+ * index is the power of two that fits, fls(size - 1). Either way a load,
+ * no loop. Linux: size_index[] and size_index_elem() in mm/slab_common.c
+ */
+static const u8 size_index[24] = {
+	3,			/* 1..8 */
+	4,			/* 9..16 */
+	5, 5,			/* 17..32 */
+	6, 6, 6, 6,		/* 33..64 */
+	1, 1, 1, 1,		/* 65..96 */
+	7, 7, 7, 7,		/* 97..128 */
+	2, 2, 2, 2, 2, 2, 2, 2,	/* 129..192 */
+};
+
+static inline unsigned int size_index_elem(unsigned int bytes)
+{
+	return (bytes - 1) / 8;
+}
 
 /*
  * The alignment of a cache's objects: what the creator asked, at least a
@@ -195,7 +229,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 static bool is_static_cache(const struct kmem_cache *s)
 {
 	return s == kmem_cache ||
-	       (s >= kmalloc_caches && s < kmalloc_caches + ARRAY_SIZE(kmalloc_caches));
+	       (s > kmalloc_caches && s < kmalloc_caches + ARRAY_SIZE(kmalloc_caches));
 }
 
 /**
@@ -243,10 +277,9 @@ struct kmem_cache *kmalloc_cache_for(size_t size)
 {
 	if (!size || size > KMALLOC_MAX_CACHE_SIZE)
 		return NULL;
-	for (unsigned int i = 0; i < ARRAY_SIZE(kmalloc_info); i++)
-		if (size <= kmalloc_info[i].size)
-			return &kmalloc_caches[i];
-	return NULL;
+	if (size <= 192)
+		return &kmalloc_caches[size_index[size_index_elem(size)]];
+	return &kmalloc_caches[fls(size - 1)];
 }
 
 /* Too big for a cache: a __GFP_COMP page block marked PG_large_kmalloc. Linux: kmalloc_large_node() */
@@ -433,9 +466,13 @@ void __init create_boot_cache(struct kmem_cache *s, const char *name, unsigned i
  */
 void __init create_kmalloc_caches(void)
 {
-	for (unsigned int i = 0; i < ARRAY_SIZE(kmalloc_info); i++)
-		create_boot_cache(&kmalloc_caches[i], kmalloc_info[i].name,
-				  kmalloc_info[i].size, 0);
-	pr_info("SLAB: %zu kmalloc caches, 8..%u bytes, debug %s\n", ARRAY_SIZE(kmalloc_info),
+	/* In size order, as slabinfo lists them: 8, 16, 32, 64, 96, 128, 192, 256, ... */
+	static const u8 order[] = { 3, 4, 5, 6, 1, 7, 2, 8, 9, 10, 11, 12, 13 };
+
+	BUILD_BUG_ON(ARRAY_SIZE(order) != KMALLOC_SHIFT_HIGH);
+	for (unsigned int i = 0; i < ARRAY_SIZE(order); i++)
+		create_boot_cache(&kmalloc_caches[order[i]], kmalloc_info[order[i]].name,
+				  kmalloc_info[order[i]].size, 0);
+	pr_info("SLAB: %zu kmalloc caches, 8..%u bytes, debug %s\n", ARRAY_SIZE(order),
 		KMALLOC_MAX_CACHE_SIZE, SLAB_DEBUG ? "on (poison, double free, bad pointer)" : "off");
 }

@@ -6,32 +6,70 @@
  * A cache hands out objects of one size. It carves them out of slabs: a
  * block of 2^order pages from the buddy allocator, cut into num slots of
  * `size` bytes. The slab's head struct page records the cache, how many
- * objects are in use, and the freelist: the first free object, whose
- * "free pointer" word holds the next free one, and so on to NULL. Each
- * cache keeps, for each memory node, its slabs on that node on three
- * lists, full, partial and free (nothing allocated), and allocates from a
- * partial slab first, so that free slabs stay whole and can go back to
- * the page allocator. An allocation asks for a node (NUMA_NO_NODE: the
- * running CPU's, numa_mem_id()); when that node has neither a slab with
- * room nor a free page, a slab of the next nearest node serves it.
+ * objects are out of its freelist, and the freelist: the first free
+ * object, whose "free pointer" word holds the next free one, and so on to
+ * NULL. Each cache keeps, for each memory node, its slabs on that node on
+ * three lists, full, partial and free (nothing allocated), and refills
+ * from a partial slab first, so that free slabs stay whole and can go
+ * back to the page allocator.
  *
- * With SLAB_DEBUG (on by default), like Linux's slub_debug=PF:
- *  - a slot is | object | free pointer word |: the free pointer lives
- *    outside the object, and holds SLAB_OBJ_ACTIVE while the object is
- *    allocated, so freeing an object twice is seen at once;
+ * The fast path. Each CPU owns one slab of each cache it allocates from
+ * (struct kmem_cache_cpu): the slab is "frozen", off the node's lists,
+ * and its whole freelist moved to c->freelist, which only that CPU
+ * touches. An allocation is then: interrupts off, take the first object
+ * of c->freelist, interrupts back on. A free of an object of that same
+ * slab pushes it back the same way. No lock, no list, no counter under a
+ * lock: interrupts off is all it takes, because nothing but this CPU (and
+ * its interrupt handlers, which are what we keep out) ever looks at its
+ * kmem_cache_cpu. (Linux keeps interrupts on and swaps c->freelist with
+ * a cmpxchg, checking a transaction id that changes when the task moves
+ * CPU or an interrupt used the freelist meanwhile; same idea, fewer
+ * instructions on real hardware, harder to read.)
+ *
+ * The slow paths, under the node's list_lock:
+ *  - c->freelist is empty: first take what other CPUs freed into the
+ *    frozen slab meanwhile (slab->freelist); if nothing, unfreeze the
+ *    slab (back on a list) and freeze another: a partial one, a free one,
+ *    a new one from the page allocator ("refill");
+ *  - an object freed on a CPU that does not own its slab (another CPU's
+ *    slab, or one on the lists) goes on that slab's own freelist, and the
+ *    slab moves between the lists as it fills and empties.
+ * So kfree() on another CPU than kmalloc() is always safe: the two CPUs
+ * meet only on slab->freelist, under the lock.
+ * A frozen slab's inuse counts every object not on slab->freelist, the
+ * ones on its CPU's freelist included; unfreezing gives those back.
+ * A CPU going offline hands its slabs back (slub_cpu_dead()); shrinking
+ * or destroying a cache asks every CPU to (flush_all()).
+ *
+ * An allocation asks for a node (NUMA_NO_NODE: the running CPU's memory
+ * node, numa_mem_id()); a CPU slab on another node is unfrozen for one on
+ * the node asked. When that node has neither a slab with room
+ * nor a free page, a slab of the next nearest node serves it.
+ *
+ * With SLAB_DEBUG (on by default), like Linux's slub_debug=PFZ:
+ *  - a slot is | object | red zone word | free pointer word |: the red
+ *    zone holds SLUB_RED_ACTIVE bytes while the object is allocated and
+ *    SLUB_RED_INACTIVE while it is free, so freeing an object twice is
+ *    seen at once (no walk of any freelist) and a write past its end
+ *    too (neither value);
  *  - free objects are filled with POISON_FREE (last byte POISON_END) and
  *    checked when handed out again: a write after free is reported with
- *    its offset; new objects are filled with POISON_INUSE unless zeroed.
+ *    its offset; new objects are filled with POISON_INUSE unless zeroed;
+ *  - each free pointer taken from a freelist is checked to be a slot of
+ *    its slab (or NULL).
+ * These checks run on the fast path too: the debug build tests it.
  * Caches with a constructor are not poisoned: their objects keep their
  * constructed state while free, as Linux promises.
  * Misuse is reported ("BUG <cache>: ..." and a backtrace), counted in
  * slab_bug_count, and the bad operation skipped, so tests can provoke it.
  *
- * Locking: a cache's slab lists on a node, their counters, and the slab
- * fields of their pages are protected by that kmem_cache_node's
- * list_lock, taken with interrupts off (kmalloc(GFP_ATOMIC) is legal in
- * interrupt handlers). Never two list_locks at once; the page allocator
- * is never called with one held.
+ * Locking: a CPU's kmem_cache_cpu, by that CPU with interrupts off (see
+ * mm/slab.h). A cache's slab lists on a node, their counters, and the
+ * slab fields of their pages (frozen ones' too), by that
+ * kmem_cache_node's list_lock, always taken with interrupts off
+ * (kmalloc(GFP_ATOMIC) is legal in interrupt handlers). Never two
+ * list_locks at once; a slab is given back to the page allocator only
+ * after the list_lock is dropped.
  * Linux: mm/slub.c
  */
 #include <linux/atomic.h>
@@ -44,6 +82,7 @@
 #include <linux/mm.h>
 #include <linux/sched/debug.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/topology.h>
@@ -53,8 +92,9 @@
 #define POISON_INUSE	0x5a	/* a new object the caller has not written */
 #define POISON_FREE	0x6b	/* a free object */
 #define POISON_END	0xa5	/* the last byte of a free object */
-/* The free pointer word of an allocated object (debug): never an address. */
-#define SLAB_OBJ_ACTIVE	((void *)0xccccccccccccccccUL)
+/* The red zone word after an object (debug): allocated, or free. Never an address. */
+#define SLUB_RED_ACTIVE		0xccccccccccccccccUL
+#define SLUB_RED_INACTIVE	0xbbbbbbbbbbbbbbbbUL
 
 /* Bigger slabs waste less at the end but are harder for the buddy to find. */
 #define SLAB_MAX_ORDER	3
@@ -92,6 +132,24 @@ static inline void **freeptr(const struct kmem_cache *s, void *obj)
 	return (void **)((char *)obj + s->offset);
 }
 
+/* Linux: get_freepointer() */
+static inline void *get_freepointer(const struct kmem_cache *s, void *obj)
+{
+	return *freeptr(s, obj);
+}
+
+/* Linux: set_freepointer() */
+static inline void set_freepointer(const struct kmem_cache *s, void *obj, void *next)
+{
+	*freeptr(s, obj) = next;
+}
+
+/* The debug red zone word, just after the object (SLAB_DEBUG only). */
+static inline unsigned long *redzone(const struct kmem_cache *s, void *obj)
+{
+	return (unsigned long *)((char *)obj + ALIGN(s->object_size, sizeof(void *)));
+}
+
 /* Is @p a slot start in @slab, or NULL (the end of a freelist)? */
 static bool freeptr_valid(const struct kmem_cache *s, struct page *slab, void *p)
 {
@@ -100,21 +158,6 @@ static bool freeptr_valid(const struct kmem_cache *s, struct page *slab, void *p
 
 	return !p || ((char *)p >= base && off < (unsigned long)s->num * s->size &&
 		      off % s->size == 0);
-}
-
-/* Is @obj on @slab's freelist? Bounded, so a looping list cannot hang us. */
-static bool on_freelist(const struct kmem_cache *s, struct page *slab, void *obj)
-{
-	void *p = slab->freelist;
-
-	for (unsigned int n = 0; p && n < s->num; n++) {
-		if (p == obj)
-			return true;
-		if (!freeptr_valid(s, slab, *freeptr(s, p)))
-			break;
-		p = *freeptr(s, p);
-	}
-	return false;
 }
 
 static void poison_object(const struct kmem_cache *s, u8 *obj)
@@ -179,17 +222,21 @@ static unsigned int calculate_order(unsigned int size)
  */
 int __kmem_cache_create(struct kmem_cache *s, slab_flags_t flags)
 {
-	unsigned int size = s->object_size, slot;
+	unsigned int size = ALIGN(s->object_size, sizeof(void *)), slot;
 
 	s->flags = flags;
 	s->poison = SLAB_DEBUG && !s->ctor;
 	/*
 	 * The free pointer overlays a free object's first word, unless the
 	 * object must stay intact while free (debug poison, constructed
-	 * state): then it follows the object.
+	 * state): then it follows the object, and with SLAB_DEBUG the red
+	 * zone word comes first.
 	 */
-	s->offset = (SLAB_DEBUG || s->ctor) ? ALIGN(size, sizeof(void *)) : 0;
-	slot = max_t(unsigned int, s->offset + sizeof(void *), ALIGN(size, sizeof(void *)));
+	if (SLAB_DEBUG)
+		s->offset = size + sizeof(void *);
+	else
+		s->offset = s->ctor ? size : 0;
+	slot = max(s->offset + (unsigned int)sizeof(void *), size);
 	s->size = ALIGN(slot, s->align);
 	s->order = calculate_order(s->size);
 	if (s->order > MAX_PAGE_ORDER)
@@ -204,15 +251,16 @@ int __kmem_cache_create(struct kmem_cache *s, slab_flags_t flags)
 		INIT_LIST_HEAD(&n->slabs_full);
 		INIT_LIST_HEAD(&n->slabs_partial);
 		INIT_LIST_HEAD(&n->slabs_free);
-		n->active_objs = n->total_objs = n->nr_slabs = n->nr_free_slabs = 0;
-		n->allocs = n->frees = 0;
+		n->total_objs = n->nr_slabs = n->nr_free_slabs = 0;
 	}
+	memset(s->cpu_slab, 0, sizeof(s->cpu_slab));
 	return 0;
 }
 
 /*
  * A new slab for @s on @node (or the nearest node with a free block,
- * unless __GFP_THISNODE), all objects free (and poisoned or constructed).
+ * unless __GFP_THISNODE), all objects free (and poisoned or constructed),
+ * on no list and in no counter yet.
  */
 static struct page *new_slab(struct kmem_cache *s, gfp_t gfp, int node)
 {
@@ -230,19 +278,23 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp, int node)
 			poison_object(s, obj);
 		else if (s->ctor)
 			s->ctor(obj);
-		*freeptr(s, obj) = i + 1 < s->num ? base + (i + 1) * s->size : NULL;
+		if (SLAB_DEBUG)
+			*redzone(s, obj) = SLUB_RED_INACTIVE;
+		set_freepointer(s, obj, i + 1 < s->num ? base + (i + 1) * s->size : NULL);
 	}
 	slab->freelist = base;
 	slab->inuse = 0;
+	slab->frozen = 0;
 	slab->slab_cache = s;
+	INIT_LIST_HEAD(&slab->slab_list);
 	__SetPageSlab(slab);
 	return slab;
 }
 
-/* Give an empty slab, already off @s's lists, back to the page allocator. */
+/* Give an empty slab, already off @s's lists and counters, back to the page allocator. */
 static void discard_slab(struct kmem_cache *s, struct page *slab)
 {
-	BUG_ON(slab->inuse);
+	BUG_ON(slab->inuse || slab->frozen);
 	mod_node_page_state(page_pgdat(slab), NR_SLAB_UNRECLAIMABLE_B,
 			    -(long)(PAGE_SIZE << s->order));
 	__ClearPageSlab(slab);
@@ -251,7 +303,162 @@ static void discard_slab(struct kmem_cache *s, struct page *slab)
 	__free_pages(slab, s->order);
 }
 
-/* The slab to allocate from: a partial one, else a free one. Caller holds n->list_lock. */
+/*
+ * Put an unfrozen slab where its inuse says: full, partial, or free. An
+ * empty one beyond the one free slab each node keeps is taken off the
+ * counters and returned, for the caller to discard_slab() once it has
+ * dropped n->list_lock. Caller holds n->list_lock; @slab is on no list.
+ */
+static struct page *place_slab(struct kmem_cache *s, struct kmem_cache_node *n,
+			       struct page *slab)
+{
+	lockdep_assert_held(&n->list_lock);
+	if (slab->inuse == s->num) {
+		list_add(&slab->slab_list, &n->slabs_full);
+	} else if (slab->inuse) {
+		list_add(&slab->slab_list, &n->slabs_partial);
+	} else if (!n->nr_free_slabs) {
+		list_add(&slab->slab_list, &n->slabs_free);
+		n->nr_free_slabs++;
+	} else {
+		n->nr_slabs--;
+		n->total_objs -= s->num;
+		return slab;
+	}
+	return NULL;
+}
+
+/*
+ * Make @slab this CPU's: off its list (a new one is on none), its whole
+ * freelist becomes c->freelist. Caller holds n->list_lock, interrupts off.
+ * Linux: the freeze in get_partial_node() / acquire_slab()
+ */
+static void freeze_slab(struct kmem_cache *s, struct kmem_cache_node *n,
+			struct kmem_cache_cpu *c, struct page *slab)
+{
+	lockdep_assert_held(&n->list_lock);
+	if (!list_empty(&slab->slab_list)) {
+		if (!slab->inuse)
+			n->nr_free_slabs--;
+		list_del_init(&slab->slab_list);
+	}
+	c->slab = slab;
+	c->freelist = slab->freelist;
+	slab->freelist = NULL;
+	slab->inuse = s->num;
+	slab->frozen = 1;
+}
+
+/* Report a free pointer that is not an object of its slab. */
+static void freeptr_corrupt(const struct kmem_cache *s, void *obj, void *bad)
+{
+	slab_bug(s->name, "Freepointer corrupt");
+	pr_err("INFO: free object 0x%px holds free pointer 0x%px, not an object of its slab\n",
+	       obj, bad);
+	dump_stack();
+}
+
+/*
+ * Hand a CPU's slab back to its node: the objects left on @freelist go
+ * back on slab->freelist, the slab on the list its use says. Caller holds
+ * n->list_lock. Return: the slab if it is to be discarded (see place_slab()).
+ * Linux: deactivate_slab()
+ */
+static struct page *deactivate_slab(struct kmem_cache *s, struct kmem_cache_node *n,
+				    struct page *slab, void *freelist)
+{
+	void *last = NULL, *bad = NULL;
+	unsigned int count = 0;
+
+	lockdep_assert_held(&n->list_lock);
+	for (void *p = freelist; p; p = get_freepointer(s, p)) {
+		if (SLAB_DEBUG && count == s->num) {
+			bad = p;	/* a loop: more free objects than slots */
+			break;
+		}
+		if (SLAB_DEBUG && !freeptr_valid(s, slab, get_freepointer(s, p))) {
+			/* The rest is lost: those objects stay "in use", a leak. */
+			bad = get_freepointer(s, p);
+			set_freepointer(s, p, NULL);
+		}
+		last = p;
+		count++;
+	}
+	if (last) {
+		set_freepointer(s, last, slab->freelist);
+		slab->freelist = freelist;
+	}
+	slab->inuse -= count;
+	slab->frozen = 0;
+	if (unlikely(bad))
+		freeptr_corrupt(s, last, bad);
+	return place_slab(s, n, slab);
+}
+
+/*
+ * Give back @c's slab, if it has one (its CPU is running this with
+ * interrupts off, or is dead). Linux: flush_slab() / __flush_cpu_slab()
+ */
+static void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	struct kmem_cache_node *n;
+	struct page *slab = c->slab, *discard;
+	unsigned long flags;
+
+	if (!slab)
+		return;
+	n = get_node(s, page_to_nid(slab));
+	spin_lock_irqsave(&n->list_lock, flags);
+	discard = deactivate_slab(s, n, slab, c->freelist);
+	c->slab = NULL;
+	c->freelist = NULL;
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	if (discard)
+		discard_slab(s, discard);
+}
+
+/* On each CPU, interrupts off (on_each_cpu()). Linux: flush_cpu_slab() */
+static void flush_cpu_slab(void *info)
+{
+	struct kmem_cache *s = info;
+
+	flush_slab(s, this_cpu_slab(s));
+}
+
+/*
+ * Every online CPU gives back its slab of @s; the offline ones did as
+ * they went (slub_cpu_dead()), and cpus_read_lock() keeps it so.
+ * Linux: flush_all()
+ */
+static void flush_all(struct kmem_cache *s)
+{
+	cpus_read_lock();
+	on_each_cpu(flush_cpu_slab, s, 1);
+	cpus_read_unlock();
+}
+
+/**
+ * slub_cpu_dead - a CPU went offline: give back its slab of every cache
+ * @cpu: the CPU, dead (no longer running anything)
+ *
+ * Objects on its freelists would otherwise be lost to every other CPU
+ * until it came back. Called by _cpu_down() after __cpu_die().
+ * Return: 0.
+ * Linux: slub_cpu_dead() in mm/slub.c (the CPUHP_SLUB_DEAD state)
+ */
+int slub_cpu_dead(unsigned int cpu)
+{
+	struct kmem_cache *s;
+	unsigned long flags;
+
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_for_each_entry(s, &slab_caches, list)
+		flush_slab(s, &s->cpu_slab[cpu]);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
+	return 0;
+}
+
+/* The slab to refill from: a partial one, else a free one. Caller holds n->list_lock. */
 static struct page *get_slab(struct kmem_cache_node *n)
 {
 	struct page *slab = list_first_entry_or_null(&n->slabs_partial, struct page, slab_list);
@@ -278,12 +485,25 @@ static int slab_search_node(int node)
 }
 
 /*
+ * May @slab serve an allocation asked on @node? Linux lets any slab
+ * serve NUMA_NO_NODE; here that means the running CPU's memory node, as
+ * it always did (a kthread's task_struct follows kthreadd's CPU), so a
+ * CPU slab left on another node by a kmalloc_node() is given back.
+ * Linux: node_match()
+ */
+static inline bool node_match(struct page *slab, int node)
+{
+	return page_to_nid(slab) == slab_search_node(node);
+}
+
+/*
  * @node has neither a slab with room nor a free block of the slab's
- * size: the nearest node's slab that has room, in zonelist order, locked.
- * Returns NULL (nothing locked) when none has. Linux: get_any_partial()
+ * size: the nearest node's slab that has room, in zonelist order, with
+ * its node locked in *@locked. NULL (nothing locked) when none has.
+ * Interrupts are off. Linux: get_any_partial()
  */
 static struct page *get_any_partial(struct kmem_cache *s, int node,
-				    struct kmem_cache_node **locked, unsigned long *flags)
+				    struct kmem_cache_node **locked)
 {
 	for (struct zoneref *z = node_zonelist(node, 0)->_zonerefs; z->zone; z++) {
 		struct kmem_cache_node *n = get_node(s, zone_to_nid(z->zone));
@@ -291,15 +511,95 @@ static struct page *get_any_partial(struct kmem_cache *s, int node,
 
 		if (zone_to_nid(z->zone) == node)
 			continue;
-		spin_lock_irqsave(&n->list_lock, *flags);
+		spin_lock(&n->list_lock);
 		slab = get_slab(n);
 		if (slab) {
 			*locked = n;
 			return slab;
 		}
-		spin_unlock_irqrestore(&n->list_lock, *flags);
+		spin_unlock(&n->list_lock);
 	}
 	return NULL;
+}
+
+/*
+ * This CPU's freelist is empty, or its slab is on another node than
+ * @node: refill @c, and take its first object. Interrupts are off, and
+ * stay off: nothing here sleeps, and @c stays this CPU's.
+ * Return: the object (its successor already on c->freelist), or NULL.
+ * Linux: ___slab_alloc()
+ */
+static void *___slab_alloc(struct kmem_cache *s, gfp_t gfp, int node,
+			   struct kmem_cache_cpu *c)
+{
+	struct kmem_cache_node *n;
+	struct page *slab = c->slab, *discard = NULL;
+	int searchnode;
+	void *obj;
+
+	if (slab) {
+		n = get_node(s, page_to_nid(slab));
+		spin_lock(&n->list_lock);
+		if (slab->freelist && node_match(slab, node)) {
+			/* Objects other CPUs freed into our slab: ours again. */
+			c->freelist = slab->freelist;
+			slab->freelist = NULL;
+			slab->inuse = s->num;
+			spin_unlock(&n->list_lock);
+			goto load_freelist;
+		}
+		discard = deactivate_slab(s, n, slab, c->freelist);
+		c->slab = NULL;
+		c->freelist = NULL;
+		spin_unlock(&n->list_lock);
+		if (discard)
+			discard_slab(s, discard);
+	}
+
+	searchnode = slab_search_node(node);
+	n = get_node(s, searchnode);
+	spin_lock(&n->list_lock);
+	slab = get_slab(n);
+	if (!slab) {
+		/* The page allocator takes its own lock: call it without ours. */
+		spin_unlock(&n->list_lock);
+		/*
+		 * A full node: another node's slab with room is better than a
+		 * new slab there (one page allocation per call, so fault
+		 * injection counts stay exact).
+		 */
+		if (!(gfp & __GFP_THISNODE) &&
+		    sum_zone_node_page_state(searchnode, NR_FREE_PAGES) < (1UL << s->order)) {
+			slab = get_any_partial(s, searchnode, &n);
+			if (slab)
+				goto freeze;
+		}
+		slab = new_slab(s, gfp, searchnode);
+		if (!slab)
+			return NULL;
+		n = get_node(s, page_to_nid(slab));
+		spin_lock(&n->list_lock);
+		n->nr_slabs++;
+		n->total_objs += s->num;
+	}
+freeze:
+	freeze_slab(s, n, c, slab);
+	spin_unlock(&n->list_lock);
+load_freelist:
+	obj = c->freelist;
+	c->freelist = get_freepointer(s, obj);
+	return obj;
+}
+
+/* SLAB_DEBUG: the checks and fills of a new object, after the allocation. */
+static void alloc_debug_processing(struct kmem_cache *s, void *obj, gfp_t gfp)
+{
+	*redzone(s, obj) = SLUB_RED_ACTIVE;
+	if (s->poison) {
+		check_poison(s, obj);
+		if (!(gfp & __GFP_ZERO))
+			memset(obj, POISON_INUSE, s->object_size);
+	}
 }
 
 /**
@@ -308,97 +608,105 @@ static struct page *get_any_partial(struct kmem_cache *s, int node,
  * @gfp: GFP flags (__GFP_ZERO zeroes the object; __GFP_THISNODE: from a
  *	slab on @node only)
  * @node: the node the object should be on; NUMA_NO_NODE: the running
- *	CPU's memory node. Another node's slab serves it when @node has
- *	no slab with room and no free page (nearest first).
+ *	CPU's memory node. Another node's slab serves it
+ *	when @node has no slab with room and no free page (nearest first).
  *
- * kmem_cache_alloc(), kmem_cache_alloc_node() and kmalloc() all come here.
+ * kmem_cache_alloc(), kmem_cache_alloc_node() and kmalloc() all come
+ * here. The fast path is the three lines between local_irq_save() and
+ * local_irq_restore() when c->freelist has an object.
  * Return: the object, or NULL when out of memory or failslab says so.
- * Linux: __kmem_cache_alloc_node() in mm/slub.c
+ * Linux: __kmem_cache_alloc_node() / slab_alloc_node() in mm/slub.c
  */
 void *__kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
 {
-	struct kmem_cache_node *n;
+	struct kmem_cache_cpu *c;
 	unsigned long flags;
-	struct page *slab;
-	void *obj, *next, *corrupt = NULL;
-	int searchnode;
+	void *obj, *next, *bad = NULL;
 
 	if (should_failslab(s, gfp))
 		return NULL;
 
-	searchnode = slab_search_node(node);
-	n = get_node(s, searchnode);
-	spin_lock_irqsave(&n->list_lock, flags);
-	slab = get_slab(n);
-	if (!slab) {
-		struct page *fresh;
-
-		/* The page allocator takes its own lock: call it without ours. */
-		spin_unlock_irqrestore(&n->list_lock, flags);
-		/*
-		 * A full node: another node's slab with room is better than a
-		 * new slab there (one page allocation per call, so fault
-		 * injection counts stay exact).
-		 */
-		if (!(gfp & __GFP_THISNODE) &&
-		    sum_zone_node_page_state(searchnode, NR_FREE_PAGES) < (1UL << s->order)) {
-			slab = get_any_partial(s, searchnode, &n, &flags);
-			if (slab)
-				goto have_slab;
+	local_irq_save(flags);
+	c = this_cpu_slab(s);
+	obj = c->freelist;
+	if (likely(obj && node_match(c->slab, node))) {
+		next = get_freepointer(s, obj);
+		if (SLAB_DEBUG && unlikely(!freeptr_valid(s, c->slab, next))) {
+			/* The rest of the freelist is lost: a leak, reported. */
+			bad = next;
+			next = NULL;
 		}
-		fresh = new_slab(s, gfp, searchnode);
-		if (!fresh)
-			return NULL;
-		/* On the node the page allocator found it (another, if @node was full). */
-		n = get_node(s, page_to_nid(fresh));
-		spin_lock_irqsave(&n->list_lock, flags);
-		list_add(&fresh->slab_list, &n->slabs_free);
-		n->nr_slabs++;
-		n->nr_free_slabs++;
-		n->total_objs += s->num;
-		slab = get_slab(n);
+		c->freelist = next;
+	} else {
+		obj = ___slab_alloc(s, gfp, node, c);
 	}
-have_slab:
-	obj = slab->freelist;
-	BUG_ON(!obj);
-	if (slab->inuse == 0)
-		n->nr_free_slabs--;
-	next = *freeptr(s, obj);
-	if (!freeptr_valid(s, slab, next)) {
-		/*
-		 * The rest of the freelist is lost. Treat the slab as full:
-		 * its lost objects stay "in use" forever, a leak we report.
-		 */
-		corrupt = next;
-		n->active_objs += s->num - slab->inuse - 1;
-		slab->inuse = s->num - 1;
-		next = NULL;
-	}
-	slab->freelist = next;
-	slab->inuse++;
-	if (slab->inuse == s->num)
-		list_move(&slab->slab_list, &n->slabs_full);
-	else
-		list_move(&slab->slab_list, &n->slabs_partial);
-	n->active_objs++;
-	n->allocs++;
-	if (SLAB_DEBUG)
-		*freeptr(s, obj) = SLAB_OBJ_ACTIVE;
-	spin_unlock_irqrestore(&n->list_lock, flags);
+	c->allocs += obj != NULL;
+	local_irq_restore(flags);
 
-	if (corrupt) {
-		slab_bug(s->name, "Freepointer corrupt");
-		pr_err("INFO: free object 0x%px holds free pointer 0x%px, not an object of its slab\n",
-		       obj, corrupt);
-		dump_stack();
+	if (unlikely(!obj))
+		return NULL;
+	if (SLAB_DEBUG) {
+		if (unlikely(bad))
+			freeptr_corrupt(s, obj, bad);
+		alloc_debug_processing(s, obj, gfp);
 	}
-	if (s->poison)
-		check_poison(s, obj);
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, s->object_size);
-	else if (s->poison)
-		memset(obj, POISON_INUSE, s->object_size);
 	return obj;
+}
+
+/*
+ * SLAB_DEBUG: may @obj be freed? A red zone saying "free" is a double
+ * free (reported, and the free skipped); one saying neither "free" nor
+ * "allocated" was written past the object's end (reported, the free goes
+ * on). Return: false to skip the free.
+ * Linux: free_debug_processing() (check_object() of the red zone)
+ */
+static bool free_debug_processing(struct kmem_cache *s, void *obj)
+{
+	unsigned long red = *redzone(s, obj);
+
+	if (red == SLUB_RED_INACTIVE) {
+		slab_bug(s->name, "double free of 0x%px", obj);
+		pr_err("INFO: the object is already free; this free is ignored\n");
+		dump_stack();
+		return false;
+	}
+	if (red != SLUB_RED_ACTIVE) {
+		slab_bug(s->name, "Right Redzone overwritten");
+		pr_err("INFO: the word after object 0x%px (size %u) was changed to 0x%lx: written past its end?\n",
+		       obj, s->object_size, red);
+		dump_stack();
+	}
+	*redzone(s, obj) = SLUB_RED_INACTIVE;
+	if (s->poison)
+		poison_object(s, obj);
+	return true;
+}
+
+/*
+ * The slow free: @obj's slab is not this CPU's. Onto the slab's own
+ * freelist, under its node's lock; a slab that is not frozen moves list
+ * as it fills and empties. Interrupts are off. Linux: __slab_free()
+ */
+static void __slab_free(struct kmem_cache *s, struct page *slab, void *obj)
+{
+	struct kmem_cache_node *n = get_node(s, page_to_nid(slab));
+	struct page *discard = NULL;
+
+	spin_lock(&n->list_lock);
+	BUG_ON(slab->inuse == 0);
+	set_freepointer(s, obj, slab->freelist);
+	slab->freelist = obj;
+	slab->inuse--;
+	if (!slab->frozen && (slab->inuse == 0 || slab->inuse == s->num - 1)) {
+		/* Emptied, or was full: it changes list. */
+		list_del_init(&slab->slab_list);
+		discard = place_slab(s, n, slab);
+	}
+	spin_unlock(&n->list_lock);
+	if (discard)
+		discard_slab(s, discard);
 }
 
 /**
@@ -407,63 +715,31 @@ have_slab:
  * @slab: the head page of the slab @obj is in
  * @obj: the start of a slot of @slab (kmalloc_lookup() checked it)
  *
- * A double free is reported and ignored; a changed word after the object
- * (a write past its end) is reported after the free.
- * Linux: __kmem_cache_free() in mm/slub.c
+ * The fast path: @slab is this CPU's, @obj goes on c->freelist with
+ * interrupts off. A double free is reported and ignored; a changed word
+ * after the object (a write past its end) is reported.
+ * Linux: __kmem_cache_free() / slab_free() / do_slab_free() in mm/slub.c
  */
 void __kmem_cache_free(struct kmem_cache *s, struct page *slab, void *obj)
 {
-	struct kmem_cache_node *n = get_node(s, page_to_nid(slab));
-	struct page *discard = NULL;
-	bool overwritten = false;
+	struct kmem_cache_cpu *c;
 	unsigned long flags;
 
 	/* A lock held inside the object would be unlocked in freed memory. */
 	debug_check_no_locks_freed(obj, s->object_size);
-	spin_lock_irqsave(&n->list_lock, flags);
-	if (SLAB_DEBUG && *freeptr(s, obj) != SLAB_OBJ_ACTIVE) {
-		if (on_freelist(s, slab, obj)) {
-			spin_unlock_irqrestore(&n->list_lock, flags);
-			slab_bug(s->name, "double free of 0x%px", obj);
-			pr_err("INFO: the object is already free; this free is ignored\n");
-			dump_stack();
-			return;
-		}
-		/* Allocated, but the word after the object was written. */
-		overwritten = true;
-	}
-	BUG_ON(slab->inuse == 0);
-	if (s->poison)
-		poison_object(s, obj);
-	*freeptr(s, obj) = slab->freelist;
-	slab->freelist = obj;
-	slab->inuse--;
-	n->active_objs--;
-	n->frees++;
-	if (slab->inuse == 0) {
-		/* Keep one empty slab per node for the next allocation, free the rest. */
-		if (n->nr_free_slabs) {
-			list_del(&slab->slab_list);
-			n->nr_slabs--;
-			n->total_objs -= s->num;
-			discard = slab;
-		} else {
-			list_move(&slab->slab_list, &n->slabs_free);
-			n->nr_free_slabs++;
-		}
-	} else if (slab->inuse == s->num - 1) {
-		list_move(&slab->slab_list, &n->slabs_partial);
-	}
-	spin_unlock_irqrestore(&n->list_lock, flags);
+	if (SLAB_DEBUG && !free_debug_processing(s, obj))
+		return;
 
-	if (discard)
-		discard_slab(s, discard);
-	if (overwritten) {
-		slab_bug(s->name, "Object padding overwritten");
-		pr_err("INFO: the word after object 0x%px (size %u) was changed: written past its end?\n",
-		       obj, s->object_size);
-		dump_stack();
+	local_irq_save(flags);
+	c = this_cpu_slab(s);
+	c->frees++;
+	if (likely(slab == c->slab)) {
+		set_freepointer(s, obj, c->freelist);
+		c->freelist = obj;
+	} else {
+		__slab_free(s, slab, obj);
 	}
+	local_irq_restore(flags);
 }
 
 /**
@@ -529,9 +805,10 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 	__kmem_cache_free(s, slab, objp);
 }
 
-/* Release every empty slab of @s, on every node. */
+/* Release every empty slab of @s, on every node; the CPUs' slabs first. */
 static void release_free_slabs(struct kmem_cache *s)
 {
+	flush_all(s);
 	for (int node = 0; node < MAX_NUMNODES; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 		struct page *slab, *tmp;
@@ -555,6 +832,8 @@ static void release_free_slabs(struct kmem_cache *s)
 /**
  * __kmem_cache_shrink - kmem_cache_shrink()'s work: release the empty slabs
  * @s: the cache
+ *
+ * Every CPU gives back its slab first, so an empty one is released too.
  * Return: 0.
  * Linux: __kmem_cache_shrink() in mm/slub.c
  */
@@ -574,38 +853,48 @@ int __kmem_cache_shrink(struct kmem_cache *s)
  */
 int __kmem_cache_shutdown(struct kmem_cache *s)
 {
-	unsigned long active = kmem_cache_active_objs(s);
+	unsigned long active = kmem_cache_active_objs(s), left = 0;
 
 	if (active) {
 		slab_bug(s->name, "kmem_cache_destroy(): %lu objects still allocated", active);
-		pr_err("INFO: the cache is kept, leaked\n");
-		dump_stack();
-		return -EBUSY;
+	} else {
+		release_free_slabs(s);
+		for (int node = 0; node < MAX_NUMNODES; node++)
+			left += READ_ONCE(get_node(s, node)->nr_slabs);
+		if (!left)
+			return 0;
+		/* Objects cut off a corrupt freelist never come back. */
+		slab_bug(s->name, "kmem_cache_destroy(): %lu slabs hold lost objects", left);
 	}
-	release_free_slabs(s);
-	for (int node = 0; node < MAX_NUMNODES; node++)
-		BUG_ON(get_node(s, node)->nr_slabs || !list_empty(&get_node(s, node)->slabs_partial) ||
-		       !list_empty(&get_node(s, node)->slabs_full));
-	return 0;
+	pr_err("INFO: the cache is kept, leaked\n");
+	dump_stack();
+	return -EBUSY;
+}
+
+/*
+ * Allocations and frees of @s on every CPU, summed. Each CPU counts its
+ * own without a lock; the sum is exact once the counting CPUs are quiet.
+ */
+static void sum_cpu_counts(struct kmem_cache *s, unsigned long *allocs, unsigned long *frees)
+{
+	*allocs = *frees = 0;
+	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+		*allocs += READ_ONCE(s->cpu_slab[cpu].allocs);
+		*frees += READ_ONCE(s->cpu_slab[cpu].frees);
+	}
 }
 
 /**
  * kmem_cache_active_objs - objects of @s allocated now, on all nodes
  * @s: the cache
- * Return: that number (each node's count read under its lock).
+ * Return: allocations less frees, over all CPUs.
  */
 unsigned long kmem_cache_active_objs(struct kmem_cache *s)
 {
-	unsigned long flags, active = 0;
+	unsigned long allocs, frees;
 
-	for (int node = 0; node < MAX_NUMNODES; node++) {
-		struct kmem_cache_node *n = get_node(s, node);
-
-		spin_lock_irqsave(&n->list_lock, flags);
-		active += n->active_objs;
-		spin_unlock_irqrestore(&n->list_lock, flags);
-	}
-	return active;
+	sum_cpu_counts(s, &allocs, &frees);
+	return allocs - frees;
 }
 
 /**
@@ -614,7 +903,7 @@ unsigned long kmem_cache_active_objs(struct kmem_cache *s)
  * @st: filled in
  *
  * Each node's counters are consistent with each other; the sum is taken
- * node by node.
+ * node by node. A CPU's slab counts as a slab, never as a free one.
  * Linux: get_slabinfo() in mm/slub.c
  */
 void kmem_cache_get_stats(struct kmem_cache *s, struct slab_stats *st)
@@ -632,14 +921,13 @@ void kmem_cache_get_stats(struct kmem_cache *s, struct slab_stats *st)
 		struct kmem_cache_node *n = get_node(s, node);
 
 		spin_lock_irqsave(&n->list_lock, flags);
-		st->active_objs += n->active_objs;
 		st->num_objs += n->total_objs;
 		st->num_slabs += n->nr_slabs;
 		st->free_slabs += n->nr_free_slabs;
-		st->allocs += n->allocs;
-		st->frees += n->frees;
 		spin_unlock_irqrestore(&n->list_lock, flags);
 	}
+	sum_cpu_counts(s, &st->allocs, &st->frees);
+	st->active_objs = st->allocs - st->frees;
 }
 
 /**

@@ -43,4 +43,26 @@ static inline bool test_and_clear_bit(long nr, volatile unsigned long *addr)
 	return old;
 }
 
+/*
+ * fls - find last (most significant) set bit: 1 for bit 0, 32 for bit 31,
+ * 0 if none. A single bsr on x86 (the compiler's builtin emits it).
+ * Linux: fls() in arch/x86/include/asm/bitops.h
+ */
+static __always_inline int fls(unsigned int x)
+{
+	return x ? 32 - __builtin_clz(x) : 0;
+}
+
+/* __ffs - the index of the lowest set bit of @word, which must not be 0. Linux: __ffs() */
+static __always_inline unsigned long __ffs(unsigned long word)
+{
+	return __builtin_ctzl(word);
+}
+
+/* ffz - the index of the lowest clear bit of @word, which must not be ~0UL. Linux: ffz() */
+static __always_inline unsigned long ffz(unsigned long word)
+{
+	return __builtin_ctzl(~word);
+}
+
 #endif /* _LINUX_BITOPS_H */

@@ -7,7 +7,7 @@
  *
  * Locking: the buddy fields (PG_buddy, order, buddy_list, _refcount) change
  * under zone_lock (mm/page_alloc.c); the slab fields (slab_cache, freelist,
- * inuse, slab_list) under the owning cache's lock (mm/slub.c). A page is
+ * inuse, frozen, slab_list) under the owning cache's lock (mm/slub.c). A page is
  * never in both worlds at once: slab pages are allocated blocks.
  * Linux: include/linux/mm_types.h, include/linux/page-flags.h
  */
@@ -44,7 +44,8 @@ struct page {
 	struct kmem_cache *slab_cache;	/* PG_slab: the owning cache */
 	void *freelist;			/* PG_slab: first free object, or NULL */
 	struct page *first_page;	/* PG_tail: the block's head page */
-	unsigned int inuse;		/* PG_slab: objects allocated */
+	/* PG_slab: objects not on @freelist (allocated, or on a CPU's freelist if frozen) */
+	unsigned int inuse;
 	unsigned int order;		/* free or allocated block head: its order */
 	/*
 	 * 1 for an allocated block head, else 0. A page mapped into user
@@ -52,6 +53,8 @@ struct page {
 	 * sharers after fork()); get_page()/put_page() change it atomically.
 	 */
 	int _refcount;
+	/* PG_slab: a CPU allocates from it (kmem_cache_cpu), it is on no list */
+	unsigned int frozen;
 };
 
 /* vm_flags: what a mapping allows, and how it behaves. */

@@ -124,5 +124,6 @@ struct kmem_cache *kmalloc_cache_for(size_t size);
 struct printer;
 void slab_show_all(const struct printer *out);
 unsigned long slab_total_active_objs(void);
+int slub_cpu_dead(unsigned int cpu);
 
 #endif /* _LINUX_SLAB_H */

@@ -12,6 +12,8 @@
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/sched.h>
 
 /* Every size 1..8192 and some large ones give at least that much memory. */
 static void slab_test_sizes(struct kunit *test)
@@ -62,6 +64,43 @@ static void slab_test_cache_for(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kmem_cache_size(kmalloc_cache_for(65)), 96);
 	KUNIT_EXPECT_EQ(test, kmem_cache_size(kmalloc_cache_for(129)), 192);
 	KUNIT_EXPECT_EQ(test, kmem_cache_size(kmalloc_cache_for(8192)), 8192);
+}
+
+/*
+ * Every size gets the smallest kmalloc cache that fits it (the
+ * size_index table and the fls() above 192 bytes, no loop).
+ */
+static void slab_test_cache_for_all_sizes(struct kunit *test)
+{
+	size_t bad = 0, prev = 0;
+	unsigned int classes = 0;
+
+	for (size_t size = 1; size <= KMALLOC_MAX_CACHE_SIZE; size++) {
+		struct kmem_cache *c = kmalloc_cache_for(size);
+		size_t got = c ? kmem_cache_size(c) : 0;
+
+		/*
+		 * It fits, and it changes only where the previous cache is
+		 * full (size - 1 was exactly its size): no size is given a
+		 * bigger cache than the one before it needed.
+		 */
+		if (!bad && (got < size || (got != prev && prev != size - 1)))
+			bad = size;
+		classes += got != prev;
+		prev = got;
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	/* None skipped: each of the 13 serves some size. */
+	KUNIT_EXPECT_EQ(test, classes, 13);
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	/* The class boundaries, both sides. */
+	KUNIT_EXPECT_EQ(test, kmem_cache_size(kmalloc_cache_for(64)), 64);
+	KUNIT_EXPECT_EQ(test, kmem_cache_size(kmalloc_cache_for(96)), 96);
+	KUNIT_EXPECT_EQ(test, kmem_cache_size(kmalloc_cache_for(97)), 128);
+	KUNIT_EXPECT_EQ(test, kmem_cache_size(kmalloc_cache_for(192)), 192);
+	KUNIT_EXPECT_EQ(test, kmem_cache_size(kmalloc_cache_for(193)), 256);
+	KUNIT_EXPECT_EQ(test, kmem_cache_size(kmalloc_cache_for(257)), 512);
+	KUNIT_EXPECT_EQ(test, kmem_cache_size(kmalloc_cache_for(4097)), 8192);
 }
 
 /* Powers of two are naturally aligned; a cache's align is respected. */
@@ -344,6 +383,128 @@ static void slab_test_double_free(struct kunit *test)
 	kfree(b);
 }
 
+/* A write just past an object is caught by the red zone when it is freed. */
+static void slab_test_redzone(struct kunit *test)
+{
+	struct kmem_cache *c;
+	int reports;
+	char *a, *b;
+
+	c = kmem_cache_create("slab_test_rz", 40, 0, 0, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	a = kmem_cache_alloc(c, GFP_KERNEL);
+	b = kmem_cache_alloc(c, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	reports = slab_bug_count;
+	kmem_cache_free(c, b);			/* clean */
+	KUNIT_EXPECT_EQ(test, slab_bug_count, reports);
+	a[40] = 0;				/* one byte past the end */
+	kmem_cache_free(c, a);			/* reported, and freed */
+	KUNIT_EXPECT_EQ(test, slab_bug_count, reports + 1);
+	KUNIT_EXPECT_EQ(test, kmem_cache_active_objs(c), 0);
+	kmem_cache_destroy(c);
+	KUNIT_EXPECT_EQ(test, slab_bug_count, reports + 1);
+}
+
+/* Run the caller on @cpu from now on. */
+static void slab_move_to(struct kunit *test, unsigned int cpu)
+{
+	KUNIT_ASSERT_EQ(test, set_cpus_allowed_ptr(current, cpumask_of(cpu)), 0);
+	KUNIT_ASSERT_EQ(test, smp_processor_id(), (int)cpu);
+}
+
+/* The highest online CPU: the one the hotplug cases take down. */
+static unsigned int slab_last_cpu(void)
+{
+	unsigned int cpu, last = 0;
+
+	for_each_online_cpu(cpu)
+		last = cpu;
+	return last;
+}
+
+/*
+ * A whole slab allocated on one CPU and freed on another: the objects go
+ * back to that slab (frozen: still the first CPU's), not onto the second
+ * CPU's freelist, and the first CPU hands them out again instead of
+ * taking a new slab.
+ */
+static void slab_test_free_other_cpu(struct kunit *test)
+{
+	unsigned int other = slab_last_cpu(), num;
+	struct kmem_cache *c;
+	struct slab_stats st;
+	void **objs, *again;
+	bool found = false;
+
+	if (other == 0)
+		kunit_skip(test, "needs a second CPU (the -smp 4 boot)");
+	c = kmem_cache_create("slab_test_xcpu", 64, 0, 0, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	kmem_cache_get_stats(c, &st);
+	num = st.objects_per_slab;
+	objs = kcalloc(num, sizeof(*objs), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, objs);
+
+	slab_move_to(test, other);
+	for (unsigned int i = 0; i < num; i++)
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+	slab_move_to(test, 0);
+	for (unsigned int i = 0; i < num; i++)
+		kmem_cache_free(c, objs[i]);
+	kmem_cache_get_stats(c, &st);
+	KUNIT_EXPECT_EQ(test, st.active_objs, 0);
+	KUNIT_EXPECT_EQ(test, st.num_slabs, 1);
+
+	slab_move_to(test, other);
+	again = kmem_cache_alloc(c, GFP_KERNEL);
+	for (unsigned int i = 0; i < num; i++)
+		found |= again == objs[i];
+	KUNIT_EXPECT_TRUE(test, found);
+	kmem_cache_get_stats(c, &st);
+	KUNIT_EXPECT_EQ(test, st.num_slabs, 1);
+	kmem_cache_free(c, again);
+	slab_move_to(test, 0);
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(current, cpu_possible_mask), 0);
+	kfree(objs);
+	kmem_cache_destroy(c);
+}
+
+/*
+ * A CPU going offline gives back its slab: afterwards no CPU holds it,
+ * so shrinking the cache frees it (flush_all() reaches only online CPUs).
+ */
+static void slab_test_cpu_offline_flush(struct kunit *test)
+{
+	unsigned int victim = slab_last_cpu();
+	struct kmem_cache *c;
+	struct slab_stats st;
+	void *obj;
+
+	if (victim == 0)
+		kunit_skip(test, "needs a second CPU to take down (the -smp 4 boot)");
+	c = kmem_cache_create("slab_test_hp", 64, 0, 0, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	slab_move_to(test, victim);
+	obj = kmem_cache_alloc(c, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, obj);
+	kmem_cache_free(c, obj);		/* onto @victim's freelist */
+	slab_move_to(test, 0);
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(current, cpu_possible_mask), 0);
+	KUNIT_ASSERT_EQ(test, remove_cpu(victim), 0);
+	kmem_cache_shrink(c);
+	kmem_cache_get_stats(c, &st);
+	KUNIT_EXPECT_EQ(test, st.num_slabs, 0);
+	KUNIT_EXPECT_EQ(test, add_cpu(victim), 0);
+	kmem_cache_shrink(c);
+	kmem_cache_get_stats(c, &st);
+	KUNIT_EXPECT_EQ(test, st.active_objs, 0);
+	/* With the slab still held by @victim, destroy would report it lost. */
+	if (st.num_slabs == 0)
+		kmem_cache_destroy(c);
+}
+
 /* kfree() of what kmalloc() did not return: reported, ignored. */
 static void slab_test_bad_pointer(struct kunit *test)
 {
@@ -489,6 +650,7 @@ static void slab_test_failslab_range(struct kunit *test)
 static struct kunit_case slab_cases[] = {
 	KUNIT_CASE(slab_test_sizes),
 	KUNIT_CASE(slab_test_cache_for),
+	KUNIT_CASE(slab_test_cache_for_all_sizes),
 	KUNIT_CASE(slab_test_alignment),
 	KUNIT_CASE(slab_test_reuse),
 	KUNIT_CASE(slab_test_counters),
@@ -497,6 +659,9 @@ static struct kunit_case slab_cases[] = {
 	KUNIT_CASE(slab_test_dup),
 	KUNIT_CASE(slab_test_poison),
 	KUNIT_CASE(slab_test_double_free),
+	KUNIT_CASE(slab_test_redzone),
+	KUNIT_CASE(slab_test_free_other_cpu),
+	KUNIT_CASE(slab_test_cpu_offline_flush),
 	KUNIT_CASE(slab_test_bad_pointer),
 	KUNIT_CASE(slab_test_failslab_nth),
 	KUNIT_CASE(slab_test_failslab_range),
