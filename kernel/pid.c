@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * PID allocation: a bitmap of numbers in use and a hash table from
- * number to struct pid. pidmap_lock guards both (interrupts off: a
+ * PID allocation: a bitmap of numbers in use, searched a word at a time
+ * from a cursor (last_pid), and a hash table from number to struct pid. pidmap_lock guards both (interrupts off: a
  * lookup may come from anywhere).
  * Linux: kernel/pid.c (which uses an IDR and pid namespaces)
  */
+#include <linux/bitops.h>
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -25,11 +26,6 @@ static unsigned int pids_in_use;
 /* Guards pid_bitmap, pid_hash, last_pid and pids_in_use; irqs off. */
 static DEFINE_RAW_SPINLOCK(pidmap_lock);
 static struct kmem_cache *pid_cachep;
-
-static bool pid_test(int nr)
-{
-	return pid_bitmap[nr / 64] & (1UL << (nr % 64));
-}
 
 static void pid_set(int nr, bool on)
 {
@@ -52,18 +48,42 @@ void __init pid_idr_init(void)
 	BUG_ON(!pid_cachep);
 }
 
-/* The next free number after last_pid, wrapping to RESERVED_PIDS. */
+/*
+ * The first clear bit of pid_bitmap in [@from, pid_max), or pid_max. A
+ * word at a time: the bits below @from are masked as used, and ffz()
+ * finds the lowest clear one of the first word that has one.
+ * Linux: find_next_zero_bit() in include/linux/find.h
+ */
+static int find_next_zero_pid(int from)
+{
+	int i = from / BITS_PER_LONG, nr;
+	unsigned long word;
+
+	if (from >= pid_max)
+		return pid_max;
+	word = pid_bitmap[i] | ((1UL << (from % BITS_PER_LONG)) - 1);
+	while (word == ~0UL) {
+		if (++i * BITS_PER_LONG >= pid_max)
+			return pid_max;
+		word = pid_bitmap[i];
+	}
+	nr = i * BITS_PER_LONG + ffz(word);
+	return min(nr, pid_max);
+}
+
+/*
+ * The next free number after last_pid (the cursor), wrapping to
+ * RESERVED_PIDS: numbers are handed out in a cycle, so a pid just freed
+ * is not reused at once. Linux: alloc_pidmap() before 4.15,
+ * idr_alloc_cyclic() since.
+ */
 static int next_free_nr(void)
 {
-	int nr = last_pid + 1;
+	int nr = find_next_zero_pid(last_pid + 1);
 
-	for (int tries = 0; tries < pid_max; tries++, nr++) {
-		if (nr >= pid_max)
-			nr = RESERVED_PIDS;
-		if (!pid_test(nr))
-			return nr;
-	}
-	return -1;
+	if (nr >= pid_max)
+		nr = find_next_zero_pid(RESERVED_PIDS);
+	return nr < pid_max ? nr : -1;
 }
 
 /**

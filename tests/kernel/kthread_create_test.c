@@ -235,6 +235,37 @@ static void kthread_create_with_signal_pending(struct kunit *test)
 	kthread_stop(creator);
 }
 
+#define CYCLE_PIDS	130	/* more than two words of the bitmap */
+
+/*
+ * Numbers are handed out in a cycle from the cursor: each new one above
+ * the last (across bitmap words), and one just freed is not reused next.
+ */
+static void kthread_create_pids_cyclic(struct kunit *test)
+{
+	struct pid *pids[CYCLE_PIDS], *again;
+	int rising = 0, first;
+
+	for (int i = 0; i < CYCLE_PIDS; i++) {
+		pids[i] = alloc_pid();
+		KUNIT_ASSERT_FALSE(test, IS_ERR(pids[i]));
+		/* Only a wrap at pid_max may go down. */
+		rising += !i || pids[i]->nr > pids[i - 1]->nr || pids[i]->nr == RESERVED_PIDS;
+	}
+	KUNIT_EXPECT_EQ(test, rising, CYCLE_PIDS);
+	/* Freed below the cursor, in its bitmap word: still not next. */
+	first = pids[CYCLE_PIDS - 2]->nr;
+	free_pid(pids[CYCLE_PIDS - 2]);
+	pids[CYCLE_PIDS - 2] = NULL;
+	again = alloc_pid();
+	KUNIT_ASSERT_FALSE(test, IS_ERR(again));
+	KUNIT_EXPECT_NE(test, again->nr, first);
+	KUNIT_EXPECT_TRUE(test, again->nr > pids[CYCLE_PIDS - 1]->nr || again->nr < pids[0]->nr);
+	free_pid(again);
+	for (int i = 0; i < CYCLE_PIDS; i++)
+		free_pid(pids[i]);
+}
+
 /* Every pid in use: kthreadd's clone fails with -EAGAIN, and the creator gets that. */
 static void kthread_create_no_pid_left_eagain(struct kunit *test)
 {
@@ -538,6 +569,7 @@ static struct kunit_case kthread_create_cases[] = {
 	KUNIT_CASE(kthread_unpark_rebinds_per_cpu),
 	KUNIT_CASE(kthread_create_with_signal_pending),
 	KUNIT_CASE(kthread_create_no_pid_left_eagain),
+	KUNIT_CASE(kthread_create_pids_cyclic),
 	KUNIT_CASE(kthread_create_queued_served_in_order),
 	KUNIT_CASE(kthread_create_request_in_sleep_window),
 	KUNIT_CASE(kthread_create_result_set_before_complete),
