@@ -7,7 +7,11 @@
 #include <linux/compiler.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
+#include <linux/string.h>
 #include <linux/types.h>
+
+/* Strings up to this long (a thread's name, say) are formatted only once. */
+#define KASPRINTF_ONSTACK	64
 
 /**
  * kvasprintf - format a string into memory from kmalloc()
@@ -15,27 +19,34 @@
  * @fmt: the format, as for vsnprintf()
  * @ap: the arguments
  *
- * Formats twice: once with no buffer to learn the length, then into a
- * buffer of exactly that size. The first pass consumes its own copy of
- * @ap, since a va_list can be walked only once.
+ * Formats once into a buffer on the stack; a string that fits (most do:
+ * kthread_create()'s names are well under it) is copied into memory of
+ * exactly its size. A longer one is formatted a second time, into memory
+ * of the length the first pass found, so the first pass consumes its own
+ * copy of @ap (a va_list can be walked only once). Linux formats twice
+ * always, the first time with no buffer.
  *
  * Return: the string, to be freed with kfree(), or NULL when out of memory.
  * Linux: lib/kasprintf.c
  */
 char *kvasprintf(gfp_t gfp, const char *fmt, va_list ap)
 {
+	char buf[KASPRINTF_ONSTACK];
 	va_list measure;
 	size_t len;
 	char *p;
 
 	va_copy(measure, ap);
-	len = vsnprintf(NULL, 0, fmt, measure);
+	len = vsnprintf(buf, sizeof(buf), fmt, measure);
 	va_end(measure);
 
 	p = kmalloc(len + 1, gfp);
 	if (!p)
 		return NULL;
-	vsnprintf(p, len + 1, fmt, ap);
+	if (len < sizeof(buf))
+		memcpy(p, buf, len + 1);
+	else
+		vsnprintf(p, len + 1, fmt, ap);
 	return p;
 }
 

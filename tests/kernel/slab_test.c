@@ -12,8 +12,10 @@
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
-#include <linux/smp.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
 
 /* Every size 1..8192 and some large ones give at least that much memory. */
 static void slab_test_sizes(struct kunit *test)
@@ -304,6 +306,28 @@ static void slab_test_dup(struct kunit *test)
 	kfree(s);
 	kfree(n);
 	kfree(m);
+}
+
+/* kasprintf() at the lengths around its on-stack buffer (64 bytes), exact. */
+static void slab_test_kasprintf(struct kunit *test)
+{
+	static const unsigned int lens[] = { 0, 1, 15, 62, 63, 64, 65, 200 };
+	char want[201];
+	unsigned int bad = 0;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(lens); i++) {
+		char *got;
+
+		for (unsigned int j = 0; j < lens[i]; j++)
+			want[j] = 'a' + (i + j) % 26;
+		want[lens[i]] = 0;
+		got = kasprintf(GFP_KERNEL, "%s", want);
+		KUNIT_ASSERT_NOT_NULL(test, got);
+		if (!bad && (strcmp(got, want) || ksize(got) < lens[i] + 1))
+			bad = lens[i] + 1;
+		kfree(got);
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0);
 }
 
 /* New objects are POISON_INUSE; a write after free is caught. */
@@ -657,6 +681,7 @@ static struct kunit_case slab_cases[] = {
 	KUNIT_CASE(slab_test_create_destroy),
 	KUNIT_CASE(slab_test_array_overflow),
 	KUNIT_CASE(slab_test_dup),
+	KUNIT_CASE(slab_test_kasprintf),
 	KUNIT_CASE(slab_test_poison),
 	KUNIT_CASE(slab_test_double_free),
 	KUNIT_CASE(slab_test_redzone),
