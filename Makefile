@@ -44,9 +44,18 @@ DEBUG       ?= 0
 # QEMU_DISPLAY=gtk (or sdl) opens a QEMU window; the console stays on serial.
 QEMU_DISPLAY ?= none
 
+# RELEASE=1: the kernel as one would ship it, every debug check off (the
+# CONFIG_ switches below), in its own folder build/release/ so it never
+# mixes objects with the debug build, the default of make run and make test.
+RELEASE     ?= 0
+
 # The build folder, Linux's O=: make O=build/clang LLVM=1 keeps a clang
 # build beside the gcc one.
+ifeq ($(RELEASE),1)
+O ?= build/release
+else
 O ?= build
+endif
 B := $(O)
 
 # No built-in rules or variables: every file here is made by a rule below,
@@ -108,10 +117,19 @@ KCFLAGS := $(CLANG_FLAGS) -std=gnu11 $(OPT) -g -ffreestanding -fno-builtin -nost
 	$(call cc-option,-fno-tree-loop-distribute-patterns) -fno-delete-null-pointer-checks \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
 	-Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
-# The lock validator (kernel/locking/lockdep.c, <linux/lockdep_types.h>):
-# on in this (debug) build; CONFIG_LOCKDEP=0 builds the kernel without it.
-CONFIG_LOCKDEP ?= 1
-KCFLAGS += -DCONFIG_LOCKDEP=$(CONFIG_LOCKDEP)
+# The debug checks, each on in the (default) debug build and off with
+# RELEASE=1; each can also be set alone (make CONFIG_LOCKDEP=0):
+#  CONFIG_LOCKDEP          the lock validator (kernel/locking/lockdep.c)
+#  CONFIG_DEBUG_SPINLOCK   each spinlock's owner, recursion and wrong-owner
+#                          reports, lockup detection; off, spin_lock() is
+#                          the inline ticket lock (include/linux/spinlock.h)
+#  CONFIG_SLUB_DEBUG       slab poisoning, double-free and bad-pointer checks
+#                          (mm/slub.c), Linux's slub_debug=PF
+#  CONFIG_DEBUG_ATOMIC_SLEEP  might_sleep()'s "sleeping function called from
+#                          invalid context" (kernel/sched/core.c)
+DEBUG_CONFIGS := CONFIG_LOCKDEP CONFIG_DEBUG_SPINLOCK CONFIG_SLUB_DEBUG CONFIG_DEBUG_ATOMIC_SLEEP
+$(foreach c,$(DEBUG_CONFIGS),$(eval $(c) ?= $(if $(filter 1,$(RELEASE)),0,1)))
+KCFLAGS += $(foreach c,$(DEBUG_CONFIGS),-D$(c)=$($(c)))
 KASFLAGS := $(CLANG_FLAGS) -D__ASSEMBLY__ -g -Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -z norelro \
 	$(call ld-option,--no-warn-rwx-segments) -T linker.ld
@@ -138,7 +156,8 @@ help:
 	@echo "make test      every test: host unit tests and in-kernel KTAP suites"
 	@echo "make compile_commands.json   the compilation database for clangd"
 	@echo "make gdb       QEMU halted + GDB stopped at start_kernel (GDBPORT=$(GDBPORT))"
-	@echo "make bench     deterministic micro-benchmarks (-icount)"
+	@echo "make bench     deterministic micro-benchmarks (-icount): release, then debug, beside Linux 6.1"
+	@echo "make RELEASE=1 the release kernel, debug checks off, in build/release/ (also: make run RELEASE=1)"
 	@echo "make handout LAB=n   a student tree for lab n in labs/work/lab-n (or DIR=path); make handouts: all"
 	@echo "make grade LAB=n     score this tree, or SUBMISSION=dir: a student's, with this tree's tests"
 	@echo "make deps      install the Debian packages the above need"
@@ -322,7 +341,8 @@ $(B)/user/usertests: user/usertests.c user/threadtests.c user/usertests.h
 $(B)/initramfs.cpio: user/initramfs.list tools/gen_init_cpio.py user/script-test user/not-elf \
 		$(USER_PROGS:%=$(B)/user/%)
 	@echo "  CPIO    $@"
-	$(Q)$(PYTHON) tools/gen_init_cpio.py user/initramfs.list $@
+	$(Q)sed 's| build/user/| $(B)/user/|' user/initramfs.list > $(B)/initramfs.list
+	$(Q)$(PYTHON) tools/gen_init_cpio.py $(B)/initramfs.list $@
 
 # Debian's busybox-static (glibc, built elsewhere) as the whole user space:
 # user/busybox.list, and a symlink to it for each of its applets (as

@@ -58,6 +58,22 @@ int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 static LIST_HEAD(console_list);
 /* Guards log_buf, its indexes, the cont_* line and console output; irqs off. */
 static DEFINE_RAW_SPINLOCK(logbuf_lock);
+/*
+ * The CPU holding logbuf_lock, or -1, for printk_zap_locks(): set just
+ * after taking the lock, cleared just before releasing it, so it is right
+ * whenever the holder is stopped. Kept here, not read from the lock: the
+ * release build's spinlock records no owner. Linux: logbuf_cpu
+ */
+static int logbuf_cpu = -1;
+
+#define logbuf_lock_irqsave(flags) do {					\
+	raw_spin_lock_irqsave(&logbuf_lock, flags);			\
+	WRITE_ONCE(logbuf_cpu, smp_processor_id());			\
+} while (0)
+#define logbuf_unlock_irqrestore(flags) do {				\
+	WRITE_ONCE(logbuf_cpu, -1);					\
+	raw_spin_unlock_irqrestore(&logbuf_lock, flags);		\
+} while (0)
 
 /* The line being built by printk()s without a newline. */
 static char cont_buf[LOG_LINE_MAX];
@@ -183,7 +199,7 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 	char *text;
 	int len;
 
-	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	logbuf_lock_irqsave(flags);
 	len = vscnprintf(textbuf, sizeof(textbuf), fmt, args);
 	text = textbuf;
 	/* Strip the level prefixes. */
@@ -212,7 +228,7 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 		if (cont_len < sizeof(cont_buf))
 			cont_buf[cont_len++] = text[i];
 	}
-	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+	logbuf_unlock_irqrestore(flags);
 	return len;
 }
 
@@ -266,9 +282,9 @@ void printk_flush(void)
 {
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	logbuf_lock_irqsave(flags);
 	cont_flush();
-	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+	logbuf_unlock_irqrestore(flags);
 }
 
 /**
@@ -280,9 +296,9 @@ void register_console(struct console *con)
 {
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	logbuf_lock_irqsave(flags);
 	list_add_tail(&con->node, &console_list);
-	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+	logbuf_unlock_irqrestore(flags);
 }
 
 /**
@@ -297,7 +313,7 @@ int unregister_console(struct console *con)
 	unsigned long flags;
 	int ret = -ENODEV;
 
-	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	logbuf_lock_irqsave(flags);
 	list_for_each_entry(c, &console_list, node) {
 		if (c == con) {
 			list_del_init(&con->node);
@@ -305,7 +321,7 @@ int unregister_console(struct console *con)
 			break;
 		}
 	}
-	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+	logbuf_unlock_irqrestore(flags);
 	return ret;
 }
 
@@ -318,10 +334,10 @@ void log_buf_seq_range(u64 *first, u64 *next)
 {
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	logbuf_lock_irqsave(flags);
 	*first = log_first_seq;
 	*next = log_next_seq;
-	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+	logbuf_unlock_irqrestore(flags);
 }
 
 /**
@@ -343,7 +359,7 @@ int log_buf_read(u64 seq, char *buf, size_t size, int *level)
 	u32 idx;
 	int ret = -ENOENT;
 
-	raw_spin_lock_irqsave(&logbuf_lock, flags);
+	logbuf_lock_irqsave(flags);
 	if (seq >= log_first_seq && seq < log_next_seq) {
 		idx = log_first_idx;
 		for (u64 s = log_first_seq; s < seq; s++) {
@@ -361,7 +377,7 @@ int log_buf_read(u64 seq, char *buf, size_t size, int *level)
 			buf[n] = '\0';
 		}
 	}
-	raw_spin_unlock_irqrestore(&logbuf_lock, flags);
+	logbuf_unlock_irqrestore(flags);
 	return ret;
 }
 
@@ -427,6 +443,8 @@ int printk_ratelimit(void)
  */
 void printk_zap_locks(void)
 {
-	if (raw_spin_is_locked(&logbuf_lock) && logbuf_lock.owner_cpu != smp_processor_id())
+	if (raw_spin_is_locked(&logbuf_lock) && READ_ONCE(logbuf_cpu) != smp_processor_id()) {
 		logbuf_lock = (raw_spinlock_t)__RAW_SPIN_LOCK_UNLOCKED(logbuf_lock);
+		logbuf_cpu = -1;
+	}
 }

@@ -16,9 +16,8 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 
-#ifndef SLAB_DEBUG
-#define SLAB_DEBUG	1
-#endif
+/* The debug checks of mm/slub.c: CONFIG_SLUB_DEBUG (<linux/slab.h>). */
+#define SLAB_DEBUG	CONFIG_SLUB_DEBUG
 
 #define L1_CACHE_BYTES	64
 

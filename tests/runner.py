@@ -71,6 +71,9 @@ GRUB_COMPLAINTS = ["WARNING: no console will be available to OS",
 CLANG_ELF = Path("build/clang/spindle.elf")
 CLANG_BUILD = ["make", "-s", f"-j{os.cpu_count() or 1}", f"O={CLANG_ELF.parent}", "LLVM=1",
                str(CLANG_ELF)]
+# The release kernel (make RELEASE=1: every debug check off), its own folder.
+RELEASE_ELF = Path("build/release/spindle.elf")
+RELEASE_BUILD = ["make", "-s", f"-j{os.cpu_count() or 1}", "RELEASE=1", str(RELEASE_ELF)]
 
 # lkdtm=NAME boots: the fault each one provokes must end in an oops saying
 # all of these (plain strings are substrings, compiled ones are regexes),
@@ -341,23 +344,43 @@ def run_kunit_smap(args, results, name="kunit_user_smap"):
         results.ok(f"{name} (exit status {boot.status})")
 
 
+def build_other_kernel(results, name, command):
+    """Build a second kernel (@command: make in its own build folder);
+    True when it built. The build is test @name, timed in its line."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}  # not the caller's flags
+    start = time.monotonic()
+    # Niced: the boots beside it measure time, the build does not.
+    build = subprocess.run(command, env=env, stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, preexec_fn=lambda: os.nice(10))
+    if build.returncode:
+        results.fail(name, f"{shlex.join(command)}: exit status {build.returncode}",
+                     (build.stdout + build.stderr).splitlines()[-20:])
+        return False
+    results.ok(f"{name} ({time.monotonic() - start:.0f} s)")
+    return True
+
+
 def run_clang(args, results):
     """clang as the second compiler: the kernel built with `make LLVM=1`
     (clang, ld.lld, llvm-nm...) in its own build folder, then booted once
     with every in-kernel suite. Its failing cases are listed as
     clang.SUITE.CASE; its passes are counted in the boot's line."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}  # not the caller's flags
-    start = time.monotonic()
-    # Niced: the boots beside it measure time, the build does not.
-    build = subprocess.run(CLANG_BUILD, env=env, stdin=subprocess.DEVNULL,
-                           capture_output=True, text=True, preexec_fn=lambda: os.nice(10))
-    if build.returncode:
-        results.fail("clang_build", f"{shlex.join(CLANG_BUILD)}: exit status {build.returncode}",
-                     (build.stdout + build.stderr).splitlines()[-20:])
-        return
-    results.ok(f"clang_build ({time.monotonic() - start:.0f} s)")
-    run_kunit(args, results, "clang_kunit_all", elf=CLANG_ELF, prefix="clang", each_ok=False)
+    if build_other_kernel(results, "clang_build", CLANG_BUILD):
+        run_kunit(args, results, "clang_kunit_all", elf=CLANG_ELF, prefix="clang",
+                  each_ok=False)
+
+
+def run_release(args, results):
+    """The release kernel (`make RELEASE=1`: no spinlock debugging, no
+    lockdep, no slab poisoning, no might_sleep() checks), built in
+    build/release/, then booted once with every in-kernel suite: the fast
+    paths the debug build does not run are tested too. A case that needs
+    a debug check skips, saying which. Listed as release.SUITE.CASE when
+    it fails or skips; its passes are counted in the boot's line."""
+    if build_other_kernel(results, "release_build", RELEASE_BUILD):
+        run_kunit(args, results, "release_kunit_all", elf=RELEASE_ELF, prefix="release",
+                  each_ok=False)
 
 
 def compare_with_kunit_py(results, root, log_path):
@@ -799,6 +822,7 @@ def boots():
     """The table of QEMU boots `make test` runs: (name, function, kwargs)."""
     table = [
         ("clang", run_clang, {}),       # first: its build starts at once
+        ("release", run_release, {}),   # so does the release kernel's
         ("kunit_all", run_kunit, {}),
         ("kunit_all_smp4", run_kunit, dict(name="kunit_all_smp4", smp=4)),
         # Every suite on four nodes (one without memory, one without CPUs);
@@ -991,7 +1015,7 @@ def lockup_boots():
             once=["Watchdog detected hard LOCKUP"])),
     ]
 
-BUILDS_FIRST = {run_clang, run_lab}
+BUILDS_FIRST = {run_clang, run_release, run_lab}
 
 
 def run_tests(args):

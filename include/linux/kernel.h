@@ -42,9 +42,19 @@ enum system_states {
 };
 extern enum system_states system_state;
 
-/* Report sleeping in atomic context (kernel/sched/core.c). */
+/*
+ * Report sleeping in atomic context (kernel/sched/core.c), a debug check:
+ * CONFIG_DEBUG_ATOMIC_SLEEP=0 (make RELEASE=1) makes might_sleep() nothing.
+ */
+#ifndef CONFIG_DEBUG_ATOMIC_SLEEP
+#define CONFIG_DEBUG_ATOMIC_SLEEP 1
+#endif
 void __might_sleep(const char *file, int line);
+#if CONFIG_DEBUG_ATOMIC_SLEEP
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
+#else
+#define might_sleep() do { } while (0)
+#endif
 extern int might_sleep_bug_count;
 
 /* Non-zero while in-kernel tests run (boot parameter kunit.*). */

@@ -51,6 +51,15 @@ struct slab_stats {
 	unsigned long frees;
 };
 
+/*
+ * The slab debug checks (poisoning of free objects, double free seen at
+ * once: mm/slub.c), Linux's CONFIG_SLUB_DEBUG with slub_debug=PF: on
+ * unless the build says CONFIG_SLUB_DEBUG=0 (make RELEASE=1 does).
+ */
+#ifndef CONFIG_SLUB_DEBUG
+#define CONFIG_SLUB_DEBUG	1
+#endif
+
 /* Reports of misuse (poison, double free, bad pointer) since boot. */
 extern int slab_bug_count;
 

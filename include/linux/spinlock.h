@@ -75,6 +75,21 @@ typedef struct spinlock {
 #define __RAW_SPIN_LOCK_INIT(lockname) .raw_lock = __ARCH_SPIN_LOCK_UNLOCKED
 #endif
 
+/*
+ * The owner the debug fields record, for code outside kernel/locking/ that
+ * reads it (the spinlock tests). The release build (CONFIG_DEBUG_SPINLOCK=0)
+ * records no owner: NULL there. Writers (the scheduler handing rq->lock to
+ * the next task) are under #if CONFIG_DEBUG_SPINLOCK.
+ */
+static __always_inline void *raw_spin_owner(raw_spinlock_t *lock)
+{
+#if CONFIG_DEBUG_SPINLOCK
+	return READ_ONCE(lock->owner);
+#else
+	return NULL;
+#endif
+}
+
 #define __RAW_SPIN_LOCK_UNLOCKED(lockname) \
 	{ __RAW_SPIN_LOCK_INIT(lockname) RAW_SPIN_DEP_MAP_INIT(lockname) }
 #define __SPIN_LOCK_UNLOCKED(lockname) \

@@ -540,4 +540,27 @@ static struct kunit_suite lockdep_suite = {
 };
 kunit_test_suite(lockdep_suite);
 
+#else /* !CONFIG_LOCKDEP */
+#include <kunit/test.h>
+
+/*
+ * Without the validator (the release build) the suite is still listed,
+ * its one case skipped with the reason, so a kernel that lost lockdep by
+ * mistake does not pass the lockdep suite by having none.
+ */
+static void lockdep_built_in(struct kunit *test)
+{
+	kunit_skip(test, "needs CONFIG_LOCKDEP (off in the release build)");
+}
+
+static struct kunit_case lockdep_test_cases[] = {
+	KUNIT_CASE(lockdep_built_in),
+	{}
+};
+
+static struct kunit_suite lockdep_suite = {
+	.name = "lockdep",
+	.test_cases = lockdep_test_cases,
+};
+kunit_test_suite(lockdep_suite);
 #endif /* CONFIG_LOCKDEP */

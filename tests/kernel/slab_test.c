@@ -17,6 +17,12 @@
 #include <linux/sprintf.h>
 #include <linux/string.h>
 
+/* The release build has no poison nor double-free check: say so and skip. */
+#define NEED_SLUB_DEBUG(test) do {					\
+	if (!CONFIG_SLUB_DEBUG)						\
+		kunit_skip(test, "needs CONFIG_SLUB_DEBUG (off in the release build)"); \
+} while (0)
+
 /* Every size 1..8192 and some large ones give at least that much memory. */
 static void slab_test_sizes(struct kunit *test)
 {
@@ -338,6 +344,7 @@ static void slab_test_poison(struct kunit *test)
 	unsigned char *q, *z;
 	unsigned int wrong = 0;
 
+	NEED_SLUB_DEBUG(test);
 	q = kmalloc(32, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, q);
 	for (int i = 0; i < 32; i++)
@@ -375,6 +382,7 @@ static void slab_test_double_free(struct kunit *test)
 	void *a, *b, *x, *y;
 	int reports;
 
+	NEED_SLUB_DEBUG(test);
 	c = kmem_cache_create("slab_test_df", 64, 0, 0, NULL);
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	a = kmem_cache_alloc(c, GFP_KERNEL);
@@ -414,6 +422,7 @@ static void slab_test_redzone(struct kunit *test)
 	int reports;
 	char *a, *b;
 
+	NEED_SLUB_DEBUG(test);		/* without, the write would land in the next slot */
 	c = kmem_cache_create("slab_test_rz", 40, 0, 0, NULL);
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	a = kmem_cache_alloc(c, GFP_KERNEL);
