@@ -36,13 +36,15 @@ def beside(name, value):
     return f"  linux-6.1 {linux:g}  x{ours / linux:.2f}"
 
 
-def derived(figures):
+def derived(figures, suffix=""):
     """Lines computed from Spindle's figures: how creation cost grows with
-    the number of live threads (issue 13's goal: at most 1.1x at 2,000)."""
+    the number of live threads (issue 13's goal: at most 1.1x at 2,000).
+    @suffix ("_debug") goes after each name, as after the figures'."""
     lines = []
     base = figures.get("kthread_create_10_live")
     for n in (100, 1000, 2000, 10000):
         other = figures.get(f"kthread_create_{n}_live")
         if base and other and float(base):
-            lines.append(f"kthread_create_{n}_vs_10_live {float(other) / float(base):.2f} x")
+            lines.append(f"kthread_create_{n}_vs_10_live{suffix} "
+                         f"{float(other) / float(base):.2f} x")
     return lines

@@ -20,10 +20,11 @@ Up to --jobs QEMUs run at once. One line is printed per test as it ends,
 and the last line is "N passed, N failed[, N skipped]". Serial logs are
 kept in build/test-logs/<boot>.log.
 
-`make bench` boots with -icount (deterministic instruction counts) and
-bench=1, then at -smp 4 with bench=smp, and prints the kernel's
-"BENCH name value unit" lines, with Linux 6.1's figure and the ratio
-beside those Linux has (tests/bench_linux.py).
+`make bench` boots the release kernel, then the debug one, with -icount
+(deterministic instruction counts) and bench=1 at -smp 1 and -smp 2, then
+at -smp 4 with bench=smp, and prints the kernel's "BENCH name value unit"
+lines (the debug ones as name_debug), with Linux 6.1's figure and the
+ratio beside those Linux has (tests/bench_linux.py); see run_bench().
 """
 import argparse
 import concurrent.futures
@@ -1070,42 +1071,73 @@ def run_tests(args):
     return 1 if results.failed or not (results.passed or results.skipped) else 0
 
 
+BENCH_MEM = "512M"      # 10,000 live kthreads (kthread_create_10000_live) need ~200 MiB
+
+
+def bench_boot(args, name, elf, cmdline, machine):
+    """One -icount boot of @elf with @cmdline; (its BENCH figures, problems)."""
+    unknown = f'Unknown kernel command line parameter "{cmdline}"'
+    machine = dict(machine)
+    extra = machine.pop("extra", []) + ["-icount", "shift=0,sleep=off"]
+    machine.setdefault("mem", BENCH_MEM)
+    # 10,000 threads created and stopped under -icount: more than a test boot's time.
+    boot = qemu_boot(args, name, cmdline, elf=elf, extra=extra, timeout=3 * args.timeout,
+                     done=lambda log: unknown in log, **machine)
+    benches = re.findall(r"BENCH (\S+) (\S+) (\S+)", boot.log)
+    problems = []
+    if not benches:
+        problems.append(f"{name}: no benchmarks reported"
+                        + (f" (this kernel does not know {cmdline})" if unknown in boot.log else ""))
+    if boot.status != EXIT_PASS and unknown not in boot.log:
+        problems.append(f"{name}: bench boot failed: {boot.describe()}; log: {boot.log_path}\n"
+                        + "\n".join(f"       {line}" for line in boot.tail()))
+    return benches, problems
+
+
 def run_bench(args):
     """Boot with bench=1 under -icount; print the kernel's BENCH lines.
 
-    Then (unless NUMA= chose a machine) a second boot at -smp 4 runs the
-    one benchmark that needs several CPUs (bench=smp,
-    tests/kernel/bench_smp.c); its figures are printed with "(-smp 4)"
-    after them.
+    The release kernel (build/release/, make RELEASE=1) first, under the
+    figures' own names, then the debug kernel (build/), each name with a
+    _debug suffix; each at -smp 1 and -smp 2, the -smp 2 figure on the
+    same line after "smp2", and Linux 6.1's figure and the ratio beside
+    those Linux has (tests/bench_linux.py). Then (unless NUMA= chose a
+    machine) a boot of the release kernel at -smp 4 runs the benchmark
+    that needs several CPUs (bench=smp, tests/kernel/bench_smp.c); its
+    figures are printed with "(-smp 4)" after them. The boots run side by
+    side (--jobs QEMUs at once): -icount makes each figure independent of
+    the load.
     """
-    unknown = 'Unknown kernel command line parameter "bench=1"'
-    ok = True
-    # The NUMA machine (make bench NUMA=n) already has several CPUs: one boot.
-    boots = [("bench", "bench=1", numa_machine(args.numa) if args.numa else {}, "")]
+    kernels = [("", RELEASE_ELF), ("_debug", ELF)]
+    if args.numa:    # the NUMA machine (make bench NUMA=n) already has several CPUs
+        machines = [("", numa_machine(args.numa))]
+    else:
+        machines = [("", dict(smp=1)), ("smp2", dict(smp=2))]
+    jobs = [(f"bench{suffix}{'_' + m if m else ''}", elf, "bench=1", machine, (suffix, m))
+            for suffix, elf in kernels for m, machine in machines]
     if not args.numa:
-        boots.append(("bench_smp4", "bench=smp", dict(smp=4), " (-smp 4)"))
-    for name, cmdline, machine, suffix in boots:
-        machine = dict(machine)
-        extra = machine.pop("extra", []) + ["-icount", "shift=0,sleep=off"]
-        boot = qemu_boot(args, name, cmdline, extra=extra,
-                         done=lambda log: unknown in log, **machine)
-        benches = re.findall(r"BENCH (\S+) (\S+) (\S+)", boot.log)
-        if benches and not suffix:
-            print(f"# beside: {bench_linux.SOURCE}; xR = Spindle / Linux", flush=True)
-        for bench in benches:
-            beside = "" if suffix else bench_linux.beside(bench[0], bench[1])
-            print(" ".join(bench) + suffix + beside, flush=True)
-        if not suffix:
-            for line in bench_linux.derived(dict((n, v) for n, v, _ in benches)):
-                print(line, flush=True)
-        if not benches:
-            print("no benchmarks reported"
-                  + (" (this kernel does not know bench=1)" if unknown in boot.log else ""))
-        if boot.status != EXIT_PASS and unknown not in boot.log:
-            print(f"bench boot failed: {boot.describe()}; log: {boot.log_path}")
-            print("\n".join(f"       {line}" for line in boot.tail()))
-        ok = ok and benches and boot.status == EXIT_PASS
-    return 0 if ok else 1
+        jobs.append(("bench_smp4", RELEASE_ELF, "bench=smp", dict(smp=4), ("", "smp4")))
+    with concurrent.futures.ThreadPoolExecutor(len(jobs)) as pool:
+        done = list(pool.map(lambda j: bench_boot(args, *j[:4]), jobs))
+    figures, problems = {}, []
+    for job, (benches, trouble) in zip(jobs, done):
+        figures[job[4]] = benches
+        problems += trouble
+    print(f"# beside: {bench_linux.SOURCE}; xR = Spindle / Linux", flush=True)
+    for suffix, _ in kernels:
+        smp2 = {n: v for n, v, _ in figures.get((suffix, "smp2"), [])}
+        for name, value, unit in figures[(suffix, "")]:
+            other = f"  smp2 {smp2[name]}" if name in smp2 else ""
+            print(f"{name}{suffix} {value} {unit}{other}{bench_linux.beside(name, value)}",
+                  flush=True)
+        for line in bench_linux.derived({n: v for n, v, _ in figures[(suffix, "")]},
+                                        suffix):
+            print(line, flush=True)
+    for name, value, unit in figures.get(("", "smp4"), []):
+        print(f"{name} {value} {unit} (-smp 4)", flush=True)
+    for problem in problems:
+        print(problem, flush=True)
+    return 1 if problems else 0
 
 
 def main():
