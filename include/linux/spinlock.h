@@ -127,13 +127,91 @@ void _raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags);
 void do_raw_spin_lock(raw_spinlock_t *lock);
 void do_raw_spin_unlock(raw_spinlock_t *lock);
 
-#define raw_spin_lock(lock)		_raw_spin_lock(lock)
-#if CONFIG_LOCKDEP
-/* The second lock of a class taken at once, at nesting level @subclass. */
-#define raw_spin_lock_nested(lock, subclass) _raw_spin_lock_nested(lock, subclass)
+#if !CONFIG_DEBUG_SPINLOCK && !CONFIG_LOCKDEP
+/*
+ * The release build's fast path: with nothing to check and no validator to
+ * tell, a lock operation is short enough to be written at each call site,
+ * saving the call, the return and the frame. spin_lock() is then:
+ *
+ *   addl $1,%gs:preempt_count     preempt_disable(): the holder stays on this CPU
+ *   lock xadd %cx,next            take a ticket: the ONE locked instruction
+ *   movzwl owner; cmp; je         our turn? (a free lock: yes, no pause loop)
+ *
+ * and spin_unlock():
+ *
+ *   movzwl owner; add $1; mov     owner + 1, written with a plain store: x86
+ *                                 keeps stores in order, so every write of the
+ *                                 critical section is seen before the lock
+ *                                 looks free (no lock prefix, no fence)
+ *   addl $-1,%gs:preempt_count    preempt_enable(): at zero, switch now if the
+ *   test; jz                      tick asked for it while we held the lock
+ *
+ * The _irq and _irqsave forms add cli (saving the flags first with pushf) and
+ * sti/popf. The debug build keeps the out-of-line checked operations of
+ * kernel/locking/spinlock.c. Linux: include/linux/spinlock_api_smp.h (inlined
+ * when CONFIG_INLINE_SPIN_* is set)
+ */
+static __always_inline void __raw_spin_lock(raw_spinlock_t *lock)
+{
+	preempt_disable();
+	arch_spin_lock(&lock->raw_lock);
+}
+
+static __always_inline int __raw_spin_trylock(raw_spinlock_t *lock)
+{
+	preempt_disable();
+	if (arch_spin_trylock(&lock->raw_lock))
+		return 1;
+	preempt_enable();
+	return 0;
+}
+
+static __always_inline void __raw_spin_unlock(raw_spinlock_t *lock)
+{
+	arch_spin_unlock(&lock->raw_lock);
+	preempt_enable();
+}
+
+static __always_inline void __raw_spin_lock_irq(raw_spinlock_t *lock)
+{
+	local_irq_disable();
+	__raw_spin_lock(lock);
+}
+
+static __always_inline void __raw_spin_unlock_irq(raw_spinlock_t *lock)
+{
+	arch_spin_unlock(&lock->raw_lock);
+	local_irq_enable();
+	preempt_enable();
+}
+
+static __always_inline unsigned long __raw_spin_lock_irqsave(raw_spinlock_t *lock)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	__raw_spin_lock(lock);
+	return flags;
+}
+
+static __always_inline void __raw_spin_unlock_irqrestore(raw_spinlock_t *lock,
+							 unsigned long flags)
+{
+	arch_spin_unlock(&lock->raw_lock);
+	local_irq_restore(flags);
+	preempt_enable();
+}
+
+#define raw_spin_lock(lock)		__raw_spin_lock(lock)
+#define raw_spin_trylock(lock)		__raw_spin_trylock(lock)
+#define raw_spin_unlock(lock)		__raw_spin_unlock(lock)
+#define raw_spin_lock_irq(lock)		__raw_spin_lock_irq(lock)
+#define raw_spin_unlock_irq(lock)	__raw_spin_unlock_irq(lock)
+#define raw_spin_lock_irqsave(lock, flags) \
+	do { (flags) = __raw_spin_lock_irqsave(lock); } while (0)
+#define raw_spin_unlock_irqrestore(lock, flags) __raw_spin_unlock_irqrestore(lock, flags)
 #else
-#define raw_spin_lock_nested(lock, subclass) _raw_spin_lock(((void)(subclass), (lock)))
-#endif
+#define raw_spin_lock(lock)		_raw_spin_lock(lock)
 #define raw_spin_trylock(lock)		_raw_spin_trylock(lock)
 #define raw_spin_unlock(lock)		_raw_spin_unlock(lock)
 #define raw_spin_lock_irq(lock)		_raw_spin_lock_irq(lock)
@@ -141,6 +219,13 @@ void do_raw_spin_unlock(raw_spinlock_t *lock);
 #define raw_spin_lock_irqsave(lock, flags) \
 	do { (flags) = _raw_spin_lock_irqsave(lock); } while (0)
 #define raw_spin_unlock_irqrestore(lock, flags) _raw_spin_unlock_irqrestore(lock, flags)
+#endif
+#if CONFIG_LOCKDEP
+/* The second lock of a class taken at once, at nesting level @subclass. */
+#define raw_spin_lock_nested(lock, subclass) _raw_spin_lock_nested(lock, subclass)
+#else
+#define raw_spin_lock_nested(lock, subclass) raw_spin_lock(((void)(subclass), (lock)))
+#endif
 #define raw_spin_is_locked(lock)	arch_spin_is_locked(&(lock)->raw_lock)
 #define raw_spin_is_contended(lock)	arch_spin_is_contended(&(lock)->raw_lock)
 
