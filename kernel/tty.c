@@ -19,6 +19,7 @@
  * Linux: drivers/tty/n_tty.c (read_buf, read_wait, n_tty_read()),
  * drivers/tty/serial/8250/8250_port.c (serial8250_handle_irq())
  */
+#include <linux/delay.h>
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
 #include <linux/printer.h>
@@ -236,7 +237,14 @@ static const char *edit_prompt;		/* NULL: nobody is typing a line */
 static char *edit_line;			/* the line being typed, NUL-terminated */
 static size_t edit_size;		/* bytes at edit_line */
 
-#define TTY_CONSOLE_SPINS	100000000L	/* tries for out_lock, a second or so */
+/* How long an oops's console write waits for out_lock (tty_oops_trylock()). */
+#define TTY_CONSOLE_WAIT_MS	1000
+/*
+ * A wait in an oops ran out: the holder is not coming back (stopped by the
+ * panic, or this CPU), so later oops writes try once. Written without a
+ * lock: any CPU whose wait ran out may set it, and nothing clears it.
+ */
+static bool out_lock_abandoned;
 
 /*
  * Send @len bytes, "\n" as "\r\n". Called with out_lock, or without it by
@@ -366,6 +374,28 @@ const struct printer console_printer = {
 	.vprintf = console_printer_vprintf,
 };
 
+/*
+ * out_lock for a write in an oops: wait while someone holds it, a second at
+ * most (a line of another CPU's, finishing), then give up. The wait is
+ * timed, not counted: 10^8 tries were minutes under QEMU's TCG. A
+ * trylock that fails on a lock nobody holds (lab 1's handout stub) gives
+ * up at once: no unlock is coming that would make it succeed.
+ */
+static bool tty_oops_trylock(void)
+{
+	for (int waited_ms = 0;; waited_ms++) {
+		if (raw_spin_trylock(&out_lock))
+			return true;
+		if (!raw_spin_is_locked(&out_lock) || READ_ONCE(out_lock_abandoned))
+			return false;
+		if (waited_ms >= TTY_CONSOLE_WAIT_MS) {
+			WRITE_ONCE(out_lock_abandoned, true);
+			return false;
+		}
+		udelay(1000);	/* whole milliseconds: right before tsc_init() too */
+	}
+}
+
 /**
  * tty_console_write - write printk() lines to the console
  * @s: whole lines, each ending with "\n"
@@ -378,7 +408,6 @@ const struct printer console_printer = {
 void tty_console_write(const char *s, unsigned int len)
 {
 	bool locked;
-	long spins = 0;
 
 	/*
 	 * An oops in the middle of a tty write comes here with out_lock held
@@ -387,8 +416,7 @@ void tty_console_write(const char *s, unsigned int len)
 	 * wait for the lock as any other writer does.
 	 */
 	if (READ_ONCE(oops_in_progress)) {
-		while (!(locked = raw_spin_trylock(&out_lock)) && spins++ < TTY_CONSOLE_SPINS)
-			cpu_relax();
+		locked = tty_oops_trylock();
 	} else {
 		raw_spin_lock(&out_lock);
 		locked = true;
