@@ -310,9 +310,10 @@ def handout(lab, out, top, force=False):
 # --- grading ---------------------------------------------------------------
 
 def make_kernel(top, **kwargs):
-    """Build @top's kernel on every CPU (a lab region in a header, such as
-    lab 1's asm/spinlock.h, rebuilds the whole tree) and return the
-    subprocess result. The caller's make flags are not passed on: under
+    """Build @top's kernel on every CPU and return the subprocess result
+    (in a handout seeded with this tree's objects, seed_build(), only the
+    files with a region and their link are made again: keep regions out
+    of headers, which every file includes). The caller's make flags are not passed on: under
     `make test` they name the outer make's jobserver, which -j would reset
     with a warning."""
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
