@@ -298,6 +298,24 @@ def linked_suite_count(elf):
     return len(re.findall(r" __kunit_suite_ptr_\w+$", out, re.M)) or None
 
 
+# Boots that other jobs read instead of booting the same kernel again (the
+# labs' solution grades read these): job name -> a Future of its Boot, made
+# by run_tests() when the job runs; None if it ended without one.
+SHARED_BOOTS = ("kunit_all", "kunit_all_smp4")
+
+
+def share_boot(args, name, boot):
+    future = args.shared_boots.get(name)
+    if future and not future.done():
+        future.set_result(boot)
+
+
+def shared_boot(args, name):
+    """Job @name's Boot, once it is there, if the job runs; else None."""
+    future = args.shared_boots.get(name)
+    return future.result() if future else None
+
+
 def run_kunit(args, results, name="kunit_all", smp=1, elf=ELF, prefix="", each_ok=True,
               numa=None, glob=None):
     """The in-kernel suites in one boot, then kunit.py's opinion of it.
@@ -321,6 +339,7 @@ def run_kunit(args, results, name="kunit_all", smp=1, elf=ELF, prefix="", each_o
                          each_ok)
     linked = None if args.filter or glob else linked_suite_count(elf)
     check_kunit_boot(results, name, boot, failed, root, linked)
+    share_boot(args, name, boot)
     if smp == 1 and elf == ELF and not numa:    # one comparison of the parsers is enough
         compare_with_kunit_py(results, root, boot.log_path)
 
@@ -693,20 +712,28 @@ def run_lab(args, results, lab):
             elif check_grade_output(test, sub_lines, results):
                 results.ok(f"{test} (deleted cases, edited test, changed kernel/fork.c: "
                            f"{sub}/{sub_total})")
+    # The full tree's kernel has run the lab's suites already, on the lab's
+    # machine, in the kunit boot of as many CPUs: its log is graded.
+    smp = labs.LAB_SMP.get(lab, 1)
+    source = "kunit_all" if smp == 1 else f"kunit_all_smp{smp}"
+    boot = shared_boot(args, source)
+    boots = {suite: (source, boot) for suite in labs.LABS[lab][2]} if boot else None
     lost = []
     full, total = labs.grade(lab, top, args=args, build=False, log_dir=LOG_DIR,
-                             log_prefix="solution-", out=lost.append)
+                             log_prefix="solution-", out=lost.append, boots=boots)
     lost = [l.split(":")[0] for l in lost if ": OK (1/1)" not in l and "(0/1)" in l]
     again = ""
     if full < total and total:
         # The timing cases (msleep, tick shares) can lose a point on a
         # loaded machine; kunit_all reports those cases on their own. A
-        # second boot tells a lab broken by the tree from one unlucky boot.
+        # boot of the lab's own tells a lab broken by the tree from one
+        # unlucky boot (or one whose earlier suites disturbed it).
         full, total = labs.grade(lab, top, args=args, build=False, log_dir=LOG_DIR,
                                  log_prefix="solution-again-", out=lambda line: None)
-        again = f"; the first boot lost {', '.join(lost)}"
+        again = f"; the {source if boots else 'first'} boot lost {', '.join(lost)}"
     if full == total and total:
-        results.ok(f"{name}.solution ({full}/{total}{again})")
+        graded = f", graded from the {source} boot's log" if boots and not again else ""
+        results.ok(f"{name}.solution ({full}/{total}{graded}{again})")
     else:
         results.fail(f"{name}.solution", f"the full tree scores {full}/{total} twice"
                      f" (first lost {', '.join(lost)})", log=LOG_DIR / f"solution-lab{lab}-*.log")
@@ -1044,6 +1071,8 @@ def run_tests(args):
     # builds' nice level, not the pool.
     selected.sort(key=lambda b: b[1] not in BUILDS_FIRST)
     durations = {}
+    args.shared_boots = {} if args.filter else {
+        name: concurrent.futures.Future() for name, _, _ in selected if name in SHARED_BOOTS}
 
     def timed(func, name, kwargs):
         start = time.monotonic()
@@ -1051,6 +1080,7 @@ def run_tests(args):
             func(args, results, **kwargs)
         finally:
             durations[name] = time.monotonic() - start
+            share_boot(args, name, None)    # nobody waits for a boot that never came
 
     with concurrent.futures.ThreadPoolExecutor(max(1, len(selected))) as pool:
         futures = {}

@@ -366,14 +366,18 @@ def why_not_run(boot, crashed):
     return f"the kernel stopped{where} before it"
 
 
-def grade(lab, top, args=None, build=True, log_dir=None, log_prefix="", out=print):
+def grade(lab, top, args=None, build=True, log_dir=None, log_prefix="", out=print,
+          boots=None):
     """Build @top and score lab @lab's cases; returns (score, total).
 
     @args: the test runner's options (QEMU command, slots) when called from
     `make test`; a standalone grade makes its own. @build=False grades a
     kernel already built (the runner's own tree: several labs run at once,
     and parallel makes of one tree would trip over each other). @out prints
-    a line (the runner collects them).
+    a line (the runner collects them). @boots: {suite: (name, Boot)} of
+    boots already made of this very kernel, on the lab's machine, that ran
+    the suite among others (the runner's kunit_all): graded from their
+    logs, and the grade says so, instead of booting once more.
     """
     title, _, suites = LABS[lab]
     cases = [(s, c) for s in suites for c in suite_cases(top, s)]
@@ -392,12 +396,19 @@ def grade(lab, top, args=None, build=True, log_dir=None, log_prefix="", out=prin
                                       qemu_slots=threading.BoundedSemaphore(1))
     verdicts = {}
     for suite in suites:
-        boot = qemu.qemu_boot(args, f"{log_prefix}lab{lab}-{suite}", f"kunit.filter_glob={suite}",
-                              elf=top / "build/spindle.elf", log_dir=log_dir,
-                              smp=LAB_SMP.get(lab, 1))
+        if suite in (boots or {}):
+            name, boot = boots[suite]
+            out(f"{suite}: graded from the {name} boot ({shown_path(boot.log_path)}): "
+                f"the same kernel ran every suite, this one among them")
+        else:
+            boot = qemu.qemu_boot(args, f"{log_prefix}lab{lab}-{suite}",
+                                  f"kunit.filter_glob={suite}", elf=top / "build/spindle.elf",
+                                  log_dir=log_dir, smp=LAB_SMP.get(lab, 1))
         root = ktap.parse_ktap(boot.log)
         crashed, names = None, suite_cases(top, suite)
         for name, case in (ktap.ktap_cases(root) if root else []):
+            if not name.startswith(f"{suite}."):
+                continue            # another suite of a boot that ran them all
             m = re.fullmatch(rf"{re.escape(suite)}\.#(\d+)", name)
             if m and int(m.group(1)) <= len(names):
                 name = f"{suite}.{names[int(m.group(1)) - 1]}"   # never printed its name
