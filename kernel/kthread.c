@@ -812,6 +812,14 @@ int kthread_stop(struct task_struct *k)
 	kthread = to_kthread(k);
 	set_bit(KTHREAD_SHOULD_STOP, &kthread->flags);
 	kthread_unpark(k);
+	/*
+	 * A thread asleep in wait_event_interruptible() or
+	 * schedule_timeout_interruptible() wakes for a signal only: this
+	 * flag makes signal_pending() true for it, so its wait returns and
+	 * it can see kthread_should_stop(). Nobody clears it (the thread
+	 * exits), so its interruptible sleeps from now on return at once.
+	 */
+	set_tsk_thread_flag(k, TIF_NOTIFY_SIGNAL);
 	wake_up_process(k);
 	wait_for_completion(&kthread->exited);
 	ret = kthread->result;

@@ -516,6 +516,8 @@ bool get_signal(struct ksignal *ksig)
 {
 	struct task_struct *t = current;
 
+	/* It only had to bring us here: nothing to deliver for it. */
+	clear_notify_signal();
 	for (;;) {
 		struct k_sigaction *ka;
 		int sig;

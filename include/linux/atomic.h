@@ -41,6 +41,8 @@
 /* Written between a store and a load that must not pass it. */
 #define smp_store_mb(var, value) do { (void)xchg(&(var), (value)); } while (0)
 #define smp_mb__after_spinlock() smp_mb()
+/* After a locked read-modify-write (set_bit(), atomic_inc()): x86's are full barriers already. */
+#define smp_mb__after_atomic()	barrier()
 
 #define ATOMIC_INIT(i)	{ (i) }
 

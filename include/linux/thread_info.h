@@ -16,6 +16,12 @@ struct thread_info {
 
 #define TIF_SIGPENDING		2	/* a signal is pending */
 #define TIF_NEED_RESCHED	3	/* schedule() at the next chance */
+/*
+ * Get out of interruptible sleeps without a signal queued: kthread_stop()
+ * sets it (Linux 5.11+). signal_pending() is true while it is set;
+ * get_signal() clears it for user tasks, a stopping kthread keeps it.
+ */
+#define TIF_NOTIFY_SIGNAL	17
 
 static __always_inline struct thread_info *current_thread_info(void)
 {
@@ -36,6 +42,10 @@ static inline bool test_ti_thread_flag(struct thread_info *ti, int flag)
 {
 	return (READ_ONCE(ti->flags) >> flag) & 1;
 }
+
+#define set_tsk_thread_flag(tsk, flag)	set_ti_thread_flag(&(tsk)->thread_info, flag)
+#define clear_tsk_thread_flag(tsk, flag) clear_ti_thread_flag(&(tsk)->thread_info, flag)
+#define test_tsk_thread_flag(tsk, flag)	test_ti_thread_flag(&(tsk)->thread_info, flag)
 
 #define test_thread_flag(flag)	test_ti_thread_flag(current_thread_info(), flag)
 #define set_thread_flag(flag)	set_ti_thread_flag(current_thread_info(), flag)

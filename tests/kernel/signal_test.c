@@ -9,7 +9,8 @@
  * also a TASK_KILLABLE one, and nothing wakes TASK_UNINTERRUPTIBLE.
  * flush_signals() forgets what is pending. A signal whose default is
  * "ignore" is dropped when sent; kernel_dequeue_signal() takes one a
- * kthread allowed.
+ * kthread allowed. kthread_stop() ends an interruptible wait with
+ * TIF_NOTIFY_SIGNAL, no signal queued.
  *
  * The targets are kthreads; the cases run in pid 1 and never signal it.
  * Linux: kernel/signal.c
@@ -391,6 +392,97 @@ static void signal_kernel_dequeue_signal(struct kunit *test)
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 }
 
+/*
+ * kthread_stop() of a thread asleep in an interruptible wait that does
+ * not look at kthread_should_stop(): the wakeup alone would put it back
+ * to sleep (its condition is still false); TIF_NOTIFY_SIGNAL makes
+ * signal_pending() true, so the wait returns, with no signal queued.
+ */
+enum stoppee_wait { STOPPEE_WAIT_EVENT, STOPPEE_MSLEEP };
+
+struct stoppee {
+	enum stoppee_wait how;
+	struct wait_queue_head wq;
+	int released;		/* wait_event_interruptible()'s condition */
+	int asleep, woken;
+	long ret;		/* what the wait returned */
+	int pending, fatal;	/* signal_pending(), fatal_signal_pending() after */
+	unsigned long queued;	/* current->pending.signal after */
+	struct completion stopped;
+	struct task_struct *task;
+};
+
+static int stoppee_fn(void *data)
+{
+	struct stoppee *s = data;
+
+	allow_signal(SIGUSR1);	/* the test's way out if kthread_stop() cannot wake us */
+	WRITE_ONCE(s->asleep, 1);
+	if (s->how == STOPPEE_WAIT_EVENT)
+		s->ret = wait_event_interruptible(s->wq, READ_ONCE(s->released));
+	else
+		s->ret = msleep_interruptible(60 * MSEC_PER_SEC);
+	s->pending = signal_pending(current);
+	s->fatal = fatal_signal_pending(current);
+	s->queued = READ_ONCE(current->pending.signal);
+	WRITE_ONCE(s->woken, 1);
+	return 0;
+}
+
+static int stopper_fn(void *data)
+{
+	struct stoppee *s = data;
+
+	kthread_stop(s->task);
+	complete(&s->stopped);
+	sleep_until_stopped();
+	return 0;
+}
+
+static void signal_kthread_stop_ends_interruptible_wait(struct kunit *test)
+{
+	static const enum stoppee_wait hows[] = { STOPPEE_WAIT_EVENT, STOPPEE_MSLEEP };
+	struct mem_snapshot base;
+
+	mem_snapshot_take(&base);
+	for (unsigned int i = 0; i < ARRAY_SIZE(hows); i++) {
+		struct stoppee s = { .how = hows[i] };
+		struct task_struct *stopper;
+		bool stopped;
+
+		init_waitqueue_head(&s.wq);
+		init_completion(&s.stopped);
+		s.task = kthread_run(stoppee_fn, &s, "sig_stoppee");
+		KUNIT_ASSERT_FALSE(test, IS_ERR(s.task));
+		KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(s.asleep) &&
+						   task_state(s.task) == TASK_INTERRUPTIBLE, 1000));
+		/* From a helper: if the wait does not end, the test must not hang with it. */
+		stopper = kthread_run(stopper_fn, &s, "sig_stopper");
+		KUNIT_ASSERT_FALSE(test, IS_ERR(stopper));
+		stopped = wait_for_completion_timeout(&s.stopped, 10 * HZ);
+		if (!stopped) {
+			KUNIT_FAIL(test, "kthread_stop() of a thread in %s did not return",
+				   i ? "msleep_interruptible()" : "wait_event_interruptible()");
+			/* Get it out the old way, to clean up. */
+			WRITE_ONCE(s.released, 1);
+			wake_up(&s.wq);
+			send_sig(SIGUSR1, s.task, 0);
+			wait_for_completion(&s.stopped);
+		} else {
+			KUNIT_EXPECT_EQ(test, s.woken, 1);
+			if (s.how == STOPPEE_WAIT_EVENT)
+				KUNIT_EXPECT_EQ(test, s.ret, -ERESTARTSYS);
+			else
+				KUNIT_EXPECT_GT(test, s.ret, 0);	/* not slept out */
+			KUNIT_EXPECT_EQ(test, s.pending, 1);
+			KUNIT_EXPECT_EQ(test, s.fatal, 0);
+			KUNIT_EXPECT_EQ(test, s.queued, 0);	/* no signal behind it */
+		}
+		kthread_stop(stopper);
+	}
+	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+}
+
 static struct kunit_case signal_cases[] = {
 	KUNIT_CASE(signal_send_sets_pending),
 	KUNIT_CASE(signal_kill_pid_errors),
@@ -401,6 +493,7 @@ static struct kunit_case signal_cases[] = {
 	KUNIT_CASE(signal_flush_signals_clears),
 	KUNIT_CASE(signal_default_ignore_dropped),
 	KUNIT_CASE(signal_kernel_dequeue_signal),
+	KUNIT_CASE(signal_kthread_stop_ends_interruptible_wait),
 	{}
 };
 

@@ -169,9 +169,30 @@ static inline bool thread_group_empty(const struct task_struct *p)
 	return list_is_singular(&p->thread_node) || list_empty(&p->thread_node);
 }
 
-static inline int signal_pending(struct task_struct *p)
+/* A real signal queued and not blocked? Linux: task_sigpending() */
+static inline int task_sigpending(struct task_struct *p)
 {
 	return unlikely(test_ti_thread_flag(&p->thread_info, TIF_SIGPENDING));
+}
+
+/*
+ * Should an interruptible sleep end? For a queued signal, or for
+ * TIF_NOTIFY_SIGNAL (kthread_stop(): the thread has no signal to take,
+ * it only has to get out and look at kthread_should_stop()).
+ * Linux: signal_pending()
+ */
+static inline int signal_pending(struct task_struct *p)
+{
+	if (unlikely(test_tsk_thread_flag(p, TIF_NOTIFY_SIGNAL)))
+		return 1;
+	return task_sigpending(p);
+}
+
+/* Linux: clear_notify_signal() */
+static inline void clear_notify_signal(void)
+{
+	clear_thread_flag(TIF_NOTIFY_SIGNAL);
+	smp_mb__after_atomic();
 }
 
 static inline int __fatal_signal_pending(struct task_struct *p)
@@ -181,7 +202,7 @@ static inline int __fatal_signal_pending(struct task_struct *p)
 
 static inline int fatal_signal_pending(struct task_struct *p)
 {
-	return signal_pending(p) && __fatal_signal_pending(p);
+	return task_sigpending(p) && __fatal_signal_pending(p);
 }
 
 /*
