@@ -924,6 +924,7 @@ def boots():
             expect=["ACPI: SRAT: malformed entry at offset 0x30: SRAT not used.",
                     "No NUMA configuration found",
                     "Faking a node at [mem 0x0000000000000000-0x0000000007fdefff]",
+                    "PV spinlocks enabled",
                     "smp: Brought up 1 node, 2 CPUs", "Spindle: boot finished"],
             forbid=["SRAT: PXM"])),
         ("boot_numa_hotplug_range", run_expect, dict(
@@ -933,11 +934,13 @@ def boots():
                     "ACPI: SRAT: Node 0 PXM 0 [mem 0x100000000-0x13fffffff] hotplug "
                     "(ignored: no memory hotplug)",
                     "Initmem setup node 0 [mem 0x0000000000000000-0x0000000007fdefff]",
+                    "PV spinlocks disabled, single CPU",
                     "smp: Brought up 1 node, 1 CPU", "Spindle: boot finished"],
             forbid=["No NUMA configuration found"])),
         ("boot_numa_bad_slit", run_expect, dict(
-            append="", **numa_machine(2), acpi=[("slit.bin", acpi_tables.slit_bad_local())],
+            append="nopvspin", **numa_machine(2), acpi=[("slit.bin", acpi_tables.slit_bad_local())],
             expect=["ACPI: SLIT table looks invalid. Not used.",
+                    'PV spinlocks disabled, forced by "nopvspin" parameter',
                     "NUMA: node distances (no SLIT: default):",
                     "smp: Brought up 2 nodes, 4 CPUs", "Spindle: boot finished"])),
         # User space: the project's initramfs (build/initramfs.cpio).

@@ -99,6 +99,9 @@ static void __spin_lock_debug(raw_spinlock_t *lock)
 
 	for (unsigned int n = 1; !arch_spin_ticket_served(&lock->raw_lock, ticket); n++) {
 		cpu_relax();
+		/* As arch_spin_wait_ticket(): maybe halt until kicked. */
+		if (n % SPIN_THRESHOLD == 0)
+			__ticket_lock_spinning(&lock->raw_lock, ticket);
 		if (reported || n % 1024 || READ_ONCE(spin_dumping[raw_smp_processor_id()]) ||
 		    nmi_backtrace_printing())
 			continue;

@@ -10,7 +10,10 @@
  *    another CPU (through that CPU's stopper, migration/N);
  *  - a counter incremented 100,000 times by each CPU under one spinlock
  *    is exact, and every CPU got the lock early, not after the others
- *    (skipped for now: see the KNOWN BUG below);
+ *    (at -smp 4 on a 2-core host this needs the paravirt ticket locks:
+ *    arch/x86/include/asm/paravirt.h);
+ *  - a waiter that halted on a paravirt ticket lock is woken by the
+ *    unlocker's kick IPI, not by its next tick;
  *  - smp_call_function_many() runs its function once on every other
  *    online CPU, and never on the caller's;
  *  - a completion ping-pong between two CPUs loses no wakeup;
@@ -36,6 +39,8 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <asm/paravirt.h>
+#include <asm/traps.h>
 #include "test_util.h"
 
 #define needs_smp(test) do {						\
@@ -298,34 +303,10 @@ static void spinlock_counter_exact(struct kunit *test, int n)
 		kthread_stop(t[i]);
 }
 
-/*
- * KNOWN BUG (issue 10): at -smp 4 under QEMU's multi-threaded TCG on this
- * 2-core host, CPUs on this one lock deadlock: every run with three or
- * more CPUs within a second, now and then with two (one make test boot in
- * three, -smp 4 and the NUMA machine). The ticket lock's owner and next
- * go out of step (four threads spin with three tickets out), after two
- * CPUs were in the section at once (the counter had lost updates);
- * preempt_count() is 1 inside the section every time. It passes at -smp 2
- * and with -accel tcg,thread=single. Whether a task runs on two CPUs at
- * once (the -smp 4 task_struct race run_kunit_smp() in tests/runner.py
- * retries) or TCG is at fault is not known yet; until it is, the cases
- * skip on more than one CPU, saying so in every run. Remove
- * smp_known_lock_bug() to reproduce (the report names the ticket values,
- * each thread's progress and each CPU).
- */
-static bool smp_known_lock_bug(struct kunit *test)
-{
-	kunit_mark_skipped(test, "KNOWN BUG (issue 10): CPUs on one ticket lock deadlock at "
-			   "-smp 4 under multi-threaded TCG (see smp_test.c)");
-	return true;
-}
-
 /* Two CPUs, the first two online, hammer one lock. */
 static void smp_spinlock_counter_exact_two_cpus(struct kunit *test)
 {
 	needs_smp(test);
-	if (smp_known_lock_bug(test))
-		return;
 	spinlock_counter_exact(test, 2);
 }
 
@@ -333,9 +314,63 @@ static void smp_spinlock_counter_exact_two_cpus(struct kunit *test)
 static void smp_spinlock_counter_exact_every_cpu(struct kunit *test)
 {
 	needs_smp(test);
-	if (smp_known_lock_bug(test))
-		return;
 	spinlock_counter_exact(test, smp_test_cpus());
+}
+
+/* ---- a halted waiter is kicked (paravirt ticket locks) ---- */
+
+static struct {
+	spinlock_t lock;
+	bool taken;		/* the waiter has the lock */
+} pv_kick;
+
+static int pv_waiter_fn(void *data)
+{
+	spin_lock(&pv_kick.lock);
+	WRITE_ONCE(pv_kick.taken, true);
+	spin_unlock(&pv_kick.lock);
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * This thread holds the lock while a thread on another CPU waits for it:
+ * the waiter spins SPIN_THRESHOLD rounds, halts, and must be woken by
+ * the kick of our spin_unlock() (PVLOCK_KICK_VECTOR counted on its CPU),
+ * within a tick or two rather than never.
+ */
+static void smp_pv_spinlock_waiter_kicked(struct kunit *test)
+{
+	struct task_struct *t;
+	unsigned long halts, kicks;
+	int me, cpu;
+
+	needs_smp(test);
+	if (!READ_ONCE(paravirt_ticketlocks_enabled))
+		kunit_skip(test, "paravirt ticket locks are off (nopvspin, or no hypervisor)");
+	spin_lock_init(&pv_kick.lock);
+	pv_kick.taken = false;
+	/* Pinned to the CPU it runs on, so the waiter's CPU stays another. */
+	me = raw_smp_processor_id();
+	set_cpus_allowed_ptr(current, cpumask_of(me));
+	cpu = nth_online_cpu(0) == me ? nth_online_cpu(1) : nth_online_cpu(0);
+	t = kthread_create_on_cpu(pv_waiter_fn, NULL, cpu, "smp_pvwait/%u");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	/* Held with interrupts on, so the waiter spins with them on too. */
+	spin_lock(&pv_kick.lock);
+	halts = pv_lock_halts(cpu);
+	kicks = READ_ONCE(vector_counts[cpu][PVLOCK_KICK_VECTOR]);
+	wake_up_process(t);
+	/* Spin (no sleeping with a lock held) until the waiter has halted. */
+	for (unsigned long start = jiffies; pv_lock_halts(cpu) == halts &&
+	     time_before(jiffies, start + msecs_to_jiffies(5000));)
+		cpu_relax();
+	KUNIT_EXPECT_GT(test, pv_lock_halts(cpu), halts);
+	spin_unlock(&pv_kick.lock);
+	set_cpus_allowed_ptr(current, cpu_online_mask);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(pv_kick.taken), 5000));
+	KUNIT_EXPECT_GT(test, READ_ONCE(vector_counts[cpu][PVLOCK_KICK_VECTOR]), kicks);
+	kthread_stop(t);
 }
 
 /* ---- smp_call_function_many() ---- */
@@ -383,7 +418,7 @@ static void smp_call_function_many_reaches_every_cpu(struct kunit *test)
  * minutes, so it runs 500 (1,000 wakeups, any one lost fails it);
  * make bench times the round trip.
  */
-#define PING_ROUNDS	500
+#define PING_ROUNDS	2000
 
 struct pingpong {
 	struct completion ping, pong;
@@ -767,6 +802,7 @@ static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(smp_set_cpus_allowed_moves_running_thread),
 	KUNIT_CASE(smp_spinlock_counter_exact_two_cpus),
 	KUNIT_CASE(smp_spinlock_counter_exact_every_cpu),
+	KUNIT_CASE(smp_pv_spinlock_waiter_kicked),
 	KUNIT_CASE(smp_call_function_many_reaches_every_cpu),
 	KUNIT_CASE(smp_completion_ping_pong),
 	KUNIT_CASE(smp_kthreadd_fifo_and_bound_not_inherited),

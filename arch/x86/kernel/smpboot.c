@@ -45,6 +45,7 @@
 #include <linux/string.h>
 #include <asm/acpi.h>
 #include <asm/apic.h>
+#include <asm/paravirt.h>
 #include <asm/numa.h>
 #include <asm/desc.h>
 #include <asm/msr.h>
@@ -198,6 +199,7 @@ void __init prefill_possible_map(void)
 	if (acpi_num_processors && !boot_listed)
 		pr_warn("smpboot: Boot CPU (id %u) not listed by BIOS\n", boot_cpu_physical_apicid);
 	pr_info("smpboot: Allowing %u CPUs, 0 hotplug CPUs\n", num_possible_cpus());
+	pv_spinlock_init();
 }
 
 /**

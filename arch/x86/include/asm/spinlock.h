@@ -9,9 +9,10 @@
 #define _ASM_X86_SPINLOCK_H
 
 #include <linux/atomic.h>
+#include <asm/paravirt.h>
 #include <asm/processor.h>
 
-typedef struct {
+typedef struct arch_spinlock {
 	union {
 		u32 head_tail;
 		struct {
@@ -35,12 +36,26 @@ static __always_inline bool arch_spin_ticket_served(arch_spinlock_t *lock, u16 t
 	return READ_ONCE(lock->owner) == ticket;
 }
 
+/*
+ * Wait until @ticket is served: spin, and every SPIN_THRESHOLD rounds let
+ * the paravirt code halt this CPU until the unlocker kicks it (a no-op
+ * unless paravirt_ticketlocks_enabled: asm/paravirt.h says why).
+ */
+static __always_inline void arch_spin_wait_ticket(arch_spinlock_t *lock, u16 ticket)
+{
+	for (;;) {
+		for (unsigned int n = SPIN_THRESHOLD; n; n--) {
+			if (arch_spin_ticket_served(lock, ticket))
+				return;
+			cpu_relax();
+		}
+		__ticket_lock_spinning(lock, ticket);
+	}
+}
+
 static __always_inline void arch_spin_lock(arch_spinlock_t *lock)
 {
-	u16 ticket = arch_spin_take_ticket(lock);
-
-	while (!arch_spin_ticket_served(lock, ticket))
-		cpu_relax();
+	arch_spin_wait_ticket(lock, arch_spin_take_ticket(lock));
 	barrier();	/* the critical section starts after we own the lock */
 }
 
@@ -53,8 +68,13 @@ bool arch_spin_trylock(arch_spinlock_t *lock);
 
 static __always_inline void arch_spin_unlock(arch_spinlock_t *lock)
 {
+	u16 next = lock->owner + 1;
+
 	/* A store is a release on x86: earlier accesses stay before it. */
-	smp_store_release(&lock->owner, (u16)(lock->owner + 1));
+	smp_store_release(&lock->owner, next);
+	/* Is the waiter of @next halted? Then wake it (asm/paravirt.h). */
+	if (unlikely(READ_ONCE(paravirt_ticketlocks_enabled)))
+		__ticket_unlock_kick(lock, next);
 }
 
 static __always_inline bool arch_spin_is_locked(arch_spinlock_t *lock)

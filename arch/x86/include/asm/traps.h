@@ -38,6 +38,8 @@
 #define IRQ0_VECTOR		0x30	/* legacy IRQ n arrives at 0x30 + n */
 #define LOCAL_TIMER_VECTOR	0xec
 /* Interprocessor interrupts (arch/x86/kernel/smp.c). Linux: irq_vectors.h */
+/* Wakes a CPU halted for a ticket lock (asm/paravirt.h). Linux: Xen's XEN_SPIN_UNLOCK_VECTOR */
+#define PVLOCK_KICK_VECTOR		0xfa
 #define CALL_FUNCTION_SINGLE_VECTOR	0xfb
 #define CALL_FUNCTION_VECTOR	0xfc
 #define RESCHEDULE_VECTOR	0xfd
