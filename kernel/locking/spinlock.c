@@ -102,7 +102,8 @@ static void __spin_lock_debug(raw_spinlock_t *lock)
 		/* As arch_spin_wait_ticket(): maybe halt until kicked. */
 		if (n % SPIN_THRESHOLD == 0)
 			__ticket_lock_spinning(&lock->raw_lock, ticket);
-		if (reported || n % 1024 || READ_ONCE(spin_dumping[raw_smp_processor_id()]) ||
+		/* The clock every SPIN_THRESHOLD rounds: after each halt, which may last a tick. */
+		if (reported || n % SPIN_THRESHOLD || READ_ONCE(spin_dumping[raw_smp_processor_id()]) ||
 		    nmi_backtrace_printing())
 			continue;
 		if (!start) {
