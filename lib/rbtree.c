@@ -21,9 +21,16 @@
  * Empty links (NULL) count as black everywhere. Nothing here allocates or
  * locks; the caller serialises access to the tree.
  *
+ * Augmented trees (include/linux/rbtree_augmented.h) run the same code
+ * with callbacks: every rotation tells the caller which two nodes moved,
+ * and an erase says which path lost a node. The plain functions pass no
+ * callbacks; the helpers are inlined into each, so for them the compiler
+ * drops every "if (augment)" and they cost what they did before.
+ *
  * Linux: lib/rbtree.c
  */
 #include <linux/rbtree.h>
+#include <linux/rbtree_augmented.h>
 #include <linux/stddef.h>
 #include <linux/types.h>
 
@@ -78,8 +85,13 @@ static void rb_change_child(struct rb_node *old, struct rb_node *new,
 		parent->rb_right = new;
 }
 
-/* The picture at the top of the file, left to right. @x must have a right child. */
-static void rb_rotate_left(struct rb_node *x, struct rb_root *root)
+/*
+ * The picture at the top of the file, left to right. @x must have a right
+ * child. y now heads the subtree x headed: @augment (if any) gives y x's
+ * old value and computes x's again.
+ */
+static __always_inline void rb_rotate_left(struct rb_node *x, struct rb_root *root,
+					   const struct rb_augment_callbacks *augment)
 {
 	struct rb_node *y = x->rb_right;
 	struct rb_node *parent = rb_parent(x);
@@ -93,10 +105,13 @@ static void rb_rotate_left(struct rb_node *x, struct rb_root *root)
 
 	y->rb_left = x;				/* and x goes below it */
 	rb_set_parent(x, y);
+	if (augment)
+		augment->rotate(x, y);
 }
 
 /* The picture at the top of the file, right to left. @y must have a left child. */
-static void rb_rotate_right(struct rb_node *y, struct rb_root *root)
+static __always_inline void rb_rotate_right(struct rb_node *y, struct rb_root *root,
+					    const struct rb_augment_callbacks *augment)
 {
 	struct rb_node *x = y->rb_left;
 	struct rb_node *parent = rb_parent(y);
@@ -110,12 +125,14 @@ static void rb_rotate_right(struct rb_node *y, struct rb_root *root)
 
 	x->rb_right = y;
 	rb_set_parent(y, x);
+	if (augment)
+		augment->rotate(y, x);
 }
 
-/**
- * rb_insert_color - rebalance a tree after rb_link_node()
- * @node: the red leaf just linked in
- * @root: the tree it was linked into
+/*
+ * Rebalance after rb_link_node() linked the red leaf @node into @root
+ * (rb_insert_color() and rb_insert_augmented() below; @augment is NULL for
+ * the plain tree).
  *
  * A red leaf keeps every black height (invariant 3) and the root's colour,
  * so the only thing that can be wrong is invariant 2: @node's parent may
@@ -161,9 +178,10 @@ static void rb_rotate_right(struct rb_node *y, struct rb_root *root)
  * top): colouring it black adds one to every path's black height alike,
  * which keeps invariant 3 and restores invariant 1.
  *
- * Linux: lib/rbtree.c
+ * Linux: __rb_insert() in lib/rbtree.c
  */
-void rb_insert_color(struct rb_node *node, struct rb_root *root)
+static __always_inline void __rb_insert(struct rb_node *node, struct rb_root *root,
+					const struct rb_augment_callbacks *augment)
 {
 	struct rb_node *parent, *gparent, *uncle;
 
@@ -180,11 +198,11 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root)
 				continue;
 			}
 			if (node == parent->rb_right) {		/* case 2 */
-				rb_rotate_left(parent, root);
+				rb_rotate_left(parent, root, augment);
 				node = parent;
 				parent = rb_parent(node);
 			}
-			rb_rotate_right(gparent, root);		/* case 3 */
+			rb_rotate_right(gparent, root, augment);	/* case 3 */
 			rb_set_black(parent);
 			rb_set_red(gparent);
 			break;
@@ -199,11 +217,11 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root)
 				continue;
 			}
 			if (node == parent->rb_left) {		/* case 2 */
-				rb_rotate_right(parent, root);
+				rb_rotate_right(parent, root, augment);
 				node = parent;
 				parent = rb_parent(node);
 			}
-			rb_rotate_left(gparent, root);		/* case 3 */
+			rb_rotate_left(gparent, root, augment);	/* case 3 */
 			rb_set_black(parent);
 			rb_set_red(gparent);
 			break;
@@ -211,6 +229,39 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root)
 	}
 
 	rb_set_black(root->rb_node);
+}
+
+/**
+ * rb_insert_color - rebalance a tree after rb_link_node()
+ * @node: the red leaf just linked in
+ * @root: the tree it was linked into
+ *
+ * Restores the invariants with recolourings and at most two rotations
+ * (the cases are explained above __rb_insert()).
+ *
+ * Linux: lib/rbtree.c
+ */
+void rb_insert_color(struct rb_node *node, struct rb_root *root)
+{
+	__rb_insert(node, root, NULL);
+}
+
+/**
+ * rb_insert_augmented - rebalance an augmented tree after rb_link_node()
+ * @node: the leaf just linked in, its own value set and already counted
+ *	on the path above it (see include/linux/rbtree_augmented.h)
+ * @root: the tree
+ * @augment: the tree's callbacks; only rotate() is needed here
+ *
+ * The same rebalancing as rb_insert_color(); each rotation hands its two
+ * nodes to @augment->rotate(), so every subtree's value stays right.
+ *
+ * Linux: rb_insert_augmented() in include/linux/rbtree_augmented.h
+ */
+void rb_insert_augmented(struct rb_node *node, struct rb_root *root,
+			 const struct rb_augment_callbacks *augment)
+{
+	__rb_insert(node, root, augment);
 }
 
 /*
@@ -260,8 +311,9 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root)
  *   (S before, P now), paths into D keep one (S before, D now). The debt
  *   is paid and the colour at the top is unchanged. Done.
  */
-static void rb_erase_fixup(struct rb_node *node, struct rb_node *parent,
-			   struct rb_root *root)
+static __always_inline void rb_erase_fixup(struct rb_node *node, struct rb_node *parent,
+					   struct rb_root *root,
+					   const struct rb_augment_callbacks *augment)
 {
 	struct rb_node *sibling;
 
@@ -276,7 +328,7 @@ static void rb_erase_fixup(struct rb_node *node, struct rb_node *parent,
 			if (rb_is_red(sibling)) {		/* case 1 */
 				rb_set_black(sibling);
 				rb_set_red(parent);
-				rb_rotate_left(parent, root);
+				rb_rotate_left(parent, root, augment);
 				sibling = parent->rb_right;
 			}
 			if (rb_is_black(sibling->rb_left) &&
@@ -289,13 +341,13 @@ static void rb_erase_fixup(struct rb_node *node, struct rb_node *parent,
 			if (rb_is_black(sibling->rb_right)) {	/* case 3 */
 				rb_set_black(sibling->rb_left);
 				rb_set_red(sibling);
-				rb_rotate_right(sibling, root);
+				rb_rotate_right(sibling, root, augment);
 				sibling = parent->rb_right;
 			}
 			rb_copy_color(sibling, parent);		/* case 4 */
 			rb_set_black(parent);
 			rb_set_black(sibling->rb_right);
-			rb_rotate_left(parent, root);
+			rb_rotate_left(parent, root, augment);
 			node = root->rb_node;
 			break;
 		} else {
@@ -304,7 +356,7 @@ static void rb_erase_fixup(struct rb_node *node, struct rb_node *parent,
 			if (rb_is_red(sibling)) {		/* case 1 */
 				rb_set_black(sibling);
 				rb_set_red(parent);
-				rb_rotate_right(parent, root);
+				rb_rotate_right(parent, root, augment);
 				sibling = parent->rb_left;
 			}
 			if (rb_is_black(sibling->rb_left) &&
@@ -317,13 +369,13 @@ static void rb_erase_fixup(struct rb_node *node, struct rb_node *parent,
 			if (rb_is_black(sibling->rb_left)) {	/* case 3 */
 				rb_set_black(sibling->rb_right);
 				rb_set_red(sibling);
-				rb_rotate_left(sibling, root);
+				rb_rotate_left(sibling, root, augment);
 				sibling = parent->rb_left;
 			}
 			rb_copy_color(sibling, parent);		/* case 4 */
 			rb_set_black(parent);
 			rb_set_black(sibling->rb_left);
-			rb_rotate_right(parent, root);
+			rb_rotate_right(parent, root, augment);
 			node = root->rb_node;
 			break;
 		}
@@ -338,12 +390,10 @@ static void rb_erase_fixup(struct rb_node *node, struct rb_node *parent,
 		rb_set_black(node);
 }
 
-/**
- * rb_erase - remove a node from a tree
- * @node: the node to remove; it must be in @root
- * @root: the tree
- *
- * First the node is unlinked as from a plain binary search tree:
+/*
+ * Remove @node from @root (rb_erase() and rb_erase_augmented() below;
+ * @augment is NULL for the plain tree). First the node is unlinked as
+ * from a plain binary search tree:
  *
  *   - with at most one child, that child (or NULL) takes its place;
  *   - with two children, its in-order successor S (the leftmost node of
@@ -358,12 +408,16 @@ static void rb_erase_fixup(struct rb_node *node, struct rb_node *parent,
  * position are one black short and rb_erase_fixup() repairs them, starting
  * from the child that moved up and its new parent.
  *
- * @node's own fields are left stale; callers that test RB_EMPTY_NODE()
- * later must RB_CLEAR_NODE() it themselves.
+ * An augmented tree is told of each step in turn, before the fix-up
+ * rotates anything, so that its values are right for every shape the tree
+ * passes through: the nodes above the lost position each lost a node below
+ * them (propagate() from there), and S, taking @node's place, takes its
+ * value too (copy()) before it is recomputed with the rest.
  *
- * Linux: lib/rbtree.c
+ * Linux: __rb_erase_augmented() (rbtree_augmented.h), ____rb_erase_color()
  */
-void rb_erase(struct rb_node *node, struct rb_root *root)
+static __always_inline void __rb_erase(struct rb_node *node, struct rb_root *root,
+				       const struct rb_augment_callbacks *augment)
 {
 	struct rb_node *child, *parent;
 	bool removed_black;
@@ -376,6 +430,8 @@ void rb_erase(struct rb_node *node, struct rb_root *root)
 		rb_change_child(node, child, parent, root);
 		if (child)
 			rb_set_parent(child, parent);
+		if (augment)
+			augment->propagate(parent, NULL);
 	} else {
 		struct rb_node *succ = node->rb_right;
 
@@ -397,6 +453,9 @@ void rb_erase(struct rb_node *node, struct rb_root *root)
 
 			succ->rb_right = node->rb_right;
 			rb_set_parent(node->rb_right, succ);
+			/* S's old parent and the nodes up to S lost S. */
+			if (augment)
+				augment->propagate(parent, succ);
 		}
 
 		succ->rb_left = node->rb_left;
@@ -405,11 +464,49 @@ void rb_erase(struct rb_node *node, struct rb_root *root)
 		/* S takes @node's place, parent and colour in one store. */
 		rb_change_child(node, succ, rb_parent(node), root);
 		succ->__rb_parent_color = node->__rb_parent_color;
+		if (augment) {
+			augment->copy(node, succ);
+			augment->propagate(succ, NULL);	/* @node is gone from here up */
+		}
 	}
 
 	if (removed_black)
-		rb_erase_fixup(child, parent, root);
+		rb_erase_fixup(child, parent, root, augment);
 }
+
+/**
+ * rb_erase - remove a node from a tree
+ * @node: the node to remove; it must be in @root
+ * @root: the tree
+ *
+ * The node is unlinked as from a plain search tree, and the invariants are
+ * restored with at most three rotations (see __rb_erase() above).
+ * @node's own fields are left stale; callers that test RB_EMPTY_NODE()
+ * later must RB_CLEAR_NODE() it themselves.
+ *
+ * Linux: lib/rbtree.c
+ */
+void rb_erase(struct rb_node *node, struct rb_root *root)
+{
+	__rb_erase(node, root, NULL);
+}
+
+/**
+ * rb_erase_augmented - remove a node from an augmented tree
+ * @node: the node to remove; it must be in @root
+ * @root: the tree
+ * @augment: the tree's callbacks
+ *
+ * As rb_erase(), with every value on the way kept right.
+ *
+ * Linux: rb_erase_augmented() in include/linux/rbtree_augmented.h
+ */
+void rb_erase_augmented(struct rb_node *node, struct rb_root *root,
+			const struct rb_augment_callbacks *augment)
+{
+	__rb_erase(node, root, augment);
+}
+
 
 /**
  * rb_first - the smallest node of a tree

@@ -26,7 +26,10 @@
 #define rb_last		k_rb_last
 #define rb_next		k_rb_next
 #define rb_prev		k_rb_prev
+#define rb_insert_augmented	k_rb_insert_augmented
+#define rb_erase_augmented	k_rb_erase_augmented
 #include <linux/rbtree.h>
+#include <linux/rbtree_augmented.h>
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -45,6 +48,10 @@ struct rb_node *k_rb_first(const struct rb_root *root);
 struct rb_node *k_rb_last(const struct rb_root *root);
 struct rb_node *k_rb_next(const struct rb_node *node);
 struct rb_node *k_rb_prev(const struct rb_node *node);
+void k_rb_insert_augmented(struct rb_node *node, struct rb_root *root,
+			   const struct rb_augment_callbacks *augment);
+void k_rb_erase_augmented(struct rb_node *node, struct rb_root *root,
+			  const struct rb_augment_callbacks *augment);
 
 #define NR_ITEMS	10000
 #define CHECK_EVERY	100
@@ -54,6 +61,9 @@ struct item {
 	uint32_t key;
 	uint32_t seq;		/* insertion order, for ties */
 	bool in_tree;
+	/* Augmented trees only: a figure per node, its largest in the subtree. */
+	uint32_t weight;
+	uint32_t subtree_max;
 };
 
 static struct item items[NR_ITEMS];
@@ -766,6 +776,186 @@ static void checker_catches_corruption(void)
 	KT_EXPECT_PTR_EQ(rb_check(&root, N), NULL);
 }
 
+/* --- augmented trees ------------------------------------------------- */
+
+static uint32_t item_weight(const struct item *it)
+{
+	return it->weight;
+}
+
+RB_DECLARE_CALLBACKS_MAX(static, item_augment, struct item, node,
+			 uint32_t, subtree_max, item_weight);
+
+/*
+ * The insert rbtree_augmented.h describes: link the leaf with its own
+ * value, count it on the path above, then rebalance.
+ */
+static void insert_item_augmented(struct rb_root *root, struct item *it)
+{
+	struct rb_node **link = &root->rb_node, *parent = NULL;
+
+	while (*link) {
+		parent = *link;
+		if (it->key < to_item(parent)->key)
+			link = &parent->rb_left;
+		else
+			link = &parent->rb_right;
+	}
+	it->seq = next_seq++;
+	it->in_tree = true;
+	it->subtree_max = it->weight;
+	rb_link_node(&it->node, parent, link);
+	item_augment.propagate(parent, NULL);
+	k_rb_insert_augmented(&it->node, root, &item_augment);
+}
+
+static void erase_item_augmented(struct rb_root *root, struct item *it)
+{
+	k_rb_erase_augmented(&it->node, root, &item_augment);
+	RB_CLEAR_NODE(&it->node);
+	it->in_tree = false;
+}
+
+/*
+ * The largest weight under @node, counted from scratch; sets *@bad to the
+ * first node whose stored subtree_max differs from it.
+ */
+static uint32_t subtree_max_check(const struct rb_node *node, const struct item **bad)
+{
+	uint32_t max, left, right;
+	const struct item *it;
+
+	if (!node)
+		return 0;
+	it = to_item(node);
+	left = subtree_max_check(node->rb_left, bad);
+	right = subtree_max_check(node->rb_right, bad);
+	max = it->weight;
+	if (left > max)
+		max = left;
+	if (right > max)
+		max = right;
+	if (it->subtree_max != max && !*bad)
+		*bad = it;
+	return max;
+}
+
+/* rb_check() plus every node's augmented value; NULL if all hold. */
+static const char *rb_check_augmented(const struct rb_root *root, size_t expect)
+{
+	static char msg[200];
+	const struct item *bad = NULL;
+	const char *err = rb_check(root, expect);
+
+	if (err)
+		return err;
+	subtree_max_check(root->rb_node, &bad);
+	if (!bad)
+		return NULL;
+	snprintf(msg, sizeof(msg), "node key %u: subtree_max %u is stale", bad->key,
+		 bad->subtree_max);
+	return msg;
+}
+
+#define EXPECT_VALID_AUGMENTED(root, expect, what, n)			\
+	do {								\
+		const char *__err = rb_check_augmented(root, expect);	\
+		if (__err) {						\
+			ktap_fail(__FILE__, __LINE__, "after %zu %s: %s",	\
+				  (size_t)(n), what, __err);		\
+			return;						\
+		}							\
+	} while (0)
+
+/*
+ * Random inserts and erases on an augmented tree, every value checked
+ * after every operation: each erase case (no child, one, two with the
+ * successor near or deep) and each rotation meets the checker at once.
+ */
+static void augmented_ops_keep_subtree_max(void)
+{
+	enum { N = 1000 };
+	static struct item *live[N];
+	struct rb_root root = RB_ROOT;
+	size_t nlive = 0, used = 0, op;
+
+	rng_seed(0x5eed0004);
+	items_reset(N, key_random);
+	for (size_t i = 0; i < N; i++)
+		items[i].weight = rng() % 100000;
+	for (op = 1; op <= 4 * N; op++) {
+		if (nlive && (used == N || rng() % 5 < 2)) {
+			size_t j = rng() % nlive;
+
+			erase_item_augmented(&root, live[j]);
+			live[j] = live[--nlive];
+		} else if (used < N) {
+			insert_item_augmented(&root, &items[used]);
+			live[nlive++] = &items[used++];
+		}
+		EXPECT_VALID_AUGMENTED(&root, nlive, "operations", op);
+	}
+	/* Drain it: the largest weights go first, so every max must fall. */
+	while (nlive) {
+		size_t top = 0;
+
+		for (size_t j = 1; j < nlive; j++)
+			if (live[j]->weight > live[top]->weight)
+				top = j;
+		erase_item_augmented(&root, live[top]);
+		live[top] = live[--nlive];
+		EXPECT_VALID_AUGMENTED(&root, nlive, "drain erases", N - nlive);
+	}
+	KT_EXPECT_TRUE(RB_EMPTY_ROOT(&root));
+}
+
+/* Ascending keys: the insert fix-up's rotations at every level. */
+static void augmented_sorted_inserts(void)
+{
+	enum { N = 2000 };
+	struct rb_root root = RB_ROOT;
+
+	items_reset(N, key_index);
+	for (size_t i = 0; i < N; i++) {
+		items[i].weight = (uint32_t)i;
+		insert_item_augmented(&root, &items[i]);
+		EXPECT_VALID_AUGMENTED(&root, i + 1, "inserts", i + 1);
+	}
+	KT_EXPECT_EQ(to_item(root.rb_node)->subtree_max, N - 1);
+	for (size_t i = N; i-- > 0;) {
+		erase_item_augmented(&root, &items[i]);
+		EXPECT_VALID_AUGMENTED(&root, i, "erases", N - i);
+	}
+}
+
+/* The augmented checker sees one stale value, or the cases above prove nothing. */
+static void augmented_checker_catches_stale(void)
+{
+	enum { N = 64 };
+	struct rb_root root = RB_ROOT;
+	struct item *leaf = NULL;
+
+	items_reset(N, key_index);
+	for (size_t i = 0; i < N; i++) {
+		items[i].weight = (uint32_t)(i * 7 % N);
+		insert_item_augmented(&root, &items[i]);
+	}
+	KT_EXPECT_PTR_EQ(rb_check_augmented(&root, N), NULL);
+	for (size_t i = 0; i < N && !leaf; i++)
+		if (!items[i].node.rb_left && !items[i].node.rb_right)
+			leaf = &items[i];
+	KT_EXPECT_TRUE(leaf != NULL);
+	if (!leaf)
+		return;
+	leaf->subtree_max++;
+	KT_EXPECT_TRUE(rb_check_augmented(&root, N) != NULL);
+	leaf->subtree_max--;
+	to_item(root.rb_node)->subtree_max--;
+	KT_EXPECT_TRUE(rb_check_augmented(&root, N) != NULL);
+	to_item(root.rb_node)->subtree_max++;
+	KT_EXPECT_PTR_EQ(rb_check_augmented(&root, N), NULL);
+}
+
 static const struct ktap_case rbtree_cases[] = {
 	KTAP_CASE(checker_catches_corruption),
 	KTAP_CASE(insert_random_keeps_invariants),
@@ -777,6 +967,9 @@ static const struct ktap_case rbtree_cases[] = {
 	KTAP_CASE(add_cached_return),
 	KTAP_CASE(find),
 	KTAP_CASE(duplicates_keep_insertion_order),
+	KTAP_CASE(augmented_checker_catches_stale),
+	KTAP_CASE(augmented_ops_keep_subtree_max),
+	KTAP_CASE(augmented_sorted_inserts),
 };
 
 int main(void)
