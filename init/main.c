@@ -30,6 +30,7 @@
 #include <linux/timer.h>
 #include <linux/start_kernel.h>
 #include <linux/tty.h>
+#include <linux/vmalloc.h>
 #include <generated/compile.h>
 #include <asm/processor.h>
 #include <asm/qemu.h>
@@ -56,6 +57,7 @@ static void __init mm_init(void)
 {
 	mem_init();
 	kmem_cache_init();
+	vmalloc_init();
 }
 
 /* Boot parameters for user space (Linux's rdinit=, init=, and after "--"). */

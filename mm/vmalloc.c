@@ -4,90 +4,377 @@
  * map pages which are not contiguous in physical memory (vmalloc) or
  * device memory (ioremap, arch/x86/mm/ioremap.c).
  *
- * Each area is a struct vm_struct on vmap_area_list, sorted by address;
- * a new area takes the first gap big enough (first fit). Every area
- * begins with a guard page that is never mapped, below the usable part:
- * kernel stacks grow down, so a stack that overflows runs into its own
- * guard page and faults, and the page-fault handler can name the cause
- * with vmalloc_guard_hit(). (Linux puts the guard above the area; below
- * is what catches a stack overflow.)
+ * Every area begins with a guard page that is never mapped, below the
+ * usable part: kernel stacks grow down, so a stack that overflows runs
+ * into its own guard page and faults, and the page-fault handler can name
+ * the cause with vmalloc_guard_hit(). (Linux puts the guard above the
+ * area; below is what catches a stack overflow.)
  *
- * Locking: vmap_area_lock protects the list, vmalloc_pages and the
- * VM_REMOVING bit. Removing an area is three steps: mark it VM_REMOVING
- * under the lock (a second remover finds it gone), unmap it and shoot
- * down every CPU's TLB entries for it (flush_tlb_kernel_range(), with
- * the lock dropped: waiting for other CPUs needs interrupts on), then
- * take it off the list. So its range is not handed out again while any
- * CPU may still hold a stale translation of it. (Linux defers the
- * shootdown and purges many freed areas in one "lazy" flush; one flush
- * per free is slower but has no window to explain.) Page tables are
- * changed under init.c's pgtable_lock. vmalloc itself maps pages
- * without the lock: the area is already reserved.
+ * Each range of the space is a struct vmap_area, busy or free:
+ *
+ *   vmap_area_root       the busy ones, an rbtree by address: which area
+ *                        holds an address (vfree(), find_vm_area(), the
+ *                        guard-page check) is one walk down, O(log n);
+ *   free_vmap_area_root  the free ones, an rbtree by address too, each
+ *                        node also holding subtree_max_size, the largest
+ *                        free range in its subtree (an augmented tree,
+ *                        include/linux/rbtree_augmented.h);
+ *   free_vmap_area_list  the same free ones in address order, for the
+ *                        neighbours a freed range merges with.
+ *
+ * Allocating takes the lowest free range that fits (find_vmap_lowest_match()):
+ * at a node, if its left subtree (lower addresses) holds a big enough range,
+ * go left; else if the node itself fits, take it; else go right, where the
+ * range must then be. That is one path down, O(log n), where a list of
+ * areas searched first-fit costs a step per live area: with 10,000 kthreads,
+ * 10,000 stacks walked at every create and again at every free. Lowest-first
+ * keeps the busy part of the space packed low, as first-fit did.
+ * Freeing puts the range back and merges it with a free neighbour on
+ * either side (merge_or_add_vmap_area()), so the free ranges never get
+ * smaller than what was freed.
+ *
+ * Locking: vmap_area_lock protects both trees, the free list, vmalloc_pages
+ * and the VM_REMOVING bit. Removing an area is three steps: mark it
+ * VM_REMOVING under the lock (a second remover finds it gone), unmap it
+ * and shoot down every CPU's TLB entries for it (flush_tlb_kernel_range(),
+ * with the lock dropped: waiting for other CPUs needs interrupts on), then
+ * take it out of the busy tree and give its range back. So its range is
+ * not handed out again while any CPU may still hold a stale translation of
+ * it. (Linux defers the shootdown and purges many freed areas in one
+ * "lazy" flush; one flush per free is slower but has no window to explain.
+ * Linux also guards the free tree with a lock of its own,
+ * free_vmap_area_lock; one lock is one acquisition less per call here.)
+ * Page tables are changed under init.c's pgtable_lock. vmalloc itself maps
+ * pages without the lock: the area is already reserved.
  * Linux: mm/vmalloc.c
  */
 #include <linux/gfp.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
 #include <linux/mm.h>
 #include <linux/numa.h>
+#include <linux/rbtree_augmented.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 
-static LIST_HEAD(vmap_area_list);
-/* Guards vmap_area_list and vmalloc_pages; irqs off; pgtable_lock nests inside it. */
+/*
+ * Guards vmap_area_root, free_vmap_area_root and _list, vmalloc_pages and
+ * VM_REMOVING; irqs off; pgtable_lock and the slab allocator's locks nest
+ * inside it.
+ */
 static DEFINE_SPINLOCK(vmap_area_lock);
+static struct rb_root vmap_area_root = RB_ROOT;
+static struct rb_root free_vmap_area_root = RB_ROOT;
+static LIST_HEAD(free_vmap_area_list);
 static unsigned long vmalloc_pages;	/* pages mapped by vmalloc() now */
+static struct kmem_cache *vmap_area_cachep;
 
-/* The first byte of @area's guard page, i.e. of the whole area. */
-static unsigned long area_start(const struct vm_struct *area)
+static __always_inline unsigned long va_size(const struct vmap_area *va)
 {
-	return (unsigned long)area->addr - PAGE_SIZE;
+	return va->va_end - va->va_start;
 }
 
-/* One past the last usable byte. */
-static unsigned long area_end(const struct vm_struct *area)
+static __always_inline unsigned long get_subtree_max_size(const struct rb_node *node)
 {
-	return area_start(area) + area->size;
+	return node ? rb_entry(node, struct vmap_area, rb_node)->subtree_max_size : 0;
+}
+
+/* propagate/copy/rotate keeping subtree_max_size = max of va_size() below. */
+RB_DECLARE_CALLBACKS_MAX(static, free_vmap_area_rb_augment_cb, struct vmap_area, rb_node,
+			 unsigned long, subtree_max_size, va_size);
+
+/*
+ * Where a range starting at @start goes in @root (by address; ranges never
+ * overlap): the empty link, and in *@parent its parent (NULL: empty tree).
+ * Linux: find_va_links()
+ */
+static struct rb_node **find_va_links(unsigned long start, struct rb_root *root,
+				      struct rb_node **parent)
+{
+	struct rb_node **link = &root->rb_node;
+
+	*parent = NULL;
+	while (*link) {
+		*parent = *link;
+		if (start < rb_entry(*parent, struct vmap_area, rb_node)->va_start)
+			link = &(*parent)->rb_left;
+		else
+			link = &(*parent)->rb_right;
+	}
+	return link;
+}
+
+/*
+ * The free range just above a range that would hang at @link under
+ * @parent, as a position in free_vmap_area_list: a left child comes just
+ * before its parent, a right child just after it. The list head when there
+ * is none. Linux: get_va_next_sibling()
+ */
+static struct list_head *get_va_next_sibling(struct rb_node *parent, struct rb_node **link)
+{
+	if (!parent)
+		return &free_vmap_area_list;
+	if (link == &parent->rb_left)
+		return &rb_entry(parent, struct vmap_area, rb_node)->list;
+	return rb_entry(parent, struct vmap_area, rb_node)->list.next;
+}
+
+/* Put the busy @va in vmap_area_root. Caller holds vmap_area_lock. */
+static void insert_vmap_area(struct vmap_area *va)
+{
+	struct rb_node *parent, **link;
+
+	lockdep_assert_held(&vmap_area_lock);
+	link = find_va_links(va->va_start, &vmap_area_root, &parent);
+	rb_link_node(&va->rb_node, parent, link);
+	rb_insert_color(&va->rb_node, &vmap_area_root);
+}
+
+/*
+ * Hang the free @va at @link under @parent, before @next in the list. Its
+ * value is its own size (a leaf); the path above counts it before the
+ * rebalance rotates anything. Linux: link_va_augment()
+ */
+static void link_free_va(struct vmap_area *va, struct rb_node *parent, struct rb_node **link,
+			 struct list_head *next)
+{
+	va->subtree_max_size = va_size(va);
+	rb_link_node(&va->rb_node, parent, link);
+	free_vmap_area_rb_augment_cb.propagate(parent, NULL);
+	rb_insert_augmented(&va->rb_node, &free_vmap_area_root, &free_vmap_area_rb_augment_cb);
+	list_add_tail(&va->list, next);
+}
+
+/* Take @va out of the free tree and list. Linux: unlink_va_augment() */
+static void unlink_free_va(struct vmap_area *va)
+{
+	rb_erase_augmented(&va->rb_node, &free_vmap_area_root, &free_vmap_area_rb_augment_cb);
+	list_del(&va->list);
+}
+
+/* @va's range changed size: recount it and the nodes above it. */
+static void free_va_resized(struct vmap_area *va)
+{
+	free_vmap_area_rb_augment_cb.propagate(&va->rb_node, NULL);
+}
+
+/*
+ * Where a range of @size bytes (guard page included) whose usable part,
+ * one page in, is aligned to @align would start inside the free @va; 0 if
+ * it does not fit there. Linux: is_within_this_va()
+ */
+static unsigned long va_fit_start(const struct vmap_area *va, unsigned long size,
+				  unsigned long align)
+{
+	unsigned long start = ALIGN(va->va_start + PAGE_SIZE, align) - PAGE_SIZE;
+
+	if (start < va->va_start || start >= va->va_end || size > va->va_end - start)
+		return 0;
+	return start;
+}
+
+/*
+ * The free range of lowest address that holds @size bytes at @align; NULL
+ * if none does. @length is what is looked for in the subtrees: @size plus
+ * the most that aligning can skip, so any range that long fits whatever
+ * its start. Inside the subtree we are in, one exists (we only go where
+ * get_subtree_max_size() says so); going left first finds the lowest. At
+ * @align == PAGE_SIZE, @length is @size and the answer is exactly the
+ * lowest fit; with a larger alignment, a lower range shorter than @length
+ * that happens to be aligned well may be passed over (Linux's
+ * "adjust_search_size" does the same). Caller holds vmap_area_lock.
+ * Linux: find_vmap_lowest_match()
+ */
+static struct vmap_area *find_vmap_lowest_match(unsigned long size, unsigned long align)
+{
+	unsigned long length = size + align - PAGE_SIZE;
+	struct rb_node *node = free_vmap_area_root.rb_node;
+	struct vmap_area *va;
+
+	lockdep_assert_held(&vmap_area_lock);
+	if (length < size || get_subtree_max_size(node) < length)
+		return NULL;
+	while (node) {
+		if (get_subtree_max_size(node->rb_left) >= length) {
+			node = node->rb_left;
+			continue;
+		}
+		va = rb_entry(node, struct vmap_area, rb_node);
+		if (va_fit_start(va, size, align))
+			return va;
+		/* This node is shorter than @length, the left too: it is on the right. */
+		node = node->rb_right;
+	}
+	WARN(1, "vmalloc: free_vmap_area_root's subtree_max_size is stale\n");
+	return NULL;
+}
+
+/*
+ * Take [@start, @start + @size) out of the free @va. The rest is what is
+ * left on either side: nothing (the whole range goes, and @va is freed),
+ * one side (@va shrinks), or both (@va keeps the lower part and *@spare,
+ * which the caller provides for this case, becomes the upper one).
+ * Caller holds vmap_area_lock. Linux: va_clip()
+ */
+static void va_clip(struct vmap_area *va, unsigned long start, unsigned long size,
+		    struct vmap_area **spare)
+{
+	unsigned long end = start + size;
+	struct rb_node *parent, **link;
+	struct vmap_area *upper;
+
+	if (start == va->va_start && end == va->va_end) {	/* all of it */
+		unlink_free_va(va);
+		kmem_cache_free(vmap_area_cachep, va);
+	} else if (start == va->va_start) {			/* the low end */
+		va->va_start = end;
+		free_va_resized(va);
+	} else if (end == va->va_end) {				/* the high end */
+		va->va_end = start;
+		free_va_resized(va);
+	} else {						/* the middle */
+		upper = *spare;
+		*spare = NULL;
+		upper->va_start = end;
+		upper->va_end = va->va_end;
+		va->va_end = start;
+		free_va_resized(va);
+		link = find_va_links(upper->va_start, &free_vmap_area_root, &parent);
+		link_free_va(upper, parent, link, get_va_next_sibling(parent, link));
+	}
+}
+
+/*
+ * Give the range of @va (out of the busy tree) back to the free ones:
+ * merged into the free range just below and/or just above it when they
+ * touch (freeing the nodes that are no longer needed), else inserted as a
+ * range of its own. Caller holds vmap_area_lock.
+ * Linux: merge_or_add_vmap_area()
+ */
+static void merge_or_add_vmap_area(struct vmap_area *va)
+{
+	struct vmap_area *prev = NULL, *next = NULL;
+	struct rb_node *parent, **link;
+	struct list_head *next_pos;
+
+	lockdep_assert_held(&vmap_area_lock);
+	link = find_va_links(va->va_start, &free_vmap_area_root, &parent);
+	next_pos = get_va_next_sibling(parent, link);
+	if (next_pos != &free_vmap_area_list)
+		next = list_entry(next_pos, struct vmap_area, list);
+	if (next_pos->prev != &free_vmap_area_list)
+		prev = list_entry(next_pos->prev, struct vmap_area, list);
+	if (next && next->va_start != va->va_end)
+		next = NULL;
+	if (prev && prev->va_end != va->va_start)
+		prev = NULL;
+
+	if (prev && next) {		/* fills the hole between two: one range */
+		unlink_free_va(next);
+		prev->va_end = next->va_end;
+		free_va_resized(prev);
+		kmem_cache_free(vmap_area_cachep, next);
+	} else if (prev) {
+		prev->va_end = va->va_end;
+		free_va_resized(prev);
+	} else if (next) {
+		next->va_start = va->va_start;	/* its place in the order is unchanged */
+		free_va_resized(next);
+	} else {
+		link_free_va(va, parent, link, next_pos);
+		return;
+	}
+	kmem_cache_free(vmap_area_cachep, va);
 }
 
 /*
  * Find room for a guard page plus @size bytes whose first usable byte is
- * aligned to @align, and link @area there. Caller holds vmap_area_lock.
+ * aligned to @align, and record @area there. Linux: alloc_vmap_area()
  */
-static int insert_vm_area(struct vm_struct *area, unsigned long size, unsigned long align)
+static int alloc_vmap_area(struct vm_struct *area, unsigned long size, unsigned long align)
 {
-	unsigned long gap_start = VMALLOC_START, usable;
-	struct vm_struct *next;
+	unsigned long total = size + PAGE_SIZE, start, irqflags;
+	struct vmap_area *va, *free, *spare = NULL;
 
-	lockdep_assert_held(&vmap_area_lock);
-	list_for_each_entry(next, &vmap_area_list, list) {
-		usable = ALIGN(gap_start + PAGE_SIZE, align);
-		if (usable + size <= area_start(next)) {
-			area->addr = (void *)usable;
-			area->size = size + PAGE_SIZE;
-			list_add_tail(&area->list, &next->list);	/* before next */
-			return 0;
-		}
-		gap_start = area_end(next);
-	}
-	usable = ALIGN(gap_start + PAGE_SIZE, align);
-	if (usable < gap_start || size > VMALLOC_END - usable)
+	if (WARN_ON(!vmap_area_cachep))		/* before vmalloc_init() */
 		return -ENOMEM;
-	area->addr = (void *)usable;
-	area->size = size + PAGE_SIZE;
-	list_add_tail(&area->list, &vmap_area_list);
+	va = kmem_cache_alloc(vmap_area_cachep, GFP_KERNEL);
+	if (!va)
+		return -ENOMEM;
+
+	spin_lock_irqsave(&vmap_area_lock, irqflags);
+	for (;;) {
+		free = find_vmap_lowest_match(total, align);
+		if (!free)
+			break;
+		start = va_fit_start(free, total, align);
+		if (start == free->va_start || start + total == free->va_end || spare)
+			break;
+		/*
+		 * A cut out of the middle leaves two free ranges: one node
+		 * more, allocated with the lock dropped (GFP_KERNEL may
+		 * sleep), then the search again, since the tree may have
+		 * changed meanwhile. Only aligned requests cut there.
+		 */
+		spin_unlock_irqrestore(&vmap_area_lock, irqflags);
+		spare = kmem_cache_alloc(vmap_area_cachep, GFP_KERNEL);
+		spin_lock_irqsave(&vmap_area_lock, irqflags);
+		if (!spare) {
+			free = NULL;
+			break;
+		}
+	}
+	if (free) {
+		va_clip(free, start, total, &spare);
+		va->va_start = start;
+		va->va_end = start + total;
+		va->vm = area;
+		insert_vmap_area(va);
+	}
+	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
+	if (spare)
+		kmem_cache_free(vmap_area_cachep, spare);
+	if (!free) {
+		kmem_cache_free(vmap_area_cachep, va);
+		return -ENOMEM;
+	}
+	area->addr = (void *)(start + PAGE_SIZE);
+	area->size = total;
 	return 0;
+}
+/**
+ * vmalloc_init - make the vmalloc space one free range
+ *
+ * Called once the slab allocator works (mm_init()), before any area is
+ * made: vmap_area nodes come from their own cache.
+ * Linux: vmalloc_init()
+ */
+void __init vmalloc_init(void)
+{
+	struct vmap_area *va;
+	struct rb_node *parent, **link;
+	unsigned long flags;
+
+	vmap_area_cachep = kmem_cache_create("vmap_area", sizeof(struct vmap_area), 0,
+					     SLAB_PANIC, NULL);
+	va = kmem_cache_alloc(vmap_area_cachep, GFP_KERNEL);
+	BUG_ON(!va);
+	va->va_start = VMALLOC_START;
+	va->va_end = VMALLOC_END;
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	link = find_va_links(va->va_start, &free_vmap_area_root, &parent);
+	link_free_va(va, parent, link, get_va_next_sibling(parent, link));
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 }
 
 static struct vm_struct *__get_vm_area(unsigned long size, unsigned long align,
 				       unsigned long flags, const void *caller)
 {
 	struct vm_struct *area;
-	unsigned long irqflags;
-	int ret;
 
 	size = PAGE_ALIGN(size);
 	if (!size || WARN_ON(align < PAGE_SIZE || (align & (align - 1))))
@@ -97,11 +384,7 @@ static struct vm_struct *__get_vm_area(unsigned long size, unsigned long align,
 		return NULL;
 	area->flags = flags;
 	area->caller = caller;
-
-	spin_lock_irqsave(&vmap_area_lock, irqflags);
-	ret = insert_vm_area(area, size, align);
-	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
-	if (ret) {
+	if (alloc_vmap_area(area, size, align)) {
 		pr_warn("vmalloc: no room for %lu bytes in the vmalloc space\n", size);
 		kfree(area);
 		return NULL;
@@ -135,16 +418,37 @@ struct vm_struct *get_vm_area(unsigned long size, unsigned long flags)
 	return __get_vm_area(size, PAGE_SIZE, flags, __builtin_return_address(0));
 }
 
-/* The area whose usable part starts exactly at @addr. Caller holds vmap_area_lock. */
-static struct vm_struct *__find_area_exact(const void *addr)
+/*
+ * The busy area whose range, guard page included, holds @addr: one walk
+ * down vmap_area_root. Caller holds vmap_area_lock. Linux: __find_vmap_area()
+ */
+static struct vmap_area *__find_vmap_area(unsigned long addr)
 {
-	struct vm_struct *area;
+	struct rb_node *node = vmap_area_root.rb_node;
 
 	lockdep_assert_held(&vmap_area_lock);
-	list_for_each_entry(area, &vmap_area_list, list)
-		if (area->addr == addr)
-			return area;
+	while (node) {
+		struct vmap_area *va = rb_entry(node, struct vmap_area, rb_node);
+
+		if (addr < va->va_start)
+			node = node->rb_left;
+		else if (addr >= va->va_end)
+			node = node->rb_right;
+		else
+			return va;
+	}
 	return NULL;
+}
+
+/*
+ * The busy area whose usable part starts exactly at @addr. Caller holds
+ * vmap_area_lock.
+ */
+static struct vmap_area *__find_area_exact(const void *addr)
+{
+	struct vmap_area *va = __find_vmap_area((unsigned long)addr);
+
+	return va && va->vm->addr == addr ? va : NULL;
 }
 
 /**
@@ -155,22 +459,20 @@ static struct vm_struct *__find_area_exact(const void *addr)
  */
 struct vm_struct *find_vm_area(const void *addr)
 {
-	unsigned long a = (unsigned long)addr, flags;
-	struct vm_struct *area, *found = NULL;
+	struct vm_struct *found = NULL;
+	struct vmap_area *va;
+	unsigned long flags;
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
-	list_for_each_entry(area, &vmap_area_list, list) {
-		if (a >= (unsigned long)area->addr && a < area_end(area)) {
-			found = area;
-			break;
-		}
-	}
+	va = __find_vmap_area((unsigned long)addr);
+	if (va && addr >= va->vm->addr)
+		found = va->vm;
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return found;
 }
 
 /**
- * remove_vm_area - unmap an area and take it off the list
+ * remove_vm_area - unmap an area and give its range back
  * @addr: the area's first usable byte
  *
  * The pages it mapped and the struct itself are the caller's to free.
@@ -179,24 +481,26 @@ struct vm_struct *find_vm_area(const void *addr)
  */
 struct vm_struct *remove_vm_area(const void *addr)
 {
-	struct vm_struct *area;
+	struct vm_struct *area = NULL;
+	struct vmap_area *va;
 	unsigned long flags;
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
-	area = __find_area_exact(addr);
-	if (area && (area->flags & VM_REMOVING))
-		area = NULL;		/* someone else is removing it */
-	if (area)
+	va = __find_area_exact(addr);
+	if (va && !(va->vm->flags & VM_REMOVING)) {	/* else someone else is removing it */
+		area = va->vm;
 		area->flags |= VM_REMOVING;
+	}
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	if (!area)
 		return NULL;
-	/* Still listed: nobody gets this range until every TLB forgot it. */
+	/* Still busy: nobody gets this range until every TLB forgot it. */
 	unmap_kernel_range((unsigned long)area->addr, get_vm_area_size(area));
 	flush_tlb_kernel_range((unsigned long)area->addr,
 			       (unsigned long)area->addr + get_vm_area_size(area));
 	spin_lock_irqsave(&vmap_area_lock, flags);
-	list_del(&area->list);
+	rb_erase(&va->rb_node, &vmap_area_root);
+	merge_or_add_vmap_area(va);
 	if (area->flags & VM_ALLOC)
 		vmalloc_pages -= area->nr_pages;
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
@@ -324,12 +628,14 @@ void *vzalloc(unsigned long size)
 void vfree(const void *addr)
 {
 	struct vm_struct *area;
+	struct vmap_area *va;
 	unsigned long flags;
 
 	if (!addr)
 		return;
 	spin_lock_irqsave(&vmap_area_lock, flags);
-	area = __find_area_exact(addr);
+	va = __find_area_exact(addr);
+	area = va ? va->vm : NULL;
 	if (area && (!(area->flags & VM_ALLOC) || (area->flags & VM_REMOVING)))
 		area = NULL;
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
@@ -372,7 +678,7 @@ struct page *vmalloc_to_page(const void *addr)
  */
 bool vmalloc_guard_hit(unsigned long addr, struct vm_struct **area)
 {
-	struct vm_struct *a;
+	struct vmap_area *va;
 	unsigned long flags;
 	bool hit = false;
 
@@ -383,12 +689,10 @@ bool vmalloc_guard_hit(unsigned long addr, struct vm_struct **area)
 		local_irq_restore(flags);
 		return false;
 	}
-	list_for_each_entry(a, &vmap_area_list, list) {
-		if (addr >= area_start(a) && addr < (unsigned long)a->addr) {
-			*area = a;
-			hit = true;
-			break;
-		}
+	va = __find_vmap_area(addr);
+	if (va && addr < (unsigned long)va->vm->addr) {
+		*area = va->vm;
+		hit = true;
 	}
 	spin_unlock(&vmap_area_lock);
 	local_irq_restore(flags);

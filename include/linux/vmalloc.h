@@ -9,7 +9,12 @@
  *     area->addr - PAGE_SIZE    area->addr              + size - PAGE_SIZE
  *     | guard (never mapped)   | usable, mapped ...      |
  *
- * Locking: the list of areas is protected by vmap_area_lock (mm/vmalloc.c).
+ * The allocator keeps each range of the space, busy or free, in a struct
+ * vmap_area: busy ones in an rbtree by address (to find an area from an
+ * address), free ones in an augmented rbtree that finds the lowest free
+ * range big enough in O(log n) (mm/vmalloc.c explains it).
+ *
+ * Locking: the trees are protected by vmap_area_lock (mm/vmalloc.c).
  * Linux: include/linux/vmalloc.h (Linux puts its guard page above)
  */
 #ifndef _LINUX_VMALLOC_H
@@ -17,6 +22,7 @@
 
 #include <linux/gfp.h>
 #include <linux/list.h>
+#include <linux/rbtree.h>
 #include <linux/types.h>
 #include <asm/page.h>
 
@@ -28,7 +34,6 @@
 struct page;
 
 struct vm_struct {
-	struct list_head list;		/* in vmap_area_list, sorted by address */
 	void *addr;			/* first usable byte (above the guard) */
 	unsigned long size;		/* bytes, including the guard page */
 	unsigned long flags;		/* VM_* */
@@ -36,6 +41,21 @@ struct vm_struct {
 	unsigned int nr_pages;
 	phys_addr_t phys_addr;		/* VM_IOREMAP: what is mapped */
 	const void *caller;		/* who made it, for reports */
+};
+
+/*
+ * One range of the vmalloc space, guard page included: [va_start, va_end).
+ * Busy (some vm_struct's) or free; never both, so the union is safe.
+ */
+struct vmap_area {
+	unsigned long va_start;		/* first byte (the guard page's, when busy) */
+	unsigned long va_end;		/* one past the last byte */
+	struct rb_node rb_node;		/* in vmap_area_root or free_vmap_area_root */
+	struct list_head list;		/* free: in free_vmap_area_list, by address */
+	union {
+		unsigned long subtree_max_size;	/* free: largest free range in this subtree */
+		struct vm_struct *vm;		/* busy: what it holds */
+	};
 };
 
 /* Usable bytes of @area, without its guard page. Linux: same name */
@@ -51,6 +71,7 @@ static inline bool is_vmalloc_addr(const void *x)
 	return addr >= VMALLOC_START && addr < VMALLOC_END;
 }
 
+void vmalloc_init(void);
 void *vmalloc(unsigned long size);
 void *vzalloc(unsigned long size);
 void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp,

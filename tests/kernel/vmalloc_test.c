@@ -8,6 +8,7 @@
  */
 #include <kunit/test.h>
 #include <linux/mm.h>
+#include <linux/numa.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <asm/io.h>
@@ -120,6 +121,118 @@ static void vmalloc_test_guard(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, vmalloc_guard_hit((unsigned long)p - 1, &area));
 }
 
+/*
+ * Three neighbours A, B, C of the same unusual size. When A was made it
+ * got the lowest free range that fits; nothing lower is freed meanwhile,
+ * so once A is freed again (with C), the next area of that size must come
+ * back at A's address, not C's (lowest first, not last freed, not the end
+ * of the space). Then with all three freed, one area as long as the three
+ * together, guard pages included, must start where A's guard was: only
+ * if the three freed ranges were merged into one is there a range that
+ * long there.
+ */
+static void lowest_and_coalesce(struct kunit *test)
+{
+	const unsigned long size = 61 * PAGE_SIZE;	/* no other area is this size */
+	const unsigned long whole = 3 * (size + PAGE_SIZE) - PAGE_SIZE;
+	char *a, *b, *c, *again, *all;
+
+	a = vmalloc(size);
+	b = vmalloc(size);
+	c = vmalloc(size);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	/* Lowest first: each new area lies right above the one before. */
+	KUNIT_EXPECT_PTR_EQ(test, b, a + size + PAGE_SIZE);
+	KUNIT_EXPECT_PTR_EQ(test, c, b + size + PAGE_SIZE);
+
+	vfree(c);
+	vfree(a);
+	again = vmalloc(size);
+	KUNIT_EXPECT_PTR_EQ(test, again, a);
+	vfree(again);
+
+	vfree(b);			/* fills the hole between a's and c's ranges */
+	all = vmalloc(whole);
+	KUNIT_ASSERT_NOT_NULL(test, all);
+	KUNIT_EXPECT_PTR_EQ(test, all, a);
+	KUNIT_EXPECT_PTR_EQ(test, find_vm_area(c + size - 1), find_vm_area(all));
+	vfree(all);
+	KUNIT_EXPECT_NULL(test, find_vm_area(a));
+}
+
+/*
+ * Many areas at once: each address is found in the right one (the busy
+ * tree), and a stack-aligned area among them, which may cut a free range
+ * in the middle, comes out aligned.
+ */
+static void many_areas(struct kunit *test)
+{
+	enum { N = 200 };
+	static char *areas[N];
+	struct vm_struct *area = NULL;
+	unsigned long wrong = 0;
+	char *stack;
+
+	for (int i = 0; i < N; i++) {
+		areas[i] = vmalloc((i % 3 + 1) * PAGE_SIZE);
+		KUNIT_ASSERT_NOT_NULL(test, areas[i]);
+	}
+	/* Free every other one: holes of 2 to 4 pages between busy areas. */
+	for (int i = 0; i < N; i += 2)
+		vfree(areas[i]);
+	for (int i = 1; i < N; i += 2) {
+		unsigned long len = (i % 3 + 1) * PAGE_SIZE;
+
+		area = find_vm_area(areas[i] + len - 1);
+		wrong += !area || area->addr != areas[i];
+		wrong += find_vm_area(areas[i] + len) == area;
+		wrong += !vmalloc_guard_hit((unsigned long)areas[i] - 1, &area) ||
+			 area->addr != areas[i];
+	}
+	KUNIT_EXPECT_EQ(test, wrong, 0);
+
+	stack = __vmalloc_node(THREAD_SIZE, THREAD_SIZE, GFP_KERNEL, NUMA_NO_NODE,
+			       __builtin_return_address(0));
+	KUNIT_ASSERT_NOT_NULL(test, stack);
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)stack, THREAD_SIZE));
+	KUNIT_EXPECT_PTR_EQ(test, find_vm_area(stack + THREAD_SIZE - 1)->addr, stack);
+	vfree(stack);
+	for (int i = 1; i < N; i += 2)
+		vfree(areas[i]);
+}
+
+/*
+ * Run @scenario three times and check the last gave back every page: the
+ * first runs made the page tables and slab pages the last reuses (they
+ * stay, as in Linux), so any page short after it is a leak. Two warm-up
+ * runs, because the free ranges after the first are not shaped as before
+ * it (the aligned stack may land elsewhere and a slab page more be made).
+ */
+static void back_to_baseline(struct kunit *test, void (*scenario)(struct kunit *))
+{
+	unsigned long free_before, vm_before;
+
+	scenario(test);
+	scenario(test);
+	free_before = nr_free_pages();
+	vm_before = vmalloc_nr_pages();
+	scenario(test);
+	KUNIT_EXPECT_EQ(test, vmalloc_nr_pages(), vm_before);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
+}
+
+static void vmalloc_test_lowest_and_coalesce(struct kunit *test)
+{
+	back_to_baseline(test, lowest_and_coalesce);
+}
+
+static void vmalloc_test_many_areas(struct kunit *test)
+{
+	back_to_baseline(test, many_areas);
+}
+
 /* A known page, mapped again uncached, reads back the same. */
 static void vmalloc_test_ioremap(struct kunit *test)
 {
@@ -162,6 +275,8 @@ static struct kunit_case vmalloc_cases[] = {
 	KUNIT_CASE(vmalloc_test_alloc_free),
 	KUNIT_CASE(vmalloc_test_zeroed),
 	KUNIT_CASE(vmalloc_test_guard),
+	KUNIT_CASE(vmalloc_test_lowest_and_coalesce),
+	KUNIT_CASE(vmalloc_test_many_areas),
 	KUNIT_CASE(vmalloc_test_ioremap),
 	{}
 };
