@@ -13,8 +13,8 @@
  * -EINTR without calling threadfn, as Linux's would: the cycle is the
  * whole life of a thread less one empty function call.
  * The live-thread figures show what grows with the number of tasks: any
- * walk on that path of a list holding every task or every stack (mm/vmalloc.c
- * keeps its areas on one sorted list, searched first-fit).
+ * walk on that path of a list holding every task or every stack (as
+ * mm/vmalloc.c's first-fit list of areas was, before its rbtrees).
  * Linux: kernel/kthread.c; tools/testing/selftests has nothing alike.
  */
 #include <linux/bench.h>
