@@ -61,7 +61,7 @@
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 
-/* Guards both trees, the free list, vmalloc_pages, VM_REMOVING; irqs off; pgtable_lock inside it. */
+/* Guards both trees, the free list, vmalloc_pages, VM_REMOVING; irqs off; pgtable_lock inside. */
 static DEFINE_SPINLOCK(vmap_area_lock);
 static struct rb_root vmap_area_root = RB_ROOT;
 static struct rb_root free_vmap_area_root = RB_ROOT;
