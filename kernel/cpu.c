@@ -17,6 +17,7 @@
  *         sched_cpu_dying(): tasks moved away
  *         stop_machine_park()
  *       __cpu_die(): wait for play_dead
+ *     free_vm_stack_cache()     BP_PREPARE_DYN (its cached kernel stacks)
  *     timers_dead_cpu()         TIMERS_PREPARE
  *     slub_cpu_dead()           SLUB_DEAD
  *
@@ -39,6 +40,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/sched/hotplug.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/smpboot.h>
@@ -278,6 +280,7 @@ static int _cpu_down(unsigned int cpu)
 		smpboot_unpark_threads(cpu);
 		set_cpu_active(cpu, true);
 	} else {
+		free_vm_stack_cache(cpu);	/* CPUHP_BP_PREPARE_DYN: "fork:vm_stack_cache" */
 		timers_dead_cpu(cpu);		/* CPUHP_TIMERS_PREPARE */
 		slub_cpu_dead(cpu);		/* CPUHP_SLUB_DEAD: its slabs back to the nodes */
 	}

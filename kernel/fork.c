@@ -23,6 +23,7 @@
 #include <linux/kthread.h>
 #include <linux/numa.h>
 #include <linux/mm.h>
+#include <linux/mutex.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
@@ -30,6 +31,7 @@
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/topology.h>
@@ -98,30 +100,244 @@ unsigned long nr_task_structs(void)
 }
 
 /*
- * Count a stack's pages on their nodes' NR_KERNEL_STACK_KB. A page that
- * is not mapped (a stack freed twice) is skipped: vfree() reports that.
- * Linux: account_kernel_stack()
+ * Kernel stacks: THREAD_SIZE bytes of vmalloc space each, with an
+ * unmapped guard page below (mm/vmalloc.c). Making one is many steps: a
+ * vmap_area from the free tree, four pages from the buddy allocator,
+ * four page-table entries written; freeing one undoes them and also
+ * shoots down every CPU's TLB entries for the range. A kthread that lives
+ * a moment pays all of that twice.
+ *
+ * The fast path, as Linux's: each CPU keeps the last NR_CACHED_STACKS
+ * stacks freed on it, still mapped, in cached_stacks[cpu][], and the next
+ * task made on that CPU takes one of those instead. Only the array is
+ * touched, with interrupts off for the few loads and stores (a task
+ * freed from an interrupt's put_task_struct() must not race us for a
+ * slot); no lock, since no other CPU reads this CPU's slots, except the
+ * CPU taking this one down after it is dead (free_vm_stack_cache()).
+ * A stack is cached only if it lies on this CPU's memory node, and handed
+ * out only for that node, so a thread asked for on a node still gets its
+ * stack there (the NUMA suite checks it).
+ *
+ * The zeroing rule. A stack from vmalloc() is zeroed (THREADINFO_GFP has
+ * __GFP_ZERO), and a cached one must be zeroed again, all THREAD_SIZE
+ * bytes of it, before another task gets it, because:
+ *   - it holds whatever the last task left in its frames: kernel pointers,
+ *     keys, data copied from its user space. The new task could read them
+ *     back through an uninitialised local, or copy them out through a
+ *     structure's padding (copy_to_user() of a stack struct): a leak
+ *     from one task to another, which is why Linux memsets it too;
+ *   - the new task would otherwise start from different bytes depending
+ *     on which stack it got, and a bug reading stale stack (an
+ *     uninitialised variable) would show up only sometimes;
+ *   - any mark at the end of the stack must be written again for the new
+ *     task. Linux writes STACK_END_MAGIC at the lowest word and checks it
+ *     to catch overflows; Spindle has no such word, since the guard page
+ *     below catches an overflow by faulting, and the guard page needs no
+ *     clearing: it is never mapped.
+ * Not cleared: the area itself (vm_struct, its pages, their node), which
+ * stays the same. The zeroing is clear_page() per page: one rep stosq.
+ *
+ * Accounting: NR_KERNEL_STACK_KB counts the stacks tasks own, as in
+ * Linux; a cached stack belongs to no task, so it is not counted there,
+ * but its pages are still vmalloc()'s (VmallocUsed) and not free. Tests
+ * and figures that compare memory before and after empty the caches
+ * first (drain_cached_thread_stacks()).
+ *
+ * Linux: alloc_thread_stack_node(), free_thread_stack(),
+ * try_release_thread_stack_to_cache(), free_vm_stack_cache() in kernel/fork.c
  */
-static void account_kernel_stack(void *stack, int account)
-{
-	for (unsigned long off = 0; off < THREAD_SIZE; off += PAGE_SIZE) {
-		struct page *page = vmalloc_to_page((char *)stack + off);
+#define NR_CACHED_STACKS	2
+#define THREADINFO_GFP		(GFP_KERNEL | __GFP_ZERO)
 
-		if (page)
-			mod_node_page_state(page_pgdat(page), NR_KERNEL_STACK_KB,
-					    account * (long)(PAGE_SIZE / 1024));
+static struct vm_struct *cached_stacks[NR_CPUS][NR_CACHED_STACKS];
+
+/*
+ * Count a stack's pages on their nodes' NR_KERNEL_STACK_KB; the pages
+ * come from the area, no page-table walk. Linux: account_kernel_stack()
+ */
+static void account_kernel_stack(struct vm_struct *vm, int account)
+{
+	for (unsigned int i = 0; i < vm->nr_pages; i++)
+		mod_node_page_state(page_pgdat(vm->pages[i]), NR_KERNEL_STACK_KB,
+				    account * (long)(PAGE_SIZE / 1024));
+}
+
+/* The node a stack's pages are on (vmalloc takes them all from one, unless it is full). */
+static int stack_node(const struct vm_struct *vm)
+{
+	return page_to_nid(vm->pages[0]);
+}
+
+/* A stack from this CPU's cache for @node, or NULL. */
+static struct vm_struct *take_cached_stack(int node)
+{
+	struct vm_struct **slots, *vm = NULL;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (node == NUMA_NO_NODE || node == numa_mem_id()) {
+		slots = cached_stacks[smp_processor_id()];
+		for (int i = 0; i < NR_CACHED_STACKS; i++) {
+			if (slots[i]) {
+				vm = slots[i];
+				slots[i] = NULL;
+				break;
+			}
+		}
+	}
+	local_irq_restore(flags);
+	return vm;
+}
+
+/*
+ * Give @vm to this CPU's cache. Return: false when the cache is full or
+ * the stack is on another node: the caller frees it.
+ * Linux: try_release_thread_stack_to_cache()
+ */
+static bool try_release_thread_stack_to_cache(struct vm_struct *vm)
+{
+	struct vm_struct **slots;
+	bool cached = false;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (stack_node(vm) == numa_mem_id()) {
+		slots = cached_stacks[smp_processor_id()];
+		for (int i = 0; i < NR_CACHED_STACKS; i++) {
+			if (!slots[i]) {
+				slots[i] = vm;
+				cached = true;
+				break;
+			}
+		}
+	}
+	local_irq_restore(flags);
+	return cached;
+}
+
+/*
+ * A kernel stack for @tsk on @node, with an unmapped guard page below it:
+ * a cached one, zeroed, or a new one. Return: 0 or -ENOMEM.
+ * Linux: alloc_thread_stack_node()
+ */
+static int alloc_thread_stack_node(struct task_struct *tsk, int node)
+{
+	struct vm_struct *vm = take_cached_stack(node);
+	void *stack;
+
+	if (vm) {
+		/* The zeroing rule above: every byte, before anyone uses it. */
+		for (unsigned int i = 0; i < vm->nr_pages; i++)
+			clear_page((char *)vm->addr + i * PAGE_SIZE);
+	} else {
+		stack = __vmalloc_node(THREAD_SIZE, PAGE_SIZE, THREADINFO_GFP, node,
+				       __builtin_return_address(0));
+		if (!stack)
+			return -ENOMEM;
+		/* Found once here, kept in the task: freeing needs no lookup. */
+		vm = find_vm_area(stack);
+	}
+	account_kernel_stack(vm, 1);
+	tsk->stack_vm_area = vm;
+	tsk->stack = vm->addr;
+	return 0;
+}
+
+/* @tsk's stack to this CPU's cache, or back to vmalloc. Linux: free_thread_stack() */
+static void free_thread_stack(struct task_struct *tsk)
+{
+	struct vm_struct *vm = tsk->stack_vm_area;
+
+	account_kernel_stack(vm, -1);
+	tsk->stack = NULL;
+	tsk->stack_vm_area = NULL;
+	if (!try_release_thread_stack_to_cache(vm))
+		vfree(vm->addr);
+}
+
+/**
+ * free_vm_stack_cache - a CPU went offline: free the stacks it cached
+ * @cpu: the dead CPU
+ *
+ * They would stay cached for as long as it is offline, or for good. Run
+ * on another CPU after @cpu is dead, so nothing else touches its slots.
+ * Return: 0.
+ * Linux: free_vm_stack_cache() (the "fork:vm_stack_cache" cpuhp state)
+ */
+int free_vm_stack_cache(unsigned int cpu)
+{
+	for (int i = 0; i < NR_CACHED_STACKS; i++) {
+		struct vm_struct *vm = cached_stacks[cpu][i];
+
+		if (!vm)
+			continue;
+		cached_stacks[cpu][i] = NULL;
+		vfree(vm->addr);
+	}
+	return 0;
+}
+
+/* On each CPU, interrupts off (on_each_cpu()): hand its cached stacks to @info. */
+static void take_cpu_cached_stacks(void *info)
+{
+	struct vm_struct *(*taken)[NR_CACHED_STACKS] = info;
+	int cpu = smp_processor_id();
+
+	for (int i = 0; i < NR_CACHED_STACKS; i++) {
+		taken[cpu][i] = cached_stacks[cpu][i];
+		cached_stacks[cpu][i] = NULL;
 	}
 }
 
-/* A kernel stack on @node, with an unmapped guard page below it. Linux: alloc_thread_stack_node() */
-static void *alloc_thread_stack_node(int node)
+/**
+ * drain_cached_thread_stacks - free the stacks every CPU has cached
+ *
+ * For tests and figures that compare memory before and after making
+ * threads (tests/kernel/test_util.h's snapshots, make bench's memory
+ * figure): with the caches empty on both sides, what is left over is what
+ * the threads really kept, and the next stack comes from vmalloc(), where
+ * fault injection can fail its pages. Each CPU empties its own slots (the
+ * only safe way to touch them while it runs), then the stacks are freed
+ * here, where interrupts are on as vfree()'s TLB shootdown needs. Linux
+ * has no such call: its caches are only emptied when a CPU goes offline.
+ * May sleep.
+ */
+void drain_cached_thread_stacks(void)
 {
-	void *stack = __vmalloc_node(THREAD_SIZE, PAGE_SIZE, GFP_KERNEL, node,
-				     __builtin_return_address(0));
+	/* Serialises drains: one taken[] for them all. */
+	static DEFINE_MUTEX(drain_mutex);
+	static struct vm_struct *taken[NR_CPUS][NR_CACHED_STACKS];
 
-	if (stack)
-		account_kernel_stack(stack, 1);
-	return stack;
+	mutex_lock(&drain_mutex);
+	cpus_read_lock();		/* no CPU leaves with its slots unread */
+	on_each_cpu(take_cpu_cached_stacks, taken, 1);
+	cpus_read_unlock();
+	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+		for (int i = 0; i < NR_CACHED_STACKS; i++) {
+			if (taken[cpu][i])
+				vfree(taken[cpu][i]->addr);
+			taken[cpu][i] = NULL;
+		}
+	}
+	mutex_unlock(&drain_mutex);
+}
+
+/**
+ * nr_cached_thread_stacks - stacks held in a CPU's cache now
+ * @cpu: the CPU
+ *
+ * Each is THREAD_SIZE bytes of pages that are neither free nor any task's
+ * stack. For tests.
+ * Return: that number (racy unless @cpu is the caller's, interrupts off,
+ * or offline).
+ */
+unsigned int nr_cached_thread_stacks(unsigned int cpu)
+{
+	unsigned int n = 0;
+
+	for (int i = 0; i < NR_CACHED_STACKS; i++)
+		n += READ_ONCE(cached_stacks[cpu][i]) != NULL;
+	return n;
 }
 
 /**
@@ -141,10 +357,8 @@ int tsk_fork_get_node(struct task_struct *tsk)
 
 static void free_task(struct task_struct *tsk)
 {
-	if (tsk->stack) {
-		account_kernel_stack(tsk->stack, -1);
-		vfree(tsk->stack);
-	}
+	if (tsk->stack_vm_area)
+		free_thread_stack(tsk);
 	free_kthread_struct(tsk);
 	kmem_cache_free(task_struct_cachep, tsk);
 	atomic_long_dec(&task_structs_allocated);
@@ -171,23 +385,20 @@ void __put_task_struct(struct task_struct *tsk)
 static struct task_struct *dup_task_struct(struct task_struct *orig, int node)
 {
 	struct task_struct *tsk;
-	void *stack;
 
 	if (node == NUMA_NO_NODE)
 		node = tsk_fork_get_node(orig);
 	tsk = kmem_cache_alloc_node(task_struct_cachep, GFP_KERNEL, node);
 	if (!tsk)
 		return NULL;
-	stack = alloc_thread_stack_node(node);
-	if (!stack) {
+	memcpy(tsk, orig, sizeof(*tsk));
+	if (alloc_thread_stack_node(tsk, node)) {
 		kmem_cache_free(task_struct_cachep, tsk);
 		return NULL;
 	}
-	memcpy(tsk, orig, sizeof(*tsk));
 	lockdep_init_task(tsk);		/* the parent's held locks are not the child's */
 	raw_spin_lock_init(&tsk->pi_lock);
 	atomic_long_inc(&task_structs_allocated);
-	tsk->stack = stack;
 	tsk->thread_info.flags = 0;
 	/* One reference for the reaper, one for the scheduler's last switch. */
 	atomic_set(&tsk->usage, 2);

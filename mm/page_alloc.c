@@ -324,7 +324,8 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
 		}
 	}
 	if (gfp & __GFP_ZERO)
-		memset(page_address(page), 0, PAGE_SIZE << order);
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			clear_page((char *)page_address(page) + i * PAGE_SIZE);
 	return page;
 }
 

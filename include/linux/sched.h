@@ -112,12 +112,15 @@ struct sigpending {
 	sigset_t signal;
 };
 
+struct vm_struct;
+
 struct task_struct {
 	/* First: <linux/thread_info.h> reads the flags through current. */
 	struct thread_info thread_info;
 	unsigned int __state;
 
 	void *stack;			/* lowest address of the kernel stack */
+	struct vm_struct *stack_vm_area;	/* its vmalloc area (NULL: a boot stack) */
 	atomic_t usage;			/* get_task_struct()/put_task_struct() */
 	unsigned int flags;		/* PF_* */
 

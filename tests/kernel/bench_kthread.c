@@ -6,8 +6,9 @@
  * 10000 other kthreads alive, and the memory one kthread takes.
  *
  * A full cycle goes creator -> kthreadd -> the new thread -> creator and
- * back through exit, so it counts several context switches, a stack
- * mapped in vmalloc space, a pid and the slab objects of a task. On one
+ * back through exit, so it counts several context switches, a stack (one
+ * a CPU cached from the last cycle, zeroed: kernel/fork.c), a pid and the
+ * slab objects of a task. On one
  * CPU the creator keeps running after wake_up_process() (a wakeup does not
  * preempt it), so its kthread_stop() comes first and kthread() exits with
  * -EINTR without calling threadfn, as Linux's would: the cycle is the
@@ -160,6 +161,8 @@ static int bench_kthread_mem(void)
 	int err;
 
 	wait_for_dead_tasks(1000);
+	/* Stacks cached by earlier runs are already off the free list: every sleeper's counts. */
+	drain_cached_thread_stacks();
 	free_before = nr_free_pages();
 	err = add_sleepers(MEM_THREADS);
 	free_after = nr_free_pages();

@@ -17,6 +17,8 @@
 #include <linux/fdtable.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/topology.h>
 #include <linux/sched/clock.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
@@ -1210,6 +1212,108 @@ static void fork_test_failure_after_copy_mm_unwinds(struct kunit *test)
 	kthread_stop(t);
 }
 
+/*
+ * The per-CPU stack cache (kernel/fork.c). The parent is bound to the CPU
+ * it is on, so its children (which inherit the mask) are made, run, die
+ * and are freed there: their stacks go to and come from that CPU's cache.
+ */
+#define STALE_WORD	0x5a1e5a1e5a1e5a1eUL
+#define DEEP_BYTES	(THREAD_SIZE / 2)	/* deeper than any child here goes */
+
+struct stack_child {
+	struct completion started;
+	struct completion go;
+	void *stack;
+	unsigned long stale;	/* words of STALE_WORD in the deep half */
+	unsigned long nonzero;	/* words not zero there */
+};
+
+/*
+ * Leave STALE_WORD all over the lower half of our stack, below anything in
+ * use, as a task with a deep call chain would leave its frames.
+ */
+static int scribble_stack_fn(void *data)
+{
+	struct stack_child *c = data;
+	unsigned long *word = current->stack;
+
+	c->stack = current->stack;
+	for (unsigned long i = 0; i < DEEP_BYTES / sizeof(long); i++)
+		WRITE_ONCE(word[i], STALE_WORD);
+	return 0;
+}
+
+/* Look at the lower half of the stack we got, then wait for the parent's go. */
+static int inspect_stack_fn(void *data)
+{
+	struct stack_child *c = data;
+	unsigned long *word = current->stack;
+
+	c->stack = current->stack;
+	for (unsigned long i = 0; i < DEEP_BYTES / sizeof(long); i++) {
+		c->stale += READ_ONCE(word[i]) == STALE_WORD;
+		c->nonzero += READ_ONCE(word[i]) != 0;
+	}
+	complete(&c->started);
+	wait_for_completion(&c->go);
+	return 0;
+}
+
+static unsigned long kernel_stack_kb(void)
+{
+	return node_page_state(NODE_DATA(numa_mem_id()), NR_KERNEL_STACK_KB);
+}
+
+/*
+ * A stack freed goes to the CPU's cache, not back to vmalloc; the next
+ * task made there gets that very stack, zeroed; and NR_KERNEL_STACK_KB
+ * counts it only while a task owns it.
+ */
+static void fork_test_stack_cache_reuses_zeroed(struct kunit *test)
+{
+	struct stack_child a = {}, b = {};
+	struct cpumask saved = current->cpus_mask;
+	unsigned long kb, vm_pages;
+	unsigned int cpu;
+	pid_t pid;
+
+	init_completion(&b.started);
+	init_completion(&b.go);
+	cpu = raw_smp_processor_id();
+	KUNIT_ASSERT_EQ(test, set_cpus_allowed_ptr(current, cpumask_of(cpu)), 0);
+	drain_cached_thread_stacks();
+	KUNIT_EXPECT_EQ(test, nr_cached_thread_stacks(cpu), 0);
+	kb = kernel_stack_kb();
+	vm_pages = vmalloc_nr_pages();
+
+	pid = kernel_thread(scribble_stack_fn, &a, "fork_scribble", SIGCHLD);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
+	wait_for_dead_tasks(1000);
+	KUNIT_EXPECT_EQ(test, nr_cached_thread_stacks(cpu), 1);
+	KUNIT_EXPECT_EQ(test, kernel_stack_kb(), kb);
+
+	pid = kernel_thread(inspect_stack_fn, &b, "fork_inspect", SIGCHLD);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_for_completion(&b.started);
+	KUNIT_EXPECT_EQ(test, nr_cached_thread_stacks(cpu), 0);
+	KUNIT_EXPECT_PTR_EQ(test, b.stack, a.stack);
+	KUNIT_EXPECT_EQ(test, b.stale, 0);
+	KUNIT_EXPECT_EQ(test, b.nonzero, 0);
+	KUNIT_EXPECT_EQ(test, kernel_stack_kb(), kb + THREAD_SIZE / 1024);
+	complete(&b.go);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
+	wait_for_dead_tasks(1000);
+	KUNIT_EXPECT_EQ(test, nr_cached_thread_stacks(cpu), 1);
+	KUNIT_EXPECT_EQ(test, kernel_stack_kb(), kb);
+
+	/* Draining gives the pages back to vmalloc: the baseline again. */
+	drain_cached_thread_stacks();
+	KUNIT_EXPECT_EQ(test, nr_cached_thread_stacks(cpu), 0);
+	KUNIT_EXPECT_EQ(test, vmalloc_nr_pages(), vm_pages);
+	set_cpus_allowed_ptr(current, &saved);
+}
+
 static struct kunit_case fork_cases[] = {
 	KUNIT_CASE(fork_test_family_links),
 	KUNIT_CASE(fork_test_pids_increase_and_are_freed),
@@ -1232,6 +1336,7 @@ static struct kunit_case fork_cases[] = {
 	KUNIT_CASE(fork_test_kthread_child_exit_not_parent_exit),
 	KUNIT_CASE(fork_test_pid_of_child_gone_before_return),
 	KUNIT_CASE(fork_test_failure_after_copy_mm_unwinds),
+	KUNIT_CASE(fork_test_stack_cache_reuses_zeroed),
 	{}
 };
 

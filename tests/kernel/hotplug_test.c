@@ -181,6 +181,42 @@ static void hotplug_moves_bound_task(struct kunit *test)
 	kthread_stop_put(t);
 }
 
+static int exit_at_once_fn(void *unused)
+{
+	return 0;
+}
+
+/*
+ * A CPU going down frees the kernel stacks it cached (free_vm_stack_cache(),
+ * kernel/fork.c): else they would stay taken for as long as it is offline.
+ */
+static void hotplug_frees_cached_stacks(struct kunit *test)
+{
+	struct cpumask saved = current->cpus_mask;
+	unsigned long vm_pages;
+	unsigned int cpu;
+	pid_t pid;
+
+	need_two_cpus(test);
+	cpu = victim_cpu();
+	drain_cached_thread_stacks();
+	vm_pages = vmalloc_nr_pages();
+	/* A child made, run and freed on @cpu leaves its stack in @cpu's cache. */
+	KUNIT_ASSERT_EQ(test, set_cpus_allowed_ptr(current, cpumask_of(cpu)), 0);
+	pid = kernel_thread(exit_at_once_fn, NULL, "hp_stack", SIGCHLD);
+	KUNIT_ASSERT_GT(test, pid, 0);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
+	wait_for_dead_tasks(1000);
+	set_cpus_allowed_ptr(current, &saved);
+	KUNIT_EXPECT_EQ(test, nr_cached_thread_stacks(cpu), 1);
+	KUNIT_EXPECT_EQ(test, vmalloc_nr_pages(), vm_pages + THREAD_SIZE / PAGE_SIZE);
+
+	KUNIT_ASSERT_EQ(test, remove_cpu(cpu), 0);
+	KUNIT_EXPECT_EQ(test, nr_cached_thread_stacks(cpu), 0);
+	KUNIT_EXPECT_EQ(test, vmalloc_nr_pages(), vm_pages);
+	KUNIT_EXPECT_EQ(test, add_cpu(cpu), 0);
+}
+
 struct hotplug_timer {
 	struct timer_list timer;
 	struct completion *done;
@@ -419,6 +455,7 @@ static struct kunit_case hotplug_test_cases[] = {
 	KUNIT_CASE(hotplug_refuses),
 	KUNIT_CASE(hotplug_parks_and_unparks),
 	KUNIT_CASE(hotplug_moves_bound_task),
+	KUNIT_CASE(hotplug_frees_cached_stacks),
 	KUNIT_CASE(hotplug_migrates_timers),
 	KUNIT_CASE(hotplug_cycle_while_creating),
 	KUNIT_CASE(smpboot_thread_hooks),

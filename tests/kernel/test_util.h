@@ -34,6 +34,8 @@ struct mem_snapshot {
 static inline void mem_snapshot_take(struct mem_snapshot *s)
 {
 	wait_for_dead_tasks(1000);
+	/* Cached stacks are no task's: counted, they would depend on which CPU freed what. */
+	drain_cached_thread_stacks();
 	s->slab_objs = slab_total_active_objs();
 	s->vmalloc_pages = vmalloc_nr_pages();
 	s->tasks = nr_task_structs();

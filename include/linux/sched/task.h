@@ -55,6 +55,9 @@ int tsk_fork_get_node(struct task_struct *tsk);
 struct task_struct *fork_idle(int cpu);
 /* Tasks (task_structs) currently allocated, for leak tests. */
 unsigned long nr_task_structs(void);
+unsigned int nr_cached_thread_stacks(unsigned int cpu);
+void drain_cached_thread_stacks(void);
+int free_vm_stack_cache(unsigned int cpu);
 
 __noreturn void do_exit(long code);
 void release_task(struct task_struct *p);
