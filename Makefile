@@ -142,7 +142,7 @@ KSRCS := $(filter-out arch/x86/kernel/asm-offsets.c,\
 	$(foreach d,$(KDIRS),$(wildcard $(d)/*.c) $(wildcard $(d)/*.S)))
 KOBJS := $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 
-.PHONY: all iso run run-iso run-efi gdb compile_commands.json test bench deps clean help host-tests handout handouts grade
+.PHONY: all iso run run-iso run-efi gdb compile_commands.json test bench profile deps clean help host-tests handout handouts grade
 .DEFAULT_GOAL := all
 
 all: $(B)/spindle.elf $(B)/initramfs.cpio $(B)/initramfs.cpio.gz
@@ -157,6 +157,7 @@ help:
 	@echo "make compile_commands.json   the compilation database for clangd"
 	@echo "make gdb       QEMU halted + GDB stopped at start_kernel (GDBPORT=$(GDBPORT))"
 	@echo "make bench     deterministic micro-benchmarks (-icount): release, then debug, beside Linux 6.1"
+	@echo "make profile   one kthread create+wake+stop, instructions per function and task, flame graph (PROFILE_KERNEL=debug)"
 	@echo "make RELEASE=1 the release kernel, debug checks off, in build/release/ (also: make run RELEASE=1)"
 	@echo "make handout LAB=n   a student tree for lab n in labs/work/lab-n (or DIR=path); make handouts: all"
 	@echo "make grade LAB=n     score this tree, or SUBMISSION=dir: a student's, with this tree's tests"
@@ -428,6 +429,16 @@ grade: deps
 bench: deps all
 	$(Q)$(MAKE) --no-print-directory RELEASE=1 O=build/release build/release/spindle.elf
 	$(PYTHON) tests/runner.py --bench --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)" $(if $(NUMA),--numa $(NUMA))
+
+# One kthread_create() + wake_up_process() + kthread_stop() of the release
+# kernel (PROFILE_KERNEL=debug: the debug one), every instruction counted
+# under -icount, per function and task, with a flame graph in build/profile/
+# (tools/kprofile.py, docs/profile.md).
+PROFILE_KERNEL ?= release
+profile: deps all
+	$(Q)$(MAKE) --no-print-directory RELEASE=1 O=build/release build/release/spindle.elf
+	$(Q)NM="$(NM)" $(PYTHON) tools/kprofile.py --qemu "$(QEMU)" --gdb "$(GDB)" --timeout $(TEST_TIMEOUT) \
+	$(if $(filter debug,$(PROFILE_KERNEL)),--elf build/spindle.elf --out build/profile-debug)
 
 deps:
 	@tools/install-deps.sh

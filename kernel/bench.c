@@ -96,6 +96,34 @@ void bench_report(const char *name, u64 value, const char *unit)
 	pr_info("BENCH %s %llu %s\n", name, (unsigned long long)value, unit);
 }
 
+/**
+ * profile_start - where the profiler turns QEMU's execution log on
+ *
+ * make profile (tools/kprofile.py) stops here under GDB and turns the log
+ * on; at profile_stop() it turns it off, so the log holds exactly what ran
+ * between the two calls. Two functions, not one called twice: GDB then
+ * never steps over a breakpoint to go on (it has removed the first when
+ * it sets the second), and a step under -icount sleep=off lets QEMU's
+ * clock jump to the next timer, which would put a tick in the work
+ * measured. __noipa keeps each a call of its own (gcc would merge two
+ * identical empty functions). Without a debugger they return at once.
+ * No Linux counterpart (perf's markers are in user space).
+ */
+__noipa void profile_start(void)
+{
+	barrier();
+}
+
+/**
+ * profile_stop - where the profiler turns QEMU's execution log off
+ *
+ * The end of what profile_start() began.
+ */
+__noipa void profile_stop(void)
+{
+	barrier();
+}
+
 static u64 measure_overhead(void)
 {
 	u64 samples[101];
@@ -128,7 +156,7 @@ int bench_run_all(void)
 		unsigned long tasks;
 		int ret;
 
-		if (bench_only[0] && strcmp(bench_only, b->name))
+		if (bench_only[0] ? strcmp(bench_only, b->name) : b->named_only)
 			continue;
 		wait_for_dead_tasks(1000);
 		tasks = nr_task_structs();

@@ -38,13 +38,15 @@ import time
 from pathlib import Path
 
 import gdb_tests
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import qemu_conf  # noqa: E402  (tools/qemu.mk: the -icount flags)
 
 DOCS = [Path("docs/gdb.md"), Path("docs/creation-path.md")]
 DECLARE = re.compile(r'<!-- gdb-doc-test: CMDLINE="([^"]*)" -->')
 # Time from the instruction count, not the host's clock: where the timer
 # ticks fall, and so which task a stop finds running, preempted or asleep,
 # is then the same in every run (make gdb's own runs vary; the docs say so).
-ICOUNT = ["-icount", "shift=0,sleep=off"]
+ICOUNT = qemu_conf.flags("QEMU_ICOUNT")
 END = "<!-- gdb-doc-test: end -->"       # what follows needs another boot (its own test)
 FENCE = re.compile(r"^(\s*)```")
 PROMPT = "(gdb) "

@@ -27,6 +27,7 @@ EXIT_PASS, EXIT_FAIL = qemu_conf.EXIT_PASS, qemu_conf.EXIT_FAIL
 PANIC_END = "---[ end Kernel panic"
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 PANIC_GRACE = 3     # seconds a panicked kernel gets to exit before we kill it
+BENCH_MEM = "512M"  # the bench boots': 10,000 live kthreads need ~200 MiB
 
 
 class Boot:

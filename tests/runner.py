@@ -14,7 +14,10 @@
     GDB session,
   - Linux's kernel-doc over the sources, which must not warn
     (tests/kernel_doc.py), and a rule at every lock's declaration
-    (tests/lock_rules.py).
+    (tests/lock_rules.py),
+  - make profile's folding on a fixed log, and make profile itself on the
+    debug kernel, its total against the kernel's own figure
+    (tests/profile_tests.py).
 A boot that prints a WARNING nobody announced fails (unexpected_warnings()).
 Up to --jobs QEMUs run at once. One line is printed per test as it ends,
 and the last line is "N passed, N failed[, N skipped]". Serial logs are
@@ -50,9 +53,10 @@ import make_gdb_test
 import compile_commands
 import kernel_doc
 import lock_rules
+import profile_tests
 from ktap import incomplete_suites, ktap_cases, ktap_totals, parse_ktap
-from qemu import (ELF, EXIT_FAIL, EXIT_PASS, LOG_DIR, QEMU_FLAGS, numa_machine, qemu_boot,
-                  read_log)
+from qemu import (BENCH_MEM, ELF, EXIT_FAIL, EXIT_PASS, LOG_DIR, QEMU_FLAGS, numa_machine,
+                  qemu_boot, read_log)
 import acpi_tables
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import qemu_conf                    # tools/qemu.mk: the UEFI firmware
@@ -863,6 +867,8 @@ def boots():
         ("kernel_doc", kernel_doc.run, {}),     # not a boot: Linux's kernel-doc
         ("lock_rules", lock_rules.run, {}),     # not a boot: each lock's rule
         ("compile_commands", compile_commands.run, {}),  # not a boot: the json
+        ("profile_fold", profile_tests.run_fold, {}),   # not a boot: make profile's folding
+        ("profile_kthread", profile_tests.run_profile, dict(elf=ELF)),  # make profile, debug kernel
         ("gdb_boot", run_gdb, {}),
         ("bad_boot_magic", run_bad_magic, {}),
         ("gdb_helpers", gdb_tests.run_gdb_helpers, dict(boot=qemu_boot)),  # tools/gdb/spindle.py
@@ -1104,14 +1110,11 @@ def run_tests(args):
     return 1 if results.failed or not (results.passed or results.skipped) else 0
 
 
-BENCH_MEM = "512M"      # 10,000 live kthreads (kthread_create_10000_live) need ~200 MiB
-
-
 def bench_boot(args, name, elf, cmdline, machine):
     """One -icount boot of @elf with @cmdline; (its BENCH figures, problems)."""
     unknown = f'Unknown kernel command line parameter "{cmdline}"'
     machine = dict(machine)
-    extra = machine.pop("extra", []) + ["-icount", "shift=0,sleep=off"]
+    extra = machine.pop("extra", []) + qemu_conf.flags("QEMU_ICOUNT")
     machine.setdefault("mem", BENCH_MEM)
     # 10,000 threads created and stopped under -icount: more than a test boot's time.
     boot = qemu_boot(args, name, cmdline, elf=elf, extra=extra, timeout=3 * args.timeout,

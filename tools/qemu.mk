@@ -29,6 +29,12 @@ QEMU_MACHINE := -machine q35 -cpu qemu64,+nx \
 # reset (a triple fault too) ends QEMU instead of booting again unseen.
 QEMU_HEADLESS := -display none -monitor none -no-reboot
 
+# The benchmarks' clock (make bench, make profile): one nanosecond of
+# virtual time per instruction, so the TSC counts instructions, and no
+# waiting in real time when the CPU idles (the clock jumps to the next
+# timer instead): the same figures at every run, whatever the host's load.
+QEMU_ICOUNT := -icount shift=0,sleep=off
+
 # UEFI (make run-efi, the OVMF test boot): Debian's ovmf package. The
 # firmware code is read-only; each boot gets its own copy of the variable
 # store, named by the reader in OVMF_VARS_COPY. No network card: OVMF would

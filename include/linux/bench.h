@@ -28,6 +28,7 @@
 struct bench {
 	const char *name;	/* for the log; the figures carry their own names */
 	int (*run)(void);	/* 0, or a negative errno if it could not run */
+	bool named_only;	/* run by bench=NAME only, never by bench=1 */
 };
 
 /*
@@ -40,9 +41,19 @@ struct bench {
  * the compiler may emit them in any order, so each file registers one
  * benchmark that reports its figures in the order it wants.
  */
-#define DEFINE_BENCH(bname, fn)						\
+#define __DEFINE_BENCH(bname, fn, named)				\
 	static const struct bench __bench_##bname			\
-		__used __section(".bench") __aligned(8) = { #bname, fn }
+		__used __section(".bench") __aligned(8) = { #bname, fn, named }
+#define DEFINE_BENCH(bname, fn)	__DEFINE_BENCH(bname, fn, false)
+
+/*
+ * DEFINE_BENCH_NAMED - register @fn as @bname, run only by bench=@bname
+ *
+ * For a benchmark that is a tool's, not a figure of make bench: the
+ * profiler's round (bench=profile_kthread, make profile) stops at
+ * profile_start() and profile_stop() for a debugger, which bench=1 has none of.
+ */
+#define DEFINE_BENCH_NAMED(bname, fn)	__DEFINE_BENCH(bname, fn, true)
 
 /*
  * bench_clock - read the TSC for a timing
@@ -65,6 +76,8 @@ bool bench_enabled(void);
 int bench_run_all(void);
 u64 bench_median(u64 *samples, int n);
 u64 bench_overhead(void);
+void profile_start(void);
+void profile_stop(void);
 void bench_report(const char *name, u64 value, const char *unit);
 
 /* @ticks less the timing overhead (never below 0). */

@@ -1,0 +1,604 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""make profile: where the instructions of one kthread creation go.
+
+One boot of the kernel with bench=profile_kthread under -icount, halted
+(-S) with its gdbstub open. The benchmark (tests/kernel/bench_kthread.c)
+runs one untimed kthread_create() + wake_up_process() + kthread_stop()
+cycle, then calls profile_mark(), times one more cycle as one sample of
+make bench's kthread_create_wake_stop is timed, and calls profile_mark()
+again. GDB stops at each mark: at the first it lists the tasks (whose
+stack is where) and turns QEMU's log on through the monitor,
+
+    log exec,cpu,in_asm,int,nochain
+
+at the second it turns the log off, and the kernel prints its own figure
+for the cycle (BENCH kthread_profile_round). The log then holds every
+translation block (TB) the CPU ran between the marks: "exec" names each
+one run (nochain: every one, none chained past the log), "in_asm" its
+instructions (each translation once), "cpu" the registers before it (the
+stack pointer says which task runs), "int" the interrupts taken.
+
+fold() turns the log into instructions per function (`nm -n` of the
+ELF), per task, and into call stacks (calls, returns and interrupts seen
+in the TB stream, one shadow stack per task). The counted span is the
+kernel's own: from after the cycle's first rdtsc to its second, so the
+total is the benchmark's figure plus the timing overhead, exactly, and
+kprofile.py checks that it is. It prints the table, writes the folded
+stacks and a flame graph (our own SVG) under build/profile/.
+
+docs/profile.md shows the profile and explains it; tests/profile_tests.py
+checks fold() on a small fixed log. No Linux counterpart: perf record
+samples; this counts every instruction, which only an emulator can.
+
+Usage: tools/kprofile.py [--elf build/release/spindle.elf] [--out build/profile] [--top N]
+"""
+import argparse
+import bisect
+import colorsys
+import hashlib
+import html
+import os
+import re
+import shlex
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+import qemu  # noqa: E402  (qemu_boot(): the one QEMU command line of the tests)
+import qemu_conf  # noqa: E402  (tools/qemu.mk: the -icount flags of the benchmarks)
+
+THREAD_SIZE = 16 << 10          # arch/x86/include/asm/thread_info.h
+LOG_FLAGS = "exec,cpu,in_asm,int,nochain"
+CMDLINE = "bench=profile_kthread"
+FIGURE = "kthread_profile_round"
+# What a task is in the table (Tasks): the creator runs the benchmark
+# (pid 1); the new thread is the timed cycle's, the previous thread the
+# cycle's before.
+CREATOR, NEW_THREAD, PREVIOUS_THREAD = "creator", "new thread", "previous thread"
+ROLES = {"kthreadd": "kthreadd", "swapper/0": "idle"}
+
+# --- QEMU's log ---------------------------------------------------------
+
+# "0xffffffff8010bad0:  c3                       retq     ": an instruction of
+# an in_asm listing; a long one's further bytes go on a line of their own,
+# with no mnemonic (a continuation, not an instruction).
+INSN = re.compile(r"^0x([0-9a-f]+):\s+((?:[0-9a-f]{2} )*[0-9a-f]{2})\s*(.*?)\s*$")
+# "Trace 0: 0x7f7f68000100 [cs_base/pc/flags/cflags] sym": one TB about to run.
+TRACE = re.compile(r"^Trace \d+: 0x([0-9a-f]+) \[[0-9a-f]+/([0-9a-f]+)/[0-9a-f]+/[0-9a-f]+\]")
+# The TB just logged did not start (the instruction budget ran out, or an
+# interrupt is pending): it ran no instruction.
+STOPPED = re.compile(r"^Stopped execution of TB chain before 0x[0-9a-f]+ \[([0-9a-f]+)\]")
+# An I/O access (MMIO) in the middle of a TB: the instructions before it
+# ran, the rest did not; it runs again as a TB of its own.
+REWOUND = re.compile(r"^cpu_io_recompile: rewound execution of TB to ([0-9a-f]+)")
+# Interrupt and exception delivery (-d int): "N: v=ec e=0000 i=0 ... pc=...",
+# the vector, whether an instruction raised it (int, int3: i=1) and the pc
+# it returns to (a fault's: the faulting instruction).
+VECTOR = re.compile(r"^\s*\d+: v=([0-9a-f]+) e=[0-9a-f]+ i=(\d) .* pc=([0-9a-f]+) ")
+RSP = re.compile(r"\bRSP=([0-9a-f]+)")
+
+
+class Block:
+    """One TB as it ran: the instructions that executed (address,
+    mnemonic and operands), the stack pointer before it, and whether an
+    interrupt or exception was entered just before it (entry: the pc it
+    returns to, else None)."""
+
+    def __init__(self, insns, rsp, entry=None):
+        self.insns, self.rsp, self.entry = insns, rsp, entry
+
+    def truncate(self, pc):
+        """Keep the instructions before @pc (the rest did not run)."""
+        for i, (addr, _) in enumerate(self.insns):
+            if addr == pc:
+                self.insns = self.insns[:i]
+                return True
+        return False
+
+
+def parse_insn(line):
+    """(address, "mnemonic operands") of an in_asm line; mnemonic "" for a
+    continuation line of a long instruction's bytes; None for any other."""
+    m = INSN.match(line)
+    return (int(m.group(1), 16), m.group(3)) if m else None
+
+
+def executed_blocks(lines):
+    """The TBs that ran, in order, from QEMU's log: each TB run ("exec")
+    with its instructions (the in_asm listing of its translation) less what
+    did not run: a TB stopped before it started is dropped, one rewound at
+    an I/O access or left by an exception keeps what ran before it."""
+    blocks = []
+    listing, listings = None, {}     # the translation being read; host code -> insns
+    pending = {}                     # pc -> insns of a translation not yet run
+    entry = None                     # an interrupt entered before the next TB
+    it = iter(lines)
+    for line in it:
+        line = line.rstrip("\n")
+        if listing is not None:
+            insn = parse_insn(line)
+            if insn is not None:
+                if insn[1]:
+                    listing.append(insn)
+                continue
+            if listing:
+                pending[listing[0][0]] = listing
+            listing = None
+        if line.startswith("IN:"):
+            listing = []
+            continue
+        m = TRACE.match(line)
+        if m:
+            host, pc = int(m.group(1), 16), int(m.group(2), 16)
+            if pc in pending:        # just translated: bind the listing to its code
+                listings[host] = pending.pop(pc)
+            insns = listings.get(host)
+            if insns is None or insns[0][0] != pc:
+                raise ValueError(f"TB at {pc:#x} ran with no in_asm listing: was the log "
+                                 "on before its translation?")
+            rsp = None
+            for reg_line in it:         # -d cpu: the registers follow
+                r = RSP.search(reg_line)
+                if r:
+                    rsp = int(r.group(1), 16)
+                    break
+            blocks.append(Block(list(insns), rsp, entry))
+            entry = None
+            continue
+        m = STOPPED.match(line)
+        if m:
+            if blocks and blocks[-1].insns and blocks[-1].insns[0][0] == int(m.group(1), 16):
+                blocks.pop()
+            continue
+        m = REWOUND.match(line)
+        if m:
+            if blocks:
+                blocks[-1].truncate(int(m.group(1), 16))
+            continue
+        m = VECTOR.match(line)
+        if m:
+            vector, soft, pc = int(m.group(1), 16), m.group(2) == "1", int(m.group(3), 16)
+            if not soft and vector < 32 and blocks:
+                blocks[-1].truncate(pc)   # a fault: its instruction did not complete
+            entry = pc
+    return blocks
+
+
+# --- symbols and tasks -------------------------------------------------
+
+
+class Symbols:
+    """The ELF's functions, from `nm -n`: the function at an address is the
+    last text symbol at or below it."""
+
+    def __init__(self, pairs):
+        pairs = sorted(pairs)
+        self.addrs = [a for a, _ in pairs]
+        self.names = [n for _, n in pairs]
+
+    @classmethod
+    def from_nm(cls, text):
+        pairs = []
+        for line in text.splitlines():
+            parts = line.split()
+            if len(parts) == 3 and parts[1] in "tTwW":
+                pairs.append((int(parts[0], 16), parts[2]))
+        return cls(pairs)
+
+    def name(self, addr):
+        i = bisect.bisect_right(self.addrs, addr) - 1
+        return self.names[i] if i >= 0 else f"{addr:#x}"
+
+
+class Tasks:
+    """Which task a stack pointer belongs to, from the "PROFILE-TASK mark
+    stack pid current comm" lines GDB printed at the marks: a task's stack
+    is [stack, stack + THREAD_SIZE). A task of the first mark is named by
+    its role (the current one is the creator) or comm-pid; one only the
+    second mark lists is the new thread; a stack neither lists is the
+    previous thread's, created and gone between the marks: the thread of
+    the cycle before the timed one, whose last steps fall in it."""
+
+    def __init__(self, tasks):
+        self.tasks = tasks              # (stack, label), the first mark's first
+
+    @classmethod
+    def from_lines(cls, text):
+        first, second, seen = [], [], set()
+        for m in re.finditer(r"^PROFILE-TASK ([12]) (\d+) (\d+) ([01]) (.*)$", text, re.M):
+            mark, stack, pid, comm = m.group(1), int(m.group(2)), int(m.group(3)), m.group(5)
+            if mark == "1":
+                seen.add(pid)
+                label = CREATOR if m.group(4) == "1" else ROLES.get(comm, f"{comm}-{pid}")
+                first.append((stack, label))
+            elif pid not in seen:
+                second.append((stack, NEW_THREAD))
+        return cls(first + second)
+
+    def of(self, rsp):
+        for stack, label in self.tasks:
+            if stack < rsp <= stack + THREAD_SIZE:
+                return label
+        return PREVIOUS_THREAD
+
+
+# --- folding ------------------------------------------------------------
+
+
+def transfer(mnemonic):
+    """What the last instruction of a TB does to the call stack."""
+    op = mnemonic.split(" ", 1)[0]
+    if op.startswith("call"):
+        return "call"
+    if op.startswith("iret"):
+        return "iret"
+    if op.startswith("ret"):
+        return "ret"
+    return None
+
+
+class Fold:
+    """The result of fold(): per-instruction records of the counted span
+    (task, stack outermost first, mnemonic) and its summaries."""
+
+    def __init__(self, records, total_seen):
+        self.records, self.total_seen = records, total_seen
+
+    @property
+    def total(self):
+        return len(self.records)
+
+    def by_function(self):
+        """{(function, task): instructions}, the self cost of each."""
+        counts = {}
+        for task, stack, _ in self.records:
+            key = (stack[-1], task)
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def by_task(self):
+        counts = {}
+        for task, _, _ in self.records:
+            counts[task] = counts.get(task, 0) + 1
+        return counts
+
+    def inclusive(self):
+        """{function: instructions run in it or in what it called}."""
+        counts = {}
+        for _, stack, _ in self.records:
+            for name in set(stack):
+                counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    def folded(self):
+        """{"task;outer;...;inner": instructions}: flame graph input (a
+        task's name with _ for its spaces: a line ends " count")."""
+        counts = {}
+        for task, stack, _ in self.records:
+            key = ";".join((task.replace(" ", "_"),) + stack)
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+
+def replay(blocks, symbols, tasks, bases):
+    """Run the call-stack model over @blocks: one shadow stack per task,
+    pushed by a call (the next TB of that task is the callee) or an
+    interrupt entry, popped by a return; a jump to another function (a
+    tail call) replaces the top. A task's first return past what it was
+    seen to call lands in its caller, which the model learns (underflows);
+    @bases are what an earlier pass learnt, the stack each task starts with.
+    Returns ([(task, stack tuple, mnemonic, irq depth)], underflows)."""
+    state = {}                          # task -> [stack list, pending transfer, irq depth]
+    records, underflows = [], {}
+
+    def land(st, task, pc):
+        stack, pending = st[0], st[1]
+        name = symbols.name(pc)
+        if pending == "call":
+            stack.append(name)
+        elif pending in ("ret", "iret"):
+            if pending == "iret":
+                st[2] = max(0, st[2] - 1)
+            if stack:
+                stack.pop()
+            if not stack:
+                underflows.setdefault(task, []).append(name)
+                stack.append(name)
+        if not stack:
+            stack.append(name)
+        elif stack[-1] != name:
+            stack[-1] = name            # a jump into another function
+        st[1] = None
+
+    for block in blocks:
+        if not block.insns:
+            continue
+        task = tasks.of(block.rsp)
+        if task not in state:           # its first TB: its function on top of what it returns into
+            state[task] = [list(bases.get(task, ())), "call", 0]
+        st = state[task]
+        if block.entry is not None:
+            land(st, task, block.entry)   # the interrupted instruction, then the handler
+            st[1] = "call"
+            st[2] += 1
+        for addr, mnemonic in block.insns:
+            land(st, task, addr)
+            records.append((task, tuple(st[0]), mnemonic, st[2]))
+        st[1] = transfer(block.insns[-1][1])
+    return records, underflows
+
+
+def fold(blocks, symbols, tasks):
+    """Fold the TBs that ran into a Fold of the counted span.
+
+    Two passes of replay(): the first learns where each task's stack
+    starts (the callers it returns into), the second starts each task's
+    stack with them, so a frame is never missing below. The counted span
+    is the kernel's: the creator's last rdtsc outside an interrupt ends
+    the timed cycle; the one before it in the same function (the timer,
+    time_cycles()) starts it. From after the first to the second,
+    inclusive: rdtsc under -icount reads the count of instructions run,
+    itself included. (The scheduler's own reads, sched_clock(), are in a
+    function of their own.)"""
+    _, underflows = replay(blocks, symbols, tasks, {})
+    bases = {task: list(reversed(names)) for task, names in underflows.items()}
+    records, _ = replay(blocks, symbols, tasks, bases)
+    reads = [i for i, (task, stack, mnemonic, depth) in enumerate(records)
+             if mnemonic.split(" ", 1)[0] == "rdtsc" and depth == 0 and task == CREATOR]
+    if not reads:
+        raise ValueError("the creator ran no rdtsc outside interrupts")
+    timer = records[reads[-1]][1][-1]
+    reads = [i for i in reads if records[i][1][-1] == timer]
+    if len(reads) != 2:
+        raise ValueError(f"the creator ran {len(reads)} rdtsc in {timer}, not the "
+                         "benchmark's two")
+    span = records[reads[0] + 1:reads[-1] + 1]
+    return Fold([(task, stack, mnemonic) for task, stack, mnemonic, _ in span], len(records))
+
+
+# --- output ---------------------------------------------------------------
+
+
+def table(fold, top=None):
+    """The table: function, task, instructions, share, largest first."""
+    rows = sorted(fold.by_function().items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = rows[:top] if top else rows
+    width = max([len("function")] + [len(f) for (f, _), _ in shown])
+    twidth = max([len("task")] + [len(t) for (_, t), _ in shown])
+    lines = [f"{'function':<{width}}  {'task':<{twidth}}  {'instructions':>12}  {'share':>6}"]
+    for (function, task), n in shown:
+        lines.append(f"{function:<{width}}  {task:<{twidth}}  {n:>12}  "
+                     f"{100 * n / fold.total:>5.1f}%")
+    if top and len(rows) > top:
+        rest = sum(n for _, n in rows[top:])
+        lines.append(f"{f'({len(rows) - top} more)':<{width}}  {'':<{twidth}}  {rest:>12}  "
+                     f"{100 * rest / fold.total:>5.1f}%")
+    lines.append(f"{'total':<{width}}  {'':<{twidth}}  {fold.total:>12}  100.0%")
+    return lines
+
+
+def task_lines(fold):
+    rows = sorted(fold.by_task().items(), key=lambda kv: (-kv[1], kv[0]))
+    width = max(len(task) for task, _ in rows)
+    return [f"  {task:<{width}}  {n:>8}  {100 * n / fold.total:5.1f}%" for task, n in rows]
+
+
+def inclusive_lines(fold, top):
+    rows = sorted(fold.inclusive().items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    width = max(len(f) for f, _ in rows)
+    return [f"  {f:<{width}}  {n:>8}  {100 * n / fold.total:5.1f}%" for f, n in rows]
+
+
+def frame_color(name):
+    """A warm colour fixed by the name (flame graphs' usual palette)."""
+    h = int(hashlib.md5(name.encode()).hexdigest()[:8], 16)
+    r, g, b = colorsys.hls_to_rgb((h % 60) / 360, 0.6, 0.8 + (h >> 8) % 20 / 100)
+    return f"rgb({int(r * 255)},{int(g * 255)},{int(b * 255)})"
+
+
+def flame_svg(folded, title, width=1200, row=16):
+    """A flame graph of @folded ({"a;b;c": count}) as SVG text: the root
+    at the bottom, each frame as wide as the instructions run in it and
+    what it called, children left to right by name. A frame's tooltip
+    (<title>) gives its instructions and share."""
+    root = {}                           # name -> [count, children]
+    for stack, n in folded.items():
+        level = root
+        for name in stack.split(";"):
+            node = level.setdefault(name, [0, {}])
+            node[0] += n
+            level = node[1]
+    total = sum(n for n, _ in root.values()) or 1
+
+    def depth(level):
+        return 1 + max((depth(c) for _, c in level.values()), default=0) if level else 0
+
+    height = (depth(root) + 2) * row + 8
+    scale = (width - 20) / total
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'font-family="monospace" font-size="11">',
+           f'<rect width="100%" height="100%" fill="#f8f8f8"/>',
+           f'<text x="{width / 2}" y="{row}" text-anchor="middle" font-size="14">'
+           f'{html.escape(title)}</text>']
+
+    def draw(level, x, d):
+        for name in sorted(level):
+            n, children = level[name]
+            w = n * scale
+            y = height - (d + 1) * row - 4
+            tip = f"{name}: {n} instructions, {100 * n / total:.2f}%"
+            out.append(f'<g><title>{html.escape(tip)}</title><rect x="{x:.2f}" y="{y}" '
+                       f'width="{max(w - 0.5, 0.1):.2f}" height="{row - 1}" '
+                       f'fill="{frame_color(name)}"/>')
+            chars = int(w / 7)
+            if chars >= 3:
+                label = name if len(name) <= chars else name[:chars - 2] + ".."
+                out.append(f'<text x="{x + 3:.2f}" y="{y + row - 4}">{html.escape(label)}</text>')
+            out.append("</g>")
+            draw(children, x, d + 1)
+            x += w
+
+    draw(root, 10, 0)
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+# --- the boot under GDB ---------------------------------------------------
+
+# The tasks at a mark (MARK: 1 at profile_start(), 2 at profile_stop())
+# with their stacks, and which one is current: the creator.
+GDB_TASKS = """python
+me = u64(current_task().address)
+for t in for_each_task():
+    print("PROFILE-TASK MARK %d %d %d %s" % (u64(t["stack"]), int(t["pid"]),
+          u64(t.address) == me, array_string(t["comm"])))
+end"""
+
+
+def gdb_script(port, log):
+    """The GDB session: the tasks and the log on at the first mark, the
+    log off at the second, then the kernel runs to its end."""
+    return "\n".join([
+        "set pagination off", "set confirm off",
+        f"target remote 127.0.0.1:{port}",
+        "source tools/gdb/spindle.py",
+        "break profile_start", "continue",
+        GDB_TASKS.replace("MARK", "1"),
+        f"monitor log {LOG_FLAGS}", "delete", "break profile_stop", "continue",
+        "monitor log none", GDB_TASKS.replace("MARK", "2"),
+        "delete", "continue", ""])
+
+
+def profile_boot(args, elf, out):
+    """Boot @elf with bench=profile_kthread under GDB; (GDB's output, the
+    serial log, problems). QEMU's log goes to @out/qemu.log."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    import gdb_tests               # free_port(), wait_for_port()
+    port = gdb_tests.free_port()
+    log = out / "qemu.log"
+    log.unlink(missing_ok=True)
+    script = out / "session.gdb"
+    script.write_text(gdb_script(port, log))
+    gdb_out, problems = [], []
+
+    def attach(_serial):
+        if gdb_out:                     # GDB is done: let the kernel end QEMU
+            return False
+        if not gdb_tests.wait_for_port(port):
+            gdb_out.append("(QEMU's gdbstub never listened)")
+            return True
+        try:
+            proc = subprocess.run(args.gdb + ["-batch", "-nx", "-x", str(script), str(elf)],
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True,
+                                  errors="backslashreplace", timeout=args.timeout)
+            gdb_out.append(proc.stdout)
+        except subprocess.TimeoutExpired as e:
+            gdb_out.append((e.stdout or b"").decode(errors="replace") + "\n(gdb timed out)")
+            return True
+        return False
+
+    boot = qemu.qemu_boot(args, "profile_kthread", CMDLINE, elf=elf, mem=qemu.BENCH_MEM,
+                          extra=qemu_conf.flags("QEMU_ICOUNT")
+                          + ["-S", "-gdb", f"tcp:127.0.0.1:{port}", "-D", str(log)],
+                          done=attach, log_dir=out)
+    text = "".join(gdb_out)
+    (out / "gdb.log").write_text(text)
+    if boot.status != qemu.EXIT_PASS:
+        problems.append(f"profile boot: {boot.describe()}; log {boot.log_path}")
+    if "Breakpoint 1, profile_start" not in text or "Breakpoint 2, profile_stop" not in text:
+        problems.append(f"GDB did not stop at profile_start() and profile_stop() "
+                        f"(see {out}/gdb.log)")
+    return text, boot.log, problems
+
+
+def kernel_figures(serial):
+    """(the cycle's figure, the timing overhead) the kernel printed."""
+    figure = re.search(rf"BENCH {FIGURE} (\d+) cycles", serial)
+    overhead = re.search(r"timing overhead (\d+) cycles", serial)
+    if not figure or not overhead:
+        return None, None
+    return int(figure.group(1)), int(overhead.group(1))
+
+
+def report(fold, figure, overhead, top, out, name):
+    """Print the profile, write the folded stacks and the flame graph;
+    return the problems (the totals not the kernel's)."""
+    print(f"# one kthread_create() + wake_up_process() + kthread_stop() ({name}), "
+          "instructions under -icount", flush=True)
+    for line in table(fold, top):
+        print(line)
+    print("\nby task:")
+    for line in task_lines(fold):
+        print(line)
+    print("\ninclusive (the function and all it called):")
+    for line in inclusive_lines(fold, top):
+        print(line)
+    (out / "kthread.folded").write_text(
+        "".join(f"{k} {v}\n" for k, v in sorted(fold.folded().items())))
+    svg = out / "kthread.svg"
+    svg.write_text(flame_svg(fold.folded(), f"kthread_create + wake_up_process + "
+                                            f"kthread_stop ({name}): {fold.total} instructions"))
+    print(f"\nflame graph: {svg}; folded stacks: {out / 'kthread.folded'}")
+    problems = []
+    if figure is None:
+        problems.append(f"the kernel printed no BENCH {FIGURE} figure")
+    elif fold.total != figure + overhead:
+        problems.append(f"profile total {fold.total} != the kernel's {FIGURE} {figure} "
+                        f"+ timing overhead {overhead}")
+    else:
+        print(f"total {fold.total} = the kernel's {FIGURE} {figure} + timing overhead "
+              f"{overhead}: the counts match")
+    return problems
+
+
+def nm_symbols(elf):
+    nm = shlex.split(os.environ.get("NM", "nm"))
+    return Symbols.from_nm(subprocess.run(nm + ["-n", str(elf)], check=True,
+                                          stdout=subprocess.PIPE, text=True).stdout)
+
+
+def profile(args, elf, out):
+    """Boot and fold; returns (Fold or None, figure, overhead, problems)."""
+    out.mkdir(parents=True, exist_ok=True)
+    gdb_text, serial, problems = profile_boot(args, elf, out)
+    if problems:
+        return None, None, None, problems
+    (out / "tasks").write_text(gdb_text)
+    with open(out / "qemu.log", errors="backslashreplace") as f:
+        blocks = executed_blocks(f)
+    result = fold(blocks, nm_symbols(elf), Tasks.from_lines(gdb_text))
+    figure, overhead = kernel_figures(serial)
+    return result, figure, overhead, []
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--elf", default="build/release/spindle.elf", help="the kernel to profile")
+    p.add_argument("--out", default="build/profile", help="folder for the log and the graph")
+    p.add_argument("--top", type=int, default=15, help="rows of the table")
+    p.add_argument("--qemu", default="qemu-system-x86_64", help="QEMU command")
+    p.add_argument("--gdb", default="gdb", help="GDB command")
+    p.add_argument("--timeout", type=int, default=120, help="seconds for the boot")
+    args = p.parse_args()
+    os.chdir(Path(__file__).resolve().parent.parent)
+    args.qemu, args.gdb = shlex.split(args.qemu), shlex.split(args.gdb)
+    args.qemu_slots = threading.BoundedSemaphore(1)
+    elf, out = Path(args.elf), Path(args.out)
+    if not elf.is_file():
+        print(f"{elf} missing: run make first", file=sys.stderr)
+        return 1
+    result, figure, overhead, problems = profile(args, elf, out)
+    if result is not None:
+        name = "release" if "release" in str(elf) else "debug"
+        problems += report(result, figure, overhead, args.top, out, name)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
