@@ -7,7 +7,8 @@
                    get right: a TB stopped before it started, one rewound
                    at an I/O access, one left by a fault, an interrupt,
                    a long instruction's continuation line, a task switch,
-                   a task's callers learnt from its returns, and the
+                   a task's callers learnt from its returns, a new thread
+                   on a dead one's stack (ret_from_fork), and the
                    counted span (the timer's two rdtsc, not the other one);
   profile_kthread  make profile itself on the debug kernel (one boot, a few
                    seconds): its total is the kernel's figure for the same
@@ -32,8 +33,9 @@ NM = """\
 0000000000001400 T sched
 0000000000001500 t other
 0000000000001600 t kthreadd_fn
-0000000000001700 T rff
+0000000000001700 T ret_from_fork
 0000000000001800 t dead_fn
+0000000000001900 t exit_fn
 0000000000002000 D not_code
 """
 
@@ -73,9 +75,18 @@ def vector(number, v, pc, task):
 
 
 def fixed_log():
-    """The log of a made-up run, one TB (T-1..T24) after another."""
+    """The log of a made-up run, one TB (T-1, X1..X3, T0..T24) after another."""
     out = tb_listing((0x1500, "0f 31", "rdtsc"), (0x1502, "c3", "retq"))
     out += trace(0x50, 0x1500, "creator")                          # T-1: a read before
+    # X1..X3: a thread that dies on the stack the new thread will have
+    out += tb_listing((0x1900, "e8 fb fe ff ff", "callq    0x1800"))
+    out += trace(0x60, 0x1900, "new")                              # X1
+    out += tb_listing((0x1800, "e8 fb fb ff ff", "callq    0x1400"))
+    out += trace(0xf00, 0x1800, "new")                             # X2
+    out += tb_listing((0x1400, "48 89 27", "movq     %rsp, (%rdi)"),
+                      (0x1403, "48 8b 26", "movq     (%rsi), %rsp"),
+                      (0x1406, "eb 08", "jmp      0x1410"))
+    out += trace(0xb00, 0x1400, "new")                             # X3: and is gone
     out += tb_listing((0x1000, "90", "nop"), (0x1001, "0f 31", "rdtsc"))
     out += trace(0x100, 0x1000, "creator")                         # T0: before the span
     out += tb_listing((0x1003, "b8 01 00 00 00", "movl     $1, %eax"),
@@ -110,9 +121,6 @@ def fixed_log():
     out += tb_listing((0x1203, "48 83 c3 01", "addq     $1, %rbx"),
                       (0x1207, "e8 f4 01 00 00", "callq    0x1400"))
     out += trace(0xa00, 0x1203, "creator")                         # T9
-    out += tb_listing((0x1400, "48 89 27", "movq     %rsp, (%rdi)"),
-                      (0x1403, "48 8b 26", "movq     (%rsi), %rsp"),
-                      (0x1406, "eb 08", "jmp      0x1410"))
     out += trace(0xb00, 0x1400, "creator")                         # T10: switch to kthreadd
     out += tb_listing((0x1410, "c3", "retq"))
     out += trace(0xc00, 0x1410, "kthreadd")                        # T11
@@ -126,7 +134,6 @@ def fixed_log():
     out += trace(0xe00, 0x1700, "new")                             # T16
     out += trace(0xb00, 0x1400, "new")                             # T17: to the previous
     out += trace(0xc00, 0x1410, "previous")                        # T18
-    out += tb_listing((0x1800, "e8 fb fb ff ff", "callq    0x1400"))
     out += trace(0xf00, 0x1800, "previous")                        # T19
     out += trace(0xb00, 0x1400, "previous")                        # T20: back to the creator
     out += trace(0xc00, 0x1410, "creator")                         # T21
@@ -144,7 +151,7 @@ EXPECTED = {
     "creator;outer;leaf": 4, "creator;outer;leaf;irq_entry": 2, "creator;outer;leaf;sched": 4,
     "kthreadd;kthreadd_fn": 2, "kthreadd;kthreadd_fn;sched": 4,
     "kthreadd;kthreadd_fn;sched;irq_entry": 2,
-    "new_thread;rff": 1, "new_thread;rff;sched": 4,
+    "new_thread;ret_from_fork": 1, "new_thread;ret_from_fork;sched": 4,
     "previous_thread;dead_fn": 1, "previous_thread;dead_fn;sched": 4,
 }
 EXPECTED_TASKS = {"creator": 19, "kthreadd": 8, "new thread": 5, "previous thread": 5}

@@ -59,6 +59,7 @@ FIGURE = "kthread_profile_round"
 # cycle's before.
 CREATOR, NEW_THREAD, PREVIOUS_THREAD = "creator", "new thread", "previous thread"
 ROLES = {"kthreadd": "kthreadd", "swapper/0": "idle"}
+FORK_ENTRY = "ret_from_fork"    # where every new task's own code starts (entry_64.S)
 
 # --- QEMU's log ---------------------------------------------------------
 
@@ -188,6 +189,10 @@ class Symbols:
                 pairs.append((int(parts[0], 16), parts[2]))
         return cls(pairs)
 
+    def addr(self, name):
+        """The address of function @name (None if there is none)."""
+        return self.addrs[self.names.index(name)] if name in self.names else None
+
     def name(self, addr):
         i = bisect.bisect_right(self.addrs, addr) - 1
         return self.names[i] if i >= 0 else f"{addr:#x}"
@@ -283,6 +288,18 @@ class Fold:
         return counts
 
 
+class TaskState:
+    """A task's shadow stack in replay(): the functions, outermost first
+    (the last is running); what the last TB's final instruction will do to
+    it (pending: "call", "ret", "iret" or None); how many interrupts deep
+    it is; and since when it runs (the first record since it was switched
+    in, and how many frames lay below the running one then)."""
+
+    def __init__(self, base):
+        self.stack, self.pending, self.depth = list(base), "call", 0
+        self.since, self.below = 0, 0
+
+
 def replay(blocks, symbols, tasks, bases):
     """Run the call-stack model over @blocks: one shadow stack per task,
     pushed by a call (the next TB of that task is the callee) or an
@@ -290,44 +307,58 @@ def replay(blocks, symbols, tasks, bases):
     tail call) replaces the top. A task's first return past what it was
     seen to call lands in its caller, which the model learns (underflows);
     @bases are what an earlier pass learnt, the stack each task starts with.
+    A return into FORK_ENTRY (ret_from_fork) starts a new task's life: a
+    stack once a thread's that died may be a new thread's, and what the
+    dead one had called is no part of the new one's stack (nor are the
+    frames below its first instructions, __switch_to's, since it was
+    switched in: they are rewritten to stand on FORK_ENTRY).
     Returns ([(task, stack tuple, mnemonic, irq depth)], underflows)."""
-    state = {}                          # task -> [stack list, pending transfer, irq depth]
+    state = {}                          # task -> TaskState
     records, underflows = [], {}
+    fork_entry = symbols.addr(FORK_ENTRY)
 
     def land(st, task, pc):
-        stack, pending = st[0], st[1]
         name = symbols.name(pc)
-        if pending == "call":
-            stack.append(name)
-        elif pending in ("ret", "iret"):
-            if pending == "iret":
-                st[2] = max(0, st[2] - 1)
-            if stack:
-                stack.pop()
-            if not stack:
+        if st.pending in ("ret", "iret") and pc == fork_entry:
+            st.stack = [name]           # a new life: see above
+            for i in range(st.since, len(records)):
+                if records[i][0] == task:
+                    t, stack, mnemonic, depth = records[i]
+                    records[i] = (t, (name,) + stack[st.below:], mnemonic, depth)
+            st.since, st.below = len(records), 0
+        elif st.pending == "call":
+            st.stack.append(name)
+        elif st.pending in ("ret", "iret"):
+            if st.pending == "iret":
+                st.depth = max(0, st.depth - 1)
+            if st.stack:
+                st.stack.pop()
+            if not st.stack:
                 underflows.setdefault(task, []).append(name)
-                stack.append(name)
-        if not stack:
-            stack.append(name)
-        elif stack[-1] != name:
-            stack[-1] = name            # a jump into another function
-        st[1] = None
+        if not st.stack:
+            st.stack.append(name)
+        elif st.stack[-1] != name:
+            st.stack[-1] = name         # a jump into another function
+        st.pending = None
 
+    running = None
     for block in blocks:
         if not block.insns:
             continue
         task = tasks.of(block.rsp)
         if task not in state:           # its first TB: its function on top of what it returns into
-            state[task] = [list(bases.get(task, ())), "call", 0]
+            state[task] = TaskState(bases.get(task, ()))
         st = state[task]
         if block.entry is not None:
             land(st, task, block.entry)   # the interrupted instruction, then the handler
-            st[1] = "call"
-            st[2] += 1
-        for addr, mnemonic in block.insns:
+            st.pending = "call"
+            st.depth += 1
+        for i, (addr, mnemonic) in enumerate(block.insns):
             land(st, task, addr)
-            records.append((task, tuple(st[0]), mnemonic, st[2]))
-        st[1] = transfer(block.insns[-1][1])
+            if i == 0 and task != running:
+                st.since, st.below, running = len(records), len(st.stack) - 1, task
+            records.append((task, tuple(st.stack), mnemonic, st.depth))
+        st.pending = transfer(block.insns[-1][1])
     return records, underflows
 
 
