@@ -413,12 +413,12 @@ static void smp_call_function_many_reaches_every_cpu(struct kunit *test)
 
 /*
  * Each round is two wakeups from one CPU to the other (an IPI each when
- * the other is idle). Under TCG on this loaded 2-core machine a cross-CPU
- * wakeup costs up to 7 ms: 10,000 rounds would take the -smp 4 boot
- * minutes, so it runs 500 (1,000 wakeups, any one lost fails it);
- * make bench times the round trip.
+ * the other is idle): 10,000 rounds are 20,000 cross-CPU wakeups, and a
+ * single lost one fails the case. A round costs about 150 us of guest
+ * time under TCG, so the case takes about 1.5 s at -smp 4; make bench
+ * times the round trip.
  */
-#define PING_ROUNDS	2000
+#define PING_ROUNDS	10000
 
 struct pingpong {
 	struct completion ping, pong;
@@ -569,8 +569,8 @@ static void smp_kthreadd_fifo_and_bound_not_inherited(struct kunit *test)
  * The outcome of each is checked, both kinds are counted, and memory is
  * back to baseline at the end.
  */
-#define CREATES		16	/* per creator: 64 at -smp 4, two of them killed */
-#define KILL_EVERY	8
+#define CREATES		512	/* per creator: 2,048 at -smp 4, 32 of them killed */
+#define KILL_EVERY	64
 
 enum kill_mode { KILL_NONE, KILL_WIN, KILL_LOSE };
 
@@ -613,6 +613,17 @@ static struct creator *creator_of_child(struct task_struct *p)
 	return i < nr_creators ? &creators[i] : NULL;
 }
 
+/*
+ * Ask @c's killer for a SIGKILL now. The killer sleeps between kills
+ * rather than polling every tick: 2,048 creations would otherwise wait
+ * up to a tick each for it.
+ */
+static void kill_creator(struct creator *c)
+{
+	WRITE_ONCE(c->kill_now, true);
+	wake_up_process(c->killer);
+}
+
 static void wait_for_killed_branch(struct creator *c)
 {
 	if (!wait_until(READ_ONCE(c->killed_branch), 10000))
@@ -627,7 +638,7 @@ static void smp_step_hook(int step)
 	case KT_CREATE_WAIT:
 		c = creator_of_task(current);
 		if (c && c->mode == KILL_WIN)
-			WRITE_ONCE(c->kill_now, true);
+			kill_creator(c);
 		break;
 	case KT_CREATOR_KILLED:
 		c = creator_of_task(current);
@@ -652,7 +663,7 @@ static void smp_after_take_done(struct task_struct *self)
 	struct creator *c = creator_of_child(self);
 
 	if (c && READ_ONCE(c->mode) == KILL_LOSE) {
-		WRITE_ONCE(c->kill_now, true);
+		kill_creator(c);
 		wait_for_killed_branch(c);
 	}
 }
@@ -661,14 +672,21 @@ static int killer_fn(void *data)
 {
 	struct creator *c = data;
 
-	while (!kthread_should_stop()) {
-		if (READ_ONCE(c->kill_now)) {
-			WRITE_ONCE(c->kill_now, false);
-			send_sig(SIGKILL, c->task, 1);
-			c->sent++;
+	for (;;) {
+		/* Set the state first: a kill_creator() after the check still wakes us. */
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		if (!READ_ONCE(c->kill_now)) {
+			schedule();
+			continue;
 		}
-		schedule_timeout_interruptible(1);
+		__set_current_state(TASK_RUNNING);
+		WRITE_ONCE(c->kill_now, false);
+		send_sig(SIGKILL, c->task, 1);
+		c->sent++;
 	}
+	__set_current_state(TASK_RUNNING);
 	return 0;
 }
 
