@@ -628,6 +628,7 @@ struct mutex_user {
 	int about_to_lock;
 	int returned;
 	int ret;
+	bool here;		/* bound to TEST_CPU (kthread_run_here()) */
 	struct task_struct *task;
 };
 
@@ -670,7 +671,10 @@ static int mutex_user_fn(void *data)
 
 static struct task_struct *run_mutex_user(struct mutex_user *u)
 {
-	u->task = kthread_run(mutex_user_fn, u, "mtx_user/%d", u->id);
+	if (u->here)
+		u->task = kthread_run_here(mutex_user_fn, u, "mtx_user/%d", u->id);
+	else
+		u->task = kthread_run(mutex_user_fn, u, "mtx_user/%d", u->id);
 	if (IS_ERR(u->task))
 		u->task = NULL;
 	return u->task;
@@ -759,6 +763,12 @@ static void mutex_mutual_exclusion(struct kunit *test)
  * Three waiters queue in order behind us. Our unlock hands the mutex
  * straight to the first (it is the owner before it even runs, and a
  * trylock right after fails: no barging), and each hands it on in turn.
+ *
+ * We and the waiters share TEST_CPU: preempt_disable() then keeps the
+ * first waiter from running between our unlock and our look at the
+ * owner. On another CPU it could run there, take its turn and hand the
+ * mutex on before we look (a vCPU descheduled by the host for a few ms
+ * is enough), and the owner we saw would be the second waiter.
  */
 static void mutex_fifo_handoff(struct kunit *test)
 {
@@ -767,13 +777,16 @@ static void mutex_fifo_handoff(struct kunit *test)
 	struct mutex_user u[3] = {};
 	struct mem_snapshot base;
 	struct task_struct *owner_after_unlock;
+	struct cpumask saved;
 	int barged;
 
 	memset(&log, 0, sizeof(log));
+	task_pin(current, &saved);
 	mem_snapshot_take(&base);
 	mutex_lock(&m);
 	for (int i = 0; i < 3; i++) {
-		u[i] = (struct mutex_user){ .m = &m, .op = MUTEX_OP_LOCK, .id = i, .log = &log };
+		u[i] = (struct mutex_user){ .m = &m, .op = MUTEX_OP_LOCK, .id = i, .log = &log,
+					    .here = true };
 		if (!start_mutex_waiter(&u[i])) {
 			KUNIT_FAIL(test, "waiter %d did not go to sleep", i);
 			mutex_unlock(&m);
@@ -799,6 +812,7 @@ static void mutex_fifo_handoff(struct kunit *test)
 out:
 	stop_mutex_users(u, 3);
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
+	task_unpin(current, &saved);
 }
 
 static void mutex_trylock_semantics(struct kunit *test)
