@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 from qemu_conf import EXIT_PASS     # noqa: E402  (tools/qemu.mk)
 
 PROMPT = "spindle# "
+LINE_MAX = 127             # kernel/shell.c: SHELL_LINE_MAX less the NUL
 PANIC_END = "---[ end Kernel panic"
 UP, DOWN = "\x1b[A", "\x1b[B"
 BACKSPACE, CTRL_U, CTRL_C = "\x7f", "\x15", "\x03"
@@ -90,10 +91,20 @@ class Console:
     def type(self, keys, timeout=20):
         """Send keys ending in Enter; return what came before the next prompt.
 
-        The first line of the result is the echo of what was typed.
+        The first line of the result is the echo of what was typed. For a
+        plain line (printable ASCII the shell keeps whole) the echo of the
+        whole line is waited for first: a kernel message printed while we
+        type makes the shell redraw its prompt and the line so far, and
+        the prompt of that redraw is not the reply's.
         """
         start = len(self.text)
         self.send(keys)
+        line = keys[:-1]
+        if keys.endswith("\r") and len(line) <= LINE_MAX and \
+                all(" " <= ch <= "~" for ch in line):
+            echo = self.wait_for(line + "\n", start, timeout) + len(line) + 1
+            end = self.wait_for(PROMPT, echo, timeout)
+            return line + "\n" + self.text[echo:end]
         end = self.wait_for(PROMPT, start, timeout)
         return self.text[start:end]
 
