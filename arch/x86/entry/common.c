@@ -7,6 +7,7 @@
  * whether the fast `sysret` may return or `iret` must.
  * Linux: arch/x86/entry/common.c
  */
+#include <linux/bitops.h>
 #include <linux/entry-common.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
@@ -15,15 +16,25 @@
 #include <asm/processor-flags.h>
 #include <asm/segment.h>
 
-unsigned long nr_unknown_syscalls;
+/*
+ * The numbers that have said -ENOSYS this boot, one bit each; the last
+ * bit stands for every number past it. Set with test_and_set_bit(), so
+ * two CPUs may race on one number and each log it: harmless.
+ */
+#define UNKNOWN_SYSCALL_BITS	512
+static unsigned long unknown_syscalls_seen[UNKNOWN_SYSCALL_BITS / BITS_PER_LONG];
 
 /*
- * -ENOSYS, and a line naming the program, at most ten times per boot:
- * a program probing for new calls must not flood the log.
+ * -ENOSYS, and a line naming the number and the first program to ask,
+ * once per number per boot: a program probing for new calls must not
+ * flood the log, and the lines together are the census of what user
+ * space asked for and did not get (tests/busybox_tests.py reads them).
  */
 static long unknown_syscall(int nr)
 {
-	if (nr_unknown_syscalls++ < 10)
+	unsigned int bit = min_t(unsigned int, nr, UNKNOWN_SYSCALL_BITS - 1);
+
+	if (!test_and_set_bit(bit, unknown_syscalls_seen))
 		pr_info("%s[%d]: unknown system call %d: -ENOSYS\n", current->comm,
 			task_pid_nr(current), nr);
 	return -ENOSYS;
