@@ -244,7 +244,8 @@ static struct dentry *path_start(int dfd, const char *name, int *err)
 	}
 	d = dget(f->f_dentry);
 	fput(f);
-	if (!S_ISDIR(d->d_inode->i_mode)) {
+	/* "" (LOOKUP_EMPTY) names @dfd itself, which may be any file. */
+	if (*name && !S_ISDIR(d->d_inode->i_mode)) {
 		dput(d);
 		*err = -ENOTDIR;
 		return NULL;

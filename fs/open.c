@@ -4,7 +4,7 @@
  * open(2)/openat(2) for programs, with O_CREAT, O_EXCL, O_TRUNC,
  * O_APPEND, O_DIRECTORY, O_NOFOLLOW and O_CLOEXEC; and the calls Linux
  * keeps beside them: chdir, fchdir, access/faccessat, umask (kernel/sys.c
- * in Linux), truncate/ftruncate, chmod.
+ * in Linux), truncate/ftruncate, chmod, chown (root's ids only).
  * Linux: fs/open.c
  */
 #include <linux/fdtable.h>
@@ -354,6 +354,60 @@ SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
 
 	if (f) {
 		err = f->f_dentry ? chmod_common(f->f_dentry, mode) : -EINVAL;
+		fput(f);
+	}
+	return err;
+}
+
+/*
+ * Spindle keeps no owner: every file belongs to root (fs/stat.c says 0),
+ * so root's ids, or -1 for "unchanged", are all a chown can store.
+ * Another id is one this kernel cannot represent: -EINVAL, as Linux says
+ * for an id it cannot map (make_kuid() failing).
+ * Linux: chown_common()
+ */
+static long chown_common(struct dentry *d, uid_t user, gid_t group)
+{
+	if ((user != (uid_t)-1 && user != 0) || (group != (gid_t)-1 && group != 0))
+		return -EINVAL;
+	d->d_inode->i_ctime = current_time_sec();
+	return 0;
+}
+
+SYSCALL_DEFINE5(fchownat, int, dfd, const char __user *, filename, uid_t, user, gid_t, group,
+		int, flag)
+{
+	struct dentry *d;
+	int err;
+
+	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	d = user_path_at(dfd, filename, (flag & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+			 (flag & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0), &err);
+	if (!d)
+		return err;
+	err = chown_common(d, user, group);
+	dput(d);
+	return err;
+}
+
+SYSCALL_DEFINE3(chown, const char __user *, filename, uid_t, user, gid_t, group)
+{
+	return __do_sys_fchownat(AT_FDCWD, filename, user, group, 0);
+}
+
+SYSCALL_DEFINE3(lchown, const char __user *, filename, uid_t, user, gid_t, group)
+{
+	return __do_sys_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE3(fchown, unsigned int, fd, uid_t, user, gid_t, group)
+{
+	struct file *f = fget(fd);
+	long err = -EBADF;
+
+	if (f) {
+		err = f->f_dentry ? chown_common(f->f_dentry, user, group) : -EINVAL;
 		fput(f);
 	}
 	return err;

@@ -78,7 +78,7 @@ static dev_t inode_dev(struct inode *inode)
 }
 
 /* Linux: cp_new_stat() */
-static int cp_new_stat(struct inode *inode, struct stat __user *statbuf)
+static int cp_new_stat(struct inode *inode, void __user *statbuf)
 {
 	struct stat st;
 
@@ -98,7 +98,7 @@ static int cp_new_stat(struct inode *inode, struct stat __user *statbuf)
 }
 
 /* Linux: cp_statx() */
-static int cp_statx(struct inode *inode, struct statx __user *buffer)
+static int cp_statx(struct inode *inode, void __user *buffer)
 {
 	struct statx tmp;
 
@@ -120,73 +120,93 @@ static int cp_statx(struct inode *inode, struct statx __user *buffer)
 	return copy_to_user(buffer, &tmp, sizeof(tmp)) ? -EFAULT : 0;
 }
 
-/* The dentry a stat call names: by path, or by @dfd itself with AT_EMPTY_PATH and "". */
-static struct dentry *stat_lookup(int dfd, const char __user *filename, int flags, int *err)
+/* What stat(2) and statx(2) copy out: cp_new_stat() or cp_statx(). */
+typedef int (*stat_copy_t)(struct inode *inode, void __user *buf);
+
+/* Linux: vfs_fstat() */
+static long vfs_fstat(int fd, stat_copy_t cp, void __user *buf)
 {
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800 /* AT_NO_AUTOMOUNT */ |
-		      0x6000 /* AT_STATX_SYNC_TYPE */)) {
-		*err = -EINVAL;
-		return NULL;
-	}
-	return user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
-			    (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0), err);
+	struct file *f = fget(fd);
+	long err;
+
+	if (!f)
+		return -EBADF;
+	err = f->f_inode ? cp(f->f_inode, buf) : -EBADF;
+	fput(f);
+	return err;
 }
 
-/* Linux: vfs_fstatat() */
-static long do_fstatat(int dfd, const char __user *filename, struct stat __user *statbuf,
-		       int flags)
+/*
+ * True if @path is "" (or NULL) and @dfd a descriptor: with AT_EMPTY_PATH
+ * the call is about the open file itself, which may be a pipe or a tty
+ * with no name to walk (glibc 2.33+ makes fstat() fstatat(fd, "",
+ * AT_EMPTY_PATH)). A bad pointer is not empty: the walk reports it.
+ * Linux: vfs_empty_path()
+ */
+static bool vfs_empty_path(int dfd, const char __user *path)
+{
+	char c;
+
+	if (dfd < 0)
+		return false;
+	if (!path)
+		return true;
+	if (get_user(c, path))
+		return false;
+	return !c;
+}
+
+/*
+ * Copy out by @cp what the inode @dfd and @filename name says: the open
+ * file for AT_EMPTY_PATH and "", else the path walked (the symlink
+ * itself with AT_SYMLINK_NOFOLLOW).
+ * Linux: vfs_statx() / vfs_fstatat()
+ */
+static long vfs_statx(int dfd, const char __user *filename, int flags, stat_copy_t cp,
+		      void __user *buf)
 {
 	struct dentry *d;
 	int err;
 
-	d = stat_lookup(dfd, filename, flags, &err);
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800 /* AT_NO_AUTOMOUNT */ |
+		      0x6000 /* AT_STATX_SYNC_TYPE */))
+		return -EINVAL;
+	if ((flags & AT_EMPTY_PATH) && vfs_empty_path(dfd, filename))
+		return vfs_fstat(dfd, cp, buf);
+	d = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+			 (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0), &err);
 	if (!d)
 		return err;
-	err = cp_new_stat(d->d_inode, statbuf);
+	err = cp(d->d_inode, buf);
 	dput(d);
 	return err;
 }
 
 SYSCALL_DEFINE2(newstat, const char __user *, filename, struct stat __user *, statbuf)
 {
-	return do_fstatat(AT_FDCWD, filename, statbuf, 0);
+	return vfs_statx(AT_FDCWD, filename, 0, cp_new_stat, statbuf);
 }
 
 SYSCALL_DEFINE2(newlstat, const char __user *, filename, struct stat __user *, statbuf)
 {
-	return do_fstatat(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
+	return vfs_statx(AT_FDCWD, filename, AT_SYMLINK_NOFOLLOW, cp_new_stat, statbuf);
 }
 
 SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
 		struct stat __user *, statbuf, int, flag)
 {
-	return do_fstatat(dfd, filename, statbuf, flag);
+	return vfs_statx(dfd, filename, flag, cp_new_stat, statbuf);
 }
 
 SYSCALL_DEFINE2(newfstat, unsigned int, fd, struct stat __user *, statbuf)
 {
-	struct file *f = fget(fd);
-	int err;
-
-	if (!f)
-		return -EBADF;
-	err = f->f_inode ? cp_new_stat(f->f_inode, statbuf) : -EBADF;
-	fput(f);
-	return err;
+	return vfs_fstat(fd, cp_new_stat, statbuf);
 }
 
 SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned int, flags,
 		unsigned int, mask, struct statx __user *, buffer)
 {
-	struct dentry *d;
-	int err;
-
-	d = stat_lookup(dfd, filename, flags, &err);
-	if (!d)
-		return err;
-	err = cp_statx(d->d_inode, buffer);
-	dput(d);
-	return err;
+	return vfs_statx(dfd, filename, flags, cp_statx, buffer);
 }
 
 SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user *, buf,

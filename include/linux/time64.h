@@ -14,6 +14,8 @@ struct __kernel_timespec {
 	long long tv_nsec;
 };
 
+typedef long __kernel_old_time_t;
+
 struct __kernel_old_timeval {
 	long tv_sec;
 	long tv_usec;

@@ -25,6 +25,8 @@ typedef int64_t s64;
 /* The host's libc defines these; the kernel has to define them itself. */
 typedef long ssize_t;
 typedef int pid_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
 typedef int clockid_t;
 #else
 #include <sys/types.h>

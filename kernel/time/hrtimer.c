@@ -157,3 +157,13 @@ SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, void __u
 		return -EFAULT;
 	return 0;
 }
+
+/* time(2): the same clock, in seconds. Linux: SYSCALL_DEFINE1(time) in kernel/time/time.c */
+SYSCALL_DEFINE1(time, __kernel_old_time_t __user *, tloc)
+{
+	__kernel_old_time_t t = ktime_get_ns() / NSEC_PER_SEC;
+
+	if (tloc && put_user(t, tloc))
+		return -EFAULT;
+	return t;
+}
