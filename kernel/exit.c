@@ -190,7 +190,9 @@ static void complete_vfork_done(struct task_struct *tsk)
  * Leaving an address space (exit or exec): the CLONE_CHILD_CLEARTID
  * word is zeroed and its futex woken (how pthread_join() learns a
  * thread ended), and a vfork() parent may run again, its mm being ours
- * no more. A bad pointer there is ignored, as in Linux.
+ * no more. A bad pointer there is ignored, as in Linux. The caller has
+ * released the robust futexes first (futex_exit_release(),
+ * futex_exec_release()).
  * Linux: mm_release() in kernel/fork.c
  */
 static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
@@ -213,6 +215,7 @@ static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
  */
 void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
+	futex_exec_release(tsk);
 	mm_release(tsk, mm);
 }
 
@@ -228,6 +231,7 @@ static void exit_mm(void)
 
 	if (!mm)
 		return;
+	futex_exit_release(current);	/* Linux: exit_mm_release() */
 	mm_release(current, mm);
 	local_irq_save(flags);
 	switch_mm_irqs_off(mm, &init_mm, current);

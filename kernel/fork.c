@@ -708,6 +708,7 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	p->start_time = local_clock();
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : NULL;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : NULL;
+	p->robust_list = NULL;		/* the child registers its own (glibc does at start) */
 
 	/* Perform scheduler related setup. Assign this task to a CPU. */
 	retval = sched_fork(clone_flags, p);

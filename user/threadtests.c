@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -462,6 +463,178 @@ static void test_futex(void)
 	CHECK(syscall(SYS_futex, &futex_word, 4, 1, (void *)1, &futex_word, 0) == 0);
 }
 
+/*
+ * Robust futexes: Linux's uapi list (include/uapi/linux/futex.h), built
+ * by hand as glibc builds it for its robust mutexes.
+ */
+struct robust_lock {
+	struct robust_lock *next;	/* struct robust_list: the next lock, or the head */
+	volatile unsigned int word;	/* the futex word: owner's tid | FUTEX_WAITERS | OWNER_DIED */
+};
+
+struct robust_head {
+	void *next;			/* the first lock; the head itself when empty */
+	long futex_offset;		/* from a lock's list entry to its word */
+	void *pending;			/* list_op_pending */
+};
+
+#define FUTEX_WAITERS		0x80000000u
+#define FUTEX_OWNER_DIED	0x40000000u
+
+static struct robust_head rhead;
+static struct robust_lock rlocks[3];
+
+/* A thread that fills the list (knowing its tid), registers it and exits holding it. */
+struct robust_case {
+	void (*setup)(pid_t tid);
+	void *head;			/* what set_robust_list() is given */
+	volatile pid_t tid;
+	atomic_int ready;		/* 1 registered, -1 set_robust_list() failed */
+};
+
+static void *die_with_robust_list(void *arg)
+{
+	struct robust_case *c = arg;
+
+	c->tid = gettid_();
+	c->setup(c->tid);
+	atomic_store(&c->ready, syscall(SYS_set_robust_list, c->head, sizeof(rhead)) ? -1 : 1);
+	busy_ms(20);		/* the main thread is asleep on the word by then */
+	/*
+	 * musl's pthread_exit() leaves a list it did not register alone, and
+	 * a raw exit would leave pthread_join() waiting forever (musl clears
+	 * the joinable state in pthread_exit()).
+	 */
+	return NULL;
+}
+
+/*
+ * Run case @c; wait (shared, @wait_ms at most) on @word while it holds
+ * the dying thread's tid plus @wait_bits (~0: while it is 0). Return: the
+ * wait's result, 0 (woken) or an errno: ETIMEDOUT means nobody woke us.
+ */
+static int robust_death(struct robust_case *c, volatile unsigned int *word,
+			unsigned int wait_bits, long wait_ms)
+{
+	struct timespec timeout = { wait_ms / 1000, wait_ms % 1000 * 1000000 };
+	pthread_t t;
+	int err = 0;
+
+	atomic_store(&c->ready, 0);
+	if (pthread_create(&t, NULL, die_with_robust_list, c))
+		return -1;
+	while (!atomic_load(&c->ready))
+		;
+	if (atomic_load(&c->ready) < 0)
+		err = -1;
+	else if (futex((void *)word, FUTEX_WAIT, (wait_bits == ~0u ? 0 : c->tid | wait_bits),
+		       &timeout, NULL, 0))
+		err = errno;
+	pthread_join(t, NULL);
+	return err;
+}
+
+/* Two held locks, the first with a waiter. */
+static void hold_two(pid_t tid)
+{
+	rlocks[0] = (struct robust_lock){ &rlocks[1], tid | FUTEX_WAITERS };
+	rlocks[1] = (struct robust_lock){ (void *)&rhead, tid };
+	rhead = (struct robust_head){ &rlocks[0], offsetof(struct robust_lock, word), NULL };
+}
+
+/* Nothing held; list_op_pending names a lock just released (word 0). */
+static void pending_released(pid_t tid)
+{
+	(void)tid;
+	rlocks[2] = (struct robust_lock){ NULL, 0 };
+	rhead = (struct robust_head){ &rhead, offsetof(struct robust_lock, word), &rlocks[2] };
+}
+
+/* A lock held by another thread, and one whose list loops on itself forever. */
+static void others_and_circular(pid_t tid)
+{
+	rlocks[0] = (struct robust_lock){ &rlocks[1], 1 };	/* pid 1's, not ours */
+	rlocks[1] = (struct robust_lock){ &rlocks[1], tid };	/* next: itself */
+	rhead = (struct robust_head){ &rlocks[0], offsetof(struct robust_lock, word), NULL };
+}
+
+/* The list's first pointer is unreadable: the walk ends at once. */
+static void bad_first(pid_t tid)
+{
+	(void)tid;
+	rhead = (struct robust_head){ (void *)0x10, 0, NULL };
+}
+
+static void robust_list_child(void)
+{
+	struct robust_case c = { .head = &rhead };
+	struct robust_head *head;
+	size_t len;
+	int r;
+
+	/* Error paths: a wrong size, no such thread, bad result pointers. */
+	if (syscall(SYS_set_robust_list, &rhead, sizeof(rhead) - 1) != -1 || errno != EINVAL)
+		_exit(10);
+	if (syscall(SYS_set_robust_list, &rhead, sizeof(rhead)) ||
+	    syscall(SYS_get_robust_list, 0, &head, &len) || head != &rhead || len != sizeof(rhead))
+		_exit(11);
+	if (syscall(SYS_get_robust_list, 999999, &head, &len) != -1 || errno != ESRCH)
+		_exit(12);
+	if (syscall(SYS_get_robust_list, 0, (void *)0x10, &len) != -1 || errno != EFAULT)
+		_exit(13);
+	if (syscall(SYS_get_robust_list, getpid(), &head, &len) || head != &rhead)
+		_exit(14);
+	syscall(SYS_set_robust_list, NULL, sizeof(rhead));
+
+	/* Death holding two: both marked OWNER_DIED, FUTEX_WAITERS kept, the waiter woken. */
+	c.setup = hold_two;
+	r = robust_death(&c, &rlocks[0].word, FUTEX_WAITERS, 2000);
+	if (r != 0 && r != EAGAIN)
+		_exit(20);
+	if (rlocks[0].word != (FUTEX_WAITERS | FUTEX_OWNER_DIED) ||
+	    rlocks[1].word != FUTEX_OWNER_DIED)
+		_exit(21);
+	/* Death just after releasing: list_op_pending's waiter woken, the word left 0. */
+	c.setup = pending_released;
+	r = robust_death(&c, &rlocks[2].word, ~0u, 2000);
+	if (r != 0 || rlocks[2].word != 0)
+		_exit(30);
+	/*
+	 * Another owner's lock is left alone; a looping list is walked a
+	 * bounded number of times (we wait on our tid in the loop's lock: no
+	 * waiter bit, so no wake, and EAGAIN if it was marked before we slept).
+	 */
+	c.setup = others_and_circular;
+	r = robust_death(&c, &rlocks[1].word, 0, 2000);
+	if (r != EAGAIN && r != ETIMEDOUT)
+		_exit(40);
+	if (rlocks[0].word != 1 || rlocks[1].word != FUTEX_OWNER_DIED)
+		_exit(41);
+	/* Bad pointers end the walk quietly: the thread still exits, the process lives. */
+	c.setup = bad_first;
+	if (robust_death(&c, &rlocks[0].word, 0, 2000) != EAGAIN)	/* word 1: never our tid */
+		_exit(50);
+	c.head = (void *)0xffffffff80100000UL;	/* a kernel address: set, never read */
+	c.setup = hold_two;
+	if (robust_death(&c, &rlocks[0].word, FUTEX_WAITERS, 100) != ETIMEDOUT ||
+	    rlocks[0].word != (c.tid | FUTEX_WAITERS))
+		_exit(51);
+	_exit(0);
+}
+
+/*
+ * set_robust_list() and what exit does with the list (exit_robust_list()):
+ * in a child, so a hung or broken walk cannot take the suite with it.
+ */
+static void test_robust_list(void)
+{
+	int status = in_child(robust_list_child);
+
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	if (WIFEXITED(status) && WEXITSTATUS(status))
+		printf("    # robust_list_child: exit status %d\n", WEXITSTATUS(status));
+}
+
 /* clone()'s flag rules, as Linux checks them in copy_process(). */
 static void test_clone_thread_flags(void)
 {
@@ -798,6 +971,7 @@ const struct usertest thread_tests[] = {
 	{ "thread_group_signals", test_thread_group_signals },
 	{ "thread_execve", test_thread_execve },
 	{ "futex", test_futex },
+	{ "robust_list", test_robust_list },
 	{ "tlb_shootdown", test_tlb_shootdown },
 	{ "clone_thread_flags", test_clone_thread_flags },
 	{ "clone_bad_cleartid", test_clone_bad_cleartid },

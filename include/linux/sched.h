@@ -22,6 +22,8 @@
 #include <asm/current.h>
 #include <asm/processor.h>
 #include <asm/switch_to.h>
+
+struct robust_list_head;
 #include <asm/thread_info.h>
 
 /*
@@ -197,6 +199,8 @@ struct task_struct {
 	/* CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID, set_tid_address() */
 	int __user *set_child_tid;
 	int __user *clear_child_tid;
+	/* set_robust_list(): the user's list of robust futexes this thread holds */
+	struct robust_list_head __user *robust_list;
 
 #if CONFIG_LOCKDEP
 	/*

@@ -143,3 +143,163 @@ void futex_wake_mark(struct futex_q *q)
 	list_del_init(&q->list);
 	wake_up_process(p);
 }
+
+int futex_atomic_cmpxchg_inatomic(u32 *uval, u32 __user *uaddr, u32 oldval, u32 newval);
+
+/*
+ * Compare the word at @uaddr with @uval and, if equal, store @newval,
+ * atomically against the address space's other threads; *@curval is
+ * what the word held. Not under a bucket lock here, so a missing page
+ * is faulted in as for any user access.
+ * Return: 0 or -EFAULT.
+ * Linux: futex_cmpxchg_value_locked()
+ */
+static int futex_cmpxchg_value(u32 *curval, u32 __user *uaddr, u32 uval, u32 newval)
+{
+	if (!access_ok(uaddr, sizeof(u32)))
+		return -EFAULT;
+	return futex_atomic_cmpxchg_inatomic(curval, uaddr, uval, newval);
+}
+
+/*
+ * The exiting @curr's robust lock at @uaddr: if @curr owns it, mark it
+ * FUTEX_OWNER_DIED (keeping FUTEX_WAITERS) and wake one waiter, who
+ * takes it over and sees EOWNERDEAD. @pending_op: the entry is
+ * list_op_pending, the lock @curr was taking or releasing as it died;
+ * with no owner it was just released, and a waiter may have been
+ * promised a wake-up that never came, so one is woken. The wake is
+ * always a shared one, as Linux's: glibc's robust mutexes wait shared
+ * for that reason. @pi: a priority-inheritance lock, which Spindle does
+ * not have: marked, never woken here.
+ * Return: 0, or -1 for a word the walk should stop at (misaligned, unreadable).
+ * Linux: handle_futex_death()
+ */
+static int handle_futex_death(u32 __user *uaddr, struct task_struct *curr, bool pi,
+			      bool pending_op)
+{
+	u32 uval, nval, mval;
+	u32 owner;
+
+	if ((unsigned long)uaddr % sizeof(u32))
+		return -1;
+	for (;;) {
+		if (get_user(uval, uaddr))
+			return -1;
+		owner = uval & FUTEX_TID_MASK;
+		if (pending_op && !pi && !owner) {
+			futex_wake(uaddr, FLAGS_SHARED, 1, FUTEX_BITSET_MATCH_ANY);
+			return 0;
+		}
+		if (owner != (u32)task_pid_nr(curr))
+			return 0;
+		/* Even if OWNER_DIED is set already (an owner that died twice), wake. */
+		mval = (uval & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+		if (futex_cmpxchg_value(&nval, uaddr, uval, mval))
+			return -1;	/* no writable page there: the lock stays taken */
+		if (nval == uval)
+			break;
+		/* Changed under us (a waiter set FUTEX_WAITERS): look again. */
+		cond_resched();
+	}
+	if (!pi && (uval & FUTEX_WAITERS))
+		futex_wake(uaddr, FLAGS_SHARED, 1, FUTEX_BITSET_MATCH_ANY);
+	return 0;
+}
+
+/*
+ * Read the list pointer at @head into *@entry and its low bit (the PI
+ * flag) into *@pi. Return: 0 or -EFAULT. Linux: fetch_robust_entry()
+ */
+static int fetch_robust_entry(struct robust_list __user **entry,
+			      struct robust_list __user * __user *head, bool *pi)
+{
+	unsigned long uentry;
+
+	if (get_user(uentry, (unsigned long __user *)head))
+		return -EFAULT;
+	*entry = (struct robust_list __user *)(uentry & ~1UL);
+	*pi = uentry & 1;
+	return 0;
+}
+
+/*
+ * Walk @curr's robust list and let go of every lock it still holds.
+ * The list is user memory and untrusted: any pointer that cannot be
+ * read ends the walk quietly, and at most ROBUST_LIST_LIMIT entries are
+ * visited, so neither a bad nor a circular list can hurt the kernel.
+ * The next pointer is read before the lock is released: once the word
+ * says OWNER_DIED, a waiter may free the memory the entry lives in.
+ * Linux: exit_robust_list()
+ */
+static void exit_robust_list(struct task_struct *curr)
+{
+	struct robust_list_head __user *head = curr->robust_list;
+	struct robust_list __user *entry, *next_entry, *pending;
+	unsigned int limit = ROBUST_LIST_LIMIT;
+	bool pi, pip, next_pi;
+	unsigned long futex_offset;
+	int rc;
+
+	if (fetch_robust_entry(&entry, &head->list.next, &pi))
+		return;
+	if (get_user(futex_offset, &head->futex_offset))
+		return;
+	if (fetch_robust_entry(&pending, &head->list_op_pending, &pip))
+		return;
+	while (entry != &head->list) {
+		rc = fetch_robust_entry(&next_entry, &entry->next, &next_pi);
+		/* The pending one is done once, after the walk. */
+		if (entry != pending &&
+		    handle_futex_death((u32 __user *)((unsigned long)entry + futex_offset),
+				       curr, pi, false))
+			return;
+		if (rc)
+			return;
+		entry = next_entry;
+		pi = next_pi;
+		if (!--limit)
+			break;
+		cond_resched();
+	}
+	if (pending)
+		handle_futex_death((u32 __user *)((unsigned long)pending + futex_offset), curr, pip,
+				   true);
+}
+
+/*
+ * Linux: futex_cleanup(); the exit-state machine around it
+ * (futex_cleanup_begin()/_end()) guards PI state, which Spindle lacks.
+ */
+static void futex_cleanup(struct task_struct *tsk)
+{
+	if (unlikely(tsk->robust_list)) {
+		exit_robust_list(tsk);
+		tsk->robust_list = NULL;
+	}
+}
+
+/**
+ * futex_exit_release - the futex work of an exiting thread
+ * @tsk: current, leaving its address space for good (exit_mm())
+ *
+ * Releases the robust locks @tsk still holds (exit_robust_list()).
+ * Called before the CLONE_CHILD_CLEARTID wake, as in Linux.
+ * Linux: futex_exit_release()
+ */
+void futex_exit_release(struct task_struct *tsk)
+{
+	futex_cleanup(tsk);
+}
+
+/**
+ * futex_exec_release - the futex work of a thread calling execve()
+ * @tsk: current, about to drop its old address space
+ *
+ * The old program's robust locks are released as at exit: the new
+ * program knows nothing of them (and registers its own list).
+ * Linux: futex_exec_release()
+ */
+void futex_exec_release(struct task_struct *tsk)
+{
+	futex_cleanup(tsk);
+}

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The futex(2) system call: decoding the operation, its flags and its
- * timeout, and handing it to the wait, wake or requeue code.
+ * timeout, and handing it to the wait, wake or requeue code; and
+ * set_robust_list(2)/get_robust_list(2), the list exit walks (core.c).
  * Linux: kernel/futex/syscalls.c
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/timekeeping.h>
+#include <linux/uaccess.h>
 #include "futex.h"
 
 /**
@@ -90,4 +93,47 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 		val2 = (u32)(unsigned long)utime;
 	}
 	return do_futex(uaddr, op, val, tp, uaddr2, val2, val3);
+}
+
+/*
+ * set_robust_list(2): where this thread's robust futex list starts
+ * (glibc registers one for every thread). Nothing is read now: the
+ * list is walked only at exit (exit_robust_list()), and a bad pointer
+ * simply ends that walk.
+ * Return: 0, or -EINVAL if @len is not the size of the head Spindle knows.
+ * Linux: SYSCALL_DEFINE2(set_robust_list) in kernel/futex/syscalls.c
+ */
+SYSCALL_DEFINE2(set_robust_list, struct robust_list_head __user *, head, size_t, len)
+{
+	if (unlikely(len != sizeof(*head)))
+		return -EINVAL;
+	current->robust_list = head;
+	return 0;
+}
+
+/*
+ * get_robust_list(2): thread @pid's list head (0: the caller's) and its
+ * size. Every task belongs to root here, so the permission check Linux
+ * makes (ptrace_may_access()) always passes.
+ * Return: 0, -ESRCH for no such thread, -EFAULT for a bad pointer.
+ * Linux: SYSCALL_DEFINE3(get_robust_list) in kernel/futex/syscalls.c
+ */
+SYSCALL_DEFINE3(get_robust_list, int, pid, struct robust_list_head __user * __user *, head_ptr,
+		size_t __user *, len_ptr)
+{
+	struct robust_list_head __user *head;
+	struct task_struct *p;
+
+	if (!pid) {
+		head = current->robust_list;
+	} else {
+		p = get_pid_task_by_nr(pid);
+		if (!p)
+			return -ESRCH;
+		head = READ_ONCE(p->robust_list);
+		put_task_struct(p);
+	}
+	if (put_user(sizeof(*head), len_ptr))
+		return -EFAULT;
+	return put_user(head, head_ptr);
 }

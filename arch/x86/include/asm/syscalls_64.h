@@ -114,6 +114,8 @@ __SYSCALL(266, sys_symlinkat)
 __SYSCALL(267, sys_readlinkat)
 __SYSCALL(268, sys_fchmodat)
 __SYSCALL(269, sys_faccessat)
+__SYSCALL(273, sys_set_robust_list)
+__SYSCALL(274, sys_get_robust_list)
 __SYSCALL(280, sys_utimensat)
 __SYSCALL(292, sys_dup3)
 __SYSCALL(293, sys_pipe2)
@@ -121,4 +123,9 @@ __SYSCALL(302, sys_prlimit64)
 __SYSCALL(316, sys_renameat2)
 __SYSCALL(318, sys_getrandom)
 __SYSCALL(332, sys_statx)
+/*
+ * 334 rseq stays -ENOSYS: glibc 2.35+ tries to register its restartable
+ * sequences area at every thread start and, refused, runs without it
+ * (sched_getcpu() then asks the kernel instead of reading the area).
+ */
 __SYSCALL(439, sys_faccessat2)
