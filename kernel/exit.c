@@ -284,6 +284,9 @@ void do_exit(long code)
 	debug_check_no_locks_held();
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
+	/* The group's last thread to get here: its timers signal nobody any more. */
+	if (atomic_dec_and_test(&tsk->signal->live))
+		exit_itimers(tsk->signal);
 	trace_sched_process_exit(tsk);
 	exit_mm();
 	complete_vfork_done(tsk);

@@ -61,6 +61,7 @@ static struct signal_struct init_signals = {
 	.sigcnt = ATOMIC_INIT(1),
 	.nr_threads = 1,
 	.thread_head = LIST_HEAD_INIT(init_signals.thread_head),
+	.live = ATOMIC_INIT(1),
 };
 
 /**
@@ -69,6 +70,7 @@ static struct signal_struct init_signals = {
  */
 void fork_init(void)
 {
+	itimer_init(&init_signals);
 	for (int i = 0; i < RLIM_NLIMITS; i++)
 		init_signals.rlim[i].rlim_cur = init_signals.rlim[i].rlim_max = RLIM_INFINITY;
 	init_signals.rlim[RLIMIT_STACK].rlim_cur = INIT_RLIMITS_STACK;
@@ -455,7 +457,9 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	if (!sig)
 		return -ENOMEM;
 	atomic_set(&sig->sigcnt, 1);
+	atomic_set(&sig->live, 1);
 	sig->nr_threads = 1;
+	itimer_init(sig);	/* a child starts with no alarm (POSIX: fork clears it) */
 	INIT_LIST_HEAD(&sig->thread_head);
 	/* The child is in its parent's process group and session, on its terminal. */
 	spin_lock_irq(&tasklist_lock);
@@ -790,6 +794,7 @@ struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	p->parent = p->real_parent;
 	if (clone_flags & CLONE_THREAD) {
 		p->signal->nr_threads++;
+		atomic_inc(&p->signal->live);	/* past every failure: it will do_exit() */
 		/* A thread is on no children list: only the leader is the parent's child. */
 	} else {
 		list_add_tail(&p->sibling, &p->real_parent->children);

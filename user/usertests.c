@@ -19,6 +19,7 @@
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -521,6 +522,93 @@ static void test_nanosleep(void)
 	CHECK(nanosleep(&req, NULL) == -1 && errno == EINVAL);
 }
 
+static volatile int alarms;
+
+static void count_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
+}
+
+/* A child that asks for SIGALRM and has no handler: SIGALRM's default kills it. */
+static void alarm_kills(void)
+{
+	struct itimerval it = { .it_value = { 0, 20 * 1000 } };
+
+	if (setitimer(ITIMER_REAL, &it, NULL))
+		_exit(100);
+	for (;;)
+		pause();
+}
+
+/* alarm() in the parent: a forked child starts with none (POSIX). */
+static void no_inherited_alarm(void)
+{
+	struct itimerval it;
+
+	_exit(getitimer(ITIMER_REAL, &it) == 0 && !it.it_value.tv_sec && !it.it_value.tv_usec ?
+	      0 : 1);
+}
+
+/* setitimer(ITIMER_REAL), getitimer(), alarm(): SIGALRM on time, periodic, and errors. */
+static void test_itimer_alarm(void)
+{
+	struct sigaction sa = { .sa_handler = count_alarm }, old;
+	struct itimerval it = { .it_value = { 0, 50 * 1000 } }, cur, prev;
+	struct timespec a, b;
+	sigset_t none;
+	long us;
+	int status;
+
+	sigemptyset(&none);
+	CHECK(sigaction(SIGALRM, &sa, &old) == 0);
+	/* One shot, 50 ms: getitimer() counts down, the handler runs once, not early. */
+	alarms = 0;
+	CHECK(clock_gettime(CLOCK_MONOTONIC, &a) == 0);
+	CHECK(setitimer(ITIMER_REAL, &it, NULL) == 0);
+	CHECK(getitimer(ITIMER_REAL, &cur) == 0);
+	CHECK(cur.it_value.tv_sec == 0 && cur.it_value.tv_usec > 0 &&
+	      cur.it_value.tv_usec <= 70 * 1000);
+	CHECK(cur.it_interval.tv_sec == 0 && cur.it_interval.tv_usec == 0);
+	while (!alarms)
+		sigsuspend(&none);
+	CHECK(clock_gettime(CLOCK_MONOTONIC, &b) == 0);
+	us = (b.tv_sec - a.tv_sec) * 1000000L + (b.tv_nsec - a.tv_nsec) / 1000;
+	printf("    # setitimer(50 ms): SIGALRM after %ld us\n", us);
+	CHECK(us >= 15 * 1000);	/* the TSC may run fast on a loaded host: see nanosleep */
+	CHECK(getitimer(ITIMER_REAL, &cur) == 0 && !cur.it_value.tv_sec && !cur.it_value.tv_usec);
+	CHECK(alarms == 1);
+	/* Periodic, 20 ms: three more, then disarmed; the old setting comes back. */
+	it = (struct itimerval){ { 0, 20 * 1000 }, { 0, 20 * 1000 } };
+	CHECK(setitimer(ITIMER_REAL, &it, NULL) == 0);
+	while (alarms < 4)
+		sigsuspend(&none);
+	memset(&it, 0, sizeof(it));
+	CHECK(setitimer(ITIMER_REAL, &it, &prev) == 0);
+	CHECK(prev.it_interval.tv_sec == 0 && prev.it_interval.tv_usec == 20 * 1000);
+	CHECK(getitimer(ITIMER_REAL, &cur) == 0 && !cur.it_value.tv_sec && !cur.it_value.tv_usec);
+	/* alarm(): the seconds left of the last one; 0 cancels. */
+	CHECK(alarm(5) == 0);
+	CHECK(alarm(7) == 5);
+	status = in_child(no_inherited_alarm);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(alarm(0) == 7);
+	CHECK(alarm(0) == 0);
+	/* Bad arguments. */
+	it = (struct itimerval){ .it_value = { 0, 1000000 } };
+	CHECK(setitimer(ITIMER_REAL, &it, NULL) == -1 && errno == EINVAL);
+	it = (struct itimerval){ .it_value = { -1, 0 } };
+	CHECK(setitimer(ITIMER_REAL, &it, NULL) == -1 && errno == EINVAL);
+	CHECK(setitimer(99, &it, NULL) == -1 && errno == EINVAL);
+	CHECK(syscall(SYS_getitimer, ITIMER_REAL, (void *)0x10) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_setitimer, ITIMER_REAL, (void *)0x10, NULL) == -1 && errno == EFAULT);
+	CHECK(sigaction(SIGALRM, &old, NULL) == 0);
+	CHECK(alarms == 4);
+	/* Delivered with the default action: the process dies of it. */
+	status = in_child(alarm_kills);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM);
+}
+
 static void test_sigchld_ignored_autoreap(void)
 {
 	struct sigaction sa = { .sa_handler = SIG_IGN }, old;
@@ -803,6 +891,7 @@ static const struct usertest tests[] = {
 	{ "ids_uname_getppid", test_ids },
 	{ "orphan_reparented", test_orphan_reparented },
 	{ "nanosleep", test_nanosleep },
+	{ "itimer_alarm", test_itimer_alarm },
 	{ "sigchld_ignored_autoreap", test_sigchld_ignored_autoreap },
 	{ "signal_handlers", test_signal_handlers },
 	{ "traps_signal", test_traps_signal },

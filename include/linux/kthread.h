@@ -8,6 +8,7 @@
 #define _LINUX_KTHREAD_H
 
 #include <linux/completion.h>
+#include <linux/kthread_types.h>
 #include <linux/cpumask.h>
 #include <linux/err.h>
 #include <linux/numa.h>
@@ -166,9 +167,6 @@ extern void (*kthreadd_before_sleep_hook)(void);
 
 /* ---- kthread workers ---- */
 
-struct kthread_work;
-typedef void (*kthread_work_func_t)(struct kthread_work *work);
-
 struct kthread_worker {
 	unsigned int flags;
 	/* Guards both lists, current_work and each queued work's node; irqs off. */
@@ -177,13 +175,6 @@ struct kthread_worker {
 	struct list_head delayed_work_list;
 	struct task_struct *task;
 	struct kthread_work *current_work;
-};
-
-struct kthread_work {
-	struct list_head node;
-	kthread_work_func_t func;
-	struct kthread_worker *worker;
-	int canceling;		/* queueing is refused while > 0 */
 };
 
 struct kthread_delayed_work {

@@ -10,7 +10,10 @@
 #ifndef _LINUX_SCHED_SIGNAL_H
 #define _LINUX_SCHED_SIGNAL_H
 
+#include <linux/kthread_types.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
 
 #define SIGHUP		1
 #define SIGINT		2
@@ -142,6 +145,19 @@ struct signal_struct {
 	u64 sum_sched_runtime;
 	unsigned long nvcsw, nivcsw;
 	u64 cutime_ns;			/* run time of reaped children (getrusage, times) */
+	atomic_t live;			/* threads not yet in do_exit(): 0, the group is dead */
+	/*
+	 * ITIMER_REAL (setitimer(), alarm(); kernel/time/itimer.c): SIGALRM
+	 * to the group when real_timer fires, again every it_real_incr
+	 * jiffies if that is not 0. Kept across exec, stopped when the group
+	 * dies (exit_itimers()).
+	 */
+	/* Guards it_real_incr and arming real_timer; irqs off; timer bases nest inside. */
+	spinlock_t itimer_lock;
+	struct timer_list real_timer;
+	struct kthread_work it_real_work;	/* sends SIGALRM from process context */
+	unsigned long it_real_incr;
+	pid_t it_real_tgid;		/* whom it signals: the group's tgid */
 };
 
 static inline pid_t task_pgrp_nr(struct task_struct *tsk)
@@ -241,6 +257,9 @@ bool sig_ignored_or_blocked(struct task_struct *t, int sig);
 int sigsuspend(sigset_t *set);
 void __wake_up_parent(struct task_struct *p, struct task_struct *parent);
 void restore_saved_sigmask(void);
+/* kernel/time/itimer.c: a new group's ITIMER_REAL; stopping it when the group dies. */
+void itimer_init(struct signal_struct *sig);
+void exit_itimers(struct signal_struct *sig);
 void ignore_signals(struct task_struct *t);
 void flush_signals(struct task_struct *t);
 int allow_signal(int sig);
