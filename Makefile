@@ -426,7 +426,7 @@ grade: deps
 	@$(PYTHON) tools/lab.py grade $(LAB) $(if $(SUBMISSION),--submission "$(SUBMISSION)") || [ $$? -eq 1 ]
 
 # The release kernel's figures first, then the debug build's (tests/runner.py).
-bench: deps all
+bench: deps all $(B)/busybox.cpio
 	$(Q)$(MAKE) --no-print-directory RELEASE=1 O=build/release build/release/spindle.elf
 	$(PYTHON) tests/runner.py --bench --timeout $(TEST_TIMEOUT) --qemu "$(QEMU)" $(if $(NUMA),--numa $(NUMA))
 

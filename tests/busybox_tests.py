@@ -391,6 +391,56 @@ def _run_checks(args, results, proc, sock, log_path, err):
         con.close()
 
 
+BENCH_SUBSHELLS = 1000
+
+
+def bench(args, qemu_flags, elf, cpio, log_dir):
+    """make bench's busybox figures, from one boot of @elf under -icount
+    (guest time counts instructions, so it repeats): the guest time of a
+    shell loop of BENCH_SUBSHELLS `(true)` subshells (busybox's `time`,
+    10 ms steps), the guest's uptime at the prompt, and the host's wall
+    time from starting QEMU to the first prompt (this one depends on the
+    host). Return: ([(name, value, unit)], [problem])."""
+    tmp = tempfile.mkdtemp(prefix="spindle-busybox-bench-")
+    sock = os.path.join(tmp, "ttyS0")
+    log_path = Path(log_dir) / "bench_busybox.log"
+    cmd = args.qemu + list(qemu_flags) + ["-m", "128M", "-kernel", str(elf), "-initrd", str(cpio),
+                                          "-append", "", "-icount", "shift=0,sleep=off"]
+    figures, problems = [], []
+
+    def body(proc, err):
+        start = time.monotonic()
+        try:
+            con = Console(sock, log_path, 10)
+        except ShellError as e:
+            problems.append(f"bench_busybox: {e}")
+            return
+        try:
+            con.wait_for(" # ", 0, args.timeout)
+            figures.append(("busybox_boot_to_prompt_wall", f"{time.monotonic() - start:.2f}", "s"))
+            checks = Checks(con)
+            checks.prompt()
+            up = checks.lines("cut -d' ' -f1 /proc/uptime")
+            figures.append(("busybox_uptime_at_prompt", up[0], "s"))
+            out = checks.run(f"time sh -c 'i=0; while [ $i -lt {BENCH_SUBSHELLS} ]; do (true); "
+                             "i=$((i+1)); done'", timeout=10 * args.timeout)
+            m = re.search(r"real\s+(\d+)m\s*(\d+\.\d+)s", out)
+            if m:
+                figures.append((f"busybox_{BENCH_SUBSHELLS}_subshells",
+                                f"{int(m.group(1)) * 60 + float(m.group(2)):.2f}", "s"))
+            else:
+                problems.append(f"bench_busybox: no `time` figure in {out!r}")
+            checks.poweroff()
+            proc.wait(timeout=10)
+        except (ShellError, Checks.Failed, subprocess.TimeoutExpired) as e:
+            problems.append(f"bench_busybox: {e}; log: {log_path}")
+        finally:
+            con.close()
+
+    boot_on_socket(args, cmd, sock, tmp, Path(log_dir) / "bench_busybox.stderr", body)
+    return figures, problems
+
+
 def main():
     import argparse
     import threading

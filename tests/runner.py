@@ -1140,7 +1140,9 @@ def run_bench(args):
     those Linux has (tests/bench_linux.py). Then (unless NUMA= chose a
     machine) a boot of the release kernel at -smp 4 runs the benchmark
     that needs several CPUs (bench=smp, tests/kernel/bench_smp.c); its
-    figures are printed with "(-smp 4)" after them. The boots run side by
+    figures are printed with "(-smp 4)" after them. Last, the busybox
+    figures: the release kernel under Debian's busybox, its shell driven
+    over the serial port (tests/busybox_tests.py's bench()). The boots run side by
     side (--jobs QEMUs at once): -icount makes each figure independent of
     the load.
     """
@@ -1153,8 +1155,11 @@ def run_bench(args):
             for suffix, elf in kernels for m, machine in machines]
     if not args.numa:
         jobs.append(("bench_smp4", RELEASE_ELF, "bench=smp", dict(smp=4), ("", "smp4")))
-    with concurrent.futures.ThreadPoolExecutor(len(jobs)) as pool:
+    with concurrent.futures.ThreadPoolExecutor(len(jobs) + 1) as pool:
+        busybox = pool.submit(busybox_tests.bench, args, QEMU_FLAGS, RELEASE_ELF,
+                              ELF.parent / "busybox.cpio", LOG_DIR)
         done = list(pool.map(lambda j: bench_boot(args, *j[:4]), jobs))
+        busybox_figures, busybox_problems = busybox.result()
     figures, problems = {}, []
     for job, (benches, trouble) in zip(jobs, done):
         figures[job[4]] = benches
@@ -1171,6 +1176,9 @@ def run_bench(args):
             print(line, flush=True)
     for name, value, unit in figures.get(("", "smp4"), []):
         print(f"{name} {value} {unit} (-smp 4)", flush=True)
+    for name, value, unit in busybox_figures:
+        print(f"{name} {value} {unit}", flush=True)
+    problems += busybox_problems
     for problem in problems:
         print(problem, flush=True)
     return 1 if problems else 0
