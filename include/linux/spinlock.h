@@ -123,9 +123,26 @@ void _raw_spin_lock_irq(raw_spinlock_t *lock);
 void _raw_spin_unlock_irq(raw_spinlock_t *lock);
 unsigned long _raw_spin_lock_irqsave(raw_spinlock_t *lock);
 void _raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags);
-/* Like the above without touching preempt_count (scheduler internals). */
+/*
+ * Like the above without touching preempt_count (scheduler internals):
+ * out of line with the debug checks; without them, the arch operation
+ * itself at the call site (the scheduler takes rq->lock this way on every
+ * switch).
+ */
+#if CONFIG_DEBUG_SPINLOCK
 void do_raw_spin_lock(raw_spinlock_t *lock);
 void do_raw_spin_unlock(raw_spinlock_t *lock);
+#else
+static __always_inline void do_raw_spin_lock(raw_spinlock_t *lock)
+{
+	arch_spin_lock(&lock->raw_lock);
+}
+
+static __always_inline void do_raw_spin_unlock(raw_spinlock_t *lock)
+{
+	arch_spin_unlock(&lock->raw_lock);
+}
+#endif
 
 #if !CONFIG_DEBUG_SPINLOCK && !CONFIG_LOCKDEP
 /*

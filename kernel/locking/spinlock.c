@@ -162,6 +162,7 @@ static inline void debug_spin_lock_after(raw_spinlock_t *lock) { }
 static inline bool debug_spin_unlock(raw_spinlock_t *lock) { return true; }
 #endif
 
+#if CONFIG_DEBUG_SPINLOCK
 /**
  * do_raw_spin_lock - take @lock, with the debug checks, preemption untouched
  * @lock: the lock
@@ -174,11 +175,7 @@ void do_raw_spin_lock(raw_spinlock_t *lock)
 {
 	if (!debug_spin_lock_before(lock))
 		return;
-#if CONFIG_DEBUG_SPINLOCK
 	__spin_lock_debug(lock);
-#else
-	arch_spin_lock(&lock->raw_lock);
-#endif
 	debug_spin_lock_after(lock);
 }
 
@@ -193,6 +190,7 @@ void do_raw_spin_unlock(raw_spinlock_t *lock)
 		return;
 	arch_spin_unlock(&lock->raw_lock);
 }
+#endif
 
 /**
  * _raw_spin_lock - disable preemption, then take @lock

@@ -214,15 +214,22 @@ void sub_nr_running(struct rq *rq, unsigned int n)
 	rq->nr_running -= n;
 }
 
+/*
+ * The clock is read once per lock hold: a caller that has just updated
+ * it (__schedule()) says so with ENQUEUE_NOCLOCK/DEQUEUE_NOCLOCK, instead
+ * of paying for sched_clock() again a few instructions later.
+ */
 static void enqueue_task(struct rq *rq, struct task_struct *p, int flags)
 {
-	update_rq_clock(rq);
+	if (!(flags & ENQUEUE_NOCLOCK))
+		update_rq_clock(rq);
 	p->sched_class->enqueue_task(rq, p, flags);
 }
 
 static void dequeue_task(struct rq *rq, struct task_struct *p, int flags)
 {
-	update_rq_clock(rq);
+	if (!(flags & DEQUEUE_NOCLOCK))
+		update_rq_clock(rq);
 	p->sched_class->dequeue_task(rq, p, flags);
 }
 
@@ -306,9 +313,10 @@ bool is_cpu_allowed(struct task_struct *p, int cpu)
 {
 	if (!cpumask_test_cpu(cpu, &p->cpus_mask))
 		return false;
-	if ((p->flags & PF_KTHREAD) && kthread_is_per_cpu(p))
-		return cpu_online(cpu);
-	return cpu_active(cpu);
+	/* Active implies online: the per-CPU kthread question only for a CPU going down. */
+	if (cpu_active(cpu))
+		return true;
+	return (p->flags & PF_KTHREAD) && kthread_is_per_cpu(p) && cpu_online(cpu);
 }
 
 /*
@@ -486,7 +494,8 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 	smp_cond_load_acquire(&p->on_cpu, !VAL);
 
 	cpu = select_task_rq(p, p->wake_cpu, wake_flags);	/* step 5 */
-	set_task_cpu(p, cpu);
+	if ((int)task_cpu(p) != cpu)
+		set_task_cpu(p, cpu);
 	ttwu_queue(p, cpu, wake_flags);
 unlock:
 	raw_spin_unlock_irqrestore(&p->pi_lock, flags);
@@ -602,7 +611,16 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 	this_cpu_write_8(current_task, next);
 	this_cpu_write_8(top_of_stack, (unsigned long)next->stack + THREAD_SIZE);
 	update_task_stack((unsigned long)next->stack + THREAD_SIZE);
-	switch_fpu(prev, next);
+	/*
+	 * Only a user task has FPU registers to keep (switch_fpu() saves and
+	 * loads a task's only if it has an mm), so between two kernel
+	 * threads, the fast path, there is no call to make. The stack top
+	 * and FS base are written whatever runs next: a kernel thread may
+	 * exec a user program (kernel_execve()) without another switch, and
+	 * an exiting user task has no mm but still has its FS base loaded.
+	 */
+	if (prev->mm || next->mm)
+		switch_fpu(prev, next);
 	x86_fsbase_load(prev, next);
 	return prev;
 }
@@ -678,6 +696,18 @@ static void schedule_debug(struct task_struct *prev, bool preempt)
 	}
 }
 
+/*
+ * The classes are asked in order, rt, fair, idle: the first with a task
+ * wins. The fast path, as Linux's: almost always every runnable task here
+ * is a fair one. rq->nr_running counts the rt and the fair tasks, and
+ * cfs.nr_running the fair ones (the running one included), so when the
+ * two are equal no rt task is queued, asking the rt class could only
+ * answer "none", and the fair class is asked directly. If it has none
+ * either, the queue is empty and the idle task runs. prev is put back
+ * first whatever its class (an rt prev still runnable is counted, so it
+ * takes the general way). Linux: pick_next_task() / __pick_next_task(),
+ * whose fast path also folds the fair put_prev_task() into the pick.
+ */
 static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *prev)
 {
 	struct task_struct *p;
@@ -686,12 +716,11 @@ static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *pre
 	if (!rq->nr_running)
 		newidle_balance(rq);
 	prev->sched_class->put_prev_task(rq, prev);
-	p = rt_sched_class.pick_next_task(rq);
-	if (!p)
+	if (likely(rq->nr_running == rq->cfs.nr_running))
 		p = fair_sched_class.pick_next_task(rq);
-	if (!p)
-		p = idle_sched_class.pick_next_task(rq);
-	return p;
+	else
+		p = rt_sched_class.pick_next_task(rq) ?: fair_sched_class.pick_next_task(rq);
+	return p ?: idle_sched_class.pick_next_task(rq);
 }
 
 /*
@@ -720,7 +749,7 @@ static void __schedule(bool preempt)
 			/* A signal it can be woken by is already here. */
 			WRITE_ONCE(prev->__state, TASK_RUNNING);
 		} else {
-			deactivate_task(rq, prev, DEQUEUE_SLEEP);
+			deactivate_task(rq, prev, DEQUEUE_SLEEP | DEQUEUE_NOCLOCK);
 		}
 	}
 	next = pick_next_task(rq, prev);

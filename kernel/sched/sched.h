@@ -29,7 +29,9 @@ struct rq;
 /* enqueue/dequeue flags */
 #define ENQUEUE_WAKEUP		0x01	/* the task was sleeping */
 #define ENQUEUE_NEW		0x02	/* first enqueue, from wake_up_new_task() */
+#define ENQUEUE_NOCLOCK		0x08	/* the caller updated rq->clock under this lock hold */
 #define DEQUEUE_SLEEP		0x01	/* the task goes to sleep */
+#define DEQUEUE_NOCLOCK		0x08	/* as ENQUEUE_NOCLOCK */
 
 /* wakeup flags */
 #define WF_FORK			0x01	/* wake_up_new_task() */

@@ -756,6 +756,60 @@ static void sched_fork_child_not_ahead_of_parent(struct kunit *test)
 	KUNIT_EXPECT_MEM_BACK_TO(test, &base);
 }
 
+/* ---- pick_next_task(): the fair fast path and the way around it ---- */
+
+struct pick_racer {
+	int *seq;		/* shared: the next place to take */
+	int place;		/* when it first ran, from 1; 0: not yet */
+};
+
+static int pick_racer_fn(void *data)
+{
+	struct pick_racer *r = data;
+
+	WRITE_ONCE(r->place, ++*r->seq);	/* all on TEST_CPU: no race */
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * A fair and a FIFO thread woken together (preemption off, so both are
+ * queued when we next schedule): the FIFO one runs first, before us and
+ * before the fair one. pick_next_task() must see the rt task queued and
+ * leave its fair-only fast path; then, the FIFO thread asleep, the fair
+ * ones (we and the other) run again, by the fast path.
+ */
+static void sched_pick_rt_before_fair_fast_path(struct kunit *test)
+{
+	struct pick_racer fair = {}, rt = {};
+	struct task_struct *tf, *tr;
+	int seq = 0, ours;
+
+	fair.seq = rt.seq = &seq;
+	tf = kthread_create(pick_racer_fn, &fair, "sched_pick_fair");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, tf);
+	tr = kthread_create(pick_racer_fn, &rt, "sched_pick_rt");
+	if (IS_ERR(tr)) {
+		kthread_stop(tf);
+		KUNIT_FAIL(test, "could not create the FIFO thread");
+		return;
+	}
+	kthread_bind(tf, TEST_CPU);
+	kthread_bind(tr, TEST_CPU);
+	KUNIT_EXPECT_EQ(test, set_policy(tr, SCHED_FIFO, 5), 0);
+	preempt_disable();
+	wake_up_process(tf);
+	wake_up_process(tr);
+	preempt_enable();		/* the FIFO thread runs from here */
+	ours = ++seq;
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(fair.place), 1000));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(rt.place), 1);
+	KUNIT_EXPECT_GT(test, ours, 1);
+	KUNIT_EXPECT_GT(test, READ_ONCE(fair.place), 1);
+	kthread_stop(tr);
+	kthread_stop(tf);
+}
+
 static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(sched_fifo_wakeup_priority_order),
 	KUNIT_CASE(sched_schedule_timeout_woken_early),
@@ -763,6 +817,7 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(sched_nice_weights_proportional),
 	KUNIT_CASE(sched_equal_nice_equal_share),
 	KUNIT_CASE(sched_fifo_starves_normal),
+	KUNIT_CASE(sched_pick_rt_before_fair_fast_path),
 	KUNIT_CASE(sched_tick_preempts_busy_loop),
 	KUNIT_CASE(sched_yield_lets_equal_run),
 	KUNIT_CASE(sched_setscheduler_rejects_bad_input),
