@@ -155,6 +155,10 @@ EXPECTED = {
     "previous_thread;dead_fn": 1, "previous_thread;dead_fn;sched": 4,
 }
 EXPECTED_TASKS = {"creator": 19, "kthreadd": 8, "new thread": 5, "previous thread": 5}
+# work()'s instructions as --annotate counts them: the rewound TB's first,
+# the MMIO access run alone, and the jump once (its first try stopped).
+EXPECTED_WORK = {(0x1100, "pushq    %rbp"): 1, (0x1101, "movl     $0, 0xb0(%rax)"): 1,
+                 (0x110b, "callq    0x1500"): 1, (0x1110, "jmp      0x1200"): 1}
 
 
 def fold_fixed():
@@ -193,6 +197,7 @@ def fold_problems():
         return [f"fold() failed: {e}"]
     problems = diff("stack", result.folded(), EXPECTED) + diff("task", result.by_task(),
                                                               EXPECTED_TASKS)
+    problems += diff("work()", result.annotate("work"), EXPECTED_WORK)
     if result.total != sum(EXPECTED.values()):
         problems.append(f"total {result.total}, want {sum(EXPECTED.values())}")
     rows = kprofile.table(result)

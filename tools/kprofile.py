@@ -32,6 +32,7 @@ checks fold() on a small fixed log. No Linux counterpart: perf record
 samples; this counts every instruction, which only an emulator can.
 
 Usage: tools/kprofile.py [--elf build/release/spindle.elf] [--out build/profile] [--top N]
+                         [--annotate FUNCTION]...
 """
 import argparse
 import bisect
@@ -247,7 +248,8 @@ def transfer(mnemonic):
 
 class Fold:
     """The result of fold(): per-instruction records of the counted span
-    (task, stack outermost first, mnemonic) and its summaries."""
+    (task, stack outermost first, address, mnemonic and operands) and
+    its summaries."""
 
     def __init__(self, records, total_seen):
         self.records, self.total_seen = records, total_seen
@@ -259,30 +261,38 @@ class Fold:
     def by_function(self):
         """{(function, task): instructions}, the self cost of each."""
         counts = {}
-        for task, stack, _ in self.records:
+        for task, stack, _, _ in self.records:
             key = (stack[-1], task)
             counts[key] = counts.get(key, 0) + 1
         return counts
 
     def by_task(self):
         counts = {}
-        for task, _, _ in self.records:
+        for task, _, _, _ in self.records:
             counts[task] = counts.get(task, 0) + 1
         return counts
 
     def inclusive(self):
         """{function: instructions run in it or in what it called}."""
         counts = {}
-        for _, stack, _ in self.records:
+        for _, stack, _, _ in self.records:
             for name in set(stack):
                 counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    def annotate(self, function):
+        """{(address, mnemonic): instructions run there} in @function."""
+        counts = {}
+        for _, stack, addr, mnemonic in self.records:
+            if stack[-1] == function:
+                counts[(addr, mnemonic)] = counts.get((addr, mnemonic), 0) + 1
         return counts
 
     def folded(self):
         """{"task;outer;...;inner": instructions}: flame graph input (a
         task's name with _ for its spaces: a line ends " count")."""
         counts = {}
-        for task, stack, _ in self.records:
+        for task, stack, _, _ in self.records:
             key = ";".join((task.replace(" ", "_"),) + stack)
             counts[key] = counts.get(key, 0) + 1
         return counts
@@ -312,7 +322,7 @@ def replay(blocks, symbols, tasks, bases):
     dead one had called is no part of the new one's stack (nor are the
     frames below its first instructions, __switch_to's, since it was
     switched in: they are rewritten to stand on FORK_ENTRY).
-    Returns ([(task, stack tuple, mnemonic, irq depth)], underflows)."""
+    Returns ([(task, stack tuple, address, mnemonic, irq depth)], underflows)."""
     state = {}                          # task -> TaskState
     records, underflows = [], {}
     fork_entry = symbols.addr(FORK_ENTRY)
@@ -323,8 +333,8 @@ def replay(blocks, symbols, tasks, bases):
             st.stack = [name]           # a new life: see above
             for i in range(st.since, len(records)):
                 if records[i][0] == task:
-                    t, stack, mnemonic, depth = records[i]
-                    records[i] = (t, (name,) + stack[st.below:], mnemonic, depth)
+                    t, stack, addr, mnemonic, depth = records[i]
+                    records[i] = (t, (name,) + stack[st.below:], addr, mnemonic, depth)
             st.since, st.below = len(records), 0
         elif st.pending == "call":
             st.stack.append(name)
@@ -357,7 +367,7 @@ def replay(blocks, symbols, tasks, bases):
             land(st, task, addr)
             if i == 0 and task != running:
                 st.since, st.below, running = len(records), len(st.stack) - 1, task
-            records.append((task, tuple(st.stack), mnemonic, st.depth))
+            records.append((task, tuple(st.stack), addr, mnemonic, st.depth))
         st.pending = transfer(block.insns[-1][1])
     return records, underflows
 
@@ -377,7 +387,7 @@ def fold(blocks, symbols, tasks):
     _, underflows = replay(blocks, symbols, tasks, {})
     bases = {task: list(reversed(names)) for task, names in underflows.items()}
     records, _ = replay(blocks, symbols, tasks, bases)
-    reads = [i for i, (task, stack, mnemonic, depth) in enumerate(records)
+    reads = [i for i, (task, stack, _, mnemonic, depth) in enumerate(records)
              if mnemonic.split(" ", 1)[0] == "rdtsc" and depth == 0 and task == CREATOR]
     if not reads:
         raise ValueError("the creator ran no rdtsc outside interrupts")
@@ -387,7 +397,7 @@ def fold(blocks, symbols, tasks):
         raise ValueError(f"the creator ran {len(reads)} rdtsc in {timer}, not the "
                          "benchmark's two")
     span = records[reads[0] + 1:reads[-1] + 1]
-    return Fold([(task, stack, mnemonic) for task, stack, mnemonic, _ in span], len(records))
+    return Fold([record[:4] for record in span], len(records))
 
 
 # --- output ---------------------------------------------------------------
@@ -408,6 +418,20 @@ def table(fold, top=None):
         lines.append(f"{f'({len(rows) - top} more)':<{width}}  {'':<{twidth}}  {rest:>12}  "
                      f"{100 * rest / fold.total:>5.1f}%")
     lines.append(f"{'total':<{width}}  {'':<{twidth}}  {fold.total:>12}  100.0%")
+    return lines
+
+
+def annotate_lines(fold, function):
+    """perf annotate's view of @function: each of its instructions that ran,
+    in address order, with how many times (a rep-prefixed one counts each
+    iteration) and its share of the function."""
+    counts = fold.annotate(function)
+    total = sum(counts.values())
+    if not total:
+        return [f"{function}: no instruction of it ran in the counted span"]
+    lines = [f"{function}: {total} instructions"]
+    for (addr, mnemonic), n in sorted(counts.items()):
+        lines.append(f"  {addr:x}  {n:>6}  {100 * n / total:5.1f}%  {mnemonic}")
     return lines
 
 
@@ -555,9 +579,10 @@ def kernel_figures(serial):
     return int(figure.group(1)), int(overhead.group(1))
 
 
-def report(fold, figure, overhead, top, out, name):
-    """Print the profile, write the folded stacks and the flame graph;
-    return the problems (the totals not the kernel's)."""
+def report(fold, figure, overhead, top, out, name, annotate=()):
+    """Print the profile (and the instructions of each function of
+    @annotate), write the folded stacks and the flame graph; return the
+    problems (the totals not the kernel's)."""
     print(f"# one kthread_create() + wake_up_process() + kthread_stop() ({name}), "
           "instructions under -icount", flush=True)
     for line in table(fold, top):
@@ -568,6 +593,10 @@ def report(fold, figure, overhead, top, out, name):
     print("\ninclusive (the function and all it called):")
     for line in inclusive_lines(fold, top):
         print(line)
+    for function in annotate:
+        print()
+        for line in annotate_lines(fold, function):
+            print(line)
     (out / "kthread.folded").write_text(
         "".join(f"{k} {v}\n" for k, v in sorted(fold.folded().items())))
     svg = out / "kthread.svg"
@@ -611,6 +640,8 @@ def main():
     p.add_argument("--elf", default="build/release/spindle.elf", help="the kernel to profile")
     p.add_argument("--out", default="build/profile", help="folder for the log and the graph")
     p.add_argument("--top", type=int, default=15, help="rows of the table")
+    p.add_argument("--annotate", action="append", default=[], metavar="FUNCTION",
+                   help="also each instruction of FUNCTION that ran, with its count")
     p.add_argument("--qemu", default="qemu-system-x86_64", help="QEMU command")
     p.add_argument("--gdb", default="gdb", help="GDB command")
     p.add_argument("--timeout", type=int, default=120, help="seconds for the boot")
@@ -625,7 +656,7 @@ def main():
     result, figure, overhead, problems = profile(args, elf, out)
     if result is not None:
         name = "release" if "release" in str(elf) else "debug"
-        problems += report(result, figure, overhead, args.top, out, name)
+        problems += report(result, figure, overhead, args.top, out, name, args.annotate)
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
