@@ -48,6 +48,7 @@ import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+import gdb_tests  # noqa: E402  (free_port(), wait_for_port())
 import qemu  # noqa: E402  (qemu_boot(): the one QEMU command line of the tests)
 import qemu_conf  # noqa: E402  (tools/qemu.mk: the -icount flags of the benchmarks)
 
@@ -530,8 +531,6 @@ def gdb_script(port, log):
 def profile_boot(args, elf, out):
     """Boot @elf with bench=profile_kthread under GDB; (GDB's output, the
     serial log, problems). QEMU's log goes to @out/qemu.log."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    import gdb_tests               # free_port(), wait_for_port()
     port = gdb_tests.free_port()
     log = out / "qemu.log"
     log.unlink(missing_ok=True)
