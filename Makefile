@@ -157,7 +157,7 @@ help:
 	@echo "make compile_commands.json   the compilation database for clangd"
 	@echo "make gdb       QEMU halted + GDB stopped at start_kernel (GDBPORT=$(GDBPORT))"
 	@echo "make bench     deterministic micro-benchmarks (-icount): release, then debug, beside Linux 6.1"
-	@echo "make profile   one kthread create+wake+stop, instructions per function and task, flame graph (PROFILE_KERNEL=debug, ANNOTATE=fn)"
+	@echo "make profile   one kthread create+wake+stop, instructions per function and task, flame graph (PROFILE_KERNEL=debug, ANNOTATE=fn, TREE=2)"
 	@echo "make RELEASE=1 the release kernel, debug checks off, in build/release/ (also: make run RELEASE=1)"
 	@echo "make handout LAB=n   a student tree for lab n in labs/work/lab-n (or DIR=path); make handouts: all"
 	@echo "make grade LAB=n     score this tree, or SUBMISSION=dir: a student's, with this tree's tests"
@@ -434,13 +434,13 @@ bench: deps all $(B)/busybox.cpio
 # kernel (PROFILE_KERNEL=debug: the debug one), every instruction counted
 # under -icount, per function and task, with a flame graph in build/profile/
 # (tools/kprofile.py, docs/profile.md); ANNOTATE="f g": each instruction of
-# f and g that ran, with its count.
+# f and g that ran, with its count; TREE=2: the call tree, frames of 2% and more.
 PROFILE_KERNEL ?= release
 profile: deps all
 	$(Q)$(MAKE) --no-print-directory RELEASE=1 O=build/release build/release/spindle.elf
 	$(Q)NM="$(NM)" $(PYTHON) tools/kprofile.py --qemu "$(QEMU)" --gdb "$(GDB)" --timeout $(TEST_TIMEOUT) \
 	$(if $(filter debug,$(PROFILE_KERNEL)),--elf build/spindle.elf --out build/profile-debug) \
-	$(foreach f,$(ANNOTATE),--annotate $(f))
+	$(foreach f,$(ANNOTATE),--annotate $(f)) $(if $(TREE),--tree $(TREE))
 
 deps:
 	@tools/install-deps.sh

@@ -8,8 +8,9 @@
                    at an I/O access, one left by a fault, an interrupt,
                    a long instruction's continuation line, a task switch,
                    a task's callers learnt from its returns, a new thread
-                   on a dead one's stack (ret_from_fork), and the
-                   counted span (the timer's two rdtsc, not the other one);
+                   on a dead one's stack (ret_from_fork), the counted
+                   span (the timer's two rdtsc, not the other one), and
+                   the --annotate and --tree views;
   profile_kthread  make profile itself on the debug kernel (one boot, a few
                    seconds): its total is the kernel's figure for the same
                    cycle plus the timing overhead, the folded stacks and
@@ -160,6 +161,27 @@ EXPECTED_TASKS = {"creator": 19, "kthreadd": 8, "new thread": 5, "previous threa
 EXPECTED_WORK = {(0x1100, "pushq    %rbp"): 1, (0x1101, "movl     $0, 0xb0(%rax)"): 1,
                  (0x110b, "callq    0x1500"): 1, (0x1110, "jmp      0x1200"): 1}
 
+# --tree 10: frames of 10% (3.7 instructions) and more, "(its own)" where
+# a frame's own instructions are as many.
+EXPECTED_TREE = """\
+      19   51.4%  creator
+      19   51.4%    outer
+      10   27.0%      leaf
+       4   10.8%        (its own)
+       4   10.8%        sched
+       6   16.2%      work
+       4   10.8%        (its own)
+       8   21.6%  kthreadd
+       8   21.6%    kthreadd_fn
+       6   16.2%      sched
+       4   10.8%        (its own)
+       5   13.5%  new_thread
+       5   13.5%    ret_from_fork
+       4   10.8%      sched
+       5   13.5%  previous_thread
+       5   13.5%    dead_fn
+       4   10.8%      sched"""
+
 
 def fold_fixed():
     blocks = kprofile.executed_blocks(fixed_log())
@@ -198,6 +220,9 @@ def fold_problems():
     problems = diff("stack", result.folded(), EXPECTED) + diff("task", result.by_task(),
                                                               EXPECTED_TASKS)
     problems += diff("work()", result.annotate("work"), EXPECTED_WORK)
+    tree = "\n".join(kprofile.tree_lines(result, 10))
+    if tree != EXPECTED_TREE:
+        problems += ["the call tree (--tree 10) is not the one expected:"] + tree.splitlines()
     if result.total != sum(EXPECTED.values()):
         problems.append(f"total {result.total}, want {sum(EXPECTED.values())}")
     rows = kprofile.table(result)

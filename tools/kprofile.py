@@ -32,7 +32,7 @@ checks fold() on a small fixed log. No Linux counterpart: perf record
 samples; this counts every instruction, which only an emulator can.
 
 Usage: tools/kprofile.py [--elf build/release/spindle.elf] [--out build/profile] [--top N]
-                         [--annotate FUNCTION]...
+                         [--annotate FUNCTION]... [--tree PERCENT]
 """
 import argparse
 import bisect
@@ -436,6 +436,36 @@ def annotate_lines(fold, function):
     return lines
 
 
+def tree_lines(fold, share):
+    """The call tree of each task, every frame with the instructions run in
+    it and all it called, down to frames of at least @share percent of
+    the cycle, children largest first; "(its own)" under a frame is what
+    ran in the function itself, when that is as much."""
+    tree = {}                           # name -> [count, children]
+    for stack, n in fold.folded().items():
+        level = tree
+        for name in stack.split(";"):
+            node = level.setdefault(name, [0, {}])
+            node[0] += n
+            level = node[1]
+    lines, least = [], fold.total * share / 100
+
+    def line(n, indent, name):
+        lines.append(f"{n:>8}  {100 * n / fold.total:5.1f}%  {'  ' * indent}{name}")
+
+    def walk(level, indent):
+        for name, (n, children) in sorted(level.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            if n >= least:
+                line(n, indent, name)
+                own = n - sum(c for c, _ in children.values())
+                if children and own >= least:
+                    line(own, indent + 1, "(its own)")
+                walk(children, indent + 1)
+
+    walk(tree, 0)
+    return lines
+
+
 def task_lines(fold):
     rows = sorted(fold.by_task().items(), key=lambda kv: (-kv[1], kv[0]))
     width = max(len(task) for task, _ in rows)
@@ -578,10 +608,11 @@ def kernel_figures(serial):
     return int(figure.group(1)), int(overhead.group(1))
 
 
-def report(fold, figure, overhead, top, out, name, annotate=()):
+def report(fold, figure, overhead, top, out, name, annotate=(), tree=None):
     """Print the profile (and the instructions of each function of
-    @annotate), write the folded stacks and the flame graph; return the
-    problems (the totals not the kernel's)."""
+    @annotate, the call tree down to @tree percent), write the folded
+    stacks and the flame graph; return the problems (the totals not the
+    kernel's)."""
     print(f"# one kthread_create() + wake_up_process() + kthread_stop() ({name}), "
           "instructions under -icount", flush=True)
     for line in table(fold, top):
@@ -592,6 +623,10 @@ def report(fold, figure, overhead, top, out, name, annotate=()):
     print("\ninclusive (the function and all it called):")
     for line in inclusive_lines(fold, top):
         print(line)
+    if tree is not None:
+        print(f"\ncall tree (instructions in the frame and all it called, {tree}% and more):")
+        for line in tree_lines(fold, tree):
+            print(line)
     for function in annotate:
         print()
         for line in annotate_lines(fold, function):
@@ -641,6 +676,8 @@ def main():
     p.add_argument("--top", type=int, default=15, help="rows of the table")
     p.add_argument("--annotate", action="append", default=[], metavar="FUNCTION",
                    help="also each instruction of FUNCTION that ran, with its count")
+    p.add_argument("--tree", type=float, metavar="PERCENT",
+                   help="also the call tree of each task, frames of PERCENT or more")
     p.add_argument("--qemu", default="qemu-system-x86_64", help="QEMU command")
     p.add_argument("--gdb", default="gdb", help="GDB command")
     p.add_argument("--timeout", type=int, default=120, help="seconds for the boot")
@@ -655,7 +692,8 @@ def main():
     result, figure, overhead, problems = profile(args, elf, out)
     if result is not None:
         name = "release" if "release" in str(elf) else "debug"
-        problems += report(result, figure, overhead, args.top, out, name, args.annotate)
+        problems += report(result, figure, overhead, args.top, out, name, args.annotate,
+                           args.tree)
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
