@@ -207,11 +207,12 @@ DEFINE_BENCH(kthread, bench_kthread);
  * first (100 threads made and stopped), then cycles, PROFILE_WARMUP of
  * them untimed before the timed one. Under -icount the first cycle after
  * bench_kthread_mem() costs about 100 instructions more than the next
- * (16970, then 16875 and 16874 in turn, release build, with the timing);
- * the untimed ones also take the timer tick that the debugger's stop at
- * profile_start() brings (QEMU's clock jumps to the next timer when the
- * CPU stops under -icount sleep=off), and in the timed one the thread of
- * the cycle before is still dying, as in every sample of the bench.
+ * (16970, then 16875 and 16874 in turn at f164c6f, release build, with
+ * the timing). The untimed ones also take the timer tick that the
+ * debugger's stop at profile_start() brings (QEMU's clock jumps to the
+ * next timer when the CPU stops under -icount sleep=off), and in the
+ * timed one the thread of the cycle before is still dying, as in every
+ * sample of the bench.
  * Not run by bench=1: without the profiler it measures one sample of a
  * figure make bench already has.
  */
