@@ -8,7 +8,8 @@
                    at an I/O access, one left by a fault, an interrupt,
                    a long instruction's continuation line, a task switch,
                    a task's callers learnt from its returns, a new thread
-                   on a dead one's stack (ret_from_fork), the counted
+                   on a dead one's stack (ret_from_fork), the new and the
+                   previous thread told apart by their lives, the counted
                    span (the timer's two rdtsc, not the other one), and
                    the --annotate and --tree views;
   profile_kthread  make profile itself on the debug kernel (one boot, a few
@@ -40,14 +41,12 @@ NM = """\
 0000000000002000 D not_code
 """
 
-# The creator's stack at 0x10000, kthreadd's at 0x20000; the new thread
-# (0x30000) only at the second mark; 0x40000 (the previous thread) at none.
+# The creator's stack at 0x10000, kthreadd's at 0x20000, as GDB lists them;
+# the new thread's (0x30000, a dead thread's before) and the previous
+# thread's (0x40000, its life begun before the span) are made after.
 TASKS = """\
-PROFILE-TASK 1 65536 1 1 init
-PROFILE-TASK 1 131072 2 0 kthreadd
-PROFILE-TASK 2 65536 1 1 init
-PROFILE-TASK 2 131072 2 0 kthreadd
-PROFILE-TASK 2 196608 7 0 bench_kt
+PROFILE-TASK 65536 1 1 init
+PROFILE-TASK 131072 2 0 kthreadd
 """
 RSP = {"creator": "0000000000013f00", "kthreadd": "0000000000023f00",
        "new": "0000000000033f00", "previous": "0000000000043f00"}
@@ -76,7 +75,7 @@ def vector(number, v, pc, task):
 
 
 def fixed_log():
-    """The log of a made-up run, one TB (T-1, X1..X3, T0..T24) after another."""
+    """The log of a made-up run, one TB (T-1, X1..X3, P1..P3, T0..T24) after another."""
     out = tb_listing((0x1500, "0f 31", "rdtsc"), (0x1502, "c3", "retq"))
     out += trace(0x50, 0x1500, "creator")                          # T-1: a read before
     # X1..X3: a thread that dies on the stack the new thread will have
@@ -88,6 +87,12 @@ def fixed_log():
                       (0x1403, "48 8b 26", "movq     (%rsi), %rsp"),
                       (0x1406, "eb 08", "jmp      0x1410"))
     out += trace(0xb00, 0x1400, "new")                             # X3: and is gone
+    # P1..P3: the previous thread's life begins, before the span
+    out += tb_listing((0x1410, "c3", "retq"))
+    out += trace(0xc00, 0x1410, "previous")                        # P1
+    out += tb_listing((0x1700, "e8 fb fc ff ff", "callq    0x1400"))
+    out += trace(0xe00, 0x1700, "previous")                        # P2: ret_from_fork
+    out += trace(0xb00, 0x1400, "previous")                        # P3
     out += tb_listing((0x1000, "90", "nop"), (0x1001, "0f 31", "rdtsc"))
     out += trace(0x100, 0x1000, "creator")                         # T0: before the span
     out += tb_listing((0x1003, "b8 01 00 00 00", "movl     $1, %eax"),
@@ -123,7 +128,6 @@ def fixed_log():
                       (0x1207, "e8 f4 01 00 00", "callq    0x1400"))
     out += trace(0xa00, 0x1203, "creator")                         # T9
     out += trace(0xb00, 0x1400, "creator")                         # T10: switch to kthreadd
-    out += tb_listing((0x1410, "c3", "retq"))
     out += trace(0xc00, 0x1410, "kthreadd")                        # T11
     out += tb_listing((0x1605, "ff c0", "incl     %eax"), (0x1607, "e8 f4 fd ff ff", "callq    0x1400"))
     out += trace(0xd00, 0x1605, "kthreadd")                        # T12
@@ -131,7 +135,6 @@ def fixed_log():
     out += trace(0x900, 0x1300, "kthreadd")                        # T13: the tick
     out += trace(0xb00, 0x1400, "kthreadd")                        # T14: to the new thread
     out += trace(0xc00, 0x1410, "new")                             # T15
-    out += tb_listing((0x1700, "e8 fb fc ff ff", "callq    0x1400"))
     out += trace(0xe00, 0x1700, "new")                             # T16
     out += trace(0xb00, 0x1400, "new")                             # T17: to the previous
     out += trace(0xc00, 0x1410, "previous")                        # T18
@@ -153,7 +156,8 @@ EXPECTED = {
     "kthreadd;kthreadd_fn": 2, "kthreadd;kthreadd_fn;sched": 4,
     "kthreadd;kthreadd_fn;sched;irq_entry": 2,
     "new_thread;ret_from_fork": 1, "new_thread;ret_from_fork;sched": 4,
-    "previous_thread;dead_fn": 1, "previous_thread;dead_fn;sched": 4,
+    "previous_thread;ret_from_fork;sched": 1,     # T18: its stack from before the span
+    "previous_thread;dead_fn": 1, "previous_thread;dead_fn;sched": 3,
 }
 EXPECTED_TASKS = {"creator": 19, "kthreadd": 8, "new thread": 5, "previous thread": 5}
 # work()'s instructions as --annotate counts them: the rewound TB's first,
@@ -179,8 +183,7 @@ EXPECTED_TREE = """\
        5   13.5%    ret_from_fork
        4   10.8%      sched
        5   13.5%  previous_thread
-       5   13.5%    dead_fn
-       4   10.8%      sched"""
+       4   10.8%    dead_fn"""
 
 
 def fold_fixed():

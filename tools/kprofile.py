@@ -37,6 +37,7 @@ Usage: tools/kprofile.py [--elf build/release/spindle.elf] [--out build/profile]
 import argparse
 import bisect
 import colorsys
+import copy
 import hashlib
 import html
 import os
@@ -56,9 +57,9 @@ THREAD_SIZE = 16 << 10          # arch/x86/include/asm/thread_info.h
 LOG_FLAGS = "exec,cpu,in_asm,int,nochain"
 CMDLINE = "bench=profile_kthread"
 FIGURE = "kthread_profile_round"
-# What a task is in the table (Tasks): the creator runs the benchmark
-# (pid 1); the new thread is the timed cycle's, the previous thread the
-# cycle's before.
+# What a task is in the table (Tasks, fold()): the creator runs the
+# benchmark (pid 1); the new thread is the timed cycle's, the previous
+# thread the cycle's before.
 CREATOR, NEW_THREAD, PREVIOUS_THREAD = "creator", "new thread", "previous thread"
 ROLES = {"kthreadd": "kthreadd", "swapper/0": "idle"}
 FORK_ENTRY = "ret_from_fork"    # where every new task's own code starts (entry_64.S)
@@ -201,35 +202,41 @@ class Symbols:
 
 
 class Tasks:
-    """Which task a stack pointer belongs to, from the "PROFILE-TASK mark
-    stack pid current comm" lines GDB printed at the marks: a task's stack
-    is [stack, stack + THREAD_SIZE). A task of the first mark is named by
-    its role (the current one is the creator) or comm-pid; one only the
-    second mark lists is the new thread; a stack neither lists is the
-    previous thread's, created and gone between the marks: the thread of
-    the cycle before the timed one, whose last steps fall in it."""
+    """Which task a stack pointer belongs to. The tasks GDB listed at
+    profile_start() ("PROFILE-TASK stack pid current comm" lines) have
+    their stacks, [stack, stack + THREAD_SIZE), and names: their role (the
+    current one is the creator; kthreadd; idle) or comm-pid. A stack made
+    after it (the benchmark's threads') is known only by the stack
+    pointers seen on it: a pointer within STACK_NEAR of those of an
+    unknown stack is on it (the threads here use the top few KiB of their
+    stacks, and two stacks are a stack and a guard page apart), and it is
+    named "?N" until replay() tells its lives apart."""
+
+    STACK_NEAR = 8 << 10
 
     def __init__(self, tasks):
-        self.tasks = tasks              # (stack, label), the first mark's first
+        self.tasks = tasks              # (stack, label)
+        self.unknown = []               # [lowest, highest] pointer seen on each
 
     @classmethod
     def from_lines(cls, text):
-        first, second, seen = [], [], set()
-        for m in re.finditer(r"^PROFILE-TASK ([12]) (\d+) (\d+) ([01]) (.*)$", text, re.M):
-            mark, stack, pid, comm = m.group(1), int(m.group(2)), int(m.group(3)), m.group(5)
-            if mark == "1":
-                seen.add(pid)
-                label = CREATOR if m.group(4) == "1" else ROLES.get(comm, f"{comm}-{pid}")
-                first.append((stack, label))
-            elif pid not in seen:
-                second.append((stack, NEW_THREAD))
-        return cls(first + second)
+        tasks = []
+        for m in re.finditer(r"^PROFILE-TASK (\d+) (\d+) ([01]) (.*)$", text, re.M):
+            stack, pid, comm = int(m.group(1)), int(m.group(2)), m.group(4)
+            label = CREATOR if m.group(3) == "1" else ROLES.get(comm, f"{comm}-{pid}")
+            tasks.append((stack, label))
+        return cls(tasks)
 
     def of(self, rsp):
         for stack, label in self.tasks:
             if stack < rsp <= stack + THREAD_SIZE:
                 return label
-        return PREVIOUS_THREAD
+        for i, seen in enumerate(self.unknown):
+            if seen[0] - self.STACK_NEAR <= rsp <= seen[1] + self.STACK_NEAR:
+                seen[0], seen[1] = min(seen[0], rsp), max(seen[1], rsp)
+                return f"?{i}"
+        self.unknown.append([rsp, rsp])
+        return f"?{len(self.unknown) - 1}"
 
 
 # --- folding ------------------------------------------------------------
@@ -303,12 +310,13 @@ class TaskState:
     """A task's shadow stack in replay(): the functions, outermost first
     (the last is running); what the last TB's final instruction will do to
     it (pending: "call", "ret", "iret" or None); how many interrupts deep
-    it is; and since when it runs (the first record since it was switched
-    in, and how many frames lay below the running one then)."""
+    it is; since when it runs (the first record since it was switched in,
+    and how many frames lay below the running one then); and, on a stack
+    made between the marks, which life of that stack this is."""
 
-    def __init__(self, base):
+    def __init__(self, base, life):
         self.stack, self.pending, self.depth = list(base), "call", 0
-        self.since, self.below = 0, 0
+        self.since, self.below, self.life = 0, 0, life
 
 
 def replay(blocks, symbols, tasks, bases):
@@ -322,20 +330,26 @@ def replay(blocks, symbols, tasks, bases):
     stack once a thread's that died may be a new thread's, and what the
     dead one had called is no part of the new one's stack (nor are the
     frames below its first instructions, __switch_to's, since it was
-    switched in: they are rewritten to stand on FORK_ENTRY).
-    Returns ([(task, stack tuple, address, mnemonic, irq depth)], underflows)."""
-    state = {}                          # task -> TaskState
-    records, underflows = [], {}
+    switched in: they are rewritten to stand on FORK_ENTRY). A stack made
+    between the marks ("?N", Tasks) names each life "?N.L", and @forks
+    gets the index of each life's first record.
+    Returns ([(task, stack tuple, address, mnemonic, irq depth)], underflows,
+    forks)."""
+    state = {}                          # stack's task -> TaskState
+    records, underflows, forks = [], {}, {}
     fork_entry = symbols.addr(FORK_ENTRY)
 
     def land(st, task, pc):
         name = symbols.name(pc)
         if st.pending in ("ret", "iret") and pc == fork_entry:
             st.stack = [name]           # a new life: see above
+            old, lives = st.life, int(st.life.rsplit(".", 1)[1]) + 1 if "." in st.life else 0
+            st.life = f"{task}.{lives}" if task.startswith("?") else task
+            forks[st.life] = st.since
             for i in range(st.since, len(records)):
-                if records[i][0] == task:
-                    t, stack, addr, mnemonic, depth = records[i]
-                    records[i] = (t, (name,) + stack[st.below:], addr, mnemonic, depth)
+                if records[i][0] == old:
+                    _, stack, addr, mnemonic, depth = records[i]
+                    records[i] = (st.life, (name,) + stack[st.below:], addr, mnemonic, depth)
             st.since, st.below = len(records), 0
         elif st.pending == "call":
             st.stack.append(name)
@@ -345,7 +359,7 @@ def replay(blocks, symbols, tasks, bases):
             if st.stack:
                 st.stack.pop()
             if not st.stack:
-                underflows.setdefault(task, []).append(name)
+                underflows.setdefault(st.life, []).append(name)
         if not st.stack:
             st.stack.append(name)
         elif st.stack[-1] != name:
@@ -358,7 +372,8 @@ def replay(blocks, symbols, tasks, bases):
             continue
         task = tasks.of(block.rsp)
         if task not in state:           # its first TB: its function on top of what it returns into
-            state[task] = TaskState(bases.get(task, ()))
+            life = f"{task}.0" if task.startswith("?") else task
+            state[task] = TaskState(bases.get(life, ()), life)
         st = state[task]
         if block.entry is not None:
             land(st, task, block.entry)   # the interrupted instruction, then the handler
@@ -368,9 +383,9 @@ def replay(blocks, symbols, tasks, bases):
             land(st, task, addr)
             if i == 0 and task != running:
                 st.since, st.below, running = len(records), len(st.stack) - 1, task
-            records.append((task, tuple(st.stack), addr, mnemonic, st.depth))
+            records.append((st.life, tuple(st.stack), addr, mnemonic, st.depth))
         st.pending = transfer(block.insns[-1][1])
-    return records, underflows
+    return records, underflows, forks
 
 
 def fold(blocks, symbols, tasks):
@@ -384,10 +399,12 @@ def fold(blocks, symbols, tasks):
     time_cycles()) starts it. From after the first to the second,
     inclusive: rdtsc under -icount reads the count of instructions run,
     itself included. (The scheduler's own reads, sched_clock(), are in a
-    function of their own.)"""
-    _, underflows = replay(blocks, symbols, tasks, {})
+    function of their own.) A thread made between the marks whose life
+    began (in ret_from_fork) within the span is the new thread; one made
+    before it, still dying, is the previous thread."""
+    _, underflows, _ = replay(blocks, symbols, copy.deepcopy(tasks), {})
     bases = {task: list(reversed(names)) for task, names in underflows.items()}
-    records, _ = replay(blocks, symbols, tasks, bases)
+    records, _, forks = replay(blocks, symbols, tasks, bases)
     reads = [i for i, (task, stack, _, mnemonic, depth) in enumerate(records)
              if mnemonic.split(" ", 1)[0] == "rdtsc" and depth == 0 and task == CREATOR]
     if not reads:
@@ -397,8 +414,14 @@ def fold(blocks, symbols, tasks):
     if len(reads) != 2:
         raise ValueError(f"the creator ran {len(reads)} rdtsc in {timer}, not the "
                          "benchmark's two")
-    span = records[reads[0] + 1:reads[-1] + 1]
-    return Fold([record[:4] for record in span], len(records))
+    first, last = reads[0] + 1, reads[-1] + 1
+
+    def name(life):                     # see the docstring
+        if not life.startswith("?"):
+            return life
+        return NEW_THREAD if forks.get(life, -1) >= first else PREVIOUS_THREAD
+    return Fold([(name(task), stack, addr, mnemonic)
+                 for task, stack, addr, mnemonic, _ in records[first:last]], len(records))
 
 
 # --- output ---------------------------------------------------------------
@@ -534,28 +557,26 @@ def flame_svg(folded, title, width=1200, row=16):
 
 # --- the boot under GDB ---------------------------------------------------
 
-# The tasks at a mark (MARK: 1 at profile_start(), 2 at profile_stop())
-# with their stacks, and which one is current: the creator.
+# The tasks at profile_start() with their stacks, and which one is current:
+# the creator.
 GDB_TASKS = """python
 me = u64(current_task().address)
 for t in for_each_task():
-    print("PROFILE-TASK MARK %d %d %d %s" % (u64(t["stack"]), int(t["pid"]),
+    print("PROFILE-TASK %d %d %d %s" % (u64(t["stack"]), int(t["pid"]),
           u64(t.address) == me, array_string(t["comm"])))
 end"""
 
 
 def gdb_script(port, log):
-    """The GDB session: the tasks and the log on at the first mark, the
-    log off at the second, then the kernel runs to its end."""
+    """The GDB session: the tasks and the log on at profile_start(), the
+    log off at profile_stop(), then the kernel runs to its end."""
     return "\n".join([
         "set pagination off", "set confirm off",
         f"target remote 127.0.0.1:{port}",
         "source tools/gdb/spindle.py",
-        "break profile_start", "continue",
-        GDB_TASKS.replace("MARK", "1"),
+        "break profile_start", "continue", GDB_TASKS,
         f"monitor log {LOG_FLAGS}", "delete", "break profile_stop", "continue",
-        "monitor log none", GDB_TASKS.replace("MARK", "2"),
-        "delete", "continue", ""])
+        "monitor log none", "delete", "continue", ""])
 
 
 def profile_boot(args, elf, out):
