@@ -3,8 +3,11 @@
  * Memory and string functions for a kernel without libc.
  *
  * Plain C, clear before fast: only memcpy(), memmove() and memset(), which
- * copy or clear whole pages, move a word at a time. Nothing here allocates
- * or takes a lock, so every function is safe in any context.
+ * copy or clear whole pages, move a word at a time. An architecture may
+ * bring its own memcpy() and memset() (__HAVE_ARCH_MEMCPY/MEMSET in
+ * <asm/string.h>, as x86-64 does); the host build keeps these. Nothing
+ * here allocates or takes a lock, so every function is safe in any
+ * context.
  *
  * The compiler itself emits calls to memcpy() and memset() (structure
  * copies, big initialisers), so these must exist under exactly these names.
@@ -79,6 +82,7 @@ static void copy_backward(unsigned char *d, const unsigned char *s, size_t n)
 		*--d = *--s;
 }
 
+#ifndef __HAVE_ARCH_MEMCPY
 /**
  * memcpy - copy @count bytes from @src to @dest
  * @dest: destination
@@ -93,6 +97,7 @@ void *memcpy(void *dest, const void *src, size_t count)
 	copy_forward(dest, src, count);
 	return dest;
 }
+#endif
 
 /**
  * memmove - copy @count bytes from @src to @dest; the areas may overlap
@@ -116,6 +121,7 @@ void *memmove(void *dest, const void *src, size_t count)
 	return dest;
 }
 
+#ifndef __HAVE_ARCH_MEMSET
 /**
  * memset - fill @count bytes at @s with the byte @c
  * @s: start of the area
@@ -145,6 +151,7 @@ void *memset(void *s, int c, size_t count)
 		*p++ = byte;
 	return s;
 }
+#endif
 
 /**
  * memcmp - compare two memory areas

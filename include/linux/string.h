@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Memory and string functions. The kernel has no libc, so lib/string.c
- * implements them. None of them allocates (kstrdup() and friends belong to
+ * implements them, but for those the architecture does better
+ * (<asm/string.h>: memcpy(), memset()). None of them allocates (kstrdup() and friends belong to
  * mm/).
  * Linux: include/linux/string.h
  */
@@ -10,6 +11,7 @@
 
 #include <linux/compiler.h>
 #include <linux/types.h>
+#include <asm/string.h>
 
 void *memcpy(void *dest, const void *src, size_t count);
 void *memmove(void *dest, const void *src, size_t count);
