@@ -14,6 +14,8 @@
  * A message without a trailing newline is held in a line buffer and
  * completed by the next printk() (pr_cont()), as Linux does.
  *
+ * syslog(2) reads the records (busybox's dmesg) at the end of this file.
+ *
  * Locking: logbuf_lock, taken with interrupts off, guards log_buf, the
  * indexes, the line buffer and console output, so lines from an interrupt
  * handler never land inside another line.
@@ -25,12 +27,16 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
+#include <linux/mutex.h>
 #include <linux/printer.h>
 #include <linux/printk.h>
 #include <linux/sched/clock.h>
 #include <linux/spinlock.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/slab.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 
 #define LOG_BUF_SHIFT	17			/* 128 KiB */
 #define LOG_BUF_LEN	(1U << LOG_BUF_SHIFT)
@@ -83,6 +89,22 @@ static int cont_level = -1;
 static struct printk_log *log_at(u32 idx)
 {
 	return (struct printk_log *)(log_buf + idx);
+}
+
+/* Record @seq, or NULL if it is no longer (or not yet) kept. Under logbuf_lock. */
+static struct printk_log *log_find(u64 seq)
+{
+	u32 idx = log_first_idx;
+
+	lockdep_assert_held(&logbuf_lock);
+	if (seq < log_first_seq || seq >= log_next_seq)
+		return NULL;
+	for (u64 s = log_first_seq; s < seq; s++) {
+		idx += log_at(idx)->len;
+		if (log_at(idx)->len == 0)
+			idx = 0;	/* the wrap marker */
+	}
+	return log_at(idx);
 }
 
 /* Drop the oldest record; a wrap marker after it sends us back to 0. */
@@ -355,30 +377,170 @@ void log_buf_seq_range(u64 *first, u64 *next)
  */
 int log_buf_read(u64 seq, char *buf, size_t size, int *level)
 {
+	struct printk_log *msg;
 	unsigned long flags;
-	u32 idx;
 	int ret = -ENOENT;
 
 	logbuf_lock_irqsave(flags);
-	if (seq >= log_first_seq && seq < log_next_seq) {
-		idx = log_first_idx;
-		for (u64 s = log_first_seq; s < seq; s++) {
-			idx += log_at(idx)->len;
-			if (log_at(idx)->len == 0)
-				idx = 0;	/* the wrap marker */
-		}
-		ret = log_at(idx)->text_len;
+	msg = log_find(seq);
+	if (msg) {
+		ret = msg->text_len;
 		if (level)
-			*level = log_at(idx)->level;
+			*level = msg->level;
 		if (size) {
 			size_t n = min_t(size_t, ret, size - 1);
 
-			memcpy(buf, log_at(idx) + 1, n);
+			memcpy(buf, msg + 1, n);
 			buf[n] = '\0';
 		}
 	}
 	logbuf_unlock_irqrestore(flags);
 	return ret;
+}
+
+/*
+ * syslog(2)'s own position: READ_CLEAR and CLEAR move it to the newest
+ * record, and READ_ALL starts there. Under syslog_mutex.
+ * Linux: clear_seq
+ */
+static u64 clear_seq;
+static DEFINE_MUTEX(syslog_mutex);	/* guards clear_seq; sleeps (copies to user under it) */
+static int saved_console_loglevel = -1;	/* CONSOLE_OFF's; under syslog_mutex */
+
+#define SYSLOG_ACTION_CLOSE		0
+#define SYSLOG_ACTION_OPEN		1
+#define SYSLOG_ACTION_READ_ALL		3
+#define SYSLOG_ACTION_READ_CLEAR	4
+#define SYSLOG_ACTION_CLEAR		5
+#define SYSLOG_ACTION_CONSOLE_OFF	6
+#define SYSLOG_ACTION_CONSOLE_ON	7
+#define SYSLOG_ACTION_CONSOLE_LEVEL	8
+#define SYSLOG_ACTION_SIZE_BUFFER	10
+#define MINIMUM_CONSOLE_LOGLEVEL	1
+
+/*
+ * Record @seq as syslog(2) gives it, "<level>[seconds.micros] text\n",
+ * into @buf (LOG_LINE_PREFIX_MAX + LOG_LINE_MAX + 8 bytes).
+ * Return: its length, or -ENOENT if it is gone. Linux: record_print_text()
+ */
+static int syslog_format(u64 seq, char *buf, size_t size)
+{
+	struct printk_log *msg;
+	unsigned long flags;
+	int n = -ENOENT;
+
+	logbuf_lock_irqsave(flags);
+	msg = log_find(seq);
+	if (msg) {
+		n = scnprintf(buf, size, "<%u>[%5lu.%06lu] ", msg->level,
+			      (unsigned long)(msg->ts_nsec / 1000000000),
+			      (unsigned long)(msg->ts_nsec % 1000000000) / 1000);
+		n += scnprintf(buf + n, size - n, "%.*s\n", msg->text_len, (char *)(msg + 1));
+	}
+	logbuf_unlock_irqrestore(flags);
+	return n;
+}
+
+/*
+ * The newest records since clear_seq that fit in @size bytes, oldest
+ * first, copied to @ubuf; with @clear, clear_seq moves past them. Each
+ * record is formatted under logbuf_lock and copied to the user after,
+ * as a copy may fault and sleep. Under syslog_mutex.
+ * Return: the bytes copied, or -EFAULT / -ENOMEM.
+ * Linux: syslog_print_all()
+ */
+static int syslog_print_all(char __user *ubuf, int size, bool clear)
+{
+	size_t bufsize = LOG_LINE_PREFIX_MAX + LOG_LINE_MAX + 8;
+	char *text = kmalloc(bufsize, GFP_KERNEL);
+	u64 first, next, seq;
+	long total = 0;
+	int len = 0, n;
+
+	if (!text)
+		return -ENOMEM;
+	log_buf_seq_range(&first, &next);
+	seq = max(clear_seq, first);
+	for (u64 s = seq; s < next; s++)
+		total += max(syslog_format(s, text, bufsize), 0);
+	/* Too much: the oldest go first. */
+	for (; total > size && seq < next; seq++)
+		total -= max(syslog_format(seq, text, bufsize), 0);
+	for (; seq < next; seq++) {
+		n = syslog_format(seq, text, bufsize);
+		if (n < 0)
+			continue;	/* overwritten meanwhile */
+		if (len + n > size)
+			break;
+		if (copy_to_user(ubuf + len, text, n)) {
+			len = -EFAULT;
+			break;
+		}
+		len += n;
+	}
+	if (clear && len >= 0)
+		clear_seq = next;
+	kfree(text);
+	return len;
+}
+
+/*
+ * syslog(2) (klogctl() in glibc): busybox's dmesg reads the log with
+ * READ_ALL, sized by SIZE_BUFFER; -c clears it, -n sets the console's
+ * level. READ (2) and SIZE_UNREAD (9), the /proc/kmsg-style reader that
+ * consumes records, are not there: -EINVAL. Everybody is root, so no
+ * permission check (Linux's check_syslog_permissions()).
+ * Linux: do_syslog() / SYSCALL_DEFINE3(syslog) in kernel/printk/printk.c
+ */
+SYSCALL_DEFINE3(syslog, int, type, char __user *, buf, int, len)
+{
+	int error = 0;
+
+	mutex_lock(&syslog_mutex);
+	switch (type) {
+	case SYSLOG_ACTION_CLOSE:
+	case SYSLOG_ACTION_OPEN:
+		break;
+	case SYSLOG_ACTION_READ_ALL:
+	case SYSLOG_ACTION_READ_CLEAR:
+		if (!buf || len < 0)
+			error = -EINVAL;
+		else if (len && !access_ok(buf, len))
+			error = -EFAULT;
+		else if (len)
+			error = syslog_print_all(buf, len, type == SYSLOG_ACTION_READ_CLEAR);
+		break;
+	case SYSLOG_ACTION_CLEAR:
+		clear_seq = log_next_seq;
+		break;
+	case SYSLOG_ACTION_CONSOLE_OFF:
+		if (saved_console_loglevel == -1)
+			saved_console_loglevel = console_loglevel;
+		console_loglevel = MINIMUM_CONSOLE_LOGLEVEL;
+		break;
+	case SYSLOG_ACTION_CONSOLE_ON:
+		if (saved_console_loglevel != -1) {
+			console_loglevel = saved_console_loglevel;
+			saved_console_loglevel = -1;
+		}
+		break;
+	case SYSLOG_ACTION_CONSOLE_LEVEL:
+		if (len < 1 || len > 8) {
+			error = -EINVAL;
+			break;
+		}
+		console_loglevel = max(len, MINIMUM_CONSOLE_LOGLEVEL);
+		saved_console_loglevel = -1;	/* an explicit level: CONSOLE_ON keeps it */
+		break;
+	case SYSLOG_ACTION_SIZE_BUFFER:
+		error = log_buf_len;
+		break;
+	default:
+		error = -EINVAL;
+		break;
+	}
+	mutex_unlock(&syslog_mutex);
+	return error;
 }
 
 /* loglevel=N: show messages of level < N on the console. */

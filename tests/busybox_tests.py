@@ -247,6 +247,17 @@ class Checks(CheckSet):
         self.expect(out[-2:] == ["1970", "since-boot"],
                     "date does not count from the epoch at boot", str(out))
 
+    def dmesg(self):
+        """The kernel log through syslog(2): READ_ALL, -r's raw levels, -c's clear."""
+        # "got " in front: a line like the kernel's own would be taken for one (KERNEL_LINE).
+        out = self.lines("dmesg | head -1 | sed 's/^/got /'; dmesg -r | grep -m1 'Spindle version'; "
+                         "dmesg -c > /dev/null; dmesg | wc -l")
+        self.expect(len(out) == 3 and re.match(r"got \[ *0\.0+\] Spindle version 0\.1\.0", out[0]),
+                    "dmesg does not start with the kernel's first line", str(out))
+        self.expect(len(out) == 3 and re.match(r"<5>\[ *0\.0+\] Spindle version", out[1]),
+                    "dmesg -r does not show the level", str(out))
+        self.expect(out[-1:] == ["0"], "dmesg -c did not clear the log", str(out))
+
     def unknown_syscalls(self):
         """The -ENOSYS census: every number the boot and the sweep hit (each logged once)."""
         seen = sorted({int(n) for n in re.findall(r"unknown system call (\d+): -ENOSYS",
@@ -327,6 +338,7 @@ CHECKS = ["prompt", "uname", "command_substitution", "three_stage_pipe", "redire
           "line_editing",
           "text_tools", "find_grep_xargs", "tar_gzip_md5sum", "file_times_and_fs",
           "shell_language", "here_document", "exec_redirections", "script_by_path", "timers",
+          "dmesg",
           "ps", "proc_files", "ls_l", "kernel_shell", "memory_baseline", "unknown_syscalls"]
 
 

@@ -609,6 +609,24 @@ static void test_itimer_alarm(void)
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM);
 }
 
+/* syslog(2), as klogctl() and dmesg use it: the log's size, its text, and bad arguments. */
+static void test_syslog(void)
+{
+	static char buf[4096];
+	long size = syscall(SYS_syslog, 10, NULL, 0), n;
+
+	CHECK(size >= 4096);
+	n = syscall(SYS_syslog, 3, buf, sizeof(buf));
+	/* The newest records that fit, each "<level>[seconds] text\n". */
+	CHECK(n > 0 && n <= (long)sizeof(buf) && buf[0] == '<' && buf[n - 1] == '\n');
+	CHECK(syscall(SYS_syslog, 3, buf, 0) == 0);
+	CHECK(syscall(SYS_syslog, 3, NULL, 10) == -1 && errno == EINVAL);
+	CHECK(syscall(SYS_syslog, 3, buf, -1) == -1 && errno == EINVAL);
+	CHECK(syscall(SYS_syslog, 3, (void *)0xffffffff80100000UL, 10) == -1 && errno == EFAULT);
+	CHECK(syscall(SYS_syslog, 8, NULL, 9) == -1 && errno == EINVAL);
+	CHECK(syscall(SYS_syslog, 99, NULL, 0) == -1 && errno == EINVAL);
+}
+
 static void test_sigchld_ignored_autoreap(void)
 {
 	struct sigaction sa = { .sa_handler = SIG_IGN }, old;
@@ -892,6 +910,7 @@ static const struct usertest tests[] = {
 	{ "orphan_reparented", test_orphan_reparented },
 	{ "nanosleep", test_nanosleep },
 	{ "itimer_alarm", test_itimer_alarm },
+	{ "syslog", test_syslog },
 	{ "sigchld_ignored_autoreap", test_sigchld_ignored_autoreap },
 	{ "signal_handlers", test_signal_handlers },
 	{ "traps_signal", test_traps_signal },
