@@ -55,7 +55,7 @@ struct file *dentry_open(struct dentry *dentry, int flags, int *err)
 	f->f_mode = (acc == O_RDONLY || acc == O_RDWR ? FMODE_READ : 0) |
 		    (acc == O_WRONLY || acc == O_RDWR ? FMODE_WRITE : 0);
 	if ((flags & O_TRUNC) && (f->f_mode & FMODE_WRITE) && S_ISREG(inode->i_mode)) {
-		if (!f->f_op->write) {
+		if (!f->f_op->write_iter) {
 			*err = -EACCES;	/* a /proc file */
 			fput(f);
 			return NULL;
@@ -227,7 +227,7 @@ static long do_faccessat(int dfd, const char __user *filename, int mode, int fla
 	inode = d->d_inode;
 	if ((mode & X_OK) && !S_ISDIR(inode->i_mode) && !(inode->i_mode & S_IXUGO))
 		err = -EACCES;
-	if ((mode & W_OK) && S_ISREG(inode->i_mode) && inode->i_fop && !inode->i_fop->write)
+	if ((mode & W_OK) && S_ISREG(inode->i_mode) && inode->i_fop && !inode->i_fop->write_iter)
 		err = -EACCES;
 	dput(d);
 	return err;
@@ -268,7 +268,7 @@ static long do_truncate(struct inode *inode, loff_t length)
 
 	if (S_ISDIR(inode->i_mode))
 		return -EISDIR;
-	if (!S_ISREG(inode->i_mode) || !inode->i_fop || !inode->i_fop->write)
+	if (!S_ISREG(inode->i_mode) || !inode->i_fop || !inode->i_fop->write_iter)
 		return -EINVAL;
 	if (length < 0)
 		return -EINVAL;

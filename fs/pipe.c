@@ -19,6 +19,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/uio.h>
 #include <linux/vmalloc.h>
 #include <linux/wait.h>
 
@@ -96,11 +97,10 @@ static ssize_t pipe_read(struct file *filp, char __user *buf, size_t total_len, 
 }
 
 /* Linux: pipe_write() */
-static ssize_t pipe_write(struct file *filp, const char __user *buf, size_t total_len,
-			  loff_t *ppos)
+static ssize_t pipe_write_iter(struct file *filp, struct iov_iter *from, loff_t *ppos)
 {
 	struct pipe_inode_info *pipe = filp->private_data;
-	size_t done = 0;
+	size_t total_len = iov_iter_count(from), done = 0;
 
 	if (!total_len)
 		return 0;
@@ -129,7 +129,7 @@ static ssize_t pipe_write(struct file *filp, const char __user *buf, size_t tota
 		}
 		off = pipe->head % PIPE_SIZE;
 		n = min3(left, (size_t)(PIPE_SIZE - pipe_used(pipe)), (size_t)(PIPE_SIZE - off));
-		if (copy_from_user(pipe->buf + off, buf + done, n)) {
+		if (copy_from_iter(pipe->buf + off, n, from) != n) {
 			mutex_unlock(&pipe->mutex);
 			return done ? (ssize_t)done : -EFAULT;
 		}
@@ -196,7 +196,7 @@ static int pipe_release(struct inode *inode, struct file *filp)
 
 const struct file_operations pipefifo_fops = {
 	.read = pipe_read,
-	.write = pipe_write,
+	.write_iter = pipe_write_iter,
 	.poll = pipe_poll,
 	.release = pipe_release,
 };

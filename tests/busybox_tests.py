@@ -27,9 +27,8 @@ from qemu_conf import EXIT_PASS     # noqa: E402  (tools/qemu.mk)
 
 PROMPT = "bb$ "             # PS1, set by the first check
 CTRL_C, CTRL_BACKSLASH, CTRL_Z, CTRL_RBRACKET = "\x03", "\x1c", "\x1a", "\x1d"
-# What may say -ENOSYS in this boot: rseq (334; glibc runs without it) and
-# sendfile (40; cat and tar fall back to read/write).
-KNOWN_ENOSYS = {40, 334}
+# What may say -ENOSYS in this boot: rseq (334; glibc runs without it).
+KNOWN_ENOSYS = {334}
 KERNEL_LINE = re.compile(r"\[\s*\d+\.\d{6}\] ")
 # The loop the memory check runs twice: forks, pipes, files in /tmp.
 WORKLOAD = ("i=0; while [ $i -lt 50 ]; do (true); echo $i | cat > /tmp/w$i; i=$((i+1)); done; "

@@ -17,6 +17,7 @@
 #include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/reboot.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -609,6 +610,55 @@ static void test_itimer_alarm(void)
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM);
 }
 
+/* sendfile(2): file to pipe and to file, with and without an offset, and what it refuses. */
+static void test_sendfile(void)
+{
+	static char data[10000], back[10000];
+	int in, out, ap, tty, p[2] = { -1, -1 };
+	off_t off;
+
+	CHECK(mkdir("/tmp", 01777) == 0 || errno == EEXIST);
+	in = open("/tmp/sendfile.in", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	out = open("/tmp/sendfile.out", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	ap = open("/tmp/sendfile.out", O_WRONLY | O_APPEND);
+	tty = open("/dev/console", O_RDONLY | O_NOCTTY);
+
+	for (size_t i = 0; i < sizeof(data); i++)
+		data[i] = 'a' + i % 26;
+	CHECK(in >= 0 && out >= 0 && ap >= 0 && tty >= 0 && pipe(p) == 0);
+	CHECK(write(in, data, sizeof(data)) == (ssize_t)sizeof(data));
+	/* From the file's position (which moves), more than a page, to a file. */
+	CHECK(lseek(in, 0, SEEK_SET) == 0);
+	CHECK(sendfile(out, in, NULL, sizeof(data) + 100) == (ssize_t)sizeof(data));
+	CHECK(lseek(in, 0, SEEK_CUR) == (off_t)sizeof(data));
+	CHECK(pread(out, back, sizeof(back), 0) == (ssize_t)sizeof(back) &&
+	      !memcmp(back, data, sizeof(data)));
+	CHECK(sendfile(out, in, NULL, 10) == 0);	/* at the end */
+	/* At an offset (updated; the position stays), to a pipe. */
+	off = 26;
+	CHECK(sendfile(p[1], in, &off, 5) == 5 && off == 31);
+	CHECK(lseek(in, 0, SEEK_CUR) == (off_t)sizeof(data));
+	CHECK(read(p[0], back, sizeof(back)) == 5 && !memcmp(back, "abcde", 5));
+	/* Refused: in a pipe or a tty (no ->read_iter), out O_APPEND, bad offset, fds. */
+	CHECK(sendfile(out, p[0], NULL, 5) == -1 && errno == EINVAL);
+	CHECK(sendfile(out, tty, NULL, 5) == -1 && errno == EINVAL);
+	CHECK(sendfile(ap, in, NULL, 5) == -1 && errno == EINVAL);
+	off = -1;
+	CHECK(sendfile(out, in, &off, 5) == -1 && errno == EINVAL);
+	CHECK(sendfile(out, in, (off_t *)0x10, 5) == -1 && errno == EFAULT);
+	CHECK(sendfile(out, 999, NULL, 5) == -1 && errno == EBADF);
+	CHECK(sendfile(in, out, NULL, 5) >= 0);		/* both O_RDWR: either way round */
+	CHECK(sendfile(p[0], in, NULL, 5) == -1 && errno == EBADF);	/* out not for writing */
+	close(p[0]);
+	close(p[1]);
+	close(tty);
+	close(ap);
+	close(out);
+	close(in);
+	unlink("/tmp/sendfile.in");
+	unlink("/tmp/sendfile.out");
+}
+
 /* syslog(2), as klogctl() and dmesg use it: the log's size, its text, and bad arguments. */
 static void test_syslog(void)
 {
@@ -911,6 +961,7 @@ static const struct usertest tests[] = {
 	{ "nanosleep", test_nanosleep },
 	{ "itimer_alarm", test_itimer_alarm },
 	{ "syslog", test_syslog },
+	{ "sendfile", test_sendfile },
 	{ "sigchld_ignored_autoreap", test_sigchld_ignored_autoreap },
 	{ "signal_handlers", test_signal_handlers },
 	{ "traps_signal", test_traps_signal },

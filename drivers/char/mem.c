@@ -10,14 +10,18 @@
 #include <linux/kernel.h>
 #include <linux/random.h>
 #include <linux/syscalls.h>
+#include <linux/uio.h>
 
 static ssize_t read_null(struct file *file, char __user *buf, size_t count, loff_t *ppos)
 {
 	return 0;
 }
 
-static ssize_t write_null(struct file *file, const char __user *buf, size_t count, loff_t *ppos)
+static ssize_t write_iter_null(struct file *file, struct iov_iter *from, loff_t *ppos)
 {
+	size_t count = iov_iter_count(from);
+
+	iov_iter_advance(from, count);
 	return count;
 }
 
@@ -39,15 +43,15 @@ static ssize_t urandom_read(struct file *file, char __user *buf, size_t count, l
 }
 
 static const struct file_operations null_fops = {
-	.llseek = null_lseek, .read = read_null, .write = write_null,
+	.llseek = null_lseek, .read = read_null, .write_iter = write_iter_null,
 };
 
 static const struct file_operations zero_fops = {
-	.llseek = null_lseek, .read = read_zero, .write = write_null,
+	.llseek = null_lseek, .read = read_zero, .write_iter = write_iter_null,
 };
 
 static const struct file_operations urandom_fops = {
-	.llseek = null_lseek, .read = urandom_read, .write = write_null,
+	.llseek = null_lseek, .read = urandom_read, .write_iter = write_iter_null,
 };
 
 /**

@@ -24,6 +24,7 @@
 #include <linux/sched/task.h>
 #include <linux/syscalls.h>
 #include <linux/tty.h>
+#include <linux/uio.h>
 
 #define TCGETS		0x5401
 #define TCSETS		0x5402
@@ -122,16 +123,15 @@ static ssize_t tty_read(struct file *file, char __user *buf, size_t count, loff_
 	return ret ? ret : n_tty_read(tty, file, buf, count);
 }
 
-static ssize_t tty_write_file(struct file *file, const char __user *buf, size_t count,
-			      loff_t *pos)
+static ssize_t tty_write_iter(struct file *file, struct iov_iter *from, loff_t *pos)
 {
+	size_t count = iov_iter_count(from), done = 0;
 	char chunk[128];
-	size_t done = 0;
 
 	while (done < count) {
 		size_t n = min(count - done, sizeof(chunk));
 
-		if (copy_from_user(chunk, buf + done, n))
+		if (copy_from_iter(chunk, n, from) != n)
 			return done ? (ssize_t)done : -EFAULT;
 		tty_write(chunk, n);
 		done += n;
@@ -347,6 +347,6 @@ const struct file_operations tty_fops = {
 	.open = tty_open,
 	.poll = tty_poll,
 	.read = tty_read,
-	.write = tty_write_file,
+	.write_iter = tty_write_iter,
 	.unlocked_ioctl = tty_ioctl,
 };

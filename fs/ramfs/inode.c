@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/uio.h>
 #include <linux/vmalloc.h>
 
 #define RAMFS_MAGIC	0x858458f6
@@ -51,13 +52,23 @@ static int ramfs_reserve(struct inode *inode, size_t size)
 }
 
 /* read(2) of a regular file: from its bytes. Linux: generic_file_read_iter() */
-static ssize_t ramfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+static ssize_t ramfs_read_iter(struct file *file, struct iov_iter *to, loff_t *pos)
 {
 	struct inode *inode = file->f_inode;
-	ssize_t ret;
+	size_t want = iov_iter_count(to), n;
+	ssize_t ret = 0;
 
+	if (*pos < 0)
+		return -EINVAL;
 	inode_lock(inode);
-	ret = simple_read_from_buffer(buf, count, pos, inode->i_data, inode->i_size);
+	if (*pos < inode->i_size && want) {
+		n = min_t(size_t, want, inode->i_size - *pos);
+		ret = copy_to_iter((char *)inode->i_data + *pos, n, to);
+		if (!ret)
+			ret = -EFAULT;
+		else
+			*pos += ret;
+	}
 	inode_unlock(inode);
 	return ret;
 }
@@ -66,10 +77,10 @@ static ssize_t ramfs_read(struct file *file, char __user *buf, size_t count, lof
  * write(2): at *@pos, or at the end with O_APPEND; a hole left by a seek
  * past the end reads as zeros. Linux: generic_perform_write()
  */
-static ssize_t ramfs_write(struct file *file, const char __user *buf, size_t count,
-			   loff_t *pos)
+static ssize_t ramfs_write_iter(struct file *file, struct iov_iter *from, loff_t *pos)
 {
 	struct inode *inode = file->f_inode;
+	size_t count = iov_iter_count(from);
 	loff_t start;
 	ssize_t ret;
 
@@ -84,7 +95,7 @@ static ssize_t ramfs_write(struct file *file, const char __user *buf, size_t cou
 		goto out;
 	if (start > inode->i_size)
 		memset((char *)inode->i_data + inode->i_size, 0, start - inode->i_size);
-	if (copy_from_user((char *)inode->i_data + start, buf, count)) {
+	if (copy_from_iter((char *)inode->i_data + start, count, from) != count) {
 		ret = -EFAULT;
 		goto out;
 	}
@@ -99,8 +110,8 @@ out:
 }
 
 static const struct file_operations ramfs_file_operations = {
-	.read = ramfs_read,
-	.write = ramfs_write,
+	.read_iter = ramfs_read_iter,
+	.write_iter = ramfs_write_iter,
 	.llseek = generic_file_llseek,
 };
 

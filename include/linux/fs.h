@@ -119,10 +119,19 @@ static inline bool dir_emit(struct dir_context *ctx, const char *name, int namel
 	return ctx->actor(ctx, name, namelen, ctx->pos, ino, type);
 }
 
+struct iov_iter;
+
 struct file_operations {
 	unsigned int (*poll)(struct file *file);	/* POLL* now; NULL: always ready */
 	ssize_t (*read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
-	ssize_t (*write)(struct file *file, const char __user *buf, size_t count, loff_t *pos);
+	/*
+	 * Into or out of an iov_iter (user or kernel memory): what sendfile()
+	 * and kernel_read() need. Linux passes a struct kiocb holding the
+	 * file and position; here they are the two arguments ->read has.
+	 * Every writable file has ->write_iter; ->read_iter is ramfs's.
+	 */
+	ssize_t (*read_iter)(struct file *file, struct iov_iter *to, loff_t *pos);
+	ssize_t (*write_iter)(struct file *file, struct iov_iter *from, loff_t *pos);
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
