@@ -44,20 +44,26 @@
 static char read_buf[READ_BUF_SIZE];
 static unsigned int read_head;	/* next byte the handler writes */
 static unsigned int read_tail;	/* next byte the reader takes */
-/* Guards read_buf, read_head and read_tail; irqs off (the COM1 handler fills them). */
+static bool rx_throttled;	/* read_buf filled up: bytes wait in the UART */
+/* Guards read_buf, read_head, read_tail and rx_throttled; irqs off (the COM1 handler fills them). */
 static DEFINE_RAW_SPINLOCK(read_lock);
 static DECLARE_WAIT_QUEUE_HEAD(read_wait);
 
 static bool tty_ready;		/* tty_init() has run */
 static bool tty_polled;		/* no receive interrupt: poll every tick */
-unsigned long tty_rx_count, tty_rx_dropped;
+unsigned long tty_rx_count;
 
 /*
- * Move every byte the UART holds into read_buf; true if any was kept.
+ * Move the bytes the UART holds into read_buf; true if any was kept.
  * The line is edge triggered and stays raised while a byte waits, so
- * leaving one behind would mean no further interrupt: drain until the
- * receive FIFO is empty. Interrupts are off.
- * Linux: serial8250_rx_chars()
+ * leaving one behind means no further interrupt: drain until the receive
+ * FIFO is empty, or until read_buf is full. Then the rest waits in the
+ * UART (rx_throttled), the sender is held back by the full FIFO (QEMU
+ * stops reading its socket), and the reader drains again once it has
+ * made room (tty_read_char()): a line pasted faster than the reader runs
+ * is delayed, not cut. Interrupts are off.
+ * Linux: serial8250_rx_chars() (Linux's flip buffers, 64 KiB, throttle
+ * the line at their limit)
  */
 static bool serial_receive_chars(void)
 {
@@ -65,12 +71,9 @@ static bool serial_receive_chars(void)
 	int c;
 
 	raw_spin_lock(&read_lock);
-	while ((c = serial8250_getc()) >= 0) {
+	while (!(rx_throttled = read_head - read_tail == READ_BUF_SIZE) &&
+	       (c = serial8250_getc()) >= 0) {
 		tty_rx_count++;
-		if (read_head - read_tail == READ_BUF_SIZE) {
-			tty_rx_dropped++;	/* nobody reads: drop the newest */
-			continue;
-		}
 		read_buf[read_head++ % READ_BUF_SIZE] = (char)c;
 		got = true;
 	}
@@ -166,6 +169,7 @@ static bool may_read(bool user)
 static int __tty_read_char(bool interruptible, bool user)
 {
 	unsigned long flags;
+	bool throttled;
 	int c = -1;
 
 	if (WARN_ON_ONCE(!tty_ready))
@@ -187,7 +191,14 @@ static int __tty_read_char(bool interruptible, bool user)
 			raw_spin_lock_irqsave(&read_lock, flags);
 			if (read_head != read_tail && may_read(user))
 				c = (unsigned char)read_buf[read_tail++ % READ_BUF_SIZE];
+			throttled = rx_throttled;
 			raw_spin_unlock_irqrestore(&read_lock, flags);
+			/* Room again: take what waited in the UART (no interrupt says so). */
+			if (throttled) {
+				local_irq_save(flags);
+				serial_receive_chars();
+				local_irq_restore(flags);
+			}
 		}
 		if (c == CONSOLE_SWITCH_CHAR && READ_ONCE(console_user_registered)) {
 			console_switch(user);

@@ -672,9 +672,12 @@ def run(args, results, qemu_flags, elf, log_dir, name="shell", checks=None, smp=
     else:
         flags += ["-smp", str(smp)]
     cmd = args.qemu + flags + list(extra) + ["-m", mem, "-kernel", str(elf), "-append", ""]
+    # An earlier failure may leave a check nothing to work on (AttributeError, KeyError).
     boot_on_socket(args, cmd, sock, tmp, Path(log_dir) / f"{name}.stderr",
-                   lambda proc, err: _run_checks(args, results, proc, sock, log_path, err, name,
-                                                 CHECKS if checks is None else checks, smp))
+                   lambda proc, err: drive_boot(
+                       args, results, proc, sock, log_path, err, name, PROMPT, "prompt",
+                       lambda con: _make_checks(con, smp), CHECKS if checks is None else checks,
+                       "halt", errors=(ShellError, AttributeError, KeyError)))
 
 
 def boot_on_socket(args, cmd, sock, tmp, stderr_path, body):
@@ -700,33 +703,42 @@ def boot_on_socket(args, cmd, sock, tmp, stderr_path, body):
             os.rmdir(tmp)
 
 
-def _run_checks(args, results, proc, sock, log_path, err, name, names, smp):
+def drive_boot(args, results, proc, sock, log_path, err, name, prompt, first, make_checks,
+               names, last, errors=(ShellError,), timed=()):
+    """What a boot driven over the serial console does once QEMU runs (the
+    spindle# shell's here, busybox's in tests/busybox_tests.py): connect
+    to @sock, wait for @prompt (test NAME.FIRST, with the time it took),
+    run each method of make_checks(console) named in @names as test
+    NAME.CHECK (those in @timed say how long they took), then call its
+    method @last, after which QEMU must exit with EXIT_PASS (test
+    NAME.LAST). A check raising one of @errors fails alone; a ShellError
+    (the console stopped answering) fails the rest too."""
     start = time.monotonic()
     try:
         con = Console(sock, log_path, 10)
     except ShellError as e:
         err.seek(0)
-        results.fail(f"{name}.prompt", str(e), [f"QEMU exit status {proc.poll()}"]
+        results.fail(f"{name}.{first}", str(e), [f"QEMU exit status {proc.poll()}"]
                      + err.read().splitlines()[-5:])
         return
     try:
         try:
-            con.wait_for(PROMPT, 0, args.timeout)
+            con.wait_for(prompt, 0, args.timeout)
         except ShellError as e:
-            results.fail(f"{name}.prompt", str(e), [], log_path)
+            results.fail(f"{name}.{first}", str(e), [], log_path)
             return
-        results.ok(f"{name}.prompt ({time.monotonic() - start:.1f}s)")
-        checks = Checks(con)
-        checks.smp = smp
+        results.ok(f"{name}.{first} ({time.monotonic() - start:.1f}s to the prompt)")
+        checks = make_checks(con)
         for i, check in enumerate(names):
             try:
+                t0 = time.monotonic()
                 getattr(checks, check)()
-                results.ok(f"{name}.{check}")
-            except Checks.Failed as e:
+                results.ok(f"{name}.{check}" + (f" ({time.monotonic() - t0:.1f}s)"
+                                                if check in timed else ""))
+            except CheckSet.Failed as e:
                 why, out = e.args
                 results.fail(f"{name}.{check}", why, out.splitlines()[-20:], log_path)
-            except (ShellError, AttributeError, KeyError) as e:
-                # An earlier failure left nothing to work on, or no prompt came back.
+            except errors as e:
                 results.fail(f"{name}.{check}", f"{type(e).__name__}: {e}", [], log_path)
                 if isinstance(e, ShellError):
                     rest = len(names) - i - 1
@@ -734,18 +746,24 @@ def _run_checks(args, results, proc, sock, log_path, err, name, names, smp):
                         results.fail(f"{name}.{names[i + 1]} to {name}.{names[-1]}",
                                      f"not run ({rest} counted as failed)", count=rest)
                     return
-        checks.halt()
+        getattr(checks, last)()
         try:
             status = proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             status = None
         if status == EXIT_PASS:
-            results.ok(f"{name}.halt")
+            results.ok(f"{name}.{last}")
         else:
-            results.fail(f"{name}.halt", f"QEMU exit status {status}, expected {EXIT_PASS}",
+            results.fail(f"{name}.{last}", f"QEMU exit status {status}, expected {EXIT_PASS}",
                          [], log_path)
     finally:
         con.close()
+
+
+def _make_checks(con, smp):
+    checks = Checks(con)
+    checks.smp = smp
+    return checks
 
 
 def main():

@@ -41,8 +41,8 @@ bool tty_edit_append(char c);
 void tty_edit_erase(void);
 void tty_edit_replace(const char *text);
 
-/* Bytes received, and bytes dropped because the buffer was full. */
-extern unsigned long tty_rx_count, tty_rx_dropped;
+/* Bytes received from COM1 (none is dropped: a full buffer holds the line back). */
+extern unsigned long tty_rx_count;
 
 /* User space's side of the console (drivers/tty/): who reads the raw bytes. */
 void tty_register_user_reader(void);
