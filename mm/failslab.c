@@ -208,25 +208,25 @@ unsigned long fault_attr_failures(struct fault_attr *attr)
 }
 
 /**
- * should_failslab - the slab allocator's question to failslab
+ * __should_failslab - should_failslab() once failslab is armed
  * @s: the cache, or NULL for a kmalloc() too large for any cache
  * @gfp: the allocation's flags
  * Return: true to fail the allocation.
- * Linux: mm/failslab.c
+ * Linux: __should_failslab() in mm/failslab.c
  */
-bool should_failslab(struct kmem_cache *s, gfp_t gfp)
+bool __should_failslab(struct kmem_cache *s, gfp_t gfp)
 {
 	return should_fail(&failslab, s ? kmem_cache_size(s) : 0);
 }
 
 /**
- * should_fail_alloc_page - the page allocator's question to fail_page_alloc
+ * __should_fail_alloc_page - should_fail_alloc_page() once fail_page_alloc is armed
  * @gfp: the allocation's flags
  * @order: the block's order
  * Return: true to fail the allocation.
- * Linux: mm/fail_page_alloc.c
+ * Linux: __should_fail_alloc_page() in mm/fail_page_alloc.c
  */
-bool should_fail_alloc_page(gfp_t gfp, unsigned int order)
+bool __should_fail_alloc_page(gfp_t gfp, unsigned int order)
 {
 	return should_fail(&fail_page_alloc, PAGE_SIZE << order);
 }

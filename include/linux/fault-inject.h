@@ -65,7 +65,39 @@ void fault_attr_disarm(struct fault_attr *attr);
 unsigned long fault_attr_failures(struct fault_attr *attr);
 
 struct kmem_cache;
-bool should_failslab(struct kmem_cache *s, gfp_t gfp);
-bool should_fail_alloc_page(gfp_t gfp, unsigned int order);
+bool __should_failslab(struct kmem_cache *s, gfp_t gfp);
+bool __should_fail_alloc_page(gfp_t gfp, unsigned int order);
+
+/*
+ * The allocators ask these on every allocation, and almost always the
+ * attribute is disarmed: then the answer is one load and a branch, here
+ * in the caller, with no call at all (Linux gets the same from a static
+ * key). Only an armed attribute goes to should_fail() in mm/failslab.c.
+ */
+
+/**
+ * should_failslab - the slab allocator's question to failslab
+ * @s: the cache, or NULL for a kmalloc() too large for any cache
+ * @gfp: the allocation's flags
+ * Return: true to fail the allocation.
+ * Linux: should_failslab() in mm/slab_common.c
+ */
+static inline bool should_failslab(struct kmem_cache *s, gfp_t gfp)
+{
+	return unlikely(READ_ONCE(failslab.times)) && __should_failslab(s, gfp);
+}
+
+/**
+ * should_fail_alloc_page - the page allocator's question to fail_page_alloc
+ * @gfp: the allocation's flags
+ * @order: the block's order
+ * Return: true to fail the allocation.
+ * Linux: should_fail_alloc_page() in mm/page_alloc.c
+ */
+static inline bool should_fail_alloc_page(gfp_t gfp, unsigned int order)
+{
+	return unlikely(READ_ONCE(fail_page_alloc.times)) &&
+	       __should_fail_alloc_page(gfp, order);
+}
 
 #endif /* _LINUX_FAULT_INJECT_H */
