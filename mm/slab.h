@@ -10,6 +10,7 @@
 #define _MM_SLAB_H
 
 #include <linux/list.h>
+#include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/numa.h>
 #include <linux/slab.h>
@@ -96,8 +97,49 @@ extern struct kmem_cache *kmem_cache;
 void create_boot_cache(struct kmem_cache *s, const char *name, unsigned int size,
 		       slab_flags_t flags);
 void create_kmalloc_caches(void);
-const char *kmalloc_lookup(const void *ptr, struct page **slab, struct page **large);
 void bad_pointer(const char *who, const void *ptr, const char *reason);
+
+/**
+ * kmalloc_lookup - what is @ptr to kfree()?
+ * @ptr: a pointer someone wants to free or size
+ * @slab: set to the slab's head page if @ptr is a slab object, else NULL
+ * @large: set to the block's head page if @ptr is a large kmalloc block
+ *
+ * The checks of Linux's slub_debug and of free_large_kmalloc(), in one
+ * place for kfree(), kmem_cache_free() and ksize(). Inline in each: on
+ * the kfree() fast path a call would cost more than the checks, and the
+ * compiler keeps @slab and @large in registers instead of memory.
+ * Return: NULL if @ptr is one of the two, else why it cannot be freed.
+ */
+static __always_inline const char *kmalloc_lookup(const void *ptr, struct page **slab, struct page **large)
+{
+	struct page *page;
+
+	*slab = *large = NULL;
+	if (!virt_addr_valid(ptr))
+		return "not an address of RAM in the direct map";
+	page = compound_head(virt_to_page(ptr));
+	if (PageSlab(page)) {
+		struct kmem_cache *s = page->slab_cache;
+		unsigned long off = (const char *)ptr - (const char *)page_address(page);
+
+		if (off % s->size || off / s->size >= s->num)
+			return "not the start of an object";
+		*slab = page;
+		return NULL;
+	}
+	if (PageLargeKmalloc(page)) {
+		if (ptr != page_address(page))
+			return "inside a large kmalloc block, not its start";
+		*large = page;
+		return NULL;
+	}
+	if (PageReserved(page))
+		return "a reserved page (kernel image or firmware)";
+	if (PageBuddy(page) || page->_refcount == 0)
+		return "a free page";
+	return "a page not allocated by kmalloc";
+}
 
 /* mm/slub.c */
 __printf(2, 3) void slab_bug(const char *cache, const char *fmt, ...);

@@ -44,13 +44,12 @@ struct kmem_cache *kmem_cache;
 static atomic_long_t large_kmalloc_blocks;
 
 /*
- * The kmalloc caches, at Linux's indices: index i serves sizes up to 2^i
- * (kmalloc-8 is 3, kmalloc-8k is 13), and the two that are not powers of
- * two take the unused 1 and 2: kmalloc-96 and kmalloc-192. Index 0 is
- * no cache. Linux: kmalloc_info[] in mm/slab_common.c
+ * The kmalloc caches, at Linux's indices (kmalloc_index() in
+ * <linux/slab.h>): index i serves sizes up to 2^i (kmalloc-8 is 3,
+ * kmalloc-8k is 13), and the two that are not powers of two take the
+ * unused 1 and 2: kmalloc-96 and kmalloc-192. Index 0 is no cache.
+ * Linux: kmalloc_info[] in mm/slab_common.c
  */
-#define KMALLOC_SHIFT_LOW	3	/* kmalloc-8 */
-#define KMALLOC_SHIFT_HIGH	13	/* kmalloc-8k, KMALLOC_MAX_CACHE_SIZE */
 
 static const struct {
 	const char *name;
@@ -64,7 +63,15 @@ static const struct {
 	[11] = { "kmalloc-2k", 2048 },	[12] = { "kmalloc-4k", 4096 },
 	[13] = { "kmalloc-8k", 8192 },
 };
-static struct kmem_cache kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
+/* The caches themselves, static like the cache of caches (kmem_cache). */
+static struct kmem_cache kmalloc_cache_store[KMALLOC_SHIFT_HIGH + 1];
+
+/*
+ * Pointers to them by index, for kmalloc()'s inline path; NULL until
+ * create_kmalloc_caches(), and never written after.
+ * Linux: kmalloc_caches[][] in mm/slab_common.c
+ */
+struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 /*
  * Sizes up to 192 in steps of 8, (size - 1) / 8, to their cache's index:
@@ -123,46 +130,6 @@ static void add_cache(struct kmem_cache *s)
 	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_add_tail(&s->list, &slab_caches);
 	spin_unlock_irqrestore(&slab_caches_lock, flags);
-}
-
-/**
- * kmalloc_lookup - what is @ptr to kfree()?
- * @ptr: a pointer someone wants to free or size
- * @slab: set to the slab's head page if @ptr is a slab object, else NULL
- * @large: set to the block's head page if @ptr is a large kmalloc block
- *
- * The checks of Linux's slub_debug and of free_large_kmalloc(), in one
- * place for kfree(), kmem_cache_free() and ksize().
- * Return: NULL if @ptr is one of the two, else why it cannot be freed.
- */
-const char *kmalloc_lookup(const void *ptr, struct page **slab, struct page **large)
-{
-	struct page *page;
-
-	*slab = *large = NULL;
-	if (!virt_addr_valid(ptr))
-		return "not an address of RAM in the direct map";
-	page = compound_head(virt_to_page(ptr));
-	if (PageSlab(page)) {
-		struct kmem_cache *s = page->slab_cache;
-		unsigned long off = (const char *)ptr - (const char *)page_address(page);
-
-		if (off % s->size || off / s->size >= s->num)
-			return "not the start of an object";
-		*slab = page;
-		return NULL;
-	}
-	if (PageLargeKmalloc(page)) {
-		if (ptr != page_address(page))
-			return "inside a large kmalloc block, not its start";
-		*large = page;
-		return NULL;
-	}
-	if (PageReserved(page))
-		return "a reserved page (kernel image or firmware)";
-	if (PageBuddy(page) || page->_refcount == 0)
-		return "a free page";
-	return "a page not allocated by kmalloc";
 }
 
 /**
@@ -229,7 +196,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 static bool is_static_cache(const struct kmem_cache *s)
 {
 	return s == kmem_cache ||
-	       (s > kmalloc_caches && s < kmalloc_caches + ARRAY_SIZE(kmalloc_caches));
+	       (s > kmalloc_cache_store && s < kmalloc_cache_store + ARRAY_SIZE(kmalloc_cache_store));
 }
 
 /**
@@ -270,6 +237,9 @@ unsigned int kmem_cache_size(struct kmem_cache *s)
 /**
  * kmalloc_cache_for - the kmalloc cache that serves @size bytes
  * @size: 1..KMALLOC_MAX_CACHE_SIZE
+ *
+ * For a size known only at run time; kmalloc_index() answers the same
+ * at compile time (slab_test_index_matches_cache_for checks they agree).
  * Return: the cache, or NULL for 0 or sizes served by whole pages.
  * Linux: kmalloc_slab() in mm/slab_common.c
  */
@@ -278,8 +248,8 @@ struct kmem_cache *kmalloc_cache_for(size_t size)
 	if (!size || size > KMALLOC_MAX_CACHE_SIZE)
 		return NULL;
 	if (size <= 192)
-		return &kmalloc_caches[size_index[size_index_elem(size)]];
-	return &kmalloc_caches[fls(size - 1)];
+		return kmalloc_caches[size_index[size_index_elem(size)]];
+	return kmalloc_caches[fls(size - 1)];
 }
 
 /* Too big for a cache: a __GFP_COMP page block marked PG_large_kmalloc. Linux: kmalloc_large_node() */
@@ -324,17 +294,35 @@ void *kmalloc_node(size_t size, gfp_t flags, int node)
 }
 
 /**
- * kmalloc - allocate memory
+ * __kmalloc - kmalloc() of a size known only at run time
  * @size: bytes; 0 returns ZERO_SIZE_PTR
  * @flags: GFP flags (__GFP_ZERO zeroes it)
  *
  * kmalloc_node() on the running CPU's memory node.
  * Return: the memory, or NULL.
- * Linux: kmalloc() in include/linux/slab.h, __kmalloc() in mm/slab_common.c
+ * Linux: __kmalloc() in mm/slab_common.c
  */
-void *kmalloc(size_t size, gfp_t flags)
+void *__kmalloc(size_t size, gfp_t flags)
 {
 	return kmalloc_node(size, flags, NUMA_NO_NODE);
+}
+
+/**
+ * kmalloc_trace - kmalloc() of a size known at compile time
+ * @s: its kmalloc cache, kmalloc_caches[kmalloc_index(size)]
+ * @flags: GFP flags (__GFP_ZERO zeroes it)
+ * @size: the size asked for (the cache's objects may be bigger)
+ *
+ * Return: the memory, or NULL.
+ * Linux: kmalloc_trace() in mm/slab_common.c (which also emits the
+ * kmalloc trace event)
+ */
+void *kmalloc_trace(struct kmem_cache *s, gfp_t flags, size_t size)
+{
+	/* Before create_kmalloc_caches(), @s is NULL. */
+	if (WARN(!slab_ready, "kmalloc() called before kmem_cache_init()"))
+		return NULL;
+	return __kmem_cache_alloc_node(s, flags, NUMA_NO_NODE);
 }
 
 /**
@@ -471,8 +459,12 @@ void __init create_kmalloc_caches(void)
 
 	BUILD_BUG_ON(ARRAY_SIZE(order) != KMALLOC_SHIFT_HIGH);
 	for (unsigned int i = 0; i < ARRAY_SIZE(order); i++)
-		create_boot_cache(&kmalloc_caches[order[i]], kmalloc_info[order[i]].name,
-				  kmalloc_info[order[i]].size, 0);
+	{
+		struct kmem_cache *s = &kmalloc_cache_store[order[i]];
+
+		create_boot_cache(s, kmalloc_info[order[i]].name, kmalloc_info[order[i]].size, 0);
+		kmalloc_caches[order[i]] = s;
+	}
 	pr_info("SLAB: %zu kmalloc caches, 8..%u bytes, debug %s\n", ARRAY_SIZE(order),
 		KMALLOC_MAX_CACHE_SIZE, SLAB_DEBUG ? "on (poison, double free, bad pointer)" : "off");
 }

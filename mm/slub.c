@@ -468,20 +468,30 @@ static struct page *get_slab(struct kmem_cache_node *n)
 }
 
 /*
- * The node whose slabs serve an allocation asked on @node: the running
- * CPU's memory node for NUMA_NO_NODE, and for a node without memory the
- * nearest one with (the first of its zonelist). Linux: node_to_mem_node()
+ * The node whose slabs serve an allocation asked on @node, for a real
+ * node: the node itself, or for a node without memory the nearest one
+ * with (the first of its zonelist). Linux: node_to_mem_node()
  */
-static int slab_search_node(int node)
+static noinline int __slab_search_node(int node)
 {
-	if (node == NUMA_NO_NODE)
-		return numa_mem_id();
 	if (WARN(node < 0 || node >= MAX_NUMNODES || !node_online(node),
 		 "slab: allocation on node %d, which is not online", node))
 		return numa_mem_id();
 	if (!node_state(node, N_MEMORY))
 		return zone_to_nid(node_zonelist(node, 0)->_zonerefs[0].zone);
 	return node;
+}
+
+/*
+ * The node whose slabs serve an allocation asked on @node: the running
+ * CPU's memory node for NUMA_NO_NODE (almost every allocation, so that
+ * case is answered here, inline), __slab_search_node() otherwise.
+ */
+static inline int slab_search_node(int node)
+{
+	if (likely(node == NUMA_NO_NODE))
+		return numa_mem_id();
+	return __slab_search_node(node);
 }
 
 /*
@@ -526,10 +536,12 @@ static struct page *get_any_partial(struct kmem_cache *s, int node,
  * This CPU's freelist is empty, or its slab is on another node than
  * @node: refill @c, and take its first object. Interrupts are off, and
  * stay off: nothing here sleeps, and @c stays this CPU's.
+ * Out of line (noinline), as the other slow paths: inlined, its
+ * registers would be saved and restored on every fast allocation too.
  * Return: the object (its successor already on c->freelist), or NULL.
  * Linux: ___slab_alloc()
  */
-static void *___slab_alloc(struct kmem_cache *s, gfp_t gfp, int node,
+static noinline void *___slab_alloc(struct kmem_cache *s, gfp_t gfp, int node,
 			   struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n;
@@ -687,9 +699,10 @@ static bool free_debug_processing(struct kmem_cache *s, void *obj)
 /*
  * The slow free: @obj's slab is not this CPU's. Onto the slab's own
  * freelist, under its node's lock; a slab that is not frozen moves list
- * as it fills and empties. Interrupts are off. Linux: __slab_free()
+ * as it fills and empties. Interrupts are off. Out of line, as
+ * ___slab_alloc(). Linux: __slab_free()
  */
-static void __slab_free(struct kmem_cache *s, struct page *slab, void *obj)
+static noinline void __slab_free(struct kmem_cache *s, struct page *slab, void *obj)
 {
 	struct kmem_cache_node *n = get_node(s, page_to_nid(slab));
 	struct page *discard = NULL;

@@ -25,6 +25,8 @@ typedef unsigned int slab_flags_t;
 /* The largest object a kmalloc cache serves; above it: whole pages. */
 #define KMALLOC_MAX_CACHE_SIZE	8192
 #define KMALLOC_MIN_SIZE	8
+#define KMALLOC_SHIFT_LOW	3	/* kmalloc-8 */
+#define KMALLOC_SHIFT_HIGH	13	/* kmalloc-8k, KMALLOC_MAX_CACHE_SIZE */
 
 /*
  * kmalloc(0) returns this: not NULL (it did not fail) but faults when
@@ -80,10 +82,76 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 
-void *kmalloc(size_t size, gfp_t flags);
+extern struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
+
+void *__kmalloc(size_t size, gfp_t flags);
+void *kmalloc_trace(struct kmem_cache *s, gfp_t flags, size_t size);
 void *kmalloc_node(size_t size, gfp_t flags, int node);
 void kfree(const void *objp);
 size_t ksize(const void *objp);
+
+/**
+ * kmalloc_index - the index in kmalloc_caches[] of the cache for @size
+ * @size: 1..KMALLOC_MAX_CACHE_SIZE
+ *
+ * A chain of comparisons the compiler folds to a constant when @size is
+ * one: the allocation then goes straight to its cache. Sizes known only
+ * at run time take mm/slab_common.c's size_index table instead (one load,
+ * where this would be up to 13 comparisons).
+ * Return: the index (kmalloc-96 is 1, kmalloc-192 is 2, else log2 of the
+ * cache's size), 0 for 0 or a size too big for a cache.
+ * Linux: kmalloc_index() / __kmalloc_index() in include/linux/slab.h
+ */
+static __always_inline unsigned int kmalloc_index(size_t size)
+{
+	if (!size || size > KMALLOC_MAX_CACHE_SIZE)
+		return 0;
+	if (size <= 8)
+		return 3;
+	if (size <= 16)
+		return 4;
+	if (size <= 32)
+		return 5;
+	if (size <= 64)
+		return 6;
+	if (size <= 96)
+		return 1;
+	if (size <= 128)
+		return 7;
+	if (size <= 192)
+		return 2;
+	if (size <= 256)
+		return 8;
+	if (size <= 512)
+		return 9;
+	if (size <= 1024)
+		return 10;
+	if (size <= 2048)
+		return 11;
+	if (size <= 4096)
+		return 12;
+	return 13;
+}
+
+/**
+ * kmalloc - allocate memory
+ * @size: bytes; 0 returns ZERO_SIZE_PTR
+ * @flags: GFP flags (__GFP_ZERO zeroes it)
+ *
+ * Up to KMALLOC_MAX_CACHE_SIZE from the kmalloc-<n> caches, bigger from
+ * whole pages, on the running CPU's memory node (see kmalloc_node()).
+ * Inline because most callers ask for a constant size (sizeof a
+ * structure): the compiler then picks the cache and the call goes
+ * straight to it, with no size checks and no table at run time.
+ * Return: the memory, or NULL.
+ * Linux: kmalloc() in include/linux/slab.h
+ */
+static __always_inline void *kmalloc(size_t size, gfp_t flags)
+{
+	if (__builtin_constant_p(size) && kmalloc_index(size))
+		return kmalloc_trace(kmalloc_caches[kmalloc_index(size)], flags, size);
+	return __kmalloc(size, flags);
+}
 
 static inline void *kzalloc(size_t size, gfp_t flags)
 {

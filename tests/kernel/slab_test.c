@@ -111,6 +111,46 @@ static void slab_test_cache_for_all_sizes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kmem_cache_size(kmalloc_cache_for(4097)), 8192);
 }
 
+/*
+ * kmalloc() of a constant size picks its cache at compile time
+ * (kmalloc_index()), of any other size at run time (the size_index
+ * table, kmalloc_cache_for()): every size, both sides of each class
+ * boundary, must get the same cache either way, and a constant-size
+ * allocation must come from it.
+ */
+static void slab_test_index_matches_cache_for(struct kunit *test)
+{
+	size_t bad = 0;
+	size_t sixty_four = 64;
+	void *a, *b;
+
+	/* Hidden: the compiler must not fold the run-time lookup too. */
+	OPTIMIZER_HIDE_VAR(sixty_four);
+
+	for (size_t size = 0; size <= KMALLOC_MAX_CACHE_SIZE + 1; size++) {
+		unsigned int i = kmalloc_index(size);
+		struct kmem_cache *c = i ? kmalloc_caches[i] : NULL;
+
+		if (!bad && c != kmalloc_cache_for(size))
+			bad = size ? size : ~(size_t)0;
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	KUNIT_EXPECT_EQ(test, kmalloc_index(64), 6);
+	KUNIT_EXPECT_EQ(test, kmalloc_index(96), 1);
+	KUNIT_EXPECT_EQ(test, kmalloc_index(192), 2);
+	KUNIT_EXPECT_EQ(test, kmalloc_index(KMALLOC_MAX_CACHE_SIZE + 1), 0);
+
+	/* The inline path and __kmalloc() give objects of one cache. */
+	a = kmalloc(64, GFP_KERNEL);
+	b = kmalloc(sixty_four, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_EXPECT_EQ(test, ksize(a), 64);
+	KUNIT_EXPECT_EQ(test, ksize(b), 64);
+	kfree(a);
+	kfree(b);
+}
+
 /* Powers of two are naturally aligned; a cache's align is respected. */
 static void slab_test_alignment(struct kunit *test)
 {
@@ -684,6 +724,7 @@ static struct kunit_case slab_cases[] = {
 	KUNIT_CASE(slab_test_sizes),
 	KUNIT_CASE(slab_test_cache_for),
 	KUNIT_CASE(slab_test_cache_for_all_sizes),
+	KUNIT_CASE(slab_test_index_matches_cache_for),
 	KUNIT_CASE(slab_test_alignment),
 	KUNIT_CASE(slab_test_reuse),
 	KUNIT_CASE(slab_test_counters),
