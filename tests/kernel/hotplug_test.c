@@ -423,8 +423,12 @@ static void softirq_from_task_wakes_ksoftirqd(struct kunit *test)
 	if (k)
 		KUNIT_EXPECT_EQ(test, READ_ONCE(k->__state), TASK_RUNNING);
 	local_irq_enable();
+	/*
+	 * It ran on this CPU. Its pending bit is not checked after: the
+	 * tick raises TIMER_SOFTIRQ again whenever a timer is due, and it
+	 * may have done so since (a -smp 4 boot saw it set).
+	 */
 	KUNIT_EXPECT_TRUE(test, wait_until(kstat_softirqs_cpu(TIMER_SOFTIRQ, cpu) > before, 1000));
-	KUNIT_EXPECT_EQ(test, local_softirq_pending() & (1UL << TIMER_SOFTIRQ), 0);
 	set_cpus_allowed_ptr(current, cpu_possible_mask);
 	if (!k)
 		kunit_mark_skipped(test, "one CPU: no ksoftirqd, the next interrupt ran it");
