@@ -11,7 +11,7 @@
                    on a dead one's stack (ret_from_fork), the new and the
                    previous thread told apart by their lives, the counted
                    span (the timer's two rdtsc, not the other one), and
-                   the --annotate and --tree views;
+                   the --annotate, --tree and --diff views;
   profile_kthread  make profile itself on the debug kernel (one boot, a few
                    seconds): its total is the kernel's figure for the same
                    cycle plus the timing overhead, the folded stacks and
@@ -223,6 +223,14 @@ def fold_problems():
     problems = diff("stack", result.folded(), EXPECTED) + diff("task", result.by_task(),
                                                               EXPECTED_TASKS)
     problems += diff("work()", result.annotate("work"), EXPECTED_WORK)
+    text = "".join(f"{k} {v}\n" for k, v in result.folded().items())
+    old = kprofile.read_folded(text)
+    problems += diff("kthread.folded read back", old, result.by_function())
+    new = {**old, ("sched", "new thread"): 1}
+    changes = kprofile.diff_lines(old, new, 5)
+    if changes[1].split() != ["sched", "new", "thread", "4", "1", "-3"] or \
+            changes[-1].split() != ["total", "37", "34", "-3"]:
+        problems += ["--diff of a run with 3 fewer in sched (new thread):"] + changes
     tree = "\n".join(kprofile.tree_lines(result, 10))
     if tree != EXPECTED_TREE:
         problems += ["the call tree (--tree 10) is not the one expected:"] + tree.splitlines()

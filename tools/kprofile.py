@@ -33,6 +33,7 @@ samples; this counts every instruction, which only an emulator can.
 
 Usage: tools/kprofile.py [--elf build/release/spindle.elf] [--out build/profile] [--top N]
                          [--annotate FUNCTION]... [--tree PERCENT]
+       tools/kprofile.py --diff OLD.folded NEW.folded [--top N]
 """
 import argparse
 import bisect
@@ -61,6 +62,7 @@ FIGURE = "kthread_profile_round"
 # benchmark (pid 1); the new thread is the timed cycle's, the previous
 # thread the cycle's before.
 CREATOR, NEW_THREAD, PREVIOUS_THREAD = "creator", "new thread", "previous thread"
+FOLDED_TASKS = ("new_thread", "previous_thread")   # their names in folded stacks
 ROLES = {"kthreadd": "kthreadd", "swapper/0": "idle"}
 FORK_ENTRY = "ret_from_fork"    # where every new task's own code starts (entry_64.S)
 
@@ -501,6 +503,38 @@ def inclusive_lines(fold, top):
     return [f"  {f:<{width}}  {n:>8}  {100 * n / fold.total:5.1f}%" for f, n in rows]
 
 
+def read_folded(text):
+    """{(function, task): instructions} from folded stacks (kthread.folded)."""
+    counts = {}
+    for line in text.splitlines():
+        stack, n = line.rsplit(" ", 1)
+        frames = stack.split(";")
+        key = (frames[-1], frames[0].replace("_", " ") if frames[0] in FOLDED_TASKS
+               else frames[0])
+        counts[key] = counts.get(key, 0) + int(n)
+    return counts
+
+
+def diff_lines(old, new, top):
+    """What changed from the profile @old to @new ({(function, task): n}):
+    the @top largest changes, then the totals."""
+    keys = set(old) | set(new)
+    rows = sorted(((new.get(k, 0) - old.get(k, 0), k) for k in keys),
+                  key=lambda r: (-abs(r[0]), r[1]))
+    rows = [r for r in rows if r[0]][:top]
+    width = max([len("function")] + [len(f) for _, (f, _) in rows])
+    twidth = max([len("task")] + [len(t) for _, (_, t) in rows])
+    lines = [f"{'function':<{width}}  {'task':<{twidth}}  {'before':>8}  {'after':>8}  "
+             f"{'change':>8}"]
+    for change, (function, task) in rows:
+        lines.append(f"{function:<{width}}  {task:<{twidth}}  {old.get((function, task), 0):>8}"
+                     f"  {new.get((function, task), 0):>8}  {change:>+8}")
+    before, after = sum(old.values()), sum(new.values())
+    lines.append(f"{'total':<{width}}  {'':<{twidth}}  {before:>8}  {after:>8}  "
+                 f"{after - before:>+8}")
+    return lines
+
+
 def frame_color(name):
     """A warm colour fixed by the name (flame graphs' usual palette)."""
     h = int(hashlib.md5(name.encode()).hexdigest()[:8], 16)
@@ -652,12 +686,17 @@ def report(fold, figure, overhead, top, out, name, annotate=(), tree=None):
         print()
         for line in annotate_lines(fold, function):
             print(line)
-    (out / "kthread.folded").write_text(
-        "".join(f"{k} {v}\n" for k, v in sorted(fold.folded().items())))
+    folded = out / "kthread.folded"
+    if folded.exists():                 # the run before, for --diff
+        folded.replace(out / "kthread.folded.old")
+    folded.write_text("".join(f"{k} {v}\n" for k, v in sorted(fold.folded().items())))
     svg = out / "kthread.svg"
     svg.write_text(flame_svg(fold.folded(), f"kthread_create + wake_up_process + "
                                             f"kthread_stop ({name}): {fold.total} instructions"))
-    print(f"\nflame graph: {svg}; folded stacks: {out / 'kthread.folded'}")
+    print(f"\nflame graph: {svg}; folded stacks: {folded}")
+    if (out / "kthread.folded.old").exists():
+        print(f"against the run before: tools/kprofile.py --diff {out}/kthread.folded.old "
+              f"{folded}")
     problems = []
     if figure is None:
         problems.append(f"the kernel printed no BENCH {FIGURE} figure")
@@ -699,10 +738,16 @@ def main():
                    help="also each instruction of FUNCTION that ran, with its count")
     p.add_argument("--tree", type=float, metavar="PERCENT",
                    help="also the call tree of each task, frames of PERCENT or more")
+    p.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"),
+                   help="no boot: compare two runs' kthread.folded, function by function")
     p.add_argument("--qemu", default="qemu-system-x86_64", help="QEMU command")
     p.add_argument("--gdb", default="gdb", help="GDB command")
     p.add_argument("--timeout", type=int, default=120, help="seconds for the boot")
     args = p.parse_args()
+    if args.diff:
+        old, new = (read_folded(Path(f).read_text()) for f in args.diff)
+        print("\n".join(diff_lines(old, new, args.top)))
+        return 0
     os.chdir(Path(__file__).resolve().parent.parent)
     args.qemu, args.gdb = shlex.split(args.qemu), shlex.split(args.gdb)
     args.qemu_slots = threading.BoundedSemaphore(1)
