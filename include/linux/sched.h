@@ -254,10 +254,11 @@ static inline unsigned int task_state(const struct task_struct *p)
 
 /*
  * set_special_state(): for states no ordinary wakeup may undo
- * (TASK_PARKED, TASK_DEAD). It is set under the run-queue lock that
- * try_to_wake_up() holds, so a wakeup still in flight for an earlier
- * sleep cannot overwrite it with TASK_RUNNING.
- * Linux: set_special_state() (under p->pi_lock there)
+ * (TASK_PARKED, TASK_DEAD). It is set under p->pi_lock, which
+ * try_to_wake_up() holds while it reads and writes the state, so a wakeup
+ * still in flight for an earlier sleep cannot overwrite it with
+ * TASK_RUNNING.
+ * Linux: set_special_state()
  */
 void set_special_state(unsigned int state);
 

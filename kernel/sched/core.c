@@ -830,20 +830,23 @@ void preempt_schedule_irq(void)
 }
 
 /**
- * set_special_state - set current's state under its run-queue lock
+ * set_special_state - set current's state under its pi_lock
  * @state: TASK_PARKED or TASK_DEAD, states a stray wakeup must not undo
  *
- * try_to_wake_up() reads and writes the state under the same lock, so a
- * wakeup still in flight for an earlier sleep cannot overwrite @state.
- * Linux: set_special_state() (which uses p->pi_lock)
+ * try_to_wake_up() reads and writes @p's state only with p->pi_lock held
+ * (its shortcut for waking current runs on this CPU with interrupts off,
+ * which the irqsave here keeps out), so a wakeup still in flight for an
+ * earlier sleep cannot overwrite @state. The run-queue lock is not needed
+ * as well: nothing else writes another task's state.
+ * Linux: set_special_state()
  */
 void set_special_state(unsigned int state)
 {
 	unsigned long flags;
-	struct rq *rq = task_rq_lock(current, &flags);
 
+	raw_spin_lock_irqsave(&current->pi_lock, flags);
 	WRITE_ONCE(current->__state, state);
-	task_rq_unlock(rq, current, flags);
+	raw_spin_unlock_irqrestore(&current->pi_lock, flags);
 }
 
 /**
