@@ -22,6 +22,7 @@
 #include <linux/rbtree.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
+#include <linux/sched/rt.h>
 #include <linux/spinlock.h>
 
 struct rq;
@@ -157,8 +158,7 @@ void set_load_weight(struct task_struct *p);
 struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags);
 void task_rq_unlock(struct rq *rq, struct task_struct *p, unsigned long flags);
 
-/* SCHED_RR's time slice, in ticks. Linux: RR_TIMESLICE in <linux/sched/rt.h> */
-#define RR_TIMESLICE	(100 * HZ / 1000)	/* 100 ms */
+/* SCHED_RR's time slice, RR_TIMESLICE, is in <linux/sched/rt.h> (tests use it too). */
 
 /* Fair-class tunables (fair.c), in ns. */
 extern unsigned int sysctl_sched_latency;

@@ -28,6 +28,7 @@
 #include <linux/kthread.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
+#include <linux/sched/rt.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -52,6 +53,7 @@ static u64 runtime_of(struct task_struct *p)
 struct spinner {
 	int nice;
 	u64 limit_ns;			/* spin at most this long (0: until stopped) */
+	unsigned long limit_ticks;	/* or until this many ticks came while it ran */
 	struct spinner *other;		/* sampled when our spin ends */
 	unsigned long loops;		/* progress */
 	int running;			/* has started spinning */
@@ -63,6 +65,7 @@ struct spinner {
 static int spinner_fn(void *data)
 {
 	struct spinner *s = data;
+	unsigned long seen = jiffies, ticks = 0;
 	u64 t0;
 
 	if (s->nice)
@@ -73,6 +76,12 @@ static int spinner_fn(void *data)
 		WRITE_ONCE(s->loops, s->loops + 1);
 		if (s->limit_ns && ktime_get_ns() - t0 >= s->limit_ns)
 			break;
+		/* One tick per change seen: the ones that came while others ran are not ours. */
+		if (s->limit_ticks && READ_ONCE(jiffies) != seen) {
+			seen = READ_ONCE(jiffies);
+			if (++ticks >= s->limit_ticks)
+				break;
+		}
 		cpu_relax();
 	}
 	if (s->other)
@@ -644,16 +653,19 @@ static void sched_set_cpus_allowed_rejects_empty(struct kunit *test)
 }
 
 /*
- * Two SCHED_RR spinners of equal priority, each spinning 600 ms by the
- * TSC. With 100 ms time slices they take turns: when the first finishes
- * its 600 ms the other has already run (under FIFO rules it would not
- * have started), and both were preempted.
+ * Two SCHED_RR spinners of equal priority, each spinning until 60 ticks
+ * have come while it ran. With time slices of RR_TIMESLICE (10 ticks)
+ * they take turns: when the first finishes, the other has already run
+ * (under FIFO rules it would not have started), and both were preempted.
+ * Ticks, not TSC time: the slice is counted in ticks, and a host that
+ * stalls the vCPU lets the TSC run on without them (600 ms of TSC time
+ * once fitted in one slice).
  */
 static void sched_rr_equal_priority_alternate(struct kunit *test)
 {
 	struct spinner s[2] = {
-		{ .limit_ns = 600 * NSEC_PER_MSEC },
-		{ .limit_ns = 600 * NSEC_PER_MSEC },
+		{ .limit_ticks = 6 * RR_TIMESLICE },
+		{ .limit_ticks = 6 * RR_TIMESLICE },
 	};
 	struct mem_snapshot base;
 
