@@ -15,12 +15,12 @@ static atomic_t last_ino = ATOMIC_INIT(1);
 
 /**
  * current_time_sec - the time to stamp on an inode
- * Return: seconds since boot (Spindle has no wall clock).
+ * Return: the wall clock's seconds since 1970.
  * Linux: current_time()
  */
 long long current_time_sec(void)
 {
-	return ktime_get_ns() / 1000000000ULL;
+	return ktime_get_real_ns() / 1000000000ULL;
 }
 
 /**

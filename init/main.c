@@ -27,6 +27,7 @@
 #include <linux/shell.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/timekeeping.h>
 #include <linux/timer.h>
 #include <linux/start_kernel.h>
 #include <linux/tty.h>
@@ -238,6 +239,7 @@ void __init start_kernel(void)
 	init_timers();
 	call_function_init();
 	time_init();
+	timekeeping_init();
 	pr_info("start_kernel: reached at %lu ms after entry\n", uptime_ms());
 	local_irq_enable();
 	preempt_disable();

@@ -523,6 +523,63 @@ static void test_nanosleep(void)
 	CHECK(nanosleep(&req, NULL) == -1 && errno == EINVAL);
 }
 
+static long long ns_between(const struct timespec *a, const struct timespec *b)
+{
+	return (b->tv_sec - a->tv_sec) * 1000000000LL + (b->tv_nsec - a->tv_nsec);
+}
+
+/*
+ * The wall clock: the RTC's date at boot, set by clock_settime() and
+ * settimeofday() without moving CLOCK_MONOTONIC; absolute real-time
+ * deadlines (clock_nanosleep, FUTEX_CLOCK_REALTIME) as the clock stands.
+ */
+static void test_realtime_clock(void)
+{
+	struct timespec real, mono, mono2, set = { 2000000000, 0 }, bad = { 0, 1000000000 };
+	struct timespec deadline;
+	struct timeval tv;
+	static int word;
+
+	CHECK(clock_gettime(CLOCK_REALTIME, &real) == 0);
+	CHECK(real.tv_sec > 1600000000);	/* QEMU's RTC is the host's clock: after 2020 */
+	CHECK(labs((long)(time(NULL) - real.tv_sec)) <= 1);
+	CHECK(clock_gettime(CLOCK_MONOTONIC, &mono) == 0);
+	CHECK(clock_settime(CLOCK_REALTIME, &set) == 0);
+	CHECK(clock_gettime(CLOCK_REALTIME, &deadline) == 0);
+	CHECK(deadline.tv_sec >= 2000000000 && deadline.tv_sec <= 2000000001);
+	CHECK(clock_gettime(CLOCK_MONOTONIC, &mono2) == 0);
+	CHECK(ns_between(&mono, &mono2) >= 0 && ns_between(&mono, &mono2) < 1000000000LL);
+	CHECK(gettimeofday(&tv, NULL) == 0 && tv.tv_sec >= 2000000000 && tv.tv_sec <= 2000000001);
+	/* An absolute real-time deadline 30 ms ahead: a sleep and a futex wait end there. */
+	deadline.tv_nsec += 30 * 1000 * 1000;
+	if (deadline.tv_nsec >= 1000000000) {
+		deadline.tv_sec++;
+		deadline.tv_nsec -= 1000000000;
+	}
+	CHECK(clock_gettime(CLOCK_MONOTONIC, &mono) == 0);
+	CHECK(clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, &deadline, NULL) == 0);
+	CHECK(clock_gettime(CLOCK_MONOTONIC, &mono2) == 0);
+	CHECK(ns_between(&mono, &mono2) >= 10000000LL && ns_between(&mono, &mono2) < 2000000000LL);
+	deadline.tv_nsec = (deadline.tv_nsec + 30 * 1000 * 1000) % 1000000000;
+	if (deadline.tv_nsec < 30 * 1000 * 1000)
+		deadline.tv_sec++;
+	/* FUTEX_WAIT_BITSET (9) | FUTEX_CLOCK_REALTIME (256), any bitset. */
+	CHECK(syscall(SYS_futex, &word, 9 | 256, 0, &deadline, NULL, ~0u) == -1 && errno == ETIMEDOUT);
+	CHECK(clock_gettime(CLOCK_MONOTONIC, &mono) == 0);
+	CHECK(ns_between(&mono2, &mono) >= 10000000LL && ns_between(&mono2, &mono) < 2000000000LL);
+	/* settimeofday() too; then back to about where it was. */
+	tv = (struct timeval){ real.tv_sec + 1, 0 };
+	CHECK(settimeofday(&tv, NULL) == 0);
+	CHECK(clock_gettime(CLOCK_REALTIME, &deadline) == 0 && deadline.tv_sec - real.tv_sec <= 3);
+	/* Refused: another clock, nanoseconds out of range, bad pointers. */
+	CHECK(clock_settime(CLOCK_MONOTONIC, &set) == -1 && errno == EINVAL);
+	CHECK(clock_settime(CLOCK_REALTIME, &bad) == -1 && errno == EINVAL);
+	CHECK(syscall(SYS_clock_settime, CLOCK_REALTIME, (void *)0x10) == -1 && errno == EFAULT);
+	tv = (struct timeval){ 0, 1000000 };
+	CHECK(settimeofday(&tv, NULL) == -1 && errno == EINVAL);
+	CHECK(syscall(SYS_settimeofday, (void *)0x10, NULL) == -1 && errno == EFAULT);
+}
+
 static volatile int alarms;
 
 static void count_alarm(int sig)
@@ -960,6 +1017,7 @@ static const struct usertest tests[] = {
 	{ "orphan_reparented", test_orphan_reparented },
 	{ "nanosleep", test_nanosleep },
 	{ "itimer_alarm", test_itimer_alarm },
+	{ "realtime_clock", test_realtime_clock },
 	{ "syslog", test_syslog },
 	{ "sendfile", test_sendfile },
 	{ "sigchld_ignored_autoreap", test_sigchld_ignored_autoreap },

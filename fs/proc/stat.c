@@ -7,6 +7,7 @@
  * Linux: fs/proc/stat.c
  */
 #include <linux/cpumask.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
@@ -61,8 +62,10 @@ int show_stat(struct seq_file *m, struct task_struct *unused)
 			   user[cpu] / NSEC_PER_TICK, system[cpu] / NSEC_PER_TICK,
 			   (busy < up ? up - busy : 0) / NSEC_PER_TICK);
 	}
-	seq_printf(m, "intr 0\nctxt %lu\nbtime 0\nprocesses %d\nprocs_running %d\n"
-		   "procs_blocked %d\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n",
-		   ctxt, nr_threads, running, blocked);
+	/* btime: when the machine booted, by the wall clock. */
+	seq_printf(m, "intr 0\nctxt %lu\nbtime %llu\nprocesses %d\nprocs_running %d\n"
+		   "procs_blocked %d\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n", ctxt,
+		   (unsigned long long)((ktime_get_real_ns() - ktime_get_ns()) / NSEC_PER_SEC),
+		   nr_threads, running, blocked);
 	return 0;
 }

@@ -159,7 +159,7 @@ struct inode {
 	unsigned int i_nlink;
 	dev_t i_rdev;			/* character devices */
 	loff_t i_size;
-	long long i_mtime, i_ctime, i_atime;	/* seconds since boot's epoch */
+	long long i_mtime, i_ctime, i_atime;	/* seconds since 1970 (current_time_sec()) */
 	/* Guards i_data, i_size and i_alloc (writers resize them). Linux: i_rwsem */
 	struct mutex i_mutex;
 	void *i_data;

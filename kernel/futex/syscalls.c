@@ -69,8 +69,10 @@ static bool futex_cmd_has_timeout(int cmd)
 
 /*
  * futex(2). FUTEX_WAIT's timeout is relative; FUTEX_WAIT_BITSET's is an
- * absolute time of CLOCK_MONOTONIC (or CLOCK_REALTIME, which in Spindle
- * counts from boot as well). Both become one absolute deadline here. For
+ * absolute time of CLOCK_MONOTONIC (or, with FUTEX_CLOCK_REALTIME, of the
+ * wall clock, turned into monotonic time as the clock stands now: Linux's
+ * wait would move with a clock set meanwhile, this one does not). Both
+ * become one absolute monotonic deadline here. For
  * the requeue operations the fourth argument is not a pointer but the
  * count to move (val2). Linux: SYSCALL_DEFINE6(futex) in kernel/futex/syscalls.c
  */
@@ -88,6 +90,8 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 			return ret;
 		if (cmd == FUTEX_WAIT)
 			t += ktime_get_ns();
+		else if (op & FUTEX_CLOCK_REALTIME)
+			t = ktime_real_to_mono(t);	/* as the wall clock stands now */
 		tp = &t;
 	} else if (cmd == FUTEX_REQUEUE || cmd == FUTEX_CMP_REQUEUE) {
 		val2 = (u32)(unsigned long)utime;

@@ -79,12 +79,14 @@ SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
 		const struct __kernel_timespec __user *, rqtp,
 		struct __kernel_timespec __user *, rmtp)
 {
-	u64 ns, now = ktime_get_ns();
+	u64 ns, now;
 	int ret;
 
 	if (which_clock != CLOCK_REALTIME && which_clock != CLOCK_MONOTONIC &&
 	    which_clock != CLOCK_BOOTTIME)
 		return -EINVAL;
+	/* An absolute real time: as it is now (a clock set later does not move the wake-up). */
+	now = which_clock == CLOCK_REALTIME ? ktime_get_real_ns() : ktime_get_ns();
 	ret = get_timespec64(&ns, rqtp);
 	if (ret)
 		return ret;
@@ -94,8 +96,8 @@ SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
 }
 
 /*
- * clock_gettime(2). Spindle reads no real-time clock: CLOCK_REALTIME
- * counts from boot, like CLOCK_MONOTONIC.
+ * clock_gettime(2). CLOCK_REALTIME is the wall clock (the RTC's time at
+ * boot, then the TSC); the others count from boot.
  * Linux: SYSCALL_DEFINE2(clock_gettime) in kernel/time/posix-timers.c
  */
 SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock, struct __kernel_timespec __user *, tp)
@@ -105,6 +107,8 @@ SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock, struct __kernel_timespec 
 
 	switch (which_clock) {
 	case CLOCK_REALTIME:
+		ns = ktime_get_real_ns();
+		break;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_BOOTTIME:
@@ -147,7 +151,7 @@ SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock, struct __kernel_timespec _
 SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, void __user *, tz)
 {
 	struct __kernel_old_timeval t;
-	u64 ns = ktime_get_ns();
+	u64 ns = ktime_get_real_ns();
 
 	t.tv_sec = ns / NSEC_PER_SEC;
 	t.tv_usec = (ns % NSEC_PER_SEC) / 1000;
@@ -161,9 +165,47 @@ SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, void __u
 /* time(2): the same clock, in seconds. Linux: SYSCALL_DEFINE1(time) in kernel/time/time.c */
 SYSCALL_DEFINE1(time, __kernel_old_time_t __user *, tloc)
 {
-	__kernel_old_time_t t = ktime_get_ns() / NSEC_PER_SEC;
+	__kernel_old_time_t t = ktime_get_real_ns() / NSEC_PER_SEC;
 
 	if (tloc && put_user(t, tloc))
 		return -EFAULT;
 	return t;
+}
+
+/*
+ * clock_settime(2): only CLOCK_REALTIME can be set (the others say
+ * -EINVAL, as Linux's); the monotonic clock does not move.
+ * Linux: SYSCALL_DEFINE2(clock_settime) in kernel/time/posix-timers.c
+ */
+SYSCALL_DEFINE2(clock_settime, clockid_t, which_clock, const struct __kernel_timespec __user *, tp)
+{
+	u64 ns;
+	int ret;
+
+	if (which_clock != CLOCK_REALTIME)
+		return -EINVAL;
+	ret = get_timespec64(&ns, tp);
+	if (ret)
+		return ret;
+	do_settimeofday64(ns);
+	return 0;
+}
+
+/*
+ * settimeofday(2): the wall clock in microseconds (date -s); @tv NULL
+ * sets nothing. The timezone is not kept (Linux keeps it for FAT only).
+ * Linux: SYSCALL_DEFINE2(settimeofday) in kernel/time/time.c
+ */
+SYSCALL_DEFINE2(settimeofday, struct __kernel_old_timeval __user *, tv, void __user *, tz)
+{
+	struct __kernel_old_timeval t;
+
+	if (!tv)
+		return 0;
+	if (copy_from_user(&t, tv, sizeof(t)))
+		return -EFAULT;
+	if (t.tv_sec < 0 || t.tv_usec < 0 || t.tv_usec >= (long)USEC_PER_SEC)
+		return -EINVAL;
+	do_settimeofday64((u64)t.tv_sec * NSEC_PER_SEC + (u64)t.tv_usec * NSEC_PER_USEC);
+	return 0;
 }
