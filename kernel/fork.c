@@ -112,10 +112,13 @@ unsigned long nr_task_structs(void)
  * The fast path, as Linux's: each CPU keeps the last NR_CACHED_STACKS
  * stacks freed on it, still mapped, in cached_stacks[cpu][], and the next
  * task made on that CPU takes one of those instead. Only the array is
- * touched, with interrupts off for the few loads and stores (a task
- * freed from an interrupt's put_task_struct() must not race us for a
- * slot); no lock, since no other CPU reads this CPU's slots, except the
- * CPU taking this one down after it is dead (free_vm_stack_cache()).
+ * touched, with interrupts off for the few loads and stores: the task
+ * can then neither be preempted nor moved to another CPU between reading
+ * smp_processor_id() and using that CPU's slots, and no interrupt handler
+ * on this CPU gets in between. No lock: no other CPU touches this CPU's
+ * slots, except drain_cached_thread_stacks(), which asks this CPU to
+ * empty them itself, and the CPU taking this one down, once it is dead
+ * (free_vm_stack_cache()).
  * A stack is cached only if it lies on this CPU's memory node, and handed
  * out only for that node, so a thread asked for on a node still gets its
  * stack there (the NUMA suite checks it).
