@@ -24,7 +24,9 @@ void complete(struct completion *x)
 	spin_lock_irqsave(&x->wait.lock, flags);
 	if (x->done != COMPLETION_ALL)
 		x->done++;
-	__wake_up_locked(&x->wait, TASK_NORMAL, 1);
+	/* Nobody waiting (the common case of an early complete()): no call. */
+	if (!list_empty(&x->wait.head))
+		__wake_up_locked(&x->wait, TASK_NORMAL, 1);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 }
 
@@ -44,31 +46,47 @@ void complete_all(struct completion *x)
 }
 
 /*
- * Wait in @state for up to @timeout jiffies. Returns the jiffies left
- * (at least 1) on completion, 0 on timeout, -ERESTARTSYS on a signal
- * @state accepts. Linux: do_wait_for_common()
+ * The slow path of wait_for_common(): @x is not done, so queue on it and
+ * sleep in @state until it is, @timeout runs out or a signal @state
+ * accepts comes. Called and returns with x->wait.lock held (irqs off).
+ * Out of line: the wait entry it builds on the stack, and the loop, are
+ * work a completion that is already done never needs.
+ * Return: the jiffies left, 0 on timeout, -ERESTARTSYS on a signal.
+ * Linux: do_wait_for_common()
  */
-static long wait_for_common(struct completion *x, long timeout, int state)
+static noinline long do_wait_for_common(struct completion *x, long timeout, int state)
 {
 	DEFINE_WAIT_FUNC(wait, default_wake_function);
 
+	wait.flags |= WQ_FLAG_EXCLUSIVE;
+	list_add_tail(&wait.entry, &x->wait.head);
+	do {
+		if (signal_pending_state(state, current)) {
+			timeout = -ERESTARTSYS;
+			break;
+		}
+		__set_current_state(state);
+		spin_unlock_irq(&x->wait.lock);
+		timeout = schedule_timeout(timeout);
+		spin_lock_irq(&x->wait.lock);
+	} while (!x->done && timeout);
+	__set_current_state(TASK_RUNNING);
+	list_del(&wait.entry);
+	return timeout;
+}
+
+/*
+ * Wait in @state for up to @timeout jiffies. Returns the jiffies left
+ * (at least 1) on completion, 0 on timeout, -ERESTARTSYS on a signal
+ * @state accepts. When @x is done already, this is the lock, the count
+ * and the unlock, nothing more. Linux: __wait_for_common()
+ */
+static long wait_for_common(struct completion *x, long timeout, int state)
+{
 	might_sleep();
 	spin_lock_irq(&x->wait.lock);
-	if (!x->done) {
-		wait.flags |= WQ_FLAG_EXCLUSIVE;
-		list_add_tail(&wait.entry, &x->wait.head);
-		do {
-			if (signal_pending_state(state, current)) {
-				timeout = -ERESTARTSYS;
-				break;
-			}
-			__set_current_state(state);
-			spin_unlock_irq(&x->wait.lock);
-			timeout = schedule_timeout(timeout);
-			spin_lock_irq(&x->wait.lock);
-		} while (!x->done && timeout);
-		__set_current_state(TASK_RUNNING);
-		list_del(&wait.entry);
+	if (unlikely(!x->done)) {
+		timeout = do_wait_for_common(x, timeout, state);
 		if (!x->done) {
 			spin_unlock_irq(&x->wait.lock);
 			return timeout;		/* 0 or -ERESTARTSYS */
