@@ -66,7 +66,7 @@ struct dentry *d_make_root(struct inode *inode)
 /**
  * d_instantiate - give @dentry its inode
  * @dentry: a new dentry
- * @inode: the inode; the dentry now owns it
+ * @inode: the inode; the dentry takes over the caller's reference
  * Linux: d_instantiate()
  */
 void d_instantiate(struct dentry *dentry, struct inode *inode)
@@ -140,8 +140,11 @@ void d_delete(struct dentry *dentry)
 {
 	list_del_init(&dentry->d_child);
 	dentry->d_unhashed = true;
-	if (dentry->d_inode)
+	/* One name fewer; a directory has none left. Linux: drop_nlink() / clear_nlink() */
+	if (dentry->d_inode && S_ISDIR(dentry->d_inode->i_mode))
 		dentry->d_inode->i_nlink = 0;
+	else if (dentry->d_inode && dentry->d_inode->i_nlink)
+		dentry->d_inode->i_nlink--;
 	dput(dentry);
 }
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Inodes: made by a file system (ramfs_get_inode(), proc, pipefs), owned
- * by the one dentry that names them and freed with it (iput()). Inode
- * numbers come from one counter, as Linux's get_next_ino().
+ * Inodes: made by a file system (ramfs_get_inode(), proc, pipefs), held
+ * by the dentries that name them (i_count: one, or more for hard links)
+ * and freed when the last lets go (iput()). Inode numbers come from one
+ * counter, as Linux's get_next_ino().
  * Linux: fs/inode.c
  */
 #include <linux/fs.h>
@@ -39,6 +40,7 @@ struct inode *new_inode(struct super_block *sb)
 		return NULL;
 	inode->i_ino = atomic_inc_return(&last_ino);
 	inode->i_nlink = 1;
+	atomic_set(&inode->i_count, 1);
 	inode->i_sb = sb;
 	inode->i_mtime = inode->i_ctime = inode->i_atime = current_time_sec();
 	mutex_init(&inode->i_mutex);
@@ -46,12 +48,24 @@ struct inode *new_inode(struct super_block *sb)
 }
 
 /**
- * iput - free @inode (its dentry is gone)
+ * ihold - one more reference to @inode, for another dentry (a hard link)
+ * @inode: an inode the caller holds a reference to
+ * Linux: ihold()
+ */
+void ihold(struct inode *inode)
+{
+	atomic_inc(&inode->i_count);
+}
+
+/**
+ * iput - drop a reference to @inode; the last frees it
  * @inode: the inode
  * Linux: iput() / evict()
  */
 void iput(struct inode *inode)
 {
+	if (!atomic_dec_and_test(&inode->i_count))
+		return;
 	if (inode->i_data)
 		vfree(inode->i_data);
 	kfree(inode);

@@ -6,7 +6,8 @@
  * systems mounted on a directory and back out through ".."; asking a
  * directory without a list of children (proc) to look a name up. Then
  * the system calls that make and remove names: mkdir, rmdir, unlink,
- * rename, symlink, mknod, and the kernel's own vfs_*() for the initramfs.
+ * rename, symlink, link (a second name: the inode counts its dentries,
+ * i_count), mknod, and the kernel's own vfs_*() for the initramfs.
  * Locking: rootfs_lock guards the shape of every tree (lists, parents,
  * names, mounts); it is a mutex: lookups allocate, and proc's look at
  * the task list. Everything here returns dentries with a reference.
@@ -370,6 +371,34 @@ static bool is_dot_or_dotdot(const struct qstr *q)
 }
 
 /*
+ * The directory a new name @name goes in, with that name in *@last:
+ * referenced, or NULL with *@err (-EEXIST if the name is taken, -ENOENT
+ * for "name/" unless @is_dir, -EACCES in proc). Under rootfs_lock.
+ * Linux: filename_create()
+ */
+static struct dentry *filename_create(int dfd, const char *name, bool is_dir, struct qstr *last,
+				      int *err)
+{
+	struct dentry *dir;
+
+	lockdep_assert_held(&rootfs_lock);
+	dir = path_lookupat(dfd, name, LOOKUP_FOLLOW, last, err);
+	if (!dir)
+		return NULL;
+	*err = may_change(dir);
+	if (!*err && (is_dot_or_dotdot(last) || d_lookup(dir, last->name, last->len)))
+		*err = -EEXIST;
+	/* "name/" may only make a directory */
+	if (!*err && last->name[last->len] && !is_dir)
+		*err = -ENOENT;
+	if (*err) {
+		dput(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/*
  * Make @name's last component an inode of @mode in its directory, under
  * rootfs_lock. The new dentry (referenced) goes to *@res if @res is not
  * NULL. Linux: filename_create() + vfs_mkdir()/vfs_mknod()/vfs_symlink()/vfs_create()
@@ -383,21 +412,9 @@ int vfs_create_locked(int dfd, const char *name, umode_t mode, dev_t dev, const 
 	int err = 0;
 
 	lockdep_assert_held(&rootfs_lock);
-	dir = path_lookupat(dfd, name, LOOKUP_FOLLOW, &last, &err);
+	dir = filename_create(dfd, name, S_ISDIR(mode), &last, &err);
 	if (!dir)
 		return err;
-	err = may_change(dir);
-	if (err)
-		goto out;
-	if (is_dot_or_dotdot(&last) || d_lookup(dir, last.name, last.len)) {
-		err = -EEXIST;
-		goto out;
-	}
-	/* "name/" may only make a directory */
-	if (last.name[last.len] && !S_ISDIR(mode)) {
-		err = -ENOENT;
-		goto out;
-	}
 	err = -ENOMEM;
 	inode = ramfs_get_inode(dir->d_sb, mode, dev);
 	if (!inode)
@@ -418,6 +435,46 @@ int vfs_create_locked(int dfd, const char *name, umode_t mode, dev_t dev, const 
 	dir->d_inode->i_mtime = dir->d_inode->i_ctime = current_time_sec();
 	if (res)
 		*res = dget(d);
+	err = 0;
+out:
+	dput(dir);
+	return err;
+}
+
+/*
+ * A second name @name for @old's inode (a hard link): not for a directory
+ * (-EPERM), only within one file system (-EXDEV), and not for a file
+ * already unlinked (-ENOENT). Under rootfs_lock.
+ * Linux: vfs_link() (+ filename_create() in do_linkat())
+ */
+static int vfs_link(struct dentry *old, int newdfd, const char *name)
+{
+	struct inode *inode = old->d_inode;
+	struct dentry *dir, *d;
+	struct qstr last;
+	int err;
+
+	lockdep_assert_held(&rootfs_lock);
+	dir = filename_create(newdfd, name, false, &last, &err);
+	if (!dir)
+		return err;
+	if (dir->d_sb != old->d_sb)
+		err = -EXDEV;
+	else if (S_ISDIR(inode->i_mode))
+		err = -EPERM;
+	else if (!inode->i_nlink)
+		err = -ENOENT;
+	if (err)
+		goto out;
+	err = -ENOMEM;
+	d = d_alloc(dir, last.name, last.len);
+	if (!d)
+		goto out;
+	ihold(inode);
+	d_instantiate(d, inode);
+	d_add_child(d);
+	inode->i_nlink++;
+	inode->i_ctime = dir->d_inode->i_mtime = dir->d_inode->i_ctime = current_time_sec();
 	err = 0;
 out:
 	dput(dir);
@@ -563,6 +620,40 @@ SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
 SYSCALL_DEFINE2(symlink, const char __user *, oldname, const char __user *, newname)
 {
 	return __do_sys_symlinkat(oldname, AT_FDCWD, newname);
+}
+
+/*
+ * linkat(2): @newname another name of what @oldname names, the symlink
+ * itself unless AT_SYMLINK_FOLLOW. Linux: do_linkat()
+ */
+SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, int, flags)
+{
+	char *name;
+	struct dentry *old;
+	int err;
+
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	old = user_path_at(olddfd, oldname, (flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0) |
+			   (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0), &err);
+	if (!old)
+		return err;
+	name = kmalloc(PATH_MAX, GFP_KERNEL);
+	err = name ? getname(name, newname) : -ENOMEM;
+	if (!err) {
+		mutex_lock(&rootfs_lock);
+		err = vfs_link(old, newdfd, name);
+		mutex_unlock(&rootfs_lock);
+	}
+	kfree(name);
+	dput(old);
+	return err;
+}
+
+SYSCALL_DEFINE2(link, const char __user *, oldname, const char __user *, newname)
+{
+	return __do_sys_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
 
 /*

@@ -203,6 +203,12 @@ class Checks(CheckSet):
         self.expect(out == ["2020-01-02.03:04:05", "ramfs", "proc", "synced", "t1", "t2"],
                     "touch -d, stat -f, sync, cp or chown is wrong", str(out))
 
+    def hard_links(self):
+        out = self.lines("echo data > /tmp/h1 && ln /tmp/h1 /tmp/h2 && stat -c '%h %i' /tmp/h1 /tmp/h2; "
+                         "rm /tmp/h1; cat /tmp/h2; stat -c %h /tmp/h2; rm /tmp/h2")
+        self.expect(len(out) == 4 and out[0] == out[1] and out[0].split()[0] == "2" and
+                    out[2:] == ["data", "1"], "ln (a hard link) is wrong", str(out))
+
     def shell_language(self):
         out = self.lines("trap 'echo trapped' USR1; kill -USR1 $$; trap - USR1; "
                          "echo $(( 7 * 6 )) $(( 10 % 3 )) $(( 1 << 4 )); "
@@ -360,7 +366,7 @@ class Checks(CheckSet):
 CHECKS = ["prompt", "uname", "command_substitution", "three_stage_pipe", "redirection", "files",
           "subshell_loop", "background_kill_wait", "ctrl_c", "ctrl_backslash", "job_control",
           "line_editing",
-          "text_tools", "find_grep_xargs", "tar_gzip_md5sum", "file_times_and_fs",
+          "text_tools", "find_grep_xargs", "tar_gzip_md5sum", "file_times_and_fs", "hard_links",
           "shell_language", "here_document", "exec_redirections", "script_by_path", "timers",
           "dmesg",
           "ps", "proc_files", "ls_l", "kernel_shell", "long_line_starved_reader", "memory_baseline",

@@ -667,6 +667,39 @@ static void test_itimer_alarm(void)
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM);
 }
 
+/* link(2)/linkat(2): two names, one inode; the data lives until the last name and fd go. */
+static void test_link(void)
+{
+	struct stat a, b;
+	char buf[16] = "";
+	int fd;
+
+	CHECK(mkdir("/tmp", 01777) == 0 || errno == EEXIST);
+	fd = open("/tmp/ln_a", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	CHECK(fd >= 0 && write(fd, "one", 3) == 3);
+	CHECK(close(fd) == 0);
+	CHECK(link("/tmp/ln_a", "/tmp/ln_b") == 0);
+	CHECK(stat("/tmp/ln_a", &a) == 0 && stat("/tmp/ln_b", &b) == 0);
+	CHECK(a.st_nlink == 2 && b.st_nlink == 2 && a.st_ino == b.st_ino);
+	fd = open("/tmp/ln_b", O_WRONLY | O_APPEND);
+	CHECK(fd >= 0 && write(fd, "two", 3) == 3);
+	CHECK(close(fd) == 0);
+	CHECK(unlink("/tmp/ln_a") == 0);
+	fd = open("/tmp/ln_b", O_RDONLY);
+	CHECK(fd >= 0 && read(fd, buf, sizeof(buf)) == 6 && !memcmp(buf, "onetwo", 6));
+	CHECK(fstat(fd, &b) == 0 && b.st_nlink == 1);
+	/* Refused: a taken name, a directory, no such file, unknown flags. */
+	CHECK(link("/tmp/ln_b", "/tmp/ln_b") == -1 && errno == EEXIST);
+	CHECK(link("/tmp", "/tmp/ln_dir") == -1 && errno == EPERM);
+	CHECK(link("/tmp/ln_none", "/tmp/ln_c") == -1 && errno == ENOENT);
+	CHECK(linkat(AT_FDCWD, "/tmp/ln_b", AT_FDCWD, "/tmp/ln_c", 0x8) == -1 && errno == EINVAL);
+	/* The last name gone, the open file cannot be named again. */
+	CHECK(unlink("/tmp/ln_b") == 0);
+	CHECK(linkat(fd, "", AT_FDCWD, "/tmp/ln_c", AT_EMPTY_PATH) == -1 && errno == ENOENT);
+	CHECK(fstat(fd, &b) == 0 && b.st_nlink == 0);
+	CHECK(close(fd) == 0);
+}
+
 /* sendfile(2): file to pipe and to file, with and without an offset, and what it refuses. */
 static void test_sendfile(void)
 {
@@ -1020,6 +1053,7 @@ static const struct usertest tests[] = {
 	{ "realtime_clock", test_realtime_clock },
 	{ "syslog", test_syslog },
 	{ "sendfile", test_sendfile },
+	{ "link", test_link },
 	{ "sigchld_ignored_autoreap", test_sigchld_ignored_autoreap },
 	{ "signal_handlers", test_signal_handlers },
 	{ "traps_signal", test_traps_signal },

@@ -66,6 +66,7 @@ typedef unsigned int dev_t;
 #define AT_SYMLINK_NOFOLLOW	0x100
 #define AT_REMOVEDIR		0x200
 #define AT_EACCESS		0x200
+#define AT_SYMLINK_FOLLOW	0x400
 #define AT_EMPTY_PATH		0x1000
 
 /* f_mode: what the open file may do. */
@@ -157,6 +158,7 @@ struct inode {
 	unsigned long i_ino;
 	umode_t i_mode;
 	unsigned int i_nlink;
+	atomic_t i_count;		/* the dentries naming it (more than one: hard links) */
 	dev_t i_rdev;			/* character devices */
 	loff_t i_size;
 	long long i_mtime, i_ctime, i_atime;	/* seconds since 1970 (current_time_sec()) */
@@ -223,6 +225,7 @@ char *d_path(struct dentry *dentry, char *buf, int buflen);
 
 /* fs/inode.c */
 struct inode *new_inode(struct super_block *sb);
+void ihold(struct inode *inode);
 void iput(struct inode *inode);
 unsigned int dt_type(struct inode *inode);
 long long current_time_sec(void);
