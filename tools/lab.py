@@ -39,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import ktap  # noqa: E402  (KTAP parsing, shared with tests/runner.py)
 import qemu  # noqa: E402  (QEMU boots, shared with tests/runner.py)
+import qemu_conf  # noqa: E402  (tools/qemu.mk: the -icount flags)
 
 # Lab number -> (title, handout file, KUnit suites graded).
 LABS = {
@@ -65,6 +66,10 @@ NOT_COPIED = ("build/", ".git/", "labs/work/", MANIFEST)
 REFERENCE = ("tests/", "tools/", "Makefile")    # what grading takes from this tree
 DEFAULT_WORK = Path("labs/work")                # make handout's default: labs/work/lab-N
 BOOT_TIMEOUT = 120
+# A grading boot keeps time by the instruction count (tools/qemu.mk says
+# why): the grade does not depend on the machine's load, and a case of an
+# unfinished lab that waits out a timeout does so in no time.
+GRADE_QEMU = qemu_conf.flags("QEMU_GRADE_ICOUNT")
 
 STUDENT_README = """\
 # Lab {lab}: {title}
@@ -403,7 +408,7 @@ def grade(lab, top, args=None, build=True, log_dir=None, log_prefix="", out=prin
         else:
             boot = qemu.qemu_boot(args, f"{log_prefix}lab{lab}-{suite}",
                                   f"kunit.filter_glob={suite}", elf=top / "build/spindle.elf",
-                                  log_dir=log_dir, smp=LAB_SMP.get(lab, 1))
+                                  log_dir=log_dir, smp=LAB_SMP.get(lab, 1), extra=GRADE_QEMU)
         root = ktap.parse_ktap(boot.log)
         crashed, names = None, suite_cases(top, suite)
         for name, case in (ktap.ktap_cases(root) if root else []):
