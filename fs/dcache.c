@@ -175,7 +175,8 @@ void d_move(struct dentry *dentry, struct dentry *dir, const char *name, size_t 
  * @buflen: its size
  *
  * Goes up through the parents, and from a mounted file system's root to
- * its mount point.
+ * its mount point. A dentry in no tree at all (a pipe's, not a file
+ * system's root) is its name alone, "pipe:[inode]" (Linux's d_dname()).
  * Return: a pointer into @buf, or NULL if the name does not fit or the
  * dentry is no longer in its tree (getcwd(2) says -ENOENT for a removed
  * working directory).
@@ -186,6 +187,12 @@ char *d_path(struct dentry *dentry, char *buf, int buflen)
 	char *p = buf + buflen;
 	bool empty = true;
 
+	if (dentry->d_parent == dentry && dentry->d_sb && dentry->d_sb->s_root != dentry) {
+		if (strlen(dentry->d_name) >= (size_t)buflen)
+			return NULL;
+		strscpy(buf, dentry->d_name, buflen);
+		return buf;
+	}
 	*--p = '\0';
 	for (;;) {
 		size_t len;

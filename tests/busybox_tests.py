@@ -303,6 +303,18 @@ class Checks(CheckSet):
                      r"^/bin/busybox$", r"^cat$", r"^Mem: \d+K used", r"PID +PPID +USER"):
             self.expect(re.search(want, out, re.M), f"no line matching {want!r}", out)
 
+    def proc_fd(self):
+        """/proc/<pid>/fd: a link per open descriptor, to its path or pipe:[inode]."""
+        out = self.lines("exec 7</init; ls /proc/$$/fd | tr '\\n' ' '; echo; readlink /proc/$$/fd/7; "
+                         "exec 7<&-; ls /proc/$$/fd/7; echo | readlink /proc/self/fd/0")
+        self.expect(len(out) == 4 and {"0", "1", "2", "7"} <= set(out[0].split()),
+                    "ls /proc/$$/fd does not list 0, 1, 2 and 7", str(out))
+        self.expect(len(out) == 4 and out[1] == "/init" and
+                    re.match(r"ls: /proc/\d+/fd/7: No such file or directory$", out[2]),
+                    "fd 7 does not link to /init, or is still there once closed", str(out))
+        self.expect(re.match(r"pipe:\[\d+\]$", out[-1] if out else ""),
+                    "a pipe's fd does not link to pipe:[inode]", str(out))
+
     def ls_l(self):
         out = self.run("ls -l /")
         for want in (r"^dr-xr-xr-x +\d+ 0 +0 +0 .* proc$", r"^drwxrwxrwt .* tmp$",
@@ -369,7 +381,7 @@ CHECKS = ["prompt", "uname", "command_substitution", "three_stage_pipe", "redire
           "text_tools", "find_grep_xargs", "tar_gzip_md5sum", "file_times_and_fs", "hard_links",
           "shell_language", "here_document", "exec_redirections", "script_by_path", "timers",
           "dmesg",
-          "ps", "proc_files", "ls_l", "kernel_shell", "long_line_starved_reader", "memory_baseline",
+          "ps", "proc_files", "proc_fd", "ls_l", "kernel_shell", "long_line_starved_reader", "memory_baseline",
           "unknown_syscalls"]
 
 

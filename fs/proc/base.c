@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/<pid>: one directory per process (thread group), with stat,
- * status, statm, cmdline, comm and the links exe and cwd. A kernel
+ * status, statm, cmdline, comm, the links exe and cwd, and fd/ (a link
+ * per open descriptor: its path, or pipe:[inode]). A kernel
  * thread has no memory, so its cmdline is empty: that is how ps knows to
  * print [kthreadd].
  * Linux: fs/proc/base.c
@@ -61,7 +62,8 @@ static int proc_pid_comm(struct seq_file *m, struct task_struct *task)
 }
 
 /* Linux: proc_exe_link() */
-static const char *proc_exe_link(struct task_struct *task, char *buf, size_t size)
+static const char *proc_exe_link(struct task_struct *task, const struct proc_inode *ei, char *buf,
+				 size_t size)
 {
 	struct dentry *d = NULL;
 	const char *p = NULL;
@@ -78,7 +80,8 @@ static const char *proc_exe_link(struct task_struct *task, char *buf, size_t siz
 }
 
 /* Linux: proc_cwd_link() */
-static const char *proc_cwd_link(struct task_struct *task, char *buf, size_t size)
+static const char *proc_cwd_link(struct task_struct *task, const struct proc_inode *ei, char *buf,
+				 size_t size)
 {
 	struct dentry *d = NULL;
 	const char *p;
@@ -99,6 +102,29 @@ static const char *proc_cwd_link(struct task_struct *task, char *buf, size_t siz
 	return p;
 }
 
+/*
+ * /proc/<pid>/fd/N: what descriptor N is open on: its path, or for a
+ * pipe "pipe:[inode]" (its dentry's name, d_path()), as in Linux.
+ * Linux: proc_fd_link()
+ */
+static const char *proc_fd_link(struct task_struct *task, const struct proc_inode *ei, char *buf,
+				size_t size)
+{
+	struct file *f = fget_task(task, ei->fd);
+	const char *p = NULL;
+
+	if (!f)
+		return NULL;
+	if (f->f_dentry)
+		p = d_path(f->f_dentry, buf, size);	/* rootfs_lock: in a path walk */
+	fput(f);
+	return p;
+}
+
+static const struct proc_entry proc_fd_link_entry = {
+	"fd/N", S_IFLNK | 0700, .get_link = proc_fd_link
+};
+
 static const struct proc_entry tgid_base_stuff[] = {
 	{ "stat",	S_IFREG | 0444, .show = proc_pid_stat },
 	{ "status",	S_IFREG | 0444, .show = proc_pid_status },
@@ -107,7 +133,57 @@ static const struct proc_entry tgid_base_stuff[] = {
 	{ "comm",	S_IFREG | 0444, .show = proc_pid_comm },
 	{ "exe",	S_IFLNK | 0777, .get_link = proc_exe_link },
 	{ "cwd",	S_IFLNK | 0777, .get_link = proc_cwd_link },
+	{ "fd",		S_IFDIR | 0500, .show = NULL },
 };
+
+/* Is descriptor @fd of process @pid open? */
+static bool proc_fd_open(pid_t pid, unsigned int fd)
+{
+	struct task_struct *task = get_pid_task_by_nr(pid);
+	struct file *f = task ? fget_task(task, fd) : NULL;
+
+	if (f)
+		fput(f);
+	if (task)
+		put_task_struct(task);
+	return f;
+}
+
+/* A name in /proc/<pid>/fd: an open descriptor's number. Linux: proc_lookupfd() */
+static struct dentry *proc_fd_lookup(struct dentry *parent, pid_t pid, const char *name,
+				     size_t len)
+{
+	struct dentry *d;
+	char num[12];
+	unsigned int fd;
+
+	if (len >= sizeof(num))
+		return NULL;
+	memcpy(num, name, len);
+	num[len] = '\0';
+	if (kstrtouint(num, 10, &fd) || !proc_fd_open(pid, fd))
+		return NULL;
+	d = proc_make_dentry(parent->d_inode, parent, &proc_fd_link_entry, pid, name, len);
+	if (d)
+		PROC_I(d->d_inode)->fd = fd;
+	return d;
+}
+
+/* Linux: proc_readfd() */
+static int proc_fd_readdir(struct dir_context *ctx, pid_t pid)
+{
+	for (; ctx->pos - 2 < NR_OPEN_DEFAULT; ctx->pos++) {
+		unsigned int fd = ctx->pos - 2;
+		char name[12];
+
+		if (!proc_fd_open(pid, fd))
+			continue;
+		if (!dir_emit(ctx, name, snprintf(name, sizeof(name), "%u", fd), 0x3000 + fd,
+			      DT_LNK))
+			return 0;
+	}
+	return 0;
+}
 
 /* Is there a process (a thread group leader) @pid? */
 static bool pid_alive_nr(pid_t pid)
@@ -134,6 +210,8 @@ struct dentry *proc_pid_lookup(struct dentry *parent, const char *name, size_t l
 	char num[12];
 	int tgid;
 
+	if (pid && PROC_I(parent->d_inode)->entry)	/* /proc/<pid>/fd */
+		return proc_fd_lookup(parent, pid, name, len);
 	if (pid) {
 		for (size_t i = 0; i < ARRAY_SIZE(tgid_base_stuff); i++)
 			if (strlen(tgid_base_stuff[i].name) == len &&
@@ -190,6 +268,8 @@ int proc_pid_readdir(struct file *file, struct dir_context *ctx, loff_t first)
 				return 0;
 			ctx->pos = 2;
 		}
+		if (PROC_I(dir->d_inode)->entry)	/* /proc/<pid>/fd */
+			return proc_fd_readdir(ctx, pid);
 		for (; ctx->pos - 2 < (loff_t)ARRAY_SIZE(tgid_base_stuff); ctx->pos++) {
 			const struct proc_entry *e = &tgid_base_stuff[ctx->pos - 2];
 

@@ -58,7 +58,7 @@ const struct file_operations proc_entry_operations = {
 	.release = single_release,
 };
 
-/* A symlink's target, made now: /proc/self, /proc/<pid>/exe. Linux: proc_pid_get_link() */
+/* A symlink's target, made now: /proc/self, /proc/<pid>/exe, fd/N. Linux: proc_pid_get_link() */
 static const char *proc_get_link(struct dentry *dentry, char *buf, size_t size)
 {
 	struct proc_inode *ei = PROC_I(dentry->d_inode);
@@ -70,7 +70,7 @@ static const char *proc_get_link(struct dentry *dentry, char *buf, size_t size)
 		return NULL;
 	if (!ei->pid)
 		get_task_struct(task);
-	ret = ei->entry->get_link(task, buf, size);
+	ret = ei->entry->get_link(task, ei, buf, size);
 	put_task_struct(task);
 	return ret;
 }
@@ -84,6 +84,7 @@ const struct inode_operations proc_link_inode_operations = {
  * @dir_inode: the directory (for its pid if @pid is 0 and it has one)
  * @parent: the directory's dentry
  * @entry: what the name is (a table's entry), or NULL for a /proc/<pid> directory
+ *	(a directory entry, /proc/<pid>/fd, looks its names up the same way)
  * @pid: the process, or 0
  * @name: the name
  * @len: its length
@@ -103,8 +104,8 @@ struct dentry *proc_make_dentry(struct inode *dir_inode, struct dentry *parent,
 	ei = PROC_I(inode);
 	ei->pid = pid;
 	ei->entry = entry;
-	if (!entry) {
-		inode->i_mode = S_IFDIR | 0555;
+	if (!entry || S_ISDIR(entry->mode)) {
+		inode->i_mode = entry ? entry->mode : S_IFDIR | 0555;
 		inode->i_nlink = 2;
 		inode->i_op = &proc_root_inode_operations;	/* looks names up by pid */
 		inode->i_fop = &proc_root_operations;

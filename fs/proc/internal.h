@@ -10,18 +10,21 @@
 #include <linux/fs.h>
 #include <linux/seq_file.h>
 
+struct proc_inode;
 struct task_struct;
 
 /*
  * One name in a proc directory: a file whose text @show makes (with the
- * task, for /proc/<pid>/), a symlink whose target @get_link makes, or a
- * directory. Linux: struct pid_entry (base.c), struct proc_dir_entry
+ * task, for /proc/<pid>/), a symlink whose target @get_link makes (from
+ * the task and the link's inode: /proc/<pid>/fd/N's fd), or a directory
+ * (/proc/<pid>/fd). Linux: struct pid_entry (base.c), struct proc_dir_entry
  */
 struct proc_entry {
 	const char *name;
 	umode_t mode;
 	int (*show)(struct seq_file *m, struct task_struct *task);
-	const char *(*get_link)(struct task_struct *task, char *buf, size_t size);
+	const char *(*get_link)(struct task_struct *task, const struct proc_inode *ei, char *buf,
+				size_t size);
 };
 
 /* Linux: struct proc_inode */
@@ -29,6 +32,7 @@ struct proc_inode {
 	struct inode vfs_inode;		/* first: iput() frees the whole */
 	pid_t pid;			/* the process of /proc/<pid>/..., 0 for /proc's own */
 	const struct proc_entry *entry;
+	unsigned int fd;		/* /proc/<pid>/fd/N: N */
 };
 
 static inline struct proc_inode *PROC_I(struct inode *inode)
@@ -52,7 +56,8 @@ struct dentry *proc_get_root(void);
 struct dentry *proc_pid_lookup(struct dentry *parent, const char *name, size_t len);
 int proc_pid_readdir(struct file *file, struct dir_context *ctx, loff_t first);
 /* fs/proc/self.c */
-const char *proc_self_get_link(struct task_struct *task, char *buf, size_t size);
+const char *proc_self_get_link(struct task_struct *task, const struct proc_inode *ei, char *buf,
+			       size_t size);
 
 /* fs/proc/array.c */
 int proc_pid_stat(struct seq_file *m, struct task_struct *task);

@@ -11,12 +11,14 @@
 /**
  * proc_self_get_link - the target of /proc/self
  * @task: current (the one following the link)
+ * @ei: the link's inode (unused)
  * @buf: room for the target
  * @size: its size
  * Return: @buf, holding current's thread group id.
  * Linux: proc_self_get_link()
  */
-const char *proc_self_get_link(struct task_struct *task, char *buf, size_t size)
+const char *proc_self_get_link(struct task_struct *task, const struct proc_inode *ei, char *buf,
+			       size_t size)
 {
 	snprintf(buf, size, "%d", task->tgid);
 	return buf;
