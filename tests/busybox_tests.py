@@ -315,6 +315,17 @@ class Checks(CheckSet):
         self.expect(re.match(r"pipe:\[\d+\]$", out[-1] if out else ""),
                     "a pipe's fd does not link to pipe:[inode]", str(out))
 
+    def proc_maps(self):
+        """/proc/<pid>/maps: the program's mappings by name, the heap, the stack."""
+        out = self.lines("cat /proc/self/maps; wc -c < /proc/2/maps")
+        self.expect(re.match(r"00400000-[0-9a-f]{8} r--p 00000000 \d\d:\d\d \d+ +/bin/busybox$",
+                             out[0] if out else ""), "the first mapping is not /bin/busybox's",
+                    str(out))
+        self.expect(any(re.match(r"[0-9a-f]+-[0-9a-f]+ r-xp .* /bin/busybox$", l) for l in out) and
+                    any(l.endswith(" [heap]") for l in out) and out[-2].endswith(" [stack]"),
+                    "no text, [heap] or [stack] line", str(out))
+        self.expect(out[-1:] == ["0"], "kthreadd's maps is not empty", str(out))
+
     def ls_l(self):
         out = self.run("ls -l /")
         for want in (r"^dr-xr-xr-x +\d+ 0 +0 +0 .* proc$", r"^drwxrwxrwt .* tmp$",
@@ -381,7 +392,7 @@ CHECKS = ["prompt", "uname", "command_substitution", "three_stage_pipe", "redire
           "text_tools", "find_grep_xargs", "tar_gzip_md5sum", "file_times_and_fs", "hard_links",
           "shell_language", "here_document", "exec_redirections", "script_by_path", "timers",
           "dmesg",
-          "ps", "proc_files", "proc_fd", "ls_l", "kernel_shell", "long_line_starved_reader", "memory_baseline",
+          "ps", "proc_files", "proc_fd", "proc_maps", "ls_l", "kernel_shell", "long_line_starved_reader", "memory_baseline",
           "unknown_syscalls"]
 
 

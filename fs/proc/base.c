@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/<pid>: one directory per process (thread group), with stat,
- * status, statm, cmdline, comm, the links exe and cwd, and fd/ (a link
+ * status, statm, maps, cmdline, comm, the links exe and cwd, and fd/ (a link
  * per open descriptor: its path, or pipe:[inode]). A kernel
  * thread has no memory, so its cmdline is empty: that is how ps knows to
  * print [kthreadd].
@@ -129,6 +129,7 @@ static const struct proc_entry tgid_base_stuff[] = {
 	{ "stat",	S_IFREG | 0444, .show = proc_pid_stat },
 	{ "status",	S_IFREG | 0444, .show = proc_pid_status },
 	{ "statm",	S_IFREG | 0444, .show = proc_pid_statm },
+	{ "maps",	S_IFREG | 0444, .show = proc_pid_maps },
 	{ "cmdline",	S_IFREG | 0444, .show = proc_pid_cmdline },
 	{ "comm",	S_IFREG | 0444, .show = proc_pid_comm },
 	{ "exe",	S_IFLNK | 0777, .get_link = proc_exe_link },

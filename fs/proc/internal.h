@@ -63,6 +63,8 @@ const char *proc_self_get_link(struct task_struct *task, const struct proc_inode
 int proc_pid_stat(struct seq_file *m, struct task_struct *task);
 int proc_pid_status(struct seq_file *m, struct task_struct *task);
 int proc_pid_statm(struct seq_file *m, struct task_struct *task);
+/* fs/proc/task_mmu.c */
+int proc_pid_maps(struct seq_file *m, struct task_struct *task);
 /* the others: fs/proc/meminfo.c, uptime.c, loadavg.c, stat.c, cpuinfo.c, version.c */
 int meminfo_proc_show(struct seq_file *m, struct task_struct *unused);
 int uptime_proc_show(struct seq_file *m, struct task_struct *unused);
