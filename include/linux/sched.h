@@ -281,6 +281,11 @@ static inline void clear_tsk_need_resched(struct task_struct *p)
 	clear_ti_thread_flag(&p->thread_info, TIF_NEED_RESCHED);
 }
 
+static inline bool test_tsk_need_resched(struct task_struct *p)
+{
+	return unlikely(test_ti_thread_flag(&p->thread_info, TIF_NEED_RESCHED));
+}
+
 static inline bool is_idle_task(const struct task_struct *p)
 {
 	return !!(p->flags & PF_IDLE);

@@ -180,8 +180,10 @@ void resched_curr(struct rq *rq)
 	if (test_ti_thread_flag(&curr->thread_info, TIF_NEED_RESCHED))
 		return;		/* already asked; an IPI, if needed, is on its way */
 	set_tsk_need_resched(curr);
-	if (rq->cpu == smp_processor_id())
+	if (rq->cpu == smp_processor_id()) {
+		set_preempt_need_resched();	/* curr is current: fold it now */
 		return;
+	}
 	/* The flag before the IPI: the handler's exit path reads it. */
 	smp_mb();
 	smp_send_reschedule(rq->cpu);
@@ -664,7 +666,9 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 	rq->lock.owner = next;
 #endif
 	prev->thread.saved_preempt_count = preempt_count();
-	this_cpu_write_4(preempt_count, next->thread.saved_preempt_count);
+	/* next's count, and the need-resched bit as next's own flag says. */
+	this_cpu_write_4(preempt_count, next->thread.saved_preempt_count |
+			 (test_tsk_need_resched(next) ? 0 : PREEMPT_NEED_RESCHED));
 	/*
 	 * A kernel thread borrows the page tables loaded now (lazy TLB: no
 	 * CR3 write, the user task's TLB entries survive); a user task gets
@@ -754,6 +758,7 @@ static void __schedule(bool preempt)
 	}
 	next = pick_next_task(rq, prev);
 	clear_tsk_need_resched(prev);
+	clear_preempt_need_resched();
 	if (likely(prev != next)) {
 		if (preempt || prev->__state == TASK_RUNNING)
 			prev->nivcsw++;

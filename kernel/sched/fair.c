@@ -544,6 +544,7 @@ void trigger_load_balance(struct rq *rq)
 	if (idle) {
 		/* The idle loop's schedule() pulls (newidle_balance()). */
 		set_tsk_need_resched(current);
+		set_preempt_need_resched();
 		return;
 	}
 	double_rq_lock(rq, busiest);

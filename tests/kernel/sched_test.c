@@ -822,6 +822,44 @@ static void sched_pick_rt_before_fair_fast_path(struct kunit *test)
 	kthread_stop(tf);
 }
 
+static int note_ran_fn(void *data)
+{
+	WRITE_ONCE(*(int *)data, 1);
+	sleep_until_stopped();
+	return 0;
+}
+
+/*
+ * A reschedule asked for while preemption is off is taken by the very
+ * preempt_enable() that turns it back on: a FIFO thread woken on our CPU
+ * inside the section has run by the time preempt_enable() returns, not
+ * at the next tick. The request travels in the PREEMPT_NEED_RESCHED bit
+ * of preempt_count (<linux/preempt.h>), folded in by resched_curr().
+ */
+static void sched_preempt_enable_takes_pending_resched(struct kunit *test)
+{
+	struct cpumask saved;
+	struct task_struct *t;
+	int ran = 0, ran_inside, pending;
+
+	t = kthread_create(note_ran_fn, &ran, "sched_pe");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	kthread_bind(t, TEST_CPU);
+	KUNIT_EXPECT_EQ(test, set_policy(t, SCHED_FIFO, 10), 0);
+	task_pin(current, &saved);
+	preempt_disable();
+	wake_up_process(t);
+	ran_inside = READ_ONCE(ran);
+	pending = test_preempt_need_resched();
+	preempt_enable();
+	KUNIT_EXPECT_EQ(test, ran_inside, 0);	/* preemption was off */
+	KUNIT_EXPECT_TRUE(test, pending);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(ran), 1);
+	KUNIT_EXPECT_FALSE(test, test_preempt_need_resched());
+	task_unpin(current, &saved);
+	kthread_stop(t);
+}
+
 static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(sched_fifo_wakeup_priority_order),
 	KUNIT_CASE(sched_schedule_timeout_woken_early),
@@ -830,6 +868,7 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(sched_equal_nice_equal_share),
 	KUNIT_CASE(sched_fifo_starves_normal),
 	KUNIT_CASE(sched_pick_rt_before_fair_fast_path),
+	KUNIT_CASE(sched_preempt_enable_takes_pending_resched),
 	KUNIT_CASE(sched_tick_preempts_busy_loop),
 	KUNIT_CASE(sched_yield_lets_equal_run),
 	KUNIT_CASE(sched_setscheduler_rejects_bad_input),

@@ -12,6 +12,7 @@
 #include <linux/string.h>
 #include <asm/current.h>
 #include <asm/desc.h>
+#include <linux/preempt.h>
 #include <asm/fpu.h>
 #include <asm/processor-flags.h>
 #include <asm/processor.h>
@@ -53,6 +54,8 @@ void setup_per_cpu_areas_for(int cpu)
 
 	hot->self = hot;
 	hot->cpu_number = cpu;
+	/* Count 0, no reschedule pending: the bit is inverted (<linux/preempt.h>). */
+	hot->preempt_count = PREEMPT_ENABLED;
 	wrmsr(MSR_GS_BASE, (u64)hot);
 }
 

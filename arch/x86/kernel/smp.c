@@ -73,10 +73,16 @@ void arch_send_call_function_ipi(int cpu)
 	send_ipi(cpu, APIC_DM_FIXED | CALL_FUNCTION_VECTOR, IPI_REASON_CALL_FUNCTION);
 }
 
-/* The reschedule IPI: irq_exit() does the work. Linux: sysvec_reschedule_ipi() */
+/*
+ * The reschedule IPI: irq_exit() does the work. The flag was set from
+ * another CPU: fold it into this CPU's preempt_count, so that a
+ * preempt_enable() of the interrupted code acts on it too.
+ * Linux: sysvec_reschedule_ipi(), scheduler_ipi()
+ */
 static void reschedule_interrupt(struct pt_regs *regs)
 {
 	apic_eoi();
+	preempt_fold_need_resched();
 	trace_ipi_entry(IPI_REASON_RESCHEDULE);
 	trace_ipi_exit(IPI_REASON_RESCHEDULE);
 }

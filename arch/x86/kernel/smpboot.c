@@ -400,7 +400,7 @@ void start_secondary(void)
 	setup_per_cpu_areas_for(cpu);
 	this_cpu_write_8(current_task, smpboot_idle);
 	/* The idle loop runs with preemption off, as the boot CPU's does. */
-	this_cpu_write_4(preempt_count, 1);
+	preempt_count_set(1);
 	load_idt_this_cpu();
 	if (cmpxchg(&cpu_boot_state[cpu], CPU_UP_PREPARE, CPU_CALLIN) != CPU_UP_PREPARE)
 		halt_this_cpu();	/* too late: the boot CPU went on without us */

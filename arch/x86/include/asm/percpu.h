@@ -58,6 +58,21 @@ extern struct pcpu_hot pcpu_hot_area[NR_CPUS];
 	__asm__ __volatile__("addl %0, %%gs:%c1"			\
 			     : : "ri"(val), "i"(__pcpu_off(field)) : "memory")
 
+#define this_cpu_and_4(field, val)					\
+	__asm__ __volatile__("andl %0, %%gs:%c1"			\
+			     : : "ri"(val), "i"(__pcpu_off(field)) : "memory")
+
+#define this_cpu_or_4(field, val)					\
+	__asm__ __volatile__("orl %0, %%gs:%c1"				\
+			     : : "ri"(val), "i"(__pcpu_off(field)) : "memory")
+
+/* Decrement; true when the result is 0 (the zero flag of the decl itself). */
+#define this_cpu_dec_and_test_4(field) ({				\
+	bool __z;							\
+	__asm__ __volatile__("decl %%gs:%c1"				\
+			     : "=@ccz"(__z) : "i"(__pcpu_off(field)) : "memory"); \
+	__z; })
+
 /* This CPU's struct pcpu_hot, as an ordinary pointer. */
 static __always_inline struct pcpu_hot *this_cpu_hot(void)
 {
