@@ -181,3 +181,27 @@ void __init pv_spinlock_init(void)
 	WRITE_ONCE(paravirt_ticketlocks_enabled, true);
 	pr_info("PV spinlocks enabled\n");
 }
+
+/**
+ * arch_spin_wait_ticket - wait until @ticket is served
+ * @lock: the ticket lock
+ * @ticket: the ticket this CPU took
+ *
+ * Spins, and every SPIN_THRESHOLD rounds asks __ticket_lock_spinning()
+ * to halt this CPU until the unlocker kicks it (a no-op unless
+ * paravirt_ticketlocks_enabled). arch_spin_lock()'s slow path, out of
+ * line so that a lock taken free costs no loop.
+ * Linux: __ticket_spin_lock()'s loop in arch/x86/include/asm/spinlock.h
+ * (v3.12..v4.1); queued_spin_lock_slowpath() today
+ */
+void arch_spin_wait_ticket(arch_spinlock_t *lock, u16 ticket)
+{
+	for (;;) {
+		for (unsigned int n = SPIN_THRESHOLD; n; n--) {
+			if (arch_spin_ticket_served(lock, ticket))
+				return;
+			cpu_relax();
+		}
+		__ticket_lock_spinning(lock, ticket);
+	}
+}

@@ -38,24 +38,19 @@ static __always_inline bool arch_spin_ticket_served(arch_spinlock_t *lock, u16 t
 
 /*
  * Wait until @ticket is served: spin, and every SPIN_THRESHOLD rounds let
- * the paravirt code halt this CPU until the unlocker kicks it (a no-op
- * unless paravirt_ticketlocks_enabled: asm/paravirt.h says why).
+ * the paravirt code halt this CPU until the unlocker kicks it. Out of line
+ * (arch/x86/kernel/paravirt-spinlocks.c): inlined, its loop and registers
+ * would be paid for at every lock site even when the lock is free.
  */
-static __always_inline void arch_spin_wait_ticket(arch_spinlock_t *lock, u16 ticket)
-{
-	for (;;) {
-		for (unsigned int n = SPIN_THRESHOLD; n; n--) {
-			if (arch_spin_ticket_served(lock, ticket))
-				return;
-			cpu_relax();
-		}
-		__ticket_lock_spinning(lock, ticket);
-	}
-}
+void arch_spin_wait_ticket(arch_spinlock_t *lock, u16 ticket);
 
+/* One locked add; the loop only when someone holds the lock. */
 static __always_inline void arch_spin_lock(arch_spinlock_t *lock)
 {
-	arch_spin_wait_ticket(lock, arch_spin_take_ticket(lock));
+	u16 ticket = arch_spin_take_ticket(lock);
+
+	if (unlikely(!arch_spin_ticket_served(lock, ticket)))
+		arch_spin_wait_ticket(lock, ticket);
 	barrier();	/* the critical section starts after we own the lock */
 }
 
