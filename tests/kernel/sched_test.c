@@ -54,6 +54,7 @@ struct spinner {
 	int nice;
 	u64 limit_ns;			/* spin at most this long (0: until stopped) */
 	unsigned long limit_ticks;	/* or until this many ticks came while it ran */
+	unsigned long ticks;		/* ticks that came while it ran */
 	struct spinner *other;		/* sampled when our spin ends */
 	unsigned long loops;		/* progress */
 	int running;			/* has started spinning */
@@ -65,7 +66,7 @@ struct spinner {
 static int spinner_fn(void *data)
 {
 	struct spinner *s = data;
-	unsigned long seen = jiffies, ticks = 0;
+	unsigned long seen = jiffies;
 	u64 t0;
 
 	if (s->nice)
@@ -77,9 +78,10 @@ static int spinner_fn(void *data)
 		if (s->limit_ns && ktime_get_ns() - t0 >= s->limit_ns)
 			break;
 		/* One tick per change seen: the ones that came while others ran are not ours. */
-		if (s->limit_ticks && READ_ONCE(jiffies) != seen) {
+		if (READ_ONCE(jiffies) != seen) {
 			seen = READ_ONCE(jiffies);
-			if (++ticks >= s->limit_ticks)
+			WRITE_ONCE(s->ticks, s->ticks + 1);
+			if (s->limit_ticks && s->ticks >= s->limit_ticks)
 				break;
 		}
 		cpu_relax();
@@ -123,6 +125,7 @@ static u64 ratio100(u64 a, u64 b)
 static u64 measure_nice_ratio(struct kunit *test, int nice_a, int nice_b)
 {
 	struct spinner s[2] = { { .nice = nice_a }, { .nice = nice_b } };
+	unsigned long ta0, tb0, ta1, tb1;
 	u64 a0, b0, a1, b1;
 
 	if (!create_spinner(&s[0], "sched_nice_a") || !create_spinner(&s[1], "sched_nice_b")) {
@@ -137,15 +140,27 @@ static u64 measure_nice_ratio(struct kunit *test, int nice_a, int nice_b)
 	msleep(100);			/* let both settle into their shares */
 	a0 = runtime_of(s[0].task);
 	b0 = runtime_of(s[1].task);
+	ta0 = READ_ONCE(s[0].ticks);
+	tb0 = READ_ONCE(s[1].ticks);
 	msleep(1000);
 	a1 = runtime_of(s[0].task);
 	b1 = runtime_of(s[1].task);
+	ta1 = READ_ONCE(s[0].ticks);
+	tb1 = READ_ONCE(s[1].ticks);
 	stop_spinners(s, 2);
-	kunit_info(test, "nice %d: %llu ms, nice %d: %llu ms", nice_a,
-		   (unsigned long long)((a1 - a0) / NSEC_PER_MSEC), nice_b,
-		   (unsigned long long)((b1 - b0) / NSEC_PER_MSEC));
-	KUNIT_EXPECT_GT(test, b1 - b0, 0);
-	return ratio100(a1 - a0, b1 - b0);
+	kunit_info(test, "nice %d: %llu ms, %lu ticks; nice %d: %llu ms, %lu ticks", nice_a,
+		   (unsigned long long)((a1 - a0) / NSEC_PER_MSEC), ta1 - ta0, nice_b,
+		   (unsigned long long)((b1 - b0) / NSEC_PER_MSEC), tb1 - tb0);
+	KUNIT_EXPECT_GT(test, tb1 - tb0, 0);
+	/*
+	 * The share is counted in ticks each one ran through, as Linux's
+	 * utime/stime are: a sample of who had the CPU at each tick. Not
+	 * from sum_exec_runtime, the TSC time: a host that stalls the vCPU
+	 * for a second (a loaded machine) charges it all to whoever ran,
+	 * and at the end of the window the scheduler has no time left to
+	 * even it out. A stall brings one tick, not a hundred.
+	 */
+	return ratio100(ta1 - ta0, tb1 - tb0);
 }
 
 /* ---- the cases ---- */
