@@ -402,7 +402,13 @@ class Checks(CheckSet):
                     "the queued work item did not run", out)
         out = self.run("worker destroy w")
         self.expect("destroyed worker w" in out, "worker destroy failed", out)
-        self.expect("w" not in self.tasks(), "the worker's thread is still in ps", "")
+        # kthread_stop() returns once the thread said it exited (do_exit()'s
+        # complete of kthread->exited), a moment before it leaves the task
+        # list, as in Linux: give it that moment.
+        deadline = time.monotonic() + 3
+        while "w" in self.tasks() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.expect("w" not in self.tasks(), "the worker's thread is still in ps after 3 s", "")
 
     def mem(self):
         out = self.run("mem")
