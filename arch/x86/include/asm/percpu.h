@@ -54,17 +54,14 @@ extern struct pcpu_hot pcpu_hot_area[NR_CPUS];
 	__asm__ __volatile__("movl %0, %%gs:%c1"			\
 			     : : "r"(val), "i"(__pcpu_off(field)) : "memory")
 
-#define this_cpu_add_4(field, val)					\
-	__asm__ __volatile__("addl %0, %%gs:%c1"			\
+/* "op{l} val, %gs:field": one read-modify-write instruction on this CPU's field. */
+#define this_cpu_to_op_4(op, field, val)				\
+	__asm__ __volatile__(op "l %0, %%gs:%c1"			\
 			     : : "ri"(val), "i"(__pcpu_off(field)) : "memory")
 
-#define this_cpu_and_4(field, val)					\
-	__asm__ __volatile__("andl %0, %%gs:%c1"			\
-			     : : "ri"(val), "i"(__pcpu_off(field)) : "memory")
-
-#define this_cpu_or_4(field, val)					\
-	__asm__ __volatile__("orl %0, %%gs:%c1"				\
-			     : : "ri"(val), "i"(__pcpu_off(field)) : "memory")
+#define this_cpu_add_4(field, val)	this_cpu_to_op_4("add", field, val)
+#define this_cpu_and_4(field, val)	this_cpu_to_op_4("and", field, val)
+#define this_cpu_or_4(field, val)	this_cpu_to_op_4("or", field, val)
 
 /* Decrement; true when the result is 0 (the zero flag of the decl itself). */
 #define this_cpu_dec_and_test_4(field) ({				\
