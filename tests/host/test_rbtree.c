@@ -291,15 +291,18 @@ static const char *rb_check(const struct rb_root *root, size_t expect)
  * Report a broken tree and make the calling case return: after one broken
  * invariant, later checks would only repeat it.
  */
-#define EXPECT_VALID(root, expect, what, n)				\
+#define EXPECT_NO_ERROR(check, what, n)					\
 	do {								\
-		const char *__err = rb_check(root, expect);		\
+		const char *__err = (check);				\
 		if (__err) {						\
 			ktap_fail(__FILE__, __LINE__, "after %zu %s: %s",	\
 				  (size_t)(n), what, __err);		\
 			return;						\
 		}							\
 	} while (0)
+
+#define EXPECT_VALID(root, expect, what, n)				\
+	EXPECT_NO_ERROR(rb_check(root, expect), what, n)
 
 /* --- cases ----------------------------------------------------------- */
 
@@ -858,14 +861,7 @@ static const char *rb_check_augmented(const struct rb_root *root, size_t expect)
 }
 
 #define EXPECT_VALID_AUGMENTED(root, expect, what, n)			\
-	do {								\
-		const char *__err = rb_check_augmented(root, expect);	\
-		if (__err) {						\
-			ktap_fail(__FILE__, __LINE__, "after %zu %s: %s",	\
-				  (size_t)(n), what, __err);		\
-			return;						\
-		}							\
-	} while (0)
+	EXPECT_NO_ERROR(rb_check_augmented(root, expect), what, n)
 
 /*
  * Random inserts and erases on an augmented tree, every value checked
