@@ -405,10 +405,8 @@ class Checks(CheckSet):
         # kthread_stop() returns once the thread said it exited (do_exit()'s
         # complete of kthread->exited), a moment before it leaves the task
         # list, as in Linux: give it that moment.
-        deadline = time.monotonic() + 3
-        while "w" in self.tasks() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        self.expect("w" not in self.tasks(), "the worker's thread is still in ps after 3 s", "")
+        tasks = self.poll(self.tasks, lambda t: "w" not in t, 3)
+        self.expect("w" not in tasks, "the worker's thread is still in ps after 3 s", "")
 
     def mem(self):
         out = self.run("mem")
@@ -537,16 +535,22 @@ class Checks(CheckSet):
             self.expect(m and m.group("cpu") == str(cpu) and m.group("affinity") == str(cpu),
                         f"mv is not on CPU {cpu}, bound to it, after bind", m.group(0) if m else "")
 
+    def poll(self, fetch, done, seconds):
+        """fetch() again every 100 ms until done(its value) or @seconds
+        have passed; the last value."""
+        deadline = time.monotonic() + seconds
+        while True:
+            value = fetch()
+            if done(value) or time.monotonic() > deadline:
+                return value
+            time.sleep(0.1)
+
     def wait_on_cpu(self, name, cpu, seconds=5):
         """ps's row of @name once it shows CPU @cpu (mv moves when it next
         wakes, every 100 ms of the guest's time; a loaded host stretches
         that), or the last row seen."""
-        deadline = time.monotonic() + seconds
-        while True:
-            m = ps_rows(self.run("ps")).get(name)
-            if (m and m.group("cpu") == str(cpu)) or time.monotonic() > deadline:
-                return m
-            time.sleep(0.1)
+        return self.poll(lambda: ps_rows(self.run("ps")).get(name),
+                         lambda m: m and m.group("cpu") == str(cpu), seconds)
 
     def smp_bind_refused(self):
         """A kernel-bound thread, an absent CPU, an offline one: each one clear line."""
